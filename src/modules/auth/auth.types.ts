@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { ROLES, SCOPE_TYPES } from '../../server/auth/roles.js';
+
+export const ZEmail = z.string().trim().toLowerCase().pipe(z.email({ error: 'Bitte geben Sie eine gültige E-Mail-Adresse an.' }));
+export const ZNewPassword = z.string()
+  .min(10, { error: 'Das Passwort muss mindestens 10 Zeichen lang sein.' })
+  .max(200, { error: 'Das Passwort darf höchstens 200 Zeichen lang sein.' });
+
+export const ZGrant = z.object({
+  role: z.enum(ROLES),
+  scopeType: z.enum(SCOPE_TYPES).nullable().default(null),
+  scopeId: z.string().trim().min(1).max(64).nullable().default(null),
+});
+export type TGrant = z.infer<typeof ZGrant>;
+
+export const ZLoginBody = z.object({ email: ZEmail, password: z.string().min(1, { error: 'Bitte geben Sie Ihr Passwort ein.' }).max(200) });
+
+export const ZSessionUser = z.object({
+  id: z.uuid(), email: z.string(), displayName: z.string(), locale: z.string(), grants: z.array(ZGrant),
+});
+export const ZSessionInfo = z.object({
+  authenticated: z.boolean(),
+  user: ZSessionUser.nullable(),
+  csrfToken: z.string().nullable(),
+});
+
+export const ZPasswordResetRequest = z.object({ email: ZEmail });
+export const ZPasswordResetConfirm = z.object({ token: z.string().min(20).max(200), password: ZNewPassword });
+
+export const ZProviders = z.object({ password: z.literal(true), oidc: z.object({ label: z.string(), loginUrl: z.string() }).nullable() });
+
+export const ZUser = z.object({
+  id: z.uuid(), email: z.string(), displayName: z.string(), active: z.boolean(), locale: z.string(),
+  hasPassword: z.boolean(), oidcLinked: z.boolean(), lastLoginAt: z.string().nullable(),
+  createdAt: z.string(), version: z.number().int(), grants: z.array(ZGrant),
+});
+export type TUser = z.infer<typeof ZUser>;
+
+export const ZInviteUser = z.object({
+  email: ZEmail,
+  displayName: z.string().trim().min(2, { error: 'Bitte geben Sie einen Namen an.' }).max(200),
+  grants: z.array(ZGrant).min(1, { error: 'Bitte weisen Sie mindestens eine Rolle zu.' }),
+});
+export const ZUpdateUser = z.object({
+  displayName: z.string().trim().min(2).max(200),
+  active: z.boolean(),
+  grants: z.array(ZGrant).min(1, { error: 'Bitte weisen Sie mindestens eine Rolle zu.' }),
+  version: z.number().int().positive(),
+});
+export const ZUserList = z.object({ items: z.array(ZUser), total: z.number().int() });
+export const ZUserIdParams = z.object({ id: z.uuid({ error: 'Ungültige Benutzer-ID.' }) });

@@ -1,0 +1,29 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../server/db/client.js';
+import { recordAudit, type AuditContext } from '../../server/audit/record.js';
+import { updateVersioned } from '../../server/db/versioned.js';
+import { notFound, unprocessable } from '../../server/http/problem.js';
+import { users } from './schema.js';
+import type { TGrant } from './auth.types.js';
+import { validateGrants } from './scopes.js';
+import { loadGrants, destroyUserSessions } from './sessions.js';
+import { presentUser, replaceGrants } from './users.js';
+
+/** Changes name, active flag, roles and scopes (optimistic locking on `version`). */
+export async function updateUser(db: Db, ctx: AuditContext, id: string, input: { displayName: string; active: boolean; grants: TGrant[]; version: number }) {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(users).where(eq(users.id, id));
+    if (!before) throw notFound('Dieses Benutzerkonto existiert nicht.');
+    const grants = await validateGrants(tx, input.grants);
+    if (id === ctx.actorId && (!input.active || !grants.some((g) => g.role === 'lpr_admin'))) {
+      throw unprocessable('cannot_demote_self', 'Sie können sich nicht selbst deaktivieren oder die Administrationsrolle entziehen.', 'grants');
+    }
+    const beforeView = presentUser(before, await loadGrants(tx, id));
+    const updated = await updateVersioned(tx, users, eq(users.id, id), input.version,
+      { displayName: input.displayName, active: input.active, updatedAt: new Date() }, 'Das Benutzerkonto');
+    const after = presentUser(updated, await replaceGrants(tx, id, grants));
+    if (!input.active) await destroyUserSessions(tx, id);
+    await recordAudit(tx, ctx, { action: 'user.updated', entityType: 'user', entityId: id, before: beforeView, after });
+    return after;
+  });
+}

@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Fastify from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { serializerCompiler, validatorCompiler, jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from './config.js';
+import type { Database } from './db/client.js';
+import type { Mailer } from './mail/mailer.js';
+import type { App, PlatformModule } from './modules.js';
+import { access, isAllowed, type Access } from './http/access.js';
+import { errorHandler, sendProblem } from './http/errors.js';
+import { forbidden, notFound, Problem, unauthenticated } from './http/problem.js';
+import { loadActor, SESSION_COOKIE } from '../modules/auth/sessions.js';
+import { platformModules } from './registry.js';
+
+z.config(z.locales.de());
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    database: Database;
+    mailer: Mailer;
+    /** Every route with its access rule, for the role × route matrix test. */
+    routeTable: { method: string; url: string; access: Access }[];
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Routes registered by third-party plugins (API docs, static files): public by nature. */
+const PUBLIC_PLUGIN_PREFIXES = ['/api/docs', '/assets/', '/*', '/'];
+export const webRoot = resolve(import.meta.dirname, '../../dist/web');
+
+export interface AppDeps { config: Config; database: Database; mailer: Mailer; modules?: PlatformModule[]; logger?: boolean }
+
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: deps.logger === false ? false : {
+      level: config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+      // No client addresses in logs: data minimisation (survey respondents must stay anonymous).
+      serializers: { req: (req) => ({ method: req.method, url: req.url.split('?')[0] }) },
+    },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    trustProxy: process.env.TRUST_PROXY === 'true',
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('config', config);
+  app.decorate('database', deps.database);
+  app.decorate('mailer', deps.mailer);
+  app.decorate('routeTable', []);
+  app.decorateRequest('actor', null);
+  app.setErrorHandler(errorHandler);
+
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    let rule = route.config?.access;
+    if (!rule && PUBLIC_PLUGIN_PREFIXES.some((p) => route.url === p || (p.endsWith('/') && route.url.startsWith(p)) || route.url.startsWith('/api/docs'))) {
+      rule = access.public;
+      route.config = { ...route.config, access: rule };
+    }
+    if (!rule) throw new Error(`Route ${methods.join(',')} ${route.url} has no access rule (config.access): deny by default.`);
+    for (const m of methods) if (m !== 'HEAD') app.routeTable.push({ method: m, url: route.url, access: rule });
+  });
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
+
+  app.addHook('onRequest', async (request, reply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      request.actor = await loadActor(deps.database.db, token, config.sessionTtlMs);
+      if (!request.actor) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    }
+    if (request.actor && !SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== request.actor.csrfToken) {
+      throw new Problem(403, 'csrf_failed', 'Die Sicherheitsprüfung der Anfrage ist fehlgeschlagen (CSRF). Bitte laden Sie die Seite neu.');
+    }
+    const rule = request.routeOptions.config?.access;
+    if (!rule) return; // unmatched URL: the not-found handler answers
+    if (!isAllowed(rule, request.actor)) throw request.actor ? forbidden() : unauthenticated();
+  });
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    if (!request.url.startsWith('/api/docs')) {
+      reply.header('x-frame-options', 'DENY');
+      reply.header('content-security-policy',
+        "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; worker-src 'self' blob:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
+    }
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'ASSKomm-Plattform API', version: '1.0.0', description: 'Allianz Sichere Sächsische Kommunen. Fehler folgen RFC 9457 (application/problem+json).' },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } },
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: (doc) => {
+      const spec = (doc as { openapiObject: Record<string, any> }).openapiObject;
+      spec.components ??= {};
+      spec.components.schemas = { ...spec.components.schemas, Problem: PROBLEM_SCHEMA };
+      for (const ops of Object.values<Record<string, any>>(spec.paths ?? {})) {
+        for (const op of Object.values<Record<string, any>>(ops)) {
+          op.responses ??= {};
+          op.responses.default ??= { description: 'Fehler (RFC 9457)', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+        }
+      }
+      return spec;
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.get('/api/openapi.json', { config: { access: access.public }, schema: { hide: true } }, async () => app.swagger());
+
+  for (const mod of deps.modules ?? platformModules) {
+    await app.register(async (scoped) => { await mod.routes(scoped as unknown as App); }, { prefix: '/api' });
+  }
+
+  const hasWeb = existsSync(resolve(webRoot, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webRoot, index: false, wildcard: true, maxAge: '1h' });
+  }
+  app.setNotFoundHandler(async (request, reply) => {
+    if (request.url.startsWith('/api') || request.method !== 'GET' || !hasWeb) {
+      return sendProblem(reply, request, notFound(`Die Adresse ${request.url.split('?')[0]} existiert nicht.`));
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+  return app as unknown as App;
+}
+
+const PROBLEM_SCHEMA = {
+  type: 'object',
+  required: ['type', 'title', 'status', 'code', 'detail'],
+  properties: {
+    type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' },
+    code: { type: 'string', description: 'Stabiler maschinenlesbarer Fehlercode' },
+    detail: { type: 'string', description: 'Deutsche Beschreibung für Menschen' },
+    field: { type: 'string', description: 'Das beanstandete Feld bei Eingabefehlern' },
+    errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } },
+    instance: { type: 'string' }, requestId: { type: 'string' },
+  },
+};

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+const ZEnv = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  /** Public base URL used in e-mailed links and the OIDC redirect. */
+  PUBLIC_URL: z.string().url().optional(),
+  DATABASE_URL: z.string().optional(),
+  /** Data directory of the embedded database when DATABASE_URL is not set. */
+  DATA_DIR: z.string().default('./var/db'),
+  FILES_DIR: z.string().default('./var/files'),
+  /** Development mail drop: every mail is written there as .eml when SMTP_URL is not set. */
+  MAIL_OUTBOX_DIR: z.string().default('./var/outbox'),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('ASSKomm-Plattform <noreply@asskomm.sachsen.example>'),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  /** Marks the session cookie Secure. Defaults to on in production. */
+  COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Load demo users and records into an empty database (never in production). */
+  DEMO_DATA: z.enum(['true', 'false']).optional(),
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_LABEL: z.string().default('Anmeldung mit Landes-Login'),
+  /** Allow http:// issuers (development and tests only). */
+  OIDC_ALLOW_INSECURE: z.enum(['true', 'false']).default('false'),
+});
+
+export type Config = ReturnType<typeof loadConfig>;
+
+export function loadConfig(env: Record<string, string | undefined> = process.env) {
+  const parsed = ZEnv.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  return {
+    env: e.NODE_ENV,
+    production,
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    databaseUrl: e.DATABASE_URL || undefined,
+    dataDir: e.DATA_DIR,
+    filesDir: e.FILES_DIR,
+    mail: { outboxDir: e.MAIL_OUTBOX_DIR, smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
+    cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : production,
+    logLevel: e.LOG_LEVEL,
+    demoData: production ? false : e.DEMO_DATA !== 'false',
+    demoDataRequested: e.DEMO_DATA === 'true',
+    oidc: e.OIDC_ISSUER && e.OIDC_CLIENT_ID
+      ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, label: e.OIDC_LABEL, allowInsecure: e.OIDC_ALLOW_INSECURE === 'true' }
+      : undefined,
+  };
+}

@@ -1,0 +1,4 @@
+// Every table of every module, for Drizzle's relational queries and drizzle-kit.
+export * from '../audit/schema.js';
+export * from '../../modules/auth/schema.js';
+export * from '../../modules/communes/schema.js';

@@ -1,0 +1,20 @@
+import { count } from 'drizzle-orm';
+import type { Config } from './config.js';
+import type { Db } from './db/client.js';
+import type { PlatformModule } from './modules.js';
+import { platformModules } from './registry.js';
+import { users } from '../modules/auth/schema.js';
+
+/**
+ * Loads every module's reference data (idempotent), then, on a database without users and outside
+ * production, every module's demo data.
+ */
+export async function seedDatabase(db: Db, config: Config, log: (msg: string) => void, modules: PlatformModule[] = platformModules) {
+  if (config.production && config.demoDataRequested) throw new Error('Demo data is refused when NODE_ENV=production.');
+  const ctx = { db, config, log };
+  for (const m of modules) await m.seedReference?.(ctx);
+  if (!config.demoData) return;
+  const [u] = await db.select({ n: count() }).from(users);
+  if ((u?.n ?? 0) > 0) return;
+  for (const m of modules) await m.seedDemo?.(ctx);
+}
