@@ -1,6 +1,9 @@
 import ExcelJS from 'exceljs';
 import { Problem } from '../../server/http/problem.js';
 
+// Columns (exceljs row.values is 1-based): 1 Satzart, 2 Textkennzeichen, 3 Land, 4 RB, 5 Kreis, 6 VB, 7 Gem, 8 Name,
+// 9 Fläche, 10-12 Bevölkerung insgesamt/männlich/weiblich, 13 je km², 14 PLZ, 15 Länge, 16 Breite.
+
 /** One Saxon municipality row (Satzart 60) of a Destatis GV-ISys "Auszug GV" workbook. */
 export interface GvCommune {
   line: number; ags: string; ars: string; name: string; textCode: string; type: string; districtAgs: string; associationArs: string;
@@ -55,9 +58,9 @@ export async function parseGvIsys(data: Buffer, land = '14'): Promise<GvFile> {
   const out: GvFile = { referenceDate, communes: [], associations: [], districts: [] };
   ws.eachRow((row, line) => {
     const v = row.values as ExcelJS.CellValue[];
-    const satzart = text(v[2]);
-    if (text(v[4]) !== land || !['40', '50', '60'].includes(satzart)) return;
-    const [tk, rb, kreis, vb, gem, name] = [text(v[3]), text(v[5]), text(v[6]), text(v[7]), text(v[8]), text(v[9])];
+    const satzart = text(v[1]);
+    if (text(v[3]) !== land || !['40', '50', '60'].includes(satzart)) return;
+    const [tk, rb, kreis, vb, gem, name] = [text(v[2]), text(v[4]), text(v[5]), text(v[6]), text(v[7]), text(v[8])];
     const districtAgs = `${land}${rb}${kreis}`;
     if (!/^\d{5}$/.test(districtAgs)) { errors.push({ line, message: `Kreisschlüssel „${districtAgs}“ ist ungültig.` }); return; }
     if (!name) { errors.push({ line, message: 'Der Name fehlt.' }); return; }
@@ -70,7 +73,7 @@ export async function parseGvIsys(data: Buffer, land = '14'): Promise<GvFile> {
     }
     const ags = `${districtAgs}${gem}`;
     if (!/^\d{8}$/.test(ags)) { errors.push({ line, message: `AGS „${ags}“ ist ungültig (8 Ziffern erwartet).` }); return; }
-    const [area, pop, m, w] = [num(v[10]), num(v[11]), num(v[12]), num(v[13])];
+    const [area, pop, m, w] = [num(v[9]), num(v[10]), num(v[11]), num(v[12])];
     const bad = (field: string, value: number | null) => value === null || value < 0 ? `${field} fehlt oder ist keine Zahl` : null;
     const problems = [bad('Fläche', area), bad('Bevölkerung insgesamt', pop), bad('Bevölkerung männlich', m), bad('Bevölkerung weiblich', w)].filter(Boolean);
     if (problems.length === 0 && m! + w! !== pop) problems.push(`männlich + weiblich (${m! + w!}) ≠ insgesamt (${pop})`);
@@ -78,7 +81,7 @@ export async function parseGvIsys(data: Buffer, land = '14'): Promise<GvFile> {
     if (problems.length) { errors.push({ line, message: `${name} (${ags}): ${problems.join('; ')}.` }); return; }
     out.communes.push({
       line, ags, ars: `${associationArs}${gem}`, name, textCode: tk, type: COMMUNE_TYPES[tk]!, districtAgs, associationArs,
-      areaKm2: area!, population: pop!, populationMale: m!, populationFemale: w!, postalCode: text(v[15]) || null, lon: num(v[16]), lat: num(v[17]),
+      areaKm2: area!, population: pop!, populationMale: m!, populationFemale: w!, postalCode: text(v[14]) || null, lon: num(v[15]), lat: num(v[16]),
     });
   });
   const seen = new Map<string, number>();

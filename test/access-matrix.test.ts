@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, loginAs, type Session, type TestApp } from './helpers.js';
+import { ROLES, type Role } from '../src/server/auth/roles.js';
+
+/**
+ * The security review's table: who may call which route. Every route of the app must appear here,
+ * so a new route without a reviewed rule fails the suite. 'public' = everyone including anonymous.
+ */
+const LPR: Role[] = ['lpr_admin', 'lpr_staff'];
+const ADMIN: Role[] = ['lpr_admin'];
+const EXPECTED: Record<string, 'public' | 'authenticated' | Role[]> = {
+  'GET /api/health': 'public',
+  'GET /api/datasources': 'public',
+  'GET /api/openapi.json': 'public',
+  'POST /api/auth/login': 'public',
+  'GET /api/auth/session': 'public',
+  'GET /api/auth/providers': 'public',
+  'POST /api/auth/logout': 'authenticated',
+  'POST /api/auth/password-reset': 'public',
+  'POST /api/auth/password-reset/confirm': 'public',
+  'GET /api/auth/oidc/login': 'public',
+  'GET /api/auth/oidc/callback': 'public',
+  'GET /api/admin/users': ADMIN,
+  'POST /api/admin/users': ADMIN,
+  'GET /api/admin/users/:id': ADMIN,
+  'PUT /api/admin/users/:id': ADMIN,
+  'POST /api/admin/users/:id/invitation': ADMIN,
+  'GET /api/admin/audit': ADMIN,
+  'GET /api/communes': 'public',
+  'GET /api/communes/:ags': 'public',
+  'GET /api/districts': 'public',
+  'GET /api/police-directorates': 'public',
+  'GET /api/commune-groups': 'public',
+  'GET /api/commune-groups/:id': 'public',
+  'POST /api/commune-groups': LPR,
+  'PUT /api/commune-groups/:id': LPR,
+  'DELETE /api/commune-groups/:id': LPR,
+  'GET /api/registry-imports': ADMIN,
+  'POST /api/registry-imports': ADMIN,
+  'GET /api/registry-imports/:id': ADMIN,
+  'POST /api/registry-imports/:id/apply': ADMIN,
+};
+
+const SAMPLE_PARAMS: Record<string, string> = { ags: '14521550', id: '00000000-0000-4000-8000-000000000000' };
+const isPluginRoute = (url: string) => url.startsWith('/api/docs') || !url.startsWith('/api/');
+
+let t: TestApp;
+const sessions = new Map<Role, Session>();
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const role of ROLES) sessions.set(role, await loginAs(t.app, role));
+});
+afterAll(async () => { await t?.close(); });
+
+describe('role × route access matrix', () => {
+  it('has a reviewed rule for every route, and no stale entries', () => {
+    const routes = t.app.routeTable.filter((r) => !isPluginRoute(r.url)).map((r) => `${r.method} ${r.url}`);
+    for (const r of routes) expect(Object.keys(EXPECTED), `route ${r} has no entry in the access matrix`).toContain(r);
+    for (const e of Object.keys(EXPECTED)) expect(routes, `matrix entry ${e} matches no route`).toContain(e);
+  });
+
+  it('serves third-party plugin routes (API docs, web assets) publicly only', () => {
+    for (const r of t.app.routeTable.filter((x) => isPluginRoute(x.url))) expect(r.access.kind, r.url).toBe('public');
+  });
+
+  const callers: (Role | 'anonymous')[] = ['anonymous', ...ROLES];
+  for (const [route, rule] of Object.entries(EXPECTED)) {
+    if (route.includes('/logout')) continue; // would end the shared sessions; covered in auth.test.ts
+    it(`enforces ${route}`, async () => {
+      const [method, pattern] = route.split(' ') as [string, string];
+      const url = pattern.replace(/:(\w+)/g, (_, p: string) => SAMPLE_PARAMS[p]!);
+      for (const caller of callers) {
+        const headers = caller === 'anonymous' ? {} : sessions.get(caller)!.headers;
+        const res = await t.app.inject({ method: method as 'GET', url, headers, ...(method === 'GET' || method === 'DELETE' ? {} : { payload: {} }) });
+        const allowed = rule === 'public' || (rule === 'authenticated' ? caller !== 'anonymous' : caller !== 'anonymous' && rule.includes(caller));
+        if (allowed) expect([401, 403], `${caller} should pass ${route} (got ${res.statusCode} ${res.body.slice(0, 120)})`).not.toContain(res.statusCode);
+        else expect(res.statusCode, `${caller} must be refused on ${route}`).toBe(caller === 'anonymous' ? 401 : 403);
+      }
+    });
+  }
+});

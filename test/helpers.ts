@@ -1,0 +1,97 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { loadConfig, type Config } from '../src/server/config.js';
+import { openDatabase, type Database } from '../src/server/db/client.js';
+import { buildApp } from '../src/server/app.js';
+import { createMailer } from '../src/server/mail/mailer.js';
+import { seedDatabase } from '../src/server/seed.js';
+import { DEMO_PASSWORD, DEMO_USERS } from '../src/modules/auth/seed-demo-users.js';
+import type { App } from '../src/server/modules.js';
+import type { Role } from '../src/server/auth/roles.js';
+
+/** True when the suite runs against a real PostgreSQL server (CI's second pass). */
+export const onRealPostgres = !!process.env.TEST_DATABASE_URL;
+
+/** A fresh, migrated database: its own database on the real server, or an in-memory PGlite. */
+export async function createTestDatabase(): Promise<Database & { url?: string }> {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) {
+    const database = await openDatabase({ dataDir: 'memory://' });
+    await database.migrate();
+    return database;
+  }
+  const name = `asskomm_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.href, poolSize: 20 });
+  await database.migrate();
+  return {
+    ...database,
+    url: url.href,
+    async close() {
+      await database.close();
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export interface TestApp {
+  app: App;
+  database: Database;
+  config: Config;
+  outboxDir: string;
+  /** Mails written to the development outbox, oldest first. */
+  mails(): { to: string; subject: string; body: string }[];
+  close(): Promise<void>;
+}
+
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const outboxDir = mkdtempSync(join(tmpdir(), 'asskomm-outbox-'));
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', MAIL_OUTBOX_DIR: outboxDir, PUBLIC_URL: 'http://localhost:3000', ...env });
+  const database = await createTestDatabase();
+  await seedDatabase(database.db, config, () => {});
+  const app = await buildApp({ config, database, mailer: createMailer(config.mail), logger: false });
+  await app.ready();
+  return {
+    app, database, config, outboxDir,
+    mails() {
+      return readdirSync(outboxDir).sort().map((f) => {
+        const raw = readFileSync(join(outboxDir, f), 'utf8');
+        const header = (name: string) => new RegExp(`^${name}: (.*)$`, 'mi').exec(raw)?.[1] ?? '';
+        const body = raw.slice(raw.indexOf('\n\n') + 2).replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+        return { to: header('To'), subject: header('Subject'), body };
+      });
+    },
+    async close() {
+      await app.close();
+      await database.close();
+      rmSync(outboxDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const demoUser = (role: Role) => DEMO_USERS.find((u) => u.grants.some((g) => g.role === role))!;
+
+export interface Session { cookie: string; csrf: string; headers: Record<string, string> }
+
+/** Logs in through the real endpoint and returns what a browser would send with later requests. */
+export async function login(app: App, email: string, password = DEMO_PASSWORD): Promise<Session> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${email} failed: ${res.statusCode} ${res.body}`);
+  const raw = res.cookies.find((c) => c.name === 'asskomm_session')!;
+  const cookie = `asskomm_session=${raw.value}`;
+  const csrf = (res.json() as { csrfToken: string }).csrfToken;
+  return { cookie, csrf, headers: { cookie, 'x-csrf-token': csrf } };
+}
+
+export const loginAs = (app: App, role: Role) => login(app, demoUser(role).email);
