@@ -1,0 +1,27 @@
+/** A problem+json answer from the server (RFC 9457), surfaced to the UI with its German detail and field. */
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly code: string, readonly detail: string, readonly field?: string,
+    readonly errors?: { field: string; message: string; line?: number }[]) { super(detail); }
+}
+
+let csrfToken: string | null = null;
+export const setCsrfToken = (t: string | null) => { csrfToken = t; };
+
+export async function api<T>(path: string, init: { method?: string; body?: unknown; form?: FormData } = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  if (csrfToken && init.method && init.method !== 'GET') headers['x-csrf-token'] = csrfToken;
+  const res = await fetch(`/api${path}`, {
+    method: init.method ?? 'GET', headers, credentials: 'same-origin',
+    body: init.form ?? (init.body !== undefined ? JSON.stringify(init.body) : undefined),
+  });
+  if (res.status === 204) return undefined as T;
+  const body = await res.json().catch(() => ({}));
+  if (!res.ok) throw new ApiError(res.status, body.code ?? 'error', body.detail ?? `Fehler ${res.status}`, body.field, body.errors);
+  return body as T;
+}
+
+export const formatNumber = (n: number, locale: string) => n.toLocaleString(locale === 'en' ? 'en-GB' : 'de-DE');
+export const formatDate = (iso: string, locale: string) =>
+  new Date(iso.length === 10 ? `${iso}T12:00:00` : iso).toLocaleDateString(locale === 'en' ? 'en-GB' : 'de-DE');
+export const formatDateTime = (iso: string, locale: string) => new Date(iso).toLocaleString(locale === 'en' ? 'en-GB' : 'de-DE');

@@ -1,0 +1,58 @@
+import { StrictMode, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import './ui/styles.css';
+import { I18nProvider, useI18n } from './i18n/index.js';
+import { hasRole, SessionProvider, useSession, type Role } from './session.js';
+import { Layout } from './ui/Layout.js';
+import { Alert, Loading, PageTitle } from './ui/components.js';
+import { StartPage } from './pages/StartPage.js';
+import { LoginPage, PasswordResetPage, NewPasswordPage } from './pages/AuthPages.js';
+import { CommunesPage } from './pages/CommunesPage.js';
+import { CommunePage } from './pages/CommunePage.js';
+import { GroupsPage } from './pages/GroupsPage.js';
+import { UsersPage } from './pages/UsersPage.js';
+import { AuditPage } from './pages/AuditPage.js';
+import { RegistryImportPage } from './pages/RegistryImportPage.js';
+import { DataSourcesPage } from './pages/DataSourcesPage.js';
+
+function RequireRole({ roles, children }: { roles: Role[]; children: ReactNode }) {
+  const { user, loading } = useSession();
+  const { t } = useI18n();
+  if (loading) return <Loading />;
+  if (!user) return <><PageTitle>{t('nav.login')}</PageTitle><Alert>{t('loginRequired')} <a href="/anmelden">{t('nav.login')}</a></Alert></>;
+  if (!hasRole(user, ...roles)) return <><PageTitle>{t('notAllowed')}</PageTitle></>;
+  return <>{children}</>;
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return <><PageTitle>{t('notFound.title')}</PageTitle><p>{t('notFound.text')}</p></>;
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <I18nProvider>
+      <SessionProvider>
+        <BrowserRouter>
+          <Routes>
+            <Route element={<Layout />}>
+              <Route index element={<StartPage />} />
+              <Route path="anmelden" element={<LoginPage />} />
+              <Route path="passwort-vergessen" element={<PasswordResetPage />} />
+              <Route path="passwort-neu" element={<NewPasswordPage />} />
+              <Route path="gemeinden" element={<CommunesPage />} />
+              <Route path="gemeinden/:ags" element={<CommunePage />} />
+              <Route path="gruppen" element={<GroupsPage />} />
+              <Route path="verwaltung/benutzer" element={<RequireRole roles={['lpr_admin']}><UsersPage /></RequireRole>} />
+              <Route path="verwaltung/protokoll" element={<RequireRole roles={['lpr_admin']}><AuditPage /></RequireRole>} />
+              <Route path="verwaltung/verzeichnis" element={<RequireRole roles={['lpr_admin']}><RegistryImportPage /></RequireRole>} />
+              <Route path="datenquellen" element={<DataSourcesPage />} />
+              <Route path="*" element={<NotFound />} />
+            </Route>
+          </Routes>
+        </BrowserRouter>
+      </SessionProvider>
+    </I18nProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,59 @@
+import { NavLink, Link, Outlet, useNavigate } from 'react-router';
+import { useI18n } from '../i18n/index.js';
+import { hasRole, useSession } from '../session.js';
+import type { MessageKey } from '../i18n/de.js';
+import type { Role } from '../session.js';
+
+/** Navigation entries; later modules add theirs here with the roles that see them. */
+const NAV: { to: string; key: MessageKey; roles?: Role[] }[] = [
+  { to: '/', key: 'nav.start' },
+  { to: '/gemeinden', key: 'nav.communes' },
+  { to: '/gruppen', key: 'nav.groups' },
+  { to: '/verwaltung/benutzer', key: 'nav.users', roles: ['lpr_admin'] },
+  { to: '/verwaltung/protokoll', key: 'nav.audit', roles: ['lpr_admin'] },
+  { to: '/verwaltung/verzeichnis', key: 'nav.registry', roles: ['lpr_admin'] },
+];
+
+export function Layout() {
+  const { t, locale, setLocale } = useI18n();
+  const { user, logout } = useSession();
+  const navigate = useNavigate();
+  return (
+    <>
+      <a className="skip-link" href="#inhalt">{t('skip')}</a>
+      <header className="site">
+        <div className="bar">
+          <Link to="/" className="brand">{t('app.name')}<span className="tagline">{t('app.tagline')}</span></Link>
+          <div className="tools">
+            <button type="button" lang={locale === 'de' ? 'en' : 'de'} aria-label={t('lang.switchLabel')} onClick={() => setLocale(locale === 'de' ? 'en' : 'de')}>
+              {t('lang.switch')}
+            </button>
+            {user ? (
+              <>
+                <span>{user.displayName}</span>
+                <button type="button" onClick={async () => { await logout(); navigate('/anmelden'); }}>{t('nav.logout')}</button>
+              </>
+            ) : <Link to="/anmelden">{t('nav.login')}</Link>}
+          </div>
+        </div>
+        <nav className="main" aria-label={t('nav.label')}>
+          <ul>
+            {NAV.filter((n) => !n.roles || hasRole(user, ...n.roles)).map((n) => (
+              <li key={n.to}><NavLink to={n.to} end={n.to === '/'}>{t(n.key)}</NavLink></li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="inhalt" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="site">
+        <ul>
+          <li><Link to="/datenquellen">{t('nav.sources')}</Link></li>
+          <li><a href="/api/docs/">{t('nav.apiDocs')}</a></li>
+          <li>© Landespräventionsrat Sachsen</li>
+        </ul>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { ApiError } from '../api.js';
+import { useI18n } from '../i18n/index.js';
+
+/** Page heading that receives focus after navigation, so screen readers announce the new page. */
+export function PageTitle({ children }: { children: ReactNode }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    document.title = `${typeof children === 'string' ? children : ''} – ASSKomm`;
+    ref.current?.focus();
+  }, [children]);
+  return <h1 ref={ref} tabIndex={-1}>{children}</h1>;
+}
+
+export function Field(props: { label: string; error?: string; hint?: string; children: (ids: { id: string; describedBy?: string; invalid: boolean }) => ReactNode }) {
+  const id = useId();
+  const hintId = props.hint ? `${id}-hint` : undefined;
+  const errId = props.error ? `${id}-err` : undefined;
+  const describedBy = [hintId, errId].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      {props.hint && <span id={hintId} className="hint">{props.hint}</span>}
+      {props.error && <span id={errId} className="error">{props.error}</span>}
+      {props.children({ id, describedBy, invalid: !!props.error })}
+    </div>
+  );
+}
+
+export function Alert({ kind = 'info', children }: { kind?: 'info' | 'error' | 'success'; children: ReactNode }) {
+  return <div className={`alert ${kind}`} role={kind === 'error' ? 'alert' : 'status'}>{children}</div>;
+}
+
+export function ErrorAlert({ error }: { error: unknown }) {
+  const { t } = useI18n();
+  if (!error) return null;
+  const e = error instanceof ApiError ? error : null;
+  return (
+    <Alert kind="error">
+      <p>{e?.detail ?? t('error.generic')}</p>
+      {e?.errors && e.errors.length > 1 && (
+        <ul>{e.errors.slice(0, 20).map((x, i) => <li key={i}>{x.field ? `${x.field}: ` : ''}{x.message}</li>)}</ul>
+      )}
+    </Alert>
+  );
+}
+
+export function Loading() {
+  const { t } = useI18n();
+  return <p role="status">{t('loading')}</p>;
+}
+
+/** The message of a field-level API error for the field `name`. */
+export const fieldError = (error: unknown, name: string) =>
+  error instanceof ApiError && (error.field === name || error.field?.startsWith(`${name}.`)) ? error.detail : undefined;
