@@ -137,6 +137,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const hasWeb = existsSync(resolve(webRoot, 'index.html'));
   if (hasWeb) {
     await app.register(fastifyStatic, { root: webRoot, index: false, wildcard: true, maxAge: '1h' });
+    app.get('/', { config: { access: access.public }, schema: { hide: true } }, (_request, reply) =>
+      reply.header('cache-control', 'no-cache').sendFile('index.html'));
   }
   app.setNotFoundHandler(async (request, reply) => {
     if (request.url.startsWith('/api') || request.method !== 'GET' || !hasWeb) {

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { formatDateTime } from '../api.js';
 import { useI18n } from '../i18n/index.js';
-import { ErrorAlert, Field, Loading, PageTitle } from '../ui/components.js';
+import { ErrorAlert, Field, Loading, PageTitle, ScrollRegion } from '../ui/components.js';
 import { useApi } from './useApi.js';
 
 interface Entry { id: number; at: string; actorLabel: string; action: string; entityType: string; entityId: string; changes: Record<string, [unknown, unknown]> | null }
@@ -30,7 +30,7 @@ export function AuditPage() {
       </form>
       <ErrorAlert error={error} />
       {!data ? <Loading /> : data.items.length === 0 ? <p>{t('audit.none')}</p> : (
-        <div className="table-wrap">
+        <ScrollRegion label={t('audit.title')}>
           <table>
             <caption>{t('audit.count', { count: data.total })}</caption>
             <thead><tr><th scope="col">{t('audit.when')}</th><th scope="col">{t('audit.actor')}</th><th scope="col">{t('audit.action')}</th>
@@ -42,7 +42,7 @@ export function AuditPage() {
               </tr>
             ))}</tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </>
   );

@@ -1,7 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { formatDate, formatNumber } from '../api.js';
 import { useI18n } from '../i18n/index.js';
-import { ErrorAlert, Loading, PageTitle, Alert } from '../ui/components.js';
+import { ErrorAlert, Loading, PageTitle, Alert, ScrollRegion } from '../ui/components.js';
 import { OutlineMap } from '../ui/OutlineMap.js';
 import { useApi } from './useApi.js';
 
@@ -52,7 +52,7 @@ export function CommunePage() {
           {c.groups.length === 0 ? <p>{t('commune.noGroups')}</p>
             : <ul>{c.groups.map((g) => <li key={g.id}><Link to={`/gruppen#gruppe-${g.id}`}>{g.name}</Link> ({g.kind})</li>)}</ul>}
           <h2>{t('commune.history')}</h2>
-          <div className="table-wrap">
+          <ScrollRegion label={t('commune.history')}>
             <table>
               <caption className="visually-hidden">{t('commune.history')}</caption>
               <thead><tr><th scope="col">{t('commune.date')}</th><th scope="col" className="num">{t('communes.colPopulation')}</th>
@@ -62,7 +62,7 @@ export function CommunePage() {
                   <td className="num">{n(h.populationMale)}</td><td className="num">{n(h.populationFemale)}</td></tr>
               ))}</tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </section>
         <section aria-labelledby="map">
           <h2 id="map">{t('commune.map')}</h2>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { formatNumber } from '../api.js';
 import { useI18n } from '../i18n/index.js';
-import { ErrorAlert, Field, Loading, PageTitle } from '../ui/components.js';
+import { ErrorAlert, Field, Loading, PageTitle, ScrollRegion } from '../ui/components.js';
 import type { MessageKey } from '../i18n/de.js';
 import { useApi } from './useApi.js';
 
@@ -68,7 +68,7 @@ export function CommunesPage() {
         <>
           <p role="status" aria-live="polite">{t('communes.count', { count: formatNumber(list.data.total, locale) })}</p>
           {list.data.items.length === 0 ? <p>{t('communes.none')}</p> : (
-            <div className="table-wrap">
+            <ScrollRegion label={t('communes.title')}>
               <table>
                 <caption>{t('communes.caption', { column: t(sortColumn.key), order: t(order === 'asc' ? 'communes.asc' : 'communes.desc') })}</caption>
                 <thead>
@@ -98,7 +98,7 @@ export function CommunesPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           )}
           <nav className="pager" aria-label={t('communes.pagination')}>
             <button type="button" className="btn secondary" disabled={page <= 1} onClick={() => update({ page: String(page - 1) })}>{t('communes.prev')}</button>

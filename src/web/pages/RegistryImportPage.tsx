@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { api, formatDate } from '../api.js';
 import { useI18n } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/de.js';
-import { Alert, ErrorAlert, Field, PageTitle } from '../ui/components.js';
+import { Alert, ErrorAlert, Field, PageTitle, ScrollRegion } from '../ui/components.js';
 import { useApi } from './useApi.js';
 
 interface Change { kind: string; ags: string; name: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null; successorAgs?: string | null }
@@ -52,7 +52,7 @@ export function RegistryImportPage() {
           <p>{t('registry.summary', { inFile: preview.summary.communesInFile, new: preview.summary.new, merged: preview.summary.merged,
             renamed: preview.summary.renamed, population: preview.summary.population, attributes: preview.summary.attributes })}</p>
           {preview.status === 'previewed' && <p><button className="btn" type="button" onClick={apply} disabled={busy}>{t('registry.apply')}</button></p>}
-          <div className="table-wrap">
+          <ScrollRegion label={t('registry.kind')}>
             <table>
               <caption className="visually-hidden">{t('registry.preview', { date: formatDate(preview.referenceDate, locale) })}</caption>
               <thead><tr><th scope="col">{t('registry.kind')}</th><th scope="col">AGS</th><th scope="col">{t('communes.colName')}</th>
@@ -62,7 +62,7 @@ export function RegistryImportPage() {
                   <td>{brief(c.before)}</td><td>{brief(c.after)}</td><td>{c.successorAgs ?? ''}</td></tr>
               ))}</tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </section>
       )}
       {history.data && history.data.items.length > 0 && (

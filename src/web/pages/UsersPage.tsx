@@ -3,7 +3,7 @@ import { api, formatDateTime } from '../api.js';
 import { useI18n } from '../i18n/index.js';
 import type { Grant, Role } from '../session.js';
 import type { MessageKey } from '../i18n/de.js';
-import { Alert, ErrorAlert, Field, Loading, PageTitle, fieldError } from '../ui/components.js';
+import { Alert, ErrorAlert, Field, Loading, PageTitle, fieldError, ScrollRegion } from '../ui/components.js';
 import { useApi } from './useApi.js';
 
 interface User { id: string; email: string; displayName: string; active: boolean; hasPassword: boolean; lastLoginAt: string | null; version: number; grants: Grant[] }
@@ -107,7 +107,7 @@ export function UsersPage() {
       <ErrorAlert error={error} />
       {editing ? <EditUser key={editing.id} user={editing} onDone={done} /> : <InviteForm onDone={done} />}
       {!data ? <Loading /> : (
-        <div className="table-wrap">
+        <ScrollRegion label={t('users.title')}>
           <table>
             <caption>{t('users.title')} ({data.total})</caption>
             <thead><tr><th scope="col">{t('users.name')}</th><th scope="col">{t('users.email')}</th><th scope="col">{t('users.role')}</th>
@@ -125,7 +125,7 @@ export function UsersPage() {
               </tr>
             ))}</tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </>
   );

@@ -53,3 +53,8 @@ export function Loading() {
 /** The message of a field-level API error for the field `name`. */
 export const fieldError = (error: unknown, name: string) =>
   error instanceof ApiError && (error.field === name || error.field?.startsWith(`${name}.`)) ? error.detail : undefined;
+
+/** A horizontally scrollable wrapper for wide tables, reachable by keyboard (WCAG 2.1.1). */
+export function ScrollRegion({ label, children }: { label: string; children: ReactNode }) {
+  return <div className="table-wrap" role="region" aria-label={label} tabIndex={0}>{children}</div>;
+}
