@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+
 import type { Db } from '../../server/db/client.js';
 import type { Mailer } from '../../server/mail/mailer.js';
 import { recordAudit, type AuditContext } from '../../server/audit/record.js';
@@ -6,7 +6,7 @@ import { Problem } from '../../server/http/problem.js';
 import { users } from './schema.js';
 import type { TGrant } from './auth.types.js';
 import { validateGrants } from './scopes.js';
-import { replaceGrants, presentUser } from './users.js';
+import { replaceGrants, presentUser, emailIs } from './users.js';
 import { issueToken } from './tokens.js';
 
 export async function sendInvitation(db: Db, mailer: Mailer, user: { id: string; email: string; displayName: string }, publicUrl: string) {
@@ -24,7 +24,7 @@ export async function sendInvitation(db: Db, mailer: Mailer, user: { id: string;
 export async function inviteUser(db: Db, mailer: Mailer, ctx: AuditContext, input: { email: string; displayName: string; grants: TGrant[]; publicUrl: string }) {
   return db.transaction(async (tx) => {
     const grants = await validateGrants(tx, input.grants);
-    const [existing] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${input.email}`);
+    const [existing] = await tx.select({ id: users.id }).from(users).where(emailIs(input.email));
     if (existing) throw new Problem(409, 'email_taken', 'Für diese E-Mail-Adresse gibt es bereits ein Konto.', { field: 'email' });
     const [user] = await tx.insert(users).values({ email: input.email, displayName: input.displayName }).returning();
     const saved = await replaceGrants(tx, user!.id, grants);

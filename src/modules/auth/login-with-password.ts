@@ -1,8 +1,9 @@
-import { and, eq, gt, sql, count } from 'drizzle-orm';
+import { and, eq, gt, count } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import { Problem } from '../../server/http/problem.js';
 import { verifyAgainstDummy, verifyPassword } from './crypto.js';
 import { loginFailures, users } from './schema.js';
+import { emailIs } from './users.js';
 import { createSession } from './sessions.js';
 
 export const THROTTLE = { windowMs: 15 * 60_000, perAccount: 5, perAddress: 30 };
@@ -27,7 +28,7 @@ export async function loginWithPassword(db: Db, input: { email: string; password
     throw new Problem(429, 'too_many_attempts', 'Zu viele fehlgeschlagene Anmeldeversuche. Bitte warten Sie 15 Minuten oder setzen Sie Ihr Passwort zurück.',
       { retryAfterSeconds: THROTTLE.windowMs / 1000 });
   }
-  const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${input.email.toLowerCase()}`);
+  const [user] = await db.select().from(users).where(emailIs(input.email));
   const ok = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password);
   if (!user || !ok || !user.active) {
     await db.insert(loginFailures).values([{ key: accountKey }, { key: addressKey }]);

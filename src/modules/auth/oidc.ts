@@ -1,10 +1,11 @@
 import * as oidc from 'openid-client';
-import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import type { Config } from '../../server/config.js';
 import { Problem } from '../../server/http/problem.js';
 import { recordAudit, systemContext } from '../../server/audit/record.js';
 import { oidcStates, users } from './schema.js';
+import { emailIs } from './users.js';
 import { createSession } from './sessions.js';
 
 type OidcSettings = NonNullable<Config['oidc']>;
@@ -61,7 +62,7 @@ export async function finishOidcLogin(db: Db, s: OidcSettings, publicUrl: string
   let [user] = await db.select().from(users).where(eq(users.oidcSubject, claims.sub));
   if (!user && email) {
     [user] = await db.update(users).set({ oidcSubject: claims.sub, updatedAt: new Date() })
-      .where(and(sql`lower(${users.email}) = ${email}`, isNull(users.oidcSubject))).returning();
+      .where(and(emailIs(email), isNull(users.oidcSubject))).returning();
     if (user) {
       await recordAudit(db, { ...systemContext('oidc'), actorId: user.id }, {
         action: 'user.oidc_linked', entityType: 'user', entityId: user.id, before: { oidcSubject: null }, after: { oidcSubject: claims.sub },

@@ -1,12 +1,13 @@
-import { sql } from 'drizzle-orm';
+
 import type { Db } from '../../server/db/client.js';
 import type { Mailer } from '../../server/mail/mailer.js';
 import { users } from './schema.js';
+import { emailIs } from './users.js';
 import { issueToken } from './tokens.js';
 
 /** Mails a reset link if the account exists; the caller always answers the same, so accounts are not revealed. */
 export async function requestPasswordReset(db: Db, mailer: Mailer, input: { email: string; publicUrl: string }) {
-  const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${input.email.toLowerCase()}`);
+  const [user] = await db.select().from(users).where(emailIs(input.email));
   if (!user || !user.active) return;
   const token = await issueToken(db, user.id, 'password_reset');
   await mailer.send({

@@ -1,10 +1,13 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import { roleAssignments, users } from './schema.js';
 import type { TGrant, TUser } from './auth.types.js';
 import { loadGrants } from './sessions.js';
 
 type UserRow = typeof users.$inferSelect;
+
+/** Case-insensitive e-mail match, the same expression as the unique index users_email_unique. */
+export const emailIs = (email: string): SQL => sql`lower(${users.email}) = ${email.toLowerCase()}`;
 
 export function presentUser(u: UserRow, grants: TGrant[]): TUser {
   return {
