@@ -8,6 +8,10 @@ import { ROLES, type Role } from '../src/server/auth/roles.js';
  */
 const LPR: Role[] = ['lpr_admin', 'lpr_staff'];
 const ADMIN: Role[] = ['lpr_admin'];
+const INTERNAL: Role[] = ['lpr_admin', 'lpr_staff', 'commune', 'police'];
+const COACHING_READ: Role[] = ['lpr_admin', 'lpr_staff', 'commune', 'coach'];
+const COACHING_REQUEST: Role[] = ['lpr_admin', 'lpr_staff', 'commune'];
+const COACHING_RUN: Role[] = ['lpr_admin', 'lpr_staff', 'coach'];
 const EXPECTED: Record<string, 'public' | 'authenticated' | Role[]> = {
   'GET /api/health': 'public',
   'GET /api/datasources': 'public',
@@ -39,9 +43,55 @@ const EXPECTED: Record<string, 'public' | 'authenticated' | Role[]> = {
   'POST /api/registry-imports': ADMIN,
   'GET /api/registry-imports/:id': ADMIN,
   'POST /api/registry-imports/:id/apply': ADMIN,
+  'GET /api/public/figures': 'public',
+  'GET /api/public/figures/series': 'public',
+  'GET /api/public/figures/press-text': 'public',
+  'GET /api/public/map': 'public',
+  'GET /api/public/map/timeline': 'public',
+  'GET /api/public/map/settings': 'public',
+  'GET /api/public/agreements': 'public',
+  'GET /api/fields-of-action': 'public',
+  'POST /api/fields-of-action': LPR,
+  'PUT /api/fields-of-action/:id': LPR,
+  'GET /api/consultations': INTERNAL,
+  'POST /api/consultations': LPR,
+  'GET /api/consultations/:id': INTERNAL,
+  'PUT /api/consultations/:id': LPR,
+  'DELETE /api/consultations/:id': LPR,
+  'GET /api/consultation-tasks': LPR,
+  'PUT /api/consultation-tasks/:id': LPR,
+  'GET /api/alliance/staff': LPR,
+  'GET /api/alliance/communes/:ags/stage': INTERNAL,
+  'POST /api/alliance/milestones': LPR,
+  'DELETE /api/alliance/milestones/:id': LPR,
+  'GET /api/alliance/communes/:ags/timeline': INTERNAL,
+  'GET /api/alliance/communes/:ags/timeline.pdf': INTERNAL,
+  'GET /api/alliance/communes/export': LPR,
+  'GET /api/agreement-template': LPR,
+  'PUT /api/agreement-template': LPR,
+  'GET /api/agreements': INTERNAL,
+  'POST /api/agreements': LPR,
+  'GET /api/agreements/:id': INTERNAL,
+  'PUT /api/agreements/:id': LPR,
+  'POST /api/agreements/:id/transitions': LPR,
+  'GET /api/agreements/:id/revisions/:revision': INTERNAL,
+  'GET /api/agreements/:id/document': INTERNAL,
+  'POST /api/agreements/:id/scan': LPR,
+  'GET /api/agreements/:id/scan': INTERNAL,
+  'GET /api/coaches': ['lpr_admin', 'lpr_staff', 'coach'],
+  'POST /api/coaches': LPR,
+  'PUT /api/coaches/:id': LPR,
+  'GET /api/coaching': COACHING_READ,
+  'POST /api/coaching': COACHING_REQUEST,
+  'GET /api/coaching/coachees': COACHING_REQUEST,
+  'GET /api/coaching/:id': COACHING_READ,
+  'GET /api/coaching/:id/candidates': LPR,
+  'POST /api/coaching/:id/transitions': COACHING_RUN,
+  'POST /api/coaching/:id/sessions': COACHING_RUN,
+  'POST /api/coaching/:id/feedback': COACHING_REQUEST,
 };
 
-const SAMPLE_PARAMS: Record<string, string> = { ags: '14521550', id: '00000000-0000-4000-8000-000000000000' };
+const SAMPLE_PARAMS: Record<string, string> = { ags: '14521550', id: '00000000-0000-4000-8000-000000000000', revision: '1' };
 const isPluginRoute = (url: string) => url.startsWith('/api/docs') || !url.startsWith('/api/');
 
 let t: TestApp;

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import type { Mailer } from './mail/mailer.js';
+import { localFileStorage, s3FileStorage, type FileStorage } from './files/storage.js';
 import type { App, PlatformModule } from './modules.js';
 import { access, isAllowed, type Access } from './http/access.js';
 import { errorHandler, sendProblem } from './http/errors.js';
@@ -26,6 +27,9 @@ declare module 'fastify' {
     config: Config;
     database: Database;
     mailer: Mailer;
+    files: FileStorage;
+    /** The registered modules, for the core's aggregations (figures, timeline). */
+    platformModules: PlatformModule[];
     /** Every route with its access rule, for the role × route matrix test. */
     routeTable: { method: string; url: string; access: Access }[];
   }
@@ -36,7 +40,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const PUBLIC_PLUGIN_PREFIXES = ['/api/docs', '/assets/', '/*', '/'];
 export const webRoot = resolve(import.meta.dirname, '../../dist/web');
 
-export interface AppDeps { config: Config; database: Database; mailer: Mailer; modules?: PlatformModule[]; logger?: boolean }
+export interface AppDeps { config: Config; database: Database; mailer: Mailer; files?: FileStorage; modules?: PlatformModule[]; logger?: boolean }
 
 export async function buildApp(deps: AppDeps): Promise<App> {
   const { config } = deps;
@@ -60,6 +64,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.decorate('config', config);
   app.decorate('database', deps.database);
   app.decorate('mailer', deps.mailer);
+  app.decorate('files', deps.files ?? (config.s3 ? s3FileStorage(config.s3) : localFileStorage(config.filesDir)));
+  const modules = deps.modules ?? platformModules;
+  app.decorate('platformModules', modules);
   app.decorate('routeTable', []);
   app.decorateRequest('actor', null);
   app.setErrorHandler(errorHandler);
@@ -92,6 +99,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     if (!isAllowed(rule, request.actor)) throw request.actor ? forbidden() : unauthenticated();
   });
 
+  // A configured base map's tile server must be reachable from the page.
+  const mapOrigin = config.mapBase ? ` ${new URL(config.mapBase.tiles.replace(/[{}]/g, '')).origin}` : '';
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
     reply.header('x-content-type-options', 'nosniff');
@@ -99,7 +108,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     if (!request.url.startsWith('/api/docs')) {
       reply.header('x-frame-options', 'DENY');
       reply.header('content-security-policy',
-        "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; worker-src 'self' blob:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
+        `default-src 'self'; img-src 'self' data: blob:${mapOrigin}; connect-src 'self'${mapOrigin}; style-src 'self' 'unsafe-inline'; worker-src 'self' blob:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'`);
     }
     if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
@@ -130,7 +139,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   app.get('/api/openapi.json', { config: { access: access.public }, schema: { hide: true } }, async () => app.swagger());
 
-  for (const mod of deps.modules ?? platformModules) {
+  for (const mod of modules) {
     await app.register(async (scoped) => { await mod.routes(scoped as unknown as App); }, { prefix: '/api' });
   }
 

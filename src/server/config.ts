@@ -26,6 +26,15 @@ const ZEnv = z.object({
   OIDC_LABEL: z.string().default('Anmeldung mit Landes-Login'),
   /** Allow http:// issuers (development and tests only). */
   OIDC_ALLOW_INSECURE: z.enum(['true', 'false']).default('false'),
+  /** S3-compatible file storage instead of FILES_DIR (all four must be set). */
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_BUCKET: z.string().optional(),
+  S3_REGION: z.string().default('eu-central-1'),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  /** Optional raster base map under the public map, e.g. https://tiles.example/{z}/{x}/{y}.png. */
+  MAP_BASE_TILES: z.string().optional(),
+  MAP_BASE_ATTRIBUTION: z.string().default(''),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -47,6 +56,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL || undefined,
     dataDir: e.DATA_DIR,
     filesDir: e.FILES_DIR,
+    s3: e.S3_ENDPOINT && e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
+      ? { endpoint: e.S3_ENDPOINT, bucket: e.S3_BUCKET, region: e.S3_REGION, accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY }
+      : undefined,
+    mapBase: e.MAP_BASE_TILES ? { tiles: e.MAP_BASE_TILES, attribution: e.MAP_BASE_ATTRIBUTION } : undefined,
     mail: { outboxDir: e.MAIL_OUTBOX_DIR, smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : production,

@@ -2,6 +2,8 @@ import type { FastifyInstance, FastifyBaseLogger, RawServerDefault, RawRequestDe
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from './db/client.js';
 import type { Config } from './config.js';
+import type { Actor } from './auth/roles.js';
+import type { FigureDefinition, TimelineEntry } from './figures.js';
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -19,4 +21,8 @@ export interface PlatformModule {
   seedReference?(ctx: SeedContext): Promise<void>;
   /** Loads demo records into an empty database; never runs in production. Runs in module order. */
   seedDemo?(ctx: SeedContext): Promise<void>;
+  /** Statewide figures this module computes (see figures.ts). */
+  figures?: FigureDefinition[];
+  /** This module's entries in a commune's timeline, already filtered to what `actor` may see. */
+  timeline?(db: Db, ags: string, actor: Actor | null): Promise<TimelineEntry[]>;
 }

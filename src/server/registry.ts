@@ -3,6 +3,7 @@ import { platformModule } from './platform.js';
 import { auditModule } from './audit/routes.js';
 import { authModule } from '../modules/auth/module.js';
 import { communesModule } from '../modules/communes/module.js';
+import { allianceModule } from '../modules/alliance/module.js';
 
 /** Every module of the platform, in dependency order (seeds run in this order). */
-export const platformModules: PlatformModule[] = [platformModule, auditModule, communesModule, authModule];
+export const platformModules: PlatformModule[] = [platformModule, auditModule, communesModule, authModule, allianceModule];

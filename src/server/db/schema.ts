@@ -2,3 +2,4 @@
 export * from '../audit/schema.js';
 export * from '../../modules/auth/schema.js';
 export * from '../../modules/communes/schema.js';
+export * from '../../modules/alliance/schema.js';

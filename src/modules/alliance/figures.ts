@@ -1,0 +1,71 @@
+import type { FigureDefinition } from '../../server/figures.js';
+import { allianceFacts, stageOn } from './facts.js';
+import { COOPERATING_STAGES, wasAdvisedBy } from './stages.js';
+
+const SOURCE_STAGES = 'Beratungen, Vereinbarungen und Stufen der Kommunen';
+const SOURCE_MILESTONES = 'Erfasste Ereignisse je Kommune (bis das zuständige Modul die Zahl liefert)';
+
+/**
+ * The alliance's statewide figures. `councils`, `safetyAnalyses` and `fundingCommitted` come from
+ * recorded milestones until the councils, surveys and funding modules register their own definitions.
+ */
+export const allianceFigures: FigureDefinition[] = [
+  {
+    key: 'communesAdvised', unit: 'count', source: SOURCE_STAGES,
+    label: { de: 'Kommunen beraten', en: 'Communes advised' },
+    async values(ctx, days) {
+      const { byAgs } = await allianceFacts(ctx);
+      return days.map((d) => [...byAgs.values()].filter((f) => wasAdvisedBy(f, d)).length);
+    },
+  },
+  {
+    key: 'communesCooperating', unit: 'count', source: SOURCE_STAGES,
+    label: { de: 'Kommunen in enger Zusammenarbeit', en: 'Communes cooperating closely' },
+    async values(ctx, days) {
+      const { histories } = await allianceFacts(ctx);
+      return days.map((d) => [...histories.values()].filter((h) => COOPERATING_STAGES.has(stageOn(h, d))).length);
+    },
+  },
+  {
+    key: 'councils', unit: 'count', source: SOURCE_MILESTONES,
+    label: { de: 'Kommunale Präventionsräte konstituiert oder reaktiviert', en: 'Prevention councils constituted or reactivated' },
+    async values(ctx, days) {
+      const { byAgs } = await allianceFacts(ctx);
+      return days.map((d) => [...byAgs.values()].filter((f) => f.milestones.some((m) => (m.kind === 'council_constituted' || m.kind === 'council_reactivated') && m.occurredOn <= d)).length);
+    },
+  },
+  {
+    key: 'agreements', unit: 'count', source: 'Unterzeichnete Kooperationsvereinbarungen',
+    label: { de: 'Kooperationsvereinbarungen geschlossen', en: 'Cooperation agreements signed' },
+    async values(ctx, days) {
+      const { agreements } = await allianceFacts(ctx);
+      return days.map((d) => agreements.filter((a) => a.kind === 'cooperation' && a.inForceSince <= d).length);
+    },
+  },
+  {
+    key: 'coachingProcesses', unit: 'count', source: 'Begonnene Coaching-Prozesse',
+    label: { de: 'Coaching-Prozesse in Gang gesetzt', en: 'Coaching processes started' },
+    async values(ctx, days) {
+      const { coaching } = await allianceFacts(ctx);
+      return days.map((d) => coaching.filter((c) => c.startedOn !== null && c.startedOn <= d).length);
+    },
+  },
+  {
+    key: 'safetyAnalyses', unit: 'count', source: SOURCE_MILESTONES,
+    label: { de: 'Sicherheitsanalysen durchgeführt', en: 'Security analyses completed' },
+    async values(ctx, days) {
+      const { byAgs } = await allianceFacts(ctx);
+      const dates = [...byAgs.values()].flatMap((f) => f.milestones.filter((m) => m.kind === 'safety_analysis_completed').map((m) => m.occurredOn));
+      return days.map((d) => dates.filter((x) => x <= d).length);
+    },
+  },
+  {
+    key: 'fundingCommitted', unit: 'eur', source: SOURCE_MILESTONES,
+    label: { de: 'Bewilligte Fördermittel (EUR)', en: 'Funding committed (EUR)' },
+    async values(ctx, days) {
+      const { byAgs } = await allianceFacts(ctx);
+      const grants = [...byAgs.values()].flatMap((f) => f.milestones.filter((m) => m.kind === 'funding_committed'));
+      return days.map((d) => Math.round(grants.filter((m) => m.occurredOn <= d).reduce((s, m) => s + (m.amountEur ?? 0), 0) * 100) / 100);
+    },
+  },
+];

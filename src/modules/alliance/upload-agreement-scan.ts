@@ -1,0 +1,40 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { Db } from '../../server/db/client.js';
+import type { FileStorage } from '../../server/files/storage.js';
+import { recordAudit, type AuditContext } from '../../server/audit/record.js';
+import { notFound, Problem, unprocessable } from '../../server/http/problem.js';
+import { agreementRevisions } from './schema.js';
+import { getAgreement, getAgreementRow } from './agreements.js';
+
+export const MAX_SCAN_BYTES = 15 * 1024 * 1024;
+
+/** Stores the scan of the signed paper copy with the latest signed revision (PDF only, size limited). */
+export async function uploadAgreementScan(db: Db, files: FileStorage, ctx: AuditContext, id: string, file: { name: string; mimetype: string; data: Buffer }) {
+  if (file.mimetype !== 'application/pdf' && !file.name.toLowerCase().endsWith('.pdf')) {
+    throw new Problem(415, 'unsupported_file_type', 'Bitte laden Sie den Scan als PDF-Datei hoch.', { field: 'file' });
+  }
+  if (file.data.subarray(0, 5).toString('latin1') !== '%PDF-') {
+    throw new Problem(415, 'not_a_pdf', 'Die Datei ist kein PDF-Dokument (der Inhalt passt nicht zur Endung).', { field: 'file' });
+  }
+  if (file.data.length > MAX_SCAN_BYTES) throw new Problem(413, 'file_too_large', `Der Scan darf höchstens ${MAX_SCAN_BYTES / 1024 / 1024} MB groß sein.`, { field: 'file' });
+  return db.transaction(async (tx) => {
+    await getAgreementRow(tx, id);
+    const [rev] = await tx.select().from(agreementRevisions).where(eq(agreementRevisions.agreementId, id)).orderBy(desc(agreementRevisions.revision)).limit(1);
+    if (!rev) throw unprocessable('not_signed', 'Ein Scan kann erst nach der Unterzeichnung hochgeladen werden.', 'file');
+    const before = await getAgreement(tx, id);
+    const key = `agreements/${id}/scan-r${rev.revision}.pdf`;
+    await files.put(key, file.data, 'application/pdf');
+    await tx.update(agreementRevisions).set({ scanKey: key, scanName: file.name.slice(0, 200), scanSize: file.data.length, scanUploadedAt: new Date() })
+      .where(and(eq(agreementRevisions.agreementId, id), eq(agreementRevisions.revision, rev.revision)));
+    const after = await getAgreement(tx, id);
+    await recordAudit(tx, ctx, { action: 'agreement.scan_uploaded', entityType: 'agreement', entityId: id, before: { scan: before.scan }, after: { scan: after.scan } });
+    return after;
+  });
+}
+
+export async function readAgreementScan(db: Db, files: FileStorage, id: string, revision?: number) {
+  const where = revision ? and(eq(agreementRevisions.agreementId, id), eq(agreementRevisions.revision, revision)) : eq(agreementRevisions.agreementId, id);
+  const [rev] = await db.select().from(agreementRevisions).where(where).orderBy(desc(agreementRevisions.revision)).limit(1);
+  if (!rev?.scanKey) throw notFound('Zu dieser Vereinbarung wurde noch kein Scan hochgeladen.');
+  return { name: rev.scanName ?? 'scan.pdf', data: await files.get(rev.scanKey) };
+}

@@ -1,0 +1,59 @@
+import type { Db } from './db/client.js';
+import type { PlatformModule } from './modules.js';
+
+/** Shared per-request state so that several figures can reuse one load of the same records. */
+export interface FigureContext {
+  db: Db;
+  memo<T>(key: string, load: () => Promise<T>): Promise<T>;
+}
+
+/**
+ * One statewide figure (e.g. "Kommunen beraten"), computed from records as of given days.
+ * Modules contribute definitions; a later module's definition replaces an earlier one with the same
+ * key (the councils module will replace the alliance's milestone-based `councils`).
+ */
+export interface FigureDefinition {
+  key: string;
+  label: { de: string; en: string };
+  unit: 'count' | 'eur';
+  /** Where the number comes from, shown next to it. */
+  source: string;
+  /** The value as of the end of each day (YYYY-MM-DD), in the order given. */
+  values(ctx: FigureContext, days: string[]): Promise<number[]>;
+}
+
+export function figureDefinitions(modules: PlatformModule[]): FigureDefinition[] {
+  const byKey = new Map<string, FigureDefinition>();
+  for (const m of modules) for (const f of m.figures ?? []) byKey.set(f.key, f);
+  return [...byKey.values()];
+}
+
+export function figureContext(db: Db): FigureContext {
+  const cache = new Map<string, Promise<unknown>>();
+  return {
+    db,
+    memo<T>(key: string, load: () => Promise<T>) {
+      if (!cache.has(key)) cache.set(key, load());
+      return cache.get(key) as Promise<T>;
+    },
+  };
+}
+
+/** All figures as of each day: { key: values[] }. */
+export async function computeFigures(db: Db, definitions: FigureDefinition[], days: string[]): Promise<Record<string, number[]>> {
+  const ctx = figureContext(db);
+  const out: Record<string, number[]> = {};
+  for (const d of definitions) out[d.key] = await d.values(ctx, days);
+  return out;
+}
+
+/** A dated entry in a commune's Bilanz (timeline), contributed by any module. */
+export interface TimelineEntry {
+  date: string;
+  module: string;
+  kind: string;
+  title: string;
+  detail: string;
+  /** Web path to the record, if the viewer may open it. */
+  link: string | null;
+}

@@ -1,0 +1,86 @@
+import { createHash, createHmac } from 'node:crypto';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, resolve, sep } from 'node:path';
+
+/**
+ * Where uploaded and generated files live: a local directory by default, an S3-compatible bucket by
+ * configuration. Keys are relative paths like "agreements/<id>/scan-2.pdf".
+ */
+export interface FileStorage {
+  kind: 'local' | 's3';
+  put(key: string, data: Buffer, contentType: string): Promise<void>;
+  get(key: string): Promise<Buffer>;
+  remove(key: string): Promise<void>;
+}
+
+const SAFE_KEY = /^[a-z0-9][a-z0-9/_.-]*$/i;
+function checkKey(key: string) {
+  if (!SAFE_KEY.test(key) || key.includes('..')) throw new Error(`unsafe file key: ${key}`);
+}
+
+export function localFileStorage(root: string): FileStorage {
+  const base = resolve(root);
+  const pathOf = (key: string) => {
+    checkKey(key);
+    const p = resolve(base, key);
+    if (!p.startsWith(base + sep)) throw new Error(`unsafe file key: ${key}`);
+    return p;
+  };
+  return {
+    kind: 'local',
+    async put(key, data) {
+      const p = pathOf(key);
+      await mkdir(dirname(p), { recursive: true });
+      await writeFile(p, data);
+    },
+    get: (key) => readFile(pathOf(key)),
+    remove: (key) => rm(pathOf(key), { force: true }),
+  };
+}
+
+export interface S3Options { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string }
+
+const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data).digest();
+const encodePath = (path: string) => path.split('/').map((s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join('/');
+
+/**
+ * AWS Signature Version 4 for one request (header-based, path-style URL). Returns the headers to send.
+ * Exported for its test against the example in the AWS S3 documentation.
+ */
+export function signS3Request(o: Pick<S3Options, 'region' | 'accessKeyId' | 'secretAccessKey'>, req: {
+  method: string; host: string; path: string; headers?: Record<string, string>; body?: Buffer; amzDate: string;
+}): Record<string, string> {
+  const payloadHash = sha256(req.body ?? '');
+  const headers: Record<string, string> = { host: req.host, 'x-amz-content-sha256': payloadHash, 'x-amz-date': req.amzDate };
+  for (const [k, v] of Object.entries(req.headers ?? {})) headers[k.toLowerCase()] = v.trim();
+  const names = Object.keys(headers).sort();
+  const canonical = [req.method, encodePath(req.path), '', ...names.map((n) => `${n}:${headers[n]}`), '', names.join(';'), payloadHash].join('\n');
+  const day = req.amzDate.slice(0, 8);
+  const scope = `${day}/${o.region}/s3/aws4_request`;
+  const toSign = ['AWS4-HMAC-SHA256', req.amzDate, scope, sha256(canonical)].join('\n');
+  const key = hmac(hmac(hmac(hmac(`AWS4${o.secretAccessKey}`, day), o.region), 's3'), 'aws4_request');
+  const signature = createHmac('sha256', key).update(toSign).digest('hex');
+  headers.authorization = `AWS4-HMAC-SHA256 Credential=${o.accessKeyId}/${scope},SignedHeaders=${names.join(';')},Signature=${signature}`;
+  return headers;
+}
+
+export function s3FileStorage(o: S3Options): FileStorage {
+  const endpoint = new URL(o.endpoint);
+  async function send(method: string, key: string, body?: Buffer, contentType?: string) {
+    checkKey(key);
+    const path = `${endpoint.pathname.replace(/\/$/, '')}/${o.bucket}/${key}`;
+    const amzDate = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+    const headers = signS3Request(o, { method, host: endpoint.host, path, amzDate, body, headers: contentType ? { 'content-type': contentType } : {} });
+    delete headers.host;
+    const res = await fetch(new URL(encodePath(path), endpoint), { method, headers, body: body ? new Uint8Array(body) : undefined });
+    if (!res.ok && !(method === 'DELETE' && res.status === 404)) throw new Error(`S3 ${method} ${key}: ${res.status} ${await res.text()}`);
+    return res;
+  }
+  return {
+    kind: 's3',
+    async put(key, data, contentType) { await send('PUT', key, data, contentType); },
+    async get(key) { return Buffer.from(await (await send('GET', key)).arrayBuffer()); },
+    async remove(key) { await send('DELETE', key); },
+  };
+}

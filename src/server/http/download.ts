@@ -1,0 +1,20 @@
+import type { FastifyReply } from 'fastify';
+
+export const MIME = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+} as const;
+
+/** Sends a file download; the name keeps its umlauts for browsers (RFC 6266/5987) and an ASCII fallback. */
+export function sendDownload(reply: FastifyReply, fileName: string, type: keyof typeof MIME, data: Buffer, inline = false) {
+  const ascii = fileName.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\/]/g, '_');
+  return reply
+    .header('content-type', MIME[type])
+    .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .send(data);
+}
+
+/** A file name made from free text: letters, digits, dashes. */
+export const fileSlug = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/ß/g, 'ss').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80);
