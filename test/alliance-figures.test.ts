@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayIso } from '../src/lib/dates.js';
 import { createTestApp, type TestApp } from './helpers.js';
 
 let t: TestApp;
@@ -27,7 +28,7 @@ describe('statewide figures computed live from the demo records', () => {
   });
 
   it('answer with every key, funding in euros, and today by default', async () => {
-    const today = await figures(new Date().toISOString().slice(0, 10));
+    const today = await figures(todayIso());
     const res = await t.app.inject({ url: '/api/public/figures' });
     expect(Object.keys(res.json()).sort()).toEqual(['agreements', 'asOf', 'coachingProcesses', 'communesAdvised', 'communesCooperating', 'councils', 'fundingCommitted', 'safetyAnalyses']);
     expect((res.json() as { fundingCommitted: number }).fundingCommitted).toBeGreaterThan(1_000_000);

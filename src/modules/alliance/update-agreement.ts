@@ -3,6 +3,7 @@ import type { Db } from '../../server/db/client.js';
 import { recordAudit, type AuditContext } from '../../server/audit/record.js';
 import { updateVersioned } from '../../server/db/versioned.js';
 import { unprocessable } from '../../server/http/problem.js';
+import { stableJson } from '../../lib/json.js';
 import { agreementCommunes, agreements } from './schema.js';
 import { getAgreement, getAgreementRow, normaliseSignatories } from './agreements.js';
 import { resolveParties, type AgreementContent } from './create-agreement.js';
@@ -30,7 +31,7 @@ export async function updateAgreement(db: Db, ctx: AuditContext, id: string, inp
       signatories: normaliseSignatories(input.signatories, covered), modules: [...new Set(input.modules)], topics: [...new Set(input.topics)],
       goals: input.goals.filter(Boolean), measures: input.measures.filter(Boolean), sections: input.sections ?? row.sections, signedPlace: input.signedPlace,
     };
-    const contentChanged = CONTENT_FIELDS.some((f) => JSON.stringify(values[f]) !== JSON.stringify(row[f]));
+    const contentChanged = CONTENT_FIELDS.some((f) => stableJson(values[f]) !== stableJson(row[f]));
     const changes: Record<string, unknown> = { ...values, updatedAt: new Date() };
     let action = 'agreement.updated';
     if (row.state === 'signed') {

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../db/client.js';
 import { auditLog } from './schema.js';
+import { stableJson } from '../../lib/json.js';
 
 export interface AuditContext { actorId: string | null; actorLabel: string; requestId: string | null }
 
@@ -20,7 +21,7 @@ export function diff(before: Json | null, after: Json | null): Record<string, [u
   for (const k of keys) {
     const b = before?.[k] ?? null;
     const a = after?.[k] ?? null;
-    if (JSON.stringify(b) !== JSON.stringify(a)) out[k] = [b, a];
+    if (stableJson(b) !== stableJson(a)) out[k] = [b, a];
   }
   return out;
 }

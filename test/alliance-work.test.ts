@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { createTestApp, loginAs, type Session, type TestApp } from './helpers.js';
+import type { Role } from '../src/server/auth/roles.js';
+
+let t: TestApp;
+const s = {} as Record<Role, Session>;
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const r of ['lpr_staff', 'commune', 'police', 'coach'] as Role[]) s[r] = await loginAs(t.app, r);
+});
+afterAll(async () => { await t?.close(); });
+
+const call = (who: Role | null, method: string, url: string, payload?: unknown) =>
+  t.app.inject({ method: method as 'GET', url, headers: who ? s[who].headers : {}, ...(payload === undefined ? {} : { payload: payload as object }) });
+
+describe('consultations', () => {
+  it('logs a consultation for several communes with topics and follow-up tasks, queryable per commune and date', async () => {
+    const res = await call('lpr_staff', 'POST', '/api/consultations', {
+      heldOn: '2025-06-03', communes: ['14628110', '14628270'], topics: ['graffiti', 'drugs'], notes: 'Gemeinsamer Termin', tasks: [{ title: 'Fördermöglichkeiten senden', dueOn: '2025-07-01' }],
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ staff: { name: 'Lena Referentin (LPR)' }, topics: [{ id: 'graffiti', label: 'Graffiti/Sachbeschädigung' }, { id: 'drugs', label: 'Drogen/Sucht' }], tasks: [{ title: 'Fördermöglichkeiten senden', doneOn: null }] });
+    const list = (await call('lpr_staff', 'GET', '/api/consultations?ags=14628270&from=2025-06-01&to=2025-06-30')).json();
+    expect(list.items.map((c: { id: string }) => c.id)).toContain(res.json().id);
+    const before = (await call('lpr_staff', 'GET', '/api/consultations?ags=14628270&to=2025-06-02')).json();
+    expect(before.items.map((c: { id: string }) => c.id)).not.toContain(res.json().id);
+  });
+
+  it('rejects a future date, an unknown topic or no commune with a message naming the field', async () => {
+    let res = await call('lpr_staff', 'POST', '/api/consultations', { heldOn: '2999-01-01', communes: ['14628110'] });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().field).toBe('heldOn');
+    res = await call('lpr_staff', 'POST', '/api/consultations', { heldOn: '2025-01-01', communes: ['14628110'], topics: ['alchemy'] });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().detail).toContain('topics');
+    res = await call('lpr_staff', 'POST', '/api/consultations', { heldOn: '2025-01-01', communes: [] });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().detail).toContain('communes');
+  });
+
+  it('shows a commune only consultations that concern it, police those of their directorate', async () => {
+    const mine = (await call('commune', 'GET', '/api/consultations?limit=500')).json().items as { communes: { ags: string }[] }[];
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((c) => c.communes.some((x) => x.ags === '14521550'))).toBe(true);
+    const dresden = (await call('lpr_staff', 'GET', '/api/consultations?ags=14628060')).json().items[0];
+    expect((await call('commune', 'GET', `/api/consultations/${dresden.id}`)).statusCode).toBe(404);
+    expect((await call('police', 'GET', `/api/consultations/${dresden.id}`)).statusCode).toBe(404);
+    expect((await call('commune', 'POST', '/api/consultations', { heldOn: '2025-01-01', communes: ['14521550'] })).statusCode).toBe(403);
+  });
+
+  it('edits with a version check: a stale version gets 409 and changes nothing', async () => {
+    const c = (await call('lpr_staff', 'GET', '/api/consultations?ags=14628110')).json().items[0];
+    const body = { heldOn: c.heldOn, communes: c.communes.map((x: { ags: string }) => x.ags), topics: c.topics.map((x: { id: string }) => x.id), notes: 'geändert', format: c.format, version: c.version };
+    expect((await call('lpr_staff', 'PUT', `/api/consultations/${c.id}`, body)).statusCode).toBe(200);
+    const stale = await call('lpr_staff', 'PUT', `/api/consultations/${c.id}`, { ...body, notes: 'verloren' });
+    expect(stale.statusCode).toBe(409);
+    expect((await call('lpr_staff', 'GET', `/api/consultations/${c.id}`)).json().notes).toBe('geändert');
+  });
+});
+
+describe('stages, milestones and the Bilanz', () => {
+  it('derives the stage history from events and audits a manual correction', async () => {
+    let res = await call('lpr_staff', 'GET', '/api/alliance/communes/14628060/stage?asOf=2021-11-01');
+    expect(res.json()).toMatchObject({ name: 'Dippoldiswalde, Stadt', stage: 'cooperation', stageLabel: 'Kooperationsvereinbarung' });
+    expect(res.json().history.map((h: { date: string; stage: string }) => [h.date, h.stage])).toContainEqual(['2021-11-01', 'cooperation']);
+    expect(res.json().history.map((h: { date: string; stage: string }) => [h.date, h.stage])).toContainEqual(['2022-02-15', 'active']);
+    const bad = await call('lpr_staff', 'POST', '/api/alliance/milestones', { ags: '14628060', occurredOn: '2025-05-01', kind: 'stage_correction', stage: 'dormant' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().field).toBe('note');
+    res = await call('lpr_staff', 'POST', '/api/alliance/milestones', { ags: '14628060', occurredOn: '2025-05-01', kind: 'stage_correction', stage: 'dormant', note: 'Koordinatorin in Elternzeit' });
+    expect(res.statusCode).toBe(201);
+    const now = (await call('lpr_staff', 'GET', '/api/alliance/communes/14628060/stage')).json();
+    expect(now.stage).toBe('dormant');
+    expect(now.history.at(-1)).toMatchObject({ corrected: true, note: 'Koordinatorin in Elternzeit' });
+    const audit = (await call('lpr_staff', 'GET', '/api/alliance/communes/14628060/stage')).statusCode;
+    expect(audit).toBe(200);
+    const log = await t.app.inject({ url: '/api/admin/audit?action=commune_stage.corrected', headers: (await loginAs(t.app, 'lpr_admin')).headers });
+    expect(log.json().items[0]).toMatchObject({ entityType: 'commune_milestone', actorLabel: 'referentin@lpr.demo' });
+  });
+
+  it('lists every event of a commune in order and exports it as PDF; others’ Bilanz is closed', async () => {
+    const res = await call('commune', 'GET', '/api/alliance/communes/14521550/timeline');
+    expect(res.statusCode).toBe(200);
+    const entries = res.json().entries as { date: string; kind: string; title: string }[];
+    expect(entries.map((e) => e.date)).toEqual([...entries.map((e) => e.date)].sort());
+    expect(entries.filter((e) => e.kind === 'agreement_signed' && e.date === '2021-12-17')).toHaveLength(2);
+    for (const kind of ['consultation', 'coaching_started', 'coaching_session', 'council_constituted']) expect(entries.map((e) => e.kind)).toContain(kind);
+    const pdf = await call('commune', 'GET', '/api/alliance/communes/14521550/timeline.pdf');
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-disposition']).toContain('ASSKomm-Bilanz-Schwarzenberg');
+    expect((await call('commune', 'GET', '/api/alliance/communes/14628060/timeline')).statusCode).toBe(403);
+    expect((await call('police', 'GET', '/api/alliance/communes/14628060/timeline')).statusCode).toBe(403);
+    expect((await call('police', 'GET', '/api/alliance/communes/14521550/timeline')).statusCode).toBe(200);
+  });
+
+  it('exports the commune list with stages as CSV and XLSX', async () => {
+    const csv = await call('lpr_staff', 'GET', '/api/alliance/communes/export?format=csv&asOf=2022-07-22');
+    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\n');
+    expect(lines).toHaveLength(419);
+    expect(lines[0]).toBe('AGS;Gemeinde;Kreis;Polizeidirektion;Einwohner;Stufe;Stufe seit;Modellkommune;Vereinbarung;Coaching;Sicherheitsanalyse;KPR;Letzte Beratung');
+    expect(lines.find((l) => l.startsWith('14628060'))).toContain(';aktiv;15.02.2022;nein;ja;ja;');
+    expect(lines.filter((l) => /;(Vorvereinbarung|Kooperationsvereinbarung|aktiv);/.test(l))).toHaveLength(56);
+    const xlsx = await call('lpr_staff', 'GET', '/api/alliance/communes/export?format=xlsx&asOf=2022-07-22');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets[0]!.rowCount).toBe(419);
+    expect((await call('police', 'GET', '/api/alliance/communes/export?format=csv')).statusCode).toBe(403);
+  });
+});
+
+describe('public map', () => {
+  it('returns all 418 communes as GeoJSON with stage and layer flags on a day', async () => {
+    const res = await call(null, 'GET', '/api/public/map?asOf=2021-11-01');
+    const map = res.json();
+    expect(map.type).toBe('FeatureCollection');
+    expect(map.features).toHaveLength(418);
+    const props = (ags: string) => map.features.find((f: { properties: { ags: string } }) => f.properties.ags === ags).properties;
+    expect(props('14628060')).toMatchObject({ name: 'Dippoldiswalde, Stadt', stage: 'cooperation', agreement: true, modelCommune: false, contacted: true });
+    expect(props('14511000')).toMatchObject({ modelCommune: true, agreement: true, council: true });
+    expect(props('14521550').agreement).toBe(false);
+    expect(map.features[0].geometry.type).toMatch(/Polygon/);
+    const later = (await call(null, 'GET', '/api/public/map?asOf=2021-12-17')).json();
+    expect(later.features.find((f: { properties: { ags: string } }) => f.properties.ags === '14521550').properties.agreement).toBe(true);
+    expect(map.features.filter((f: { properties: { stage: string | null } }) => ['pre_agreement', 'cooperation', 'active'].includes(f.properties.stage!))).toHaveLength(45);
+  });
+
+  it('gives the slider every change so any day can be shown without the server', async () => {
+    const res = await call(null, 'GET', '/api/public/map/timeline');
+    const dipp = (res.json().communes as { ags: string; changes: { date: string; stage: string; flags: string[] }[] }[]).find((c) => c.ags === '14628060')!;
+    expect(dipp.changes.find((c) => c.date === '2021-11-01')).toMatchObject({ stage: 'cooperation', flags: expect.arrayContaining(['agreement', 'contacted']) });
+  });
+
+  it('serves the figure series and the press text block', async () => {
+    const series = (await call(null, 'GET', '/api/public/figures/series?from=2021-01-01&to=2022-07-22')).json();
+    expect(series.days.at(-1)).toBe('2022-07-22');
+    expect(series.figures.find((f: { key: string }) => f.key === 'agreements').values.at(-1)).toBe(40);
+    const text = (await call(null, 'GET', '/api/public/figures/press-text?asOf=2022-07-22')).json();
+    expect(text.text).toContain('133 Kommunen');
+    expect(text.text).toContain('40 Kooperationsvereinbarungen wurden geschlossen, 38 »ASSKomm«-Coaching-Prozesse in Gang gesetzt und 25 Sicherheitsanalysen durchgeführt.');
+  });
+});
