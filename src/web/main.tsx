@@ -1,4 +1,4 @@
-import { StrictMode, type ReactNode } from 'react';
+import { StrictMode, Suspense, lazy, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import './ui/styles.css';
@@ -15,6 +15,18 @@ import { UsersPage } from './pages/UsersPage.js';
 import { AuditPage } from './pages/AuditPage.js';
 import { RegistryImportPage } from './pages/RegistryImportPage.js';
 import { DataSourcesPage } from './pages/DataSourcesPage.js';
+import { ConsultationsPage } from './pages/ConsultationsPage.js';
+import { AgreementsPage } from './pages/AgreementsPage.js';
+import { AgreementPage } from './pages/AgreementPage.js';
+import { CoachingPage, CoachingProcessPage, CoachPoolPage } from './pages/CoachingPage.js';
+import { CommuneTimelinePage } from './pages/CommuneAlliance.js';
+import { AllianceAdminPage } from './pages/AllianceAdminPage.js';
+
+// MapLibre is large: the map page loads it only when opened.
+const MapPage = lazy(() => import('./pages/MapPage.js').then((m) => ({ default: m.MapPage })));
+const FiguresPage = lazy(() => import('./pages/FiguresPage.js').then((m) => ({ default: m.FiguresPage })));
+const INTERNAL: Role[] = ['lpr_admin', 'lpr_staff', 'commune', 'police'];
+const LPR: Role[] = ['lpr_admin', 'lpr_staff'];
 
 function RequireRole({ roles, children }: { roles: Role[]; children: ReactNode }) {
   const { user, loading } = useSession();
@@ -48,6 +60,16 @@ createRoot(document.getElementById('root')!).render(
               <Route path="verwaltung/protokoll" element={<RequireRole roles={['lpr_admin']}><AuditPage /></RequireRole>} />
               <Route path="verwaltung/verzeichnis" element={<RequireRole roles={['lpr_admin']}><RegistryImportPage /></RequireRole>} />
               <Route path="datenquellen" element={<DataSourcesPage />} />
+              <Route path="karte" element={<Suspense fallback={<Loading />}><MapPage /></Suspense>} />
+              <Route path="kennzahlen" element={<Suspense fallback={<Loading />}><FiguresPage /></Suspense>} />
+              <Route path="gemeinden/:ags/bilanz" element={<RequireRole roles={INTERNAL}><CommuneTimelinePage /></RequireRole>} />
+              <Route path="beratungen" element={<RequireRole roles={INTERNAL}><ConsultationsPage /></RequireRole>} />
+              <Route path="vereinbarungen" element={<RequireRole roles={INTERNAL}><AgreementsPage /></RequireRole>} />
+              <Route path="vereinbarungen/:id" element={<RequireRole roles={INTERNAL}><AgreementPage /></RequireRole>} />
+              <Route path="coaching" element={<RequireRole roles={[...LPR, 'commune', 'coach']}><CoachingPage /></RequireRole>} />
+              <Route path="coaching/pool" element={<RequireRole roles={LPR}><CoachPoolPage /></RequireRole>} />
+              <Route path="coaching/:id" element={<RequireRole roles={[...LPR, 'commune', 'coach']}><CoachingProcessPage /></RequireRole>} />
+              <Route path="verwaltung/allianz" element={<RequireRole roles={LPR}><AllianceAdminPage /></RequireRole>} />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Routes>

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { asc } from 'drizzle-orm';
+import { districts } from '../communes/schema.js';
 import type { App } from '../../server/modules.js';
 import { computeFigures, figureDefinitions } from '../../server/figures.js';
 import { monthEnds, todayIso } from '../../lib/dates.js';
@@ -63,6 +65,15 @@ export async function publicRoutes(app: App) {
     config: { access: policy.public },
     schema: { tags, summary: 'Alle Änderungen von Stufe und Kartenebenen je Gemeinde (für den Datumsregler)', response: { 200: T.ZMapTimeline } },
   }, async () => publicMapTimeline(db, ALLIANCE_START, todayIso()));
+
+  app.get('/public/map/districts', {
+    config: { access: policy.public },
+    schema: { tags, summary: 'Grenzen der Landkreise und kreisfreien Städte als GeoJSON', response: { 200: z.object({ type: z.literal('FeatureCollection'), features: z.array(z.object({ type: z.literal('Feature'), geometry: z.unknown(), properties: z.object({ ags: z.string(), name: z.string() }) })) }) } },
+  }, async (_request, reply) => {
+    reply.header('cache-control', 'public, max-age=3600');
+    const rows = await db.select({ ags: districts.ags, name: districts.name, geometry: districts.geometry }).from(districts).orderBy(asc(districts.ags));
+    return { type: 'FeatureCollection' as const, features: rows.map((r) => ({ type: 'Feature' as const, geometry: r.geometry, properties: { ags: r.ags, name: r.name } })) };
+  });
 
   app.get('/public/map/settings', {
     config: { access: policy.public },

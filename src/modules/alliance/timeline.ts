@@ -28,7 +28,7 @@ export async function allianceTimeline(db: Db, ags: string, actor: Actor | null)
     out.push({
       date: c.heldOn, module: 'alliance', kind: 'consultation', title: 'Beratung durch den Landespräventionsrat',
       detail: [c.staff.name, c.topics.map((t) => t.label).join(', '), others.length ? `gemeinsam mit ${others.join(', ')}` : '', c.tasks.length ? `${c.tasks.length} Folgeaufgabe(n)` : ''].filter(Boolean).join(' · '),
-      link: lpr ? `/beratungen/${c.id}` : null,
+      link: lpr ? '/beratungen' : null,
     });
   }
   const agreementRows = await db.select().from(agreements)

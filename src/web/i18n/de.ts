@@ -1,3 +1,5 @@
+import { allianceDe } from './alliance.de.js';
+
 export const de = {
   'app.name': 'ASSKomm-Plattform',
   'app.tagline': 'Allianz Sichere Sächsische Kommunen',
@@ -180,6 +182,7 @@ export const de = {
   'sources.details': 'Lizenz und Herkunft',
   'form.required': 'Pflichtfeld',
   'form.errorSummary': 'Bitte prüfen Sie Ihre Eingaben',
+  ...allianceDe,
 } as const;
 
 export type MessageKey = keyof typeof de;

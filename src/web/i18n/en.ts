@@ -1,4 +1,5 @@
 import type { MessageKey } from './de.js';
+import { allianceEn } from './alliance.en.js';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'ASSKomm Platform',
@@ -182,4 +183,5 @@ export const en: Record<MessageKey, string> = {
   'sources.details': 'Licence and provenance',
   'form.required': 'required',
   'form.errorSummary': 'Please check your input',
+  ...allianceEn,
 };

@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/index.js';
 import { ErrorAlert, Loading, PageTitle, Alert, ScrollRegion } from '../ui/components.js';
 import { OutlineMap } from '../ui/OutlineMap.js';
 import { useApi } from './useApi.js';
+import { CommuneAlliance } from './CommuneAlliance.js';
 
 interface Ref { ags: string; name: string }
 interface Commune {
@@ -48,6 +49,7 @@ export function CommunePage() {
             {c.postalCode && <><dt>{t('commune.postalCode')}</dt><dd>{c.postalCode}</dd></>}
             {c.predecessors.length > 0 && <><dt>{t('commune.predecessors')}</dt><dd>{refs(c.predecessors)}</dd></>}
           </dl>
+          <CommuneAlliance ags={c.ags} />
           <h2>{t('commune.groups')}</h2>
           {c.groups.length === 0 ? <p>{t('commune.noGroups')}</p>
             : <ul>{c.groups.map((g) => <li key={g.id}><Link to={`/gruppen#gruppe-${g.id}`}>{g.name}</Link> ({g.kind})</li>)}</ul>}

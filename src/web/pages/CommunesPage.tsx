@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/index.js';
 import { ErrorAlert, Field, Loading, PageTitle, ScrollRegion } from '../ui/components.js';
 import type { MessageKey } from '../i18n/de.js';
 import { useApi } from './useApi.js';
+import { hasRole, useSession } from '../session.js';
 
 interface Summary { ags: string; name: string; districtName: string; policeDirectorateName: string; population: number; areaKm2: number }
 type Sort = 'name' | 'ags' | 'district' | 'population' | 'area';
@@ -16,6 +17,7 @@ const COLUMNS: { sort: Sort; key: MessageKey; numeric?: boolean }[] = [
 
 export function CommunesPage() {
   const { t, locale } = useI18n();
+  const { user } = useSession();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const district = params.get('district') ?? '';
@@ -48,6 +50,9 @@ export function CommunesPage() {
   return (
     <>
       <PageTitle>{t('communes.title')}</PageTitle>
+      {hasRole(user, 'lpr_admin', 'lpr_staff') && (
+        <p>{t('communes.exportStages')}: <a href="/api/alliance/communes/export?format=xlsx" download>Excel (XLSX)</a> · <a href="/api/alliance/communes/export?format=csv" download>CSV</a></p>
+      )}
       <form className="filters" role="search" onSubmit={(e) => { e.preventDefault(); update({ q: search, page: '' }); }}>
         <Field label={t('communes.search')}>{(f) => <input id={f.id} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />}</Field>
         <Field label={t('communes.district')}>{(f) => (

@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/index.js';
 import { hasRole, useSession } from '../session.js';
 import { Alert, ErrorAlert, Field, Loading, PageTitle, fieldError } from '../ui/components.js';
 import { useApi } from './useApi.js';
+import { CommunePicker } from '../ui/CommunePicker.js';
 
 interface Member { ags: string; name: string; status?: string }
 interface Group { id: string; name: string; kind: string; description: string; version: number; members: Member[] }
@@ -16,10 +17,7 @@ function GroupForm({ group, onDone }: { group: Group | null; onDone: (message: s
   const [kind, setKind] = useState(group?.kind ?? 'Städtebund');
   const [description, setDescription] = useState(group?.description ?? '');
   const [members, setMembers] = useState<Member[]>(group?.members.filter((m) => m.status !== 'merged') ?? []);
-  const [search, setSearch] = useState('');
   const [error, setError] = useState<unknown>(null);
-  const matches = useApi<{ items: Member[] }>(search.trim().length >= 2 ? `/communes?limit=8&q=${encodeURIComponent(search.trim())}` : null);
-  const add = (m: Member) => { if (!members.some((x) => x.ags === m.ags)) setMembers([...members, m]); setSearch(''); };
   const submit = async (e: FormEvent) => {
     e.preventDefault(); setError(null);
     const body = { name, kind, description, members: members.map((m) => m.ags) };
@@ -40,23 +38,7 @@ function GroupForm({ group, onDone }: { group: Group | null; onDone: (message: s
         {(f) => <select id={f.id} value={kind} onChange={(e) => setKind(e.target.value)}>{KINDS.map((k) => <option key={k}>{k}</option>)}</select>}
       </Field>
       <Field label={t('groups.description')}>{(f) => <textarea id={f.id} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />}</Field>
-      <fieldset className="field">
-        <legend>{t('groups.members')}</legend>
-        {fieldError(error, 'members') && <span className="error">{fieldError(error, 'members')}</span>}
-        <ul className="chips">
-          {members.map((m) => (
-            <li key={m.ags}>{m.name}<button type="button" aria-label={t('groups.remove', { name: m.name })} onClick={() => setMembers(members.filter((x) => x.ags !== m.ags))}>×</button></li>
-          ))}
-        </ul>
-        <Field label={t('groups.addMember')}>
-          {(f) => <input id={f.id} type="search" value={search} onChange={(e) => setSearch(e.target.value)} autoComplete="off" />}
-        </Field>
-        {matches.data && search.trim().length >= 2 && (
-          <ul aria-live="polite">
-            {matches.data.items.map((m) => <li key={m.ags}><button type="button" className="linkish" onClick={() => add(m)}>{t('groups.add')}: {m.name} ({m.ags})</button></li>)}
-          </ul>
-        )}
-      </fieldset>
+      <CommunePicker legend={t('groups.members')} value={members} onChange={setMembers} error={fieldError(error, 'members')} />
       <div style={{ display: 'flex', gap: '1rem' }}>
         <button className="btn" type="submit">{t('groups.save')}</button>
         <button className="btn secondary" type="button" onClick={() => onDone('')}>{t('groups.cancel')}</button>

@@ -7,11 +7,17 @@ import type { Role } from '../session.js';
 /** Navigation entries; later modules add theirs here with the roles that see them. */
 const NAV: { to: string; key: MessageKey; roles?: Role[] }[] = [
   { to: '/', key: 'nav.start' },
+  { to: '/karte', key: 'nav.map' },
+  { to: '/kennzahlen', key: 'nav.figures' },
   { to: '/gemeinden', key: 'nav.communes' },
+  { to: '/beratungen', key: 'nav.consultations', roles: ['lpr_admin', 'lpr_staff', 'commune', 'police'] },
+  { to: '/vereinbarungen', key: 'nav.agreements', roles: ['lpr_admin', 'lpr_staff', 'commune', 'police'] },
+  { to: '/coaching', key: 'nav.coaching', roles: ['lpr_admin', 'lpr_staff', 'commune', 'coach'] },
   { to: '/gruppen', key: 'nav.groups' },
   { to: '/verwaltung/benutzer', key: 'nav.users', roles: ['lpr_admin'] },
   { to: '/verwaltung/protokoll', key: 'nav.audit', roles: ['lpr_admin'] },
   { to: '/verwaltung/verzeichnis', key: 'nav.registry', roles: ['lpr_admin'] },
+  { to: '/verwaltung/allianz', key: 'nav.allianceAdmin', roles: ['lpr_admin', 'lpr_staff'] },
 ];
 
 export function Layout() {

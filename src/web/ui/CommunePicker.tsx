@@ -1,0 +1,35 @@
+import { useState } from 'react';
+import { useI18n } from '../i18n/index.js';
+import { useApi } from '../pages/useApi.js';
+import { Field } from './components.js';
+
+export interface CommuneRef { ags: string; name: string; status?: string }
+
+/** Chips of chosen communes plus a search that adds more (keyboard: type, Tab to a result, Enter). */
+export function CommunePicker({ legend, value, onChange, error, single = false }: {
+  legend: string; value: CommuneRef[]; onChange: (v: CommuneRef[]) => void; error?: string; single?: boolean;
+}) {
+  const { t } = useI18n();
+  const [search, setSearch] = useState('');
+  const matches = useApi<{ items: CommuneRef[] }>(search.trim().length >= 2 ? `/communes?limit=8&q=${encodeURIComponent(search.trim())}` : null);
+  const add = (m: CommuneRef) => { onChange(single ? [m] : value.some((x) => x.ags === m.ags) ? value : [...value, m]); setSearch(''); };
+  return (
+    <fieldset className="field">
+      <legend>{legend}</legend>
+      {error && <span className="error">{error}</span>}
+      <ul className="chips">
+        {value.map((m) => (
+          <li key={m.ags}>{m.name}<button type="button" aria-label={t('groups.remove', { name: m.name })} onClick={() => onChange(value.filter((x) => x.ags !== m.ags))}>×</button></li>
+        ))}
+      </ul>
+      <Field label={single && value.length ? t('picker.replace') : t('groups.addMember')}>
+        {(f) => <input id={f.id} type="search" value={search} onChange={(e) => setSearch(e.target.value)} autoComplete="off" />}
+      </Field>
+      {matches.data && search.trim().length >= 2 && (
+        <ul aria-live="polite">
+          {matches.data.items.map((m) => <li key={m.ags}><button type="button" className="linkish" onClick={() => add(m)}>{t('groups.add')}: {m.name} ({m.ags})</button></li>)}
+        </ul>
+      )}
+    </fieldset>
+  );
+}
