@@ -1,10 +1,10 @@
-import { and, eq, gt, inArray, isNotNull, isNull, ne, or } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, isNull, ne, or } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import { recordAudit, type AuditContext } from '../../server/audit/record.js';
 import { updateVersioned } from '../../server/db/versioned.js';
 import { invalidField, unprocessable } from '../../server/http/problem.js';
 import { todayIso, formatDateDe } from '../../lib/dates.js';
-import { communes, districts } from '../communes/schema.js';
+import { communeGroupMembers, communes, districts } from '../communes/schema.js';
 import { agreementCommunes, agreementRevisions, agreements } from './schema.js';
 import { checkDirectorate, getAgreement, getAgreementRow, KIND_LABELS, type AgreementKind, type PresentedAgreement } from './agreements.js';
 import { resolveParties } from './create-agreement.js';
@@ -35,6 +35,18 @@ async function findOverlap(db: Db, a: typeof agreements.$inferSelect, from: stri
   return rows[0] ?? null;
 }
 
+/**
+ * Serialises signings that touch the same communes, so two overlapping agreements cannot both pass
+ * the overlap check. NO KEY UPDATE does not conflict with the key-share locks of foreign keys.
+ */
+async function lockCommunes(db: Db, a: typeof agreements.$inferSelect) {
+  const covered = db.select({ ags: agreementCommunes.ags }).from(agreementCommunes).where(eq(agreementCommunes.agreementId, a.id));
+  const members = db.select({ ags: communeGroupMembers.ags }).from(communeGroupMembers).where(eq(communeGroupMembers.groupId, a.groupId ?? '00000000-0000-0000-0000-000000000000'));
+  await db.select({ ags: communes.ags }).from(communes)
+    .where(or(inArray(communes.ags, covered), inArray(communes.ags, members)))
+    .orderBy(asc(communes.ags)).for('no key update');
+}
+
 export async function transitionAgreement(db: Db, ctx: AuditContext, id: string, input: {
   action: AgreementAction; version: number; signedOn?: string; endedOn?: string; endReason?: string;
 }) {
@@ -52,6 +64,7 @@ export async function transitionAgreement(db: Db, ctx: AuditContext, id: string,
       if (!signedOn) throw invalidField('signedOn', 'Bitte das Datum der Unterzeichnung angeben.');
       if (signedOn > today) throw unprocessable('signed_on_in_future', `Das Unterzeichnungsdatum ${formatDateDe(signedOn)} liegt in der Zukunft.`, 'signedOn');
       if (row.inForceSince && signedOn < row.inForceSince) throw unprocessable('signed_on_before_original', `Eine Änderung kann nicht vor der ersten Unterzeichnung (${formatDateDe(row.inForceSince)}) unterzeichnet werden.`, 'signedOn');
+      await lockCommunes(tx, row);
       if (row.inForceSince === null) {
         // First signing: the parties are the group's members today, all within the police party's directorate.
         const { list } = await resolveParties(tx, { subjectAgs: row.subjectAgs, groupId: row.groupId }, row.policeDirectorateId);

@@ -5,7 +5,7 @@ import { isLpr, type Actor } from '../../server/auth/roles.js';
 import { updateVersioned } from '../../server/db/versioned.js';
 import { forbidden, invalidField, notFound, unprocessable } from '../../server/http/problem.js';
 import { todayIso } from '../../lib/dates.js';
-import { coachingProcesses } from './schema.js';
+import { coaches, coachingProcesses } from './schema.js';
 import { COACHING_STATUS_LABELS, getProcessRow, getVisibleProcess, ownCoachIds, type CoachingStatus } from './coaching.js';
 import { getCoach } from './coaches.js';
 
@@ -39,6 +39,8 @@ export async function transitionCoaching(db: Db, ctx: AuditContext, actor: Actor
     let changes: Record<string, unknown> = {};
     if (input.action === 'match') {
       if (!input.coachId) throw invalidField('coachId', 'Bitte einen Coach wählen.');
+      // Lock the coach so that two simultaneous matches cannot both take the last free place.
+      await tx.select({ id: coaches.id }).from(coaches).where(eq(coaches.id, input.coachId)).for('update');
       const coach = await getCoach(tx, input.coachId);
       if (!coach.active) throw unprocessable('coach_inactive', `${coach.name} nimmt derzeit keine Coachings an.`, 'coachId');
       const load = coach.load - (row.coachId === coach.id ? 1 : 0);
