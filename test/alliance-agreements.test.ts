@@ -1,18 +1,15 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, loginAs, type Session, type TestApp } from './helpers.js';
-import type { Role } from '../src/server/auth/roles.js';
+import { createTestApp, loginAs, roleCaller, type TestApp } from './helpers.js';
 
 let t: TestApp;
-const s = {} as Record<Role, Session>;
+let call: Awaited<ReturnType<typeof roleCaller>>;
 beforeAll(async () => {
   t = await createTestApp();
-  for (const r of ['lpr_staff', 'commune', 'police', 'coach'] as Role[]) s[r] = await loginAs(t.app, r);
+  call = await roleCaller(t.app, ['lpr_staff', 'commune', 'police', 'coach']);
 });
 afterAll(async () => { await t?.close(); });
 
-const call = (who: Role | null, method: string, url: string, payload?: unknown) =>
-  t.app.inject({ method: method as 'GET', url, headers: who ? s[who].headers : {}, ...(payload === undefined ? {} : { payload: payload as object }) });
 const groupId = async (name: string) => ((await call(null, 'GET', '/api/commune-groups')).json().items as { id: string; name: string }[]).find((g) => g.name === name)!.id;
 const auditCount = async () => (await t.database.db.execute('select count(*)::int as n from audit_log') as unknown as { rows: { n: number }[] }).rows[0]!.n;
 
@@ -143,10 +140,11 @@ describe('cooperation agreements', () => {
 
   it('accepts the signed scan as PDF only, and serves it back', async () => {
     const id = (await call('lpr_staff', 'GET', '/api/agreements?ags=14628060&state=signed')).json().items[0].id;
+    const staff = await loginAs(t.app, 'lpr_staff');
     const upload = (name: string, type: string, body: Buffer) => {
       const boundary = 'X-BOUNDARY';
       const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`), body, Buffer.from(`\r\n--${boundary}--\r\n`)]);
-      return t.app.inject({ method: 'POST', url: `/api/agreements/${id}/scan`, headers: { ...s.lpr_staff.headers, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+      return t.app.inject({ method: 'POST', url: `/api/agreements/${id}/scan`, headers: { ...staff.headers, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
     };
     expect((await upload('scan.docx', 'application/msword', Buffer.from('PK..'))).statusCode).toBe(415);
     const fake = await upload('scan.pdf', 'application/pdf', Buffer.from('<html>not a pdf</html>'));

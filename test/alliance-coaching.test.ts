@@ -1,18 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIso } from '../src/lib/dates.js';
-import { createTestApp, loginAs, type Session, type TestApp } from './helpers.js';
+import { createTestApp, roleCaller, type TestApp } from './helpers.js';
 import type { Role } from '../src/server/auth/roles.js';
 
 let t: TestApp;
-const s = {} as Record<Role, Session>;
+let call: Awaited<ReturnType<typeof roleCaller>>;
 beforeAll(async () => {
   t = await createTestApp();
-  for (const r of ['lpr_staff', 'commune', 'police', 'coach'] as Role[]) s[r] = await loginAs(t.app, r);
+  call = await roleCaller(t.app, ['lpr_staff', 'commune', 'police', 'coach']);
 });
 afterAll(async () => { await t?.close(); });
 
-const call = (who: Role | null, method: string, url: string, payload?: unknown) =>
-  t.app.inject({ method: method as 'GET', url, headers: who ? s[who].headers : {}, ...(payload === undefined ? {} : { payload: payload as object }) });
 
 describe('coaching', () => {
   let processId = '';

@@ -42,7 +42,7 @@ describe('embedded database directory', () => {
     await a.close();
     const b = await openDatabase({ dataDir: dir });
     await b.migrate();
-    const rows = await b.db.execute(sql`select count(*)::int as n from communes`);
+    const rows = await b.db.execute(sql`select count(*)::int as n from communes`) as unknown as { rows: unknown[] };
     expect((rows.rows[0] as { n: number }).n).toBe(418);
     await b.close();
     rmSync(dir, { recursive: true, force: true });
@@ -55,7 +55,7 @@ describe('demo data', () => {
     try {
       await expect(seedDatabase(database.db, loadConfig({ NODE_ENV: 'production', DEMO_DATA: 'true' }), () => {})).rejects.toThrow(/production/);
       await seedDatabase(database.db, loadConfig({ NODE_ENV: 'production' }), () => {});
-      const users = await database.db.execute(sql`select count(*)::int as n from users`);
+      const users = await database.db.execute(sql`select count(*)::int as n from users`) as unknown as { rows: unknown[] };
       expect((users.rows[0] as { n: number }).n).toBe(0);
     } finally {
       await database.close();

@@ -95,3 +95,12 @@ export async function login(app: App, email: string, password = DEMO_PASSWORD): 
 }
 
 export const loginAs = (app: App, role: Role) => login(app, demoUser(role).email);
+
+/** Signs in one demo user per role and returns `call(role | null, method, url, payload?)` through HTTP. */
+export async function roleCaller(app: App, roles: Role[]) {
+  const sessions = new Map<Role, Session>();
+  for (const r of roles) sessions.set(r, await loginAs(app, r));
+  return (who: Role | null, method: string, url: string, payload?: unknown) => app.inject({
+    method: method as 'GET', url, headers: who ? sessions.get(who)!.headers : {}, ...(payload === undefined ? {} : { payload: payload as object }),
+  });
+}
