@@ -83,6 +83,10 @@ describe('LPR journeys', () => {
     await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Die Beratung wurde gespeichert.');
     await expect.poll(() => page.getByRole('row', { name: /12\.3\.2025/ }).textContent()).toContain('Freital');
     expect(await page.locator('.tasks').textContent()).toContain('Förderantrag vorbereiten');
+    await page.getByRole('button', { name: 'Beratung vom 12.3.2025 bearbeiten' }).click();
+    await page.getByLabel('Notizen').fill('Graffiti am Bahnhof; Förderrichtlinie und Sicherheitsanalyse vorgestellt');
+    await page.getByRole('button', { name: 'Beratung speichern' }).click();
+    await expect.poll(() => page.getByRole('row', { name: /12\.3\.2025/ }).textContent()).toContain('Sicherheitsanalyse vorgestellt');
     // Bad input: a date in the future is named at the field.
     await page.getByRole('button', { name: 'Beratung erfassen' }).click();
     await page.getByLabel('Datum', { exact: true }).fill('2099-01-01');

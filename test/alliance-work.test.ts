@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { createTestApp, loginAs, roleCaller, type TestApp } from './helpers.js';
+import { hasConsultationBy } from '../src/modules/alliance/list-consultations.js';
 
 let t: TestApp;
 let call: Awaited<ReturnType<typeof roleCaller>>;
@@ -22,6 +23,10 @@ describe('consultations', () => {
     expect(list.items.map((c: { id: string }) => c.id)).toContain(res.json().id);
     const before = (await call('lpr_staff', 'GET', '/api/consultations?ags=14628270&to=2025-06-02')).json();
     expect(before.items.map((c: { id: string }) => c.id)).not.toContain(res.json().id);
+    // The funding precondition: was the commune advised by a given day?
+    const neverAdvised = (await call(null, 'GET', '/api/public/map')).json().features.find((f: { properties: { stage: string | null } }) => f.properties.stage === null).properties.ags;
+    expect(await hasConsultationBy(t.database.db, '14628270', '2025-06-03')).toBe(true);
+    expect(await hasConsultationBy(t.database.db, neverAdvised, '2025-06-03')).toBe(false);
   });
 
   it('rejects a future date, an unknown topic or no commune with a message naming the field', async () => {

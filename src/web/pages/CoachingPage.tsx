@@ -206,7 +206,7 @@ export function CoachingProcessPage() {
 
 export function CoachPoolPage() {
   const { t } = useI18n();
-  const list = useApi<{ items: (Candidate & { competencies: string[]; regions: string[]; active: boolean; email: string; version: number })[] }>('/coaches');
+  const list = useApi<{ items: (Candidate & { competencies: string[]; regions: string[]; active: boolean; email: string; userId: string | null; version: number })[] }>('/coaches');
   const fields = useApi<{ items: { id: string; label: string }[] }>('/fields-of-action');
   const districts = useApi<{ items: { ags: string; name: string }[] }>('/districts');
   const label = new Map(fields.data?.items.map((f) => [f.id, f.label]) ?? []);
@@ -215,6 +215,13 @@ export function CoachPoolPage() {
   const [competencies, setCompetencies] = useState<string[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [message, setMessage] = useState('');
+  const toggle = async (c: NonNullable<typeof list.data>['items'][number]) => {
+    setError(null); setMessage('');
+    try {
+      await api(`/coaches/${c.id}`, { method: 'PUT', body: { name: c.name, organisation: c.organisation, email: c.email, userId: c.userId, competencies: c.competencies, regions: c.regions, capacity: c.capacity, active: !c.active, version: c.version } });
+      setMessage(t('coaching.coachSaved')); list.reload();
+    } catch (err) { setError(err); }
+  };
   const submit = async (e: FormEvent) => {
     e.preventDefault(); setError(null);
     try {
@@ -232,11 +239,12 @@ export function CoachPoolPage() {
         <ScrollRegion label={t('coaching.pool')}>
           <table>
             <caption>{t('coaching.poolCount', { n: list.data.items.length })}</caption>
-            <thead><tr><th scope="col">{t('coaching.coach')}</th><th scope="col">{t('coaching.organisation')}</th><th scope="col">{t('coaching.competencies')}</th><th scope="col">{t('coaching.regions')}</th><th scope="col" className="num">{t('coaching.loadCol')}</th></tr></thead>
+            <thead><tr><th scope="col">{t('coaching.coach')}</th><th scope="col">{t('coaching.organisation')}</th><th scope="col">{t('coaching.competencies')}</th><th scope="col">{t('coaching.regions')}</th><th scope="col" className="num">{t('coaching.loadCol')}</th><th scope="col">{t('consultations.actions')}</th></tr></thead>
             <tbody>{list.data.items.map((c) => (
               <tr key={c.id}><th scope="row">{c.name}{!c.active ? ` (${t('coaching.inactive')})` : ''}</th><td>{c.organisation}</td>
                 <td>{c.competencies.map((k) => label.get(k) ?? k).join(', ')}</td><td>{c.regions.length ? c.regions.map((r) => dname.get(r) ?? r).join(', ') : t('coaching.statewide')}</td>
-                <td className="num">{c.load} / {c.capacity}</td></tr>
+                <td className="num">{c.load} / {c.capacity}</td>
+                <td><button type="button" className="linkish" onClick={() => toggle(c)}>{c.active ? t('coaching.pause', { name: c.name }) : t('coaching.resume', { name: c.name })}</button></td></tr>
             ))}</tbody>
           </table>
         </ScrollRegion>

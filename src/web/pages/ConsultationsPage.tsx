@@ -17,28 +17,30 @@ interface Consultation {
 const FORMATS = ['vor_ort', 'online', 'telefon', 'veranstaltung'] as const;
 const today = () => new Date().toLocaleDateString('sv-SE');
 
-function ConsultationForm({ onDone }: { onDone: (msg: string) => void }) {
+function ConsultationForm({ initial, onDone }: { initial: Consultation | null; onDone: (msg: string) => void }) {
   const { t } = useI18n();
   const staff = useApi<{ items: { id: string; displayName: string }[] }>('/alliance/staff');
   const { user } = useSession();
-  const [heldOn, setHeldOn] = useState(today());
-  const [staffUserId, setStaffUserId] = useState(user?.id ?? '');
-  const [format, setFormat] = useState<string>('vor_ort');
-  const [communes, setCommunes] = useState<CommuneRef[]>([]);
-  const [topics, setTopics] = useState<string[]>([]);
-  const [notes, setNotes] = useState('');
+  const [heldOn, setHeldOn] = useState(initial?.heldOn ?? today());
+  const [staffUserId, setStaffUserId] = useState(initial?.staff.id ?? user?.id ?? '');
+  const [format, setFormat] = useState<string>(initial?.format ?? 'vor_ort');
+  const [communes, setCommunes] = useState<CommuneRef[]>(initial?.communes ?? []);
+  const [topics, setTopics] = useState<string[]>(initial?.topics.map((x) => x.id) ?? []);
+  const [notes, setNotes] = useState(initial?.notes ?? '');
   const [tasks, setTasks] = useState<{ title: string; dueOn: string; assignee: string }[]>([]);
   const [error, setError] = useState<unknown>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault(); setError(null);
     try {
-      await api('/consultations', { method: 'POST', body: { heldOn, staffUserId: staffUserId || undefined, format, communes: communes.map((c) => c.ags), topics, notes, tasks } });
+      const body = { heldOn, staffUserId: staffUserId || undefined, format, communes: communes.map((c) => c.ags), topics, notes };
+      if (initial) await api(`/consultations/${initial.id}`, { method: 'PUT', body: { ...body, version: initial.version } });
+      else await api('/consultations', { method: 'POST', body: { ...body, tasks } });
       onDone(t('consultations.saved'));
     } catch (err) { setError(err); }
   };
   return (
     <form className="stack card wide" onSubmit={submit} noValidate aria-labelledby="consultation-form">
-      <h2 id="consultation-form">{t('consultations.new')}</h2>
+      <h2 id="consultation-form">{initial ? t('consultations.edit') : t('consultations.new')}</h2>
       <ErrorAlert error={error} />
       <Field label={t('consultations.heldOn')} error={fieldError(error, 'heldOn')}>
         {(f) => <input id={f.id} type="date" required value={heldOn} max={today()} onChange={(e) => setHeldOn(e.target.value)} aria-invalid={f.invalid} aria-describedby={f.describedBy} />}
@@ -52,7 +54,7 @@ function ConsultationForm({ onDone }: { onDone: (msg: string) => void }) {
       <CommunePicker legend={t('consultations.communes')} value={communes} onChange={setCommunes} error={fieldError(error, 'communes')} />
       <TopicChecklist legend={t('consultations.topics')} value={topics} onChange={setTopics} error={fieldError(error, 'topics')} />
       <Field label={t('consultations.notes')}>{(f) => <textarea id={f.id} rows={4} value={notes} onChange={(e) => setNotes(e.target.value)} />}</Field>
-      <fieldset className="field">
+      {!initial && <fieldset className="field">
         <legend>{t('consultations.tasks')}</legend>
         {tasks.map((task, i) => (
           <div key={i} className="task-row">
@@ -66,7 +68,7 @@ function ConsultationForm({ onDone }: { onDone: (msg: string) => void }) {
           </div>
         ))}
         <button type="button" className="btn secondary" onClick={() => setTasks([...tasks, { title: '', dueOn: '', assignee: '' }])}>{t('consultations.addTask')}</button>
-      </fieldset>
+      </fieldset>}
       <div className="actions">
         <button className="btn" type="submit">{t('consultations.save')}</button>
         <button className="btn secondary" type="button" onClick={() => onDone('')}>{t('groups.cancel')}</button>
@@ -80,14 +82,18 @@ export function ConsultationsPage() {
   const { user } = useSession();
   const canEdit = hasRole(user, 'lpr_admin', 'lpr_staff');
   const [filters, setFilters] = useState({ ags: '', from: '', to: '', topic: '' });
-  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<Consultation | 'new' | null>(null);
   const [message, setMessage] = useState('');
   const [actionError, setActionError] = useState<unknown>(null);
   const q = new URLSearchParams(Object.entries({ ...filters, limit: '100' }).filter(([, v]) => v)).toString();
   const list = useApi<{ items: Consultation[]; total: number }>(`/consultations?${q}`);
   const tasks = useApi<{ items: Task[] }>(canEdit ? '/consultation-tasks' : null);
   const fields = useApi<{ items: { id: string; label: string }[] }>('/fields-of-action');
-  const done = (msg: string) => { setCreating(false); setMessage(msg); list.reload(); tasks.reload(); };
+  const done = (msg: string) => { setEditing(null); setMessage(msg); list.reload(); tasks.reload(); };
+  const remove = async (c: Consultation) => {
+    if (!window.confirm(t('consultations.confirmDelete', { date: formatDate(c.heldOn, locale) }))) return;
+    try { await api(`/consultations/${c.id}?version=${c.version}`, { method: 'DELETE' }); done(t('consultations.deleted')); } catch (e) { setActionError(e); }
+  };
   const toggleTask = async (task: Task) => {
     try { await api(`/consultation-tasks/${task.id}`, { method: 'PUT', body: { done: !task.doneOn, version: task.version } }); tasks.reload(); list.reload(); } catch (e) { setActionError(e); }
   };
@@ -97,8 +103,8 @@ export function ConsultationsPage() {
       <p>{t('consultations.intro')}</p>
       {message && <Alert kind="success">{message}</Alert>}
       <ErrorAlert error={list.error ?? actionError} />
-      {canEdit && !creating && <p><button className="btn" type="button" onClick={() => { setMessage(''); setCreating(true); }}>{t('consultations.new')}</button></p>}
-      {creating && <ConsultationForm onDone={done} />}
+      {canEdit && !editing && <p><button className="btn" type="button" onClick={() => { setMessage(''); setEditing('new'); }}>{t('consultations.new')}</button></p>}
+      {editing && <ConsultationForm key={editing === 'new' ? 'new' : editing.id} initial={editing === 'new' ? null : editing} onDone={done} />}
       {canEdit && tasks.data && tasks.data.items.length > 0 && (
         <section aria-labelledby="open-tasks">
           <h2 id="open-tasks">{t('consultations.openTasks')}</h2>
@@ -124,7 +130,7 @@ export function ConsultationsPage() {
         <ScrollRegion label={t('consultations.title')}>
           <table>
             <caption>{t('consultations.count', { n: list.data.total })}</caption>
-            <thead><tr><th scope="col">{t('consultations.heldOn')}</th><th scope="col">{t('consultations.communes')}</th><th scope="col">{t('consultations.topics')}</th><th scope="col">{t('consultations.staff')}</th><th scope="col">{t('consultations.notes')}</th></tr></thead>
+            <thead><tr><th scope="col">{t('consultations.heldOn')}</th><th scope="col">{t('consultations.communes')}</th><th scope="col">{t('consultations.topics')}</th><th scope="col">{t('consultations.staff')}</th><th scope="col">{t('consultations.notes')}</th>{canEdit && <th scope="col">{t('consultations.actions')}</th>}</tr></thead>
             <tbody>{list.data.items.map((c) => (
               <tr key={c.id}>
                 <th scope="row">{formatDate(c.heldOn, locale)}</th>
@@ -132,6 +138,10 @@ export function ConsultationsPage() {
                 <td>{c.topics.map((x) => x.label).join(', ')}</td>
                 <td>{c.staff.name}</td>
                 <td>{c.notes}{c.tasks.length > 0 && <span className="muted"> ({t('consultations.taskCount', { n: c.tasks.length })})</span>}</td>
+                {canEdit && <td className="row-actions">
+                  <button type="button" className="linkish" onClick={() => { setMessage(''); setEditing(c); }} aria-label={t('consultations.editOf', { date: formatDate(c.heldOn, locale) })}>{t('consultations.editShort')}</button>
+                  {' '}<button type="button" className="linkish" onClick={() => remove(c)} aria-label={t('consultations.deleteOf', { date: formatDate(c.heldOn, locale) })}>{t('consultations.deleteShort')}</button>
+                </td>}
               </tr>
             ))}</tbody>
           </table>
