@@ -150,6 +150,9 @@ describe('cooperation agreements', () => {
     const fake = await upload('scan.pdf', 'application/pdf', Buffer.from('<html>not a pdf</html>'));
     expect(fake.statusCode).toBe(415);
     expect(fake.json().code).toBe('not_a_pdf');
+    const huge = await upload('riesig.pdf', 'application/pdf', Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(16 * 1024 * 1024, 32)]));
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json().detail).toMatch(/MB/);
     const ok = await upload('Vereinbarung unterschrieben.pdf', 'application/pdf', Buffer.from('%PDF-1.4\n% scan\n'));
     expect(ok.statusCode).toBe(200);
     expect(ok.json().scan).toMatchObject({ revision: 1, name: 'Vereinbarung unterschrieben.pdf' });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import { notFound, unprocessable } from '../../server/http/problem.js';
 import { communes, communeGroupMembers, communeGroups, districts, policeDirectorates } from '../communes/schema.js';
@@ -107,9 +107,4 @@ export async function getAgreementRevision(db: Db, id: string, revision: number)
   const [row] = await db.select().from(agreementRevisions).where(and(eq(agreementRevisions.agreementId, id), eq(agreementRevisions.revision, revision)));
   if (!row) throw notFound(`Von dieser Vereinbarung gibt es keine unterzeichnete Fassung ${revision}.`);
   return row.snapshot as unknown as PresentedAgreement;
-}
-
-export async function latestSignedRevision(db: Db, id: string) {
-  const [row] = await db.select().from(agreementRevisions).where(eq(agreementRevisions.agreementId, id)).orderBy(desc(agreementRevisions.revision)).limit(1);
-  return row ? (row.snapshot as unknown as PresentedAgreement) : null;
 }

@@ -11,7 +11,7 @@ import { updateAgreement } from './update-agreement.js';
 import { transitionAgreement } from './transition-agreement.js';
 import { getVisibleAgreement, listAgreements } from './list-agreements.js';
 import { agreementDocx, agreementPdf } from './agreement-document.js';
-import { MAX_SCAN_BYTES, readAgreementScan, uploadAgreementScan } from './upload-agreement-scan.js';
+import { MAX_SCAN_BYTES, readAgreementScan, scanTooLarge, uploadAgreementScan } from './upload-agreement-scan.js';
 
 export async function agreementRoutes(app: App) {
   const { db } = app.database;
@@ -66,7 +66,10 @@ export async function agreementRoutes(app: App) {
   }, async (request) => {
     const file = await request.file({ limits: { fileSize: MAX_SCAN_BYTES + 1 } });
     if (!file) throw new Problem(400, 'file_missing', 'Bitte wählen Sie eine Datei aus.', { field: 'file' });
-    const data = await file.toBuffer();
+    const data = await file.toBuffer().catch((err: { code?: string }) => {
+      if (err.code === 'FST_REQ_FILE_TOO_LARGE') throw scanTooLarge();
+      throw err;
+    });
     return uploadAgreementScan(db, app.files, auditContext(request), request.params.id, { name: file.filename, mimetype: file.mimetype, data });
   });
 

@@ -7,6 +7,7 @@ import { agreementRevisions } from './schema.js';
 import { getAgreement, getAgreementRow } from './agreements.js';
 
 export const MAX_SCAN_BYTES = 15 * 1024 * 1024;
+export const scanTooLarge = () => new Problem(413, 'file_too_large', `Der Scan darf höchstens ${MAX_SCAN_BYTES / 1024 / 1024} MB groß sein.`, { field: 'file' });
 
 /** Stores the scan of the signed paper copy with the latest signed revision (PDF only, size limited). */
 export async function uploadAgreementScan(db: Db, files: FileStorage, ctx: AuditContext, id: string, file: { name: string; mimetype: string; data: Buffer }) {
@@ -16,7 +17,7 @@ export async function uploadAgreementScan(db: Db, files: FileStorage, ctx: Audit
   if (file.data.subarray(0, 5).toString('latin1') !== '%PDF-') {
     throw new Problem(415, 'not_a_pdf', 'Die Datei ist kein PDF-Dokument (der Inhalt passt nicht zur Endung).', { field: 'file' });
   }
-  if (file.data.length > MAX_SCAN_BYTES) throw new Problem(413, 'file_too_large', `Der Scan darf höchstens ${MAX_SCAN_BYTES / 1024 / 1024} MB groß sein.`, { field: 'file' });
+  if (file.data.length > MAX_SCAN_BYTES) throw scanTooLarge();
   return db.transaction(async (tx) => {
     await getAgreementRow(tx, id);
     const [rev] = await tx.select().from(agreementRevisions).where(eq(agreementRevisions.agreementId, id)).orderBy(desc(agreementRevisions.revision)).limit(1);
