@@ -56,7 +56,7 @@ describe('public map and figures', () => {
     await expect.poll(() => h1(page).textContent()).toBe('Kennzahlen der Allianz');
     await page.getByLabel('Stichtag').fill('2022-07-22');
     await expect.poll(() => page.locator('.press-text').textContent()).toContain('bereits 133 Kommunen');
-    expect(await page.locator('.figure-tiles').textContent()).toContain('40Kooperationsvereinbarungen geschlossen');
+    await expect.poll(() => page.locator('.figure-tiles').textContent()).toContain('40Kooperationsvereinbarungen geschlossen');
     await page.locator('.chart svg').first().waitFor();
     expect(await page.getByRole('table', { name: 'Werte zum Jahresende' }).textContent()).toContain('Kommunen beraten');
     await expectAccessible(page);
@@ -82,7 +82,7 @@ describe('LPR journeys', () => {
     await page.getByRole('button', { name: 'Beratung speichern' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Die Beratung wurde gespeichert.');
     await expect.poll(() => page.getByRole('row', { name: /12\.3\.2025/ }).textContent()).toContain('Freital');
-    expect(await page.locator('.tasks').textContent()).toContain('Förderantrag vorbereiten');
+    await expect.poll(() => page.locator('.tasks').textContent()).toContain('Förderantrag vorbereiten');
     await page.getByRole('button', { name: 'Beratung vom 12.3.2025 bearbeiten' }).click();
     await page.getByLabel('Notizen').fill('Graffiti am Bahnhof; Förderrichtlinie und Sicherheitsanalyse vorgestellt');
     await page.getByRole('button', { name: 'Beratung speichern' }).click();
