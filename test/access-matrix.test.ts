@@ -12,6 +12,8 @@ const INTERNAL: Role[] = ['lpr_admin', 'lpr_staff', 'commune', 'police'];
 const COACHING_READ: Role[] = ['lpr_admin', 'lpr_staff', 'commune', 'coach'];
 const COACHING_REQUEST: Role[] = ['lpr_admin', 'lpr_staff', 'commune'];
 const COACHING_RUN: Role[] = ['lpr_admin', 'lpr_staff', 'coach'];
+const ANALYSIS_READ: Role[] = ['lpr_admin', 'lpr_staff', 'analyst', 'commune'];
+const ANALYSIS_WORK: Role[] = ['lpr_admin', 'lpr_staff', 'analyst'];
 const EXPECTED: Record<string, 'public' | 'authenticated' | Role[]> = {
   'GET /api/health': 'public',
   'GET /api/datasources': 'public',
@@ -90,9 +92,24 @@ const EXPECTED: Record<string, 'public' | 'authenticated' | Role[]> = {
   'POST /api/coaching/:id/transitions': COACHING_RUN,
   'POST /api/coaching/:id/sessions': COACHING_RUN,
   'POST /api/coaching/:id/feedback': COACHING_REQUEST,
+  'GET /api/analyses': ANALYSIS_READ,
+  'POST /api/analyses': LPR,
+  'GET /api/analyses/:id': ANALYSIS_READ,
+  'PUT /api/analyses/:id/phases/:key': ANALYSIS_WORK,
+  'PUT /api/analyses/:id/tasks/:key': ANALYSIS_READ,
+  'PUT /api/analyses/:id/districts': ANALYSIS_WORK,
+  'POST /api/analyses/:id/complete': ANALYSIS_WORK,
+  'GET /api/analyses/:id/questionnaire': ANALYSIS_READ,
+  'PUT /api/analyses/:id/questionnaire': ANALYSIS_WORK,
+  'POST /api/analyses/:id/field-phase': ANALYSIS_WORK,
+  'GET /api/survey-items': ANALYSIS_WORK,
+  'GET /api/survey-items/:code': ANALYSIS_WORK,
+  'POST /api/survey-items': LPR,
+  'POST /api/survey-items/:code/versions': LPR,
+  'PUT /api/survey-items/:code/active': LPR,
 };
 
-const SAMPLE_PARAMS: Record<string, string> = { ags: '14521550', id: '00000000-0000-4000-8000-000000000000', revision: '1' };
+const SAMPLE_PARAMS: Record<string, string> = { ags: '14521550', id: '00000000-0000-4000-8000-000000000000', revision: '1', key: 'kickoff', code: 'AF01' };
 const isPluginRoute = (url: string) => url.startsWith('/api/docs') || !url.startsWith('/api/');
 
 let t: TestApp;

@@ -9,11 +9,13 @@ export interface FigureContext {
 
 /**
  * One statewide figure (e.g. "Kommunen beraten"), computed from records as of given days.
- * Modules contribute definitions; a later module's definition replaces an earlier one with the same
- * key (the councils module will replace the alliance's milestone-based `councils`).
+ * Modules contribute definitions; a later module's definition replaces an earlier one with the same key
+ * (e.g. a councils module replacing the alliance's milestone-based `councils`).
  */
 export interface FigureDefinition {
   key: string;
+  /** Position in lists and charts. */
+  order: number;
   label: { de: string; en: string };
   unit: 'count' | 'eur';
   /** Where the number comes from, shown next to it. */
@@ -25,7 +27,7 @@ export interface FigureDefinition {
 export function figureDefinitions(modules: PlatformModule[]): FigureDefinition[] {
   const byKey = new Map<string, FigureDefinition>();
   for (const m of modules) for (const f of m.figures ?? []) byKey.set(f.key, f);
-  return [...byKey.values()];
+  return [...byKey.values()].sort((a, b) => a.order - b.order);
 }
 
 export function figureContext(db: Db): FigureContext {

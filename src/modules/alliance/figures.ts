@@ -11,7 +11,7 @@ const SOURCE_MILESTONES = 'Erfasste Ereignisse je Kommune (bis das zuständige M
  */
 export const allianceFigures: FigureDefinition[] = [
   {
-    key: 'communesAdvised', unit: 'count', source: SOURCE_STAGES,
+    key: 'communesAdvised', order: 10, unit: 'count', source: SOURCE_STAGES,
     label: { de: 'Kommunen beraten', en: 'Communes advised' },
     async values(ctx, days) {
       const { byAgs } = await allianceFacts(ctx);
@@ -19,7 +19,7 @@ export const allianceFigures: FigureDefinition[] = [
     },
   },
   {
-    key: 'communesCooperating', unit: 'count', source: SOURCE_STAGES,
+    key: 'communesCooperating', order: 20, unit: 'count', source: SOURCE_STAGES,
     label: { de: 'Kommunen in enger Zusammenarbeit', en: 'Communes cooperating closely' },
     async values(ctx, days) {
       const { histories } = await allianceFacts(ctx);
@@ -27,7 +27,7 @@ export const allianceFigures: FigureDefinition[] = [
     },
   },
   {
-    key: 'councils', unit: 'count', source: SOURCE_MILESTONES,
+    key: 'councils', order: 30, unit: 'count', source: SOURCE_MILESTONES,
     label: { de: 'Kommunale Präventionsräte konstituiert oder reaktiviert', en: 'Prevention councils constituted or reactivated' },
     async values(ctx, days) {
       const { byAgs } = await allianceFacts(ctx);
@@ -35,7 +35,7 @@ export const allianceFigures: FigureDefinition[] = [
     },
   },
   {
-    key: 'agreements', unit: 'count', source: 'Unterzeichnete Kooperationsvereinbarungen',
+    key: 'agreements', order: 40, unit: 'count', source: 'Unterzeichnete Kooperationsvereinbarungen',
     label: { de: 'Kooperationsvereinbarungen geschlossen', en: 'Cooperation agreements signed' },
     async values(ctx, days) {
       const { agreements } = await allianceFacts(ctx);
@@ -43,7 +43,7 @@ export const allianceFigures: FigureDefinition[] = [
     },
   },
   {
-    key: 'coachingProcesses', unit: 'count', source: 'Begonnene Coaching-Prozesse',
+    key: 'coachingProcesses', order: 50, unit: 'count', source: 'Begonnene Coaching-Prozesse',
     label: { de: 'Coaching-Prozesse in Gang gesetzt', en: 'Coaching processes started' },
     async values(ctx, days) {
       const { coaching } = await allianceFacts(ctx);
@@ -51,7 +51,7 @@ export const allianceFigures: FigureDefinition[] = [
     },
   },
   {
-    key: 'safetyAnalyses', unit: 'count', source: SOURCE_MILESTONES,
+    key: 'safetyAnalyses', order: 60, unit: 'count', source: SOURCE_MILESTONES,
     label: { de: 'Sicherheitsanalysen durchgeführt', en: 'Security analyses completed' },
     async values(ctx, days) {
       const { byAgs } = await allianceFacts(ctx);
@@ -60,7 +60,7 @@ export const allianceFigures: FigureDefinition[] = [
     },
   },
   {
-    key: 'fundingCommitted', unit: 'eur', source: SOURCE_MILESTONES,
+    key: 'fundingCommitted', order: 70, unit: 'eur', source: SOURCE_MILESTONES,
     label: { de: 'Bewilligte Fördermittel (EUR)', en: 'Funding committed (EUR)' },
     async values(ctx, days) {
       const { byAgs } = await allianceFacts(ctx);

@@ -3,3 +3,4 @@ export * from '../audit/schema.js';
 export * from '../../modules/auth/schema.js';
 export * from '../../modules/communes/schema.js';
 export * from '../../modules/alliance/schema.js';
+export * from '../../modules/surveys/schema.js';

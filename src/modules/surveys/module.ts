@@ -1,0 +1,17 @@
+import { eq } from 'drizzle-orm';
+import type { PlatformModule } from '../../server/modules.js';
+import { registerScopeResolver } from '../auth/scopes.js';
+import { analysisProjects } from './schema.js';
+import { surveysRoutes } from './routes.js';
+import { seedStandardItems } from './item-bank.js';
+import { seedSurveysDemo } from './seed-demo.js';
+
+registerScopeResolver('analysis', async (db, code) => (await db.select({ id: analysisProjects.id }).from(analysisProjects).where(eq(analysisProjects.code, code))).length > 0);
+
+/** Security analyses: projects on the 20-week plan, the item bank, questionnaires and the citizen survey. */
+export const surveysModule: PlatformModule = {
+  name: 'surveys',
+  routes: surveysRoutes,
+  seedReference: async (ctx) => seedStandardItems(ctx.db),
+  seedDemo: seedSurveysDemo,
+};

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import type { App } from '../../server/modules.js';
+import { auditContext } from '../../server/audit/record.js';
+import { ZAgs } from '../communes/communes.types.js';
+import { surveysPolicy as policy } from './policy.js';
+import * as T from './surveys.types.js';
+import { listProjects, presentProject, projectFor } from './projects.js';
+import { createAnalysisProject } from './create-analysis-project.js';
+import { completeProject, setPhaseStatus, setTaskDone } from './update-project-plan.js';
+import { updateDistricts } from './update-districts.js';
+import { createItem, itemVersions, listItems, reviseItem, setItemActive } from './item-bank.js';
+import { currentQuestionnaire, presentQuestionnaire } from './questionnaires.js';
+import { startFieldPhase, updateQuestionnaire } from './edit-questionnaire.js';
+
+export async function surveysRoutes(app: App) {
+  const { db } = app.database;
+  const tags = ['Sicherheitsanalysen'];
+
+  app.get('/analyses', {
+    config: { access: policy.readProject },
+    schema: { tags, summary: 'Sicherheitsanalysen (Analyst: zugewiesene, Kommune: eigene)', querystring: z.object({ ags: ZAgs.optional() }), response: { 200: z.object({ items: z.array(T.ZProject) }) } },
+  }, async (request) => listProjects(db, request.actor, request.query));
+
+  app.post('/analyses', {
+    config: { access: policy.commission },
+    schema: { tags, summary: 'Sicherheitsanalyse beauftragen (20-Wochen-Plan, Aufgaben der Kommune, Fragebogenentwurf)', body: T.ZProjectCreate, response: { 201: T.ZProject } },
+  }, async (request, reply) => reply.status(201).send(await createAnalysisProject(db, auditContext(request), request.body)));
+
+  app.get('/analyses/:id', {
+    config: { access: policy.readProject },
+    schema: { tags, summary: 'Eine Sicherheitsanalyse mit Phasen und Aufgaben', params: T.ZProjectParams, response: { 200: T.ZProject } },
+  }, async (request) => presentProject(db, await projectFor(db, request.actor, request.params.id, 'read')));
+
+  app.put('/analyses/:id/phases/:key', {
+    config: { access: policy.work },
+    schema: { tags, summary: 'Stand einer Phase setzen', params: T.ZKeyParams, body: T.ZPhaseUpdate, response: { 200: T.ZProject } },
+  }, async (request) => setPhaseStatus(db, auditContext(request), await projectFor(db, request.actor, request.params.id, 'work'), request.params.key, request.body));
+
+  app.put('/analyses/:id/tasks/:key', {
+    config: { access: policy.communeTasks },
+    schema: { tags, summary: 'Aufgabe der Kommune abhaken', params: T.ZKeyParams, body: T.ZTaskUpdate, response: { 200: T.ZProject } },
+  }, async (request) => setTaskDone(db, auditContext(request), await projectFor(db, request.actor, request.params.id, 'read'), request.params.key, request.body));
+
+  app.put('/analyses/:id/districts', {
+    config: { access: policy.work },
+    schema: { tags, summary: 'Ortsteile für die Frage nach dem Wohnort', params: T.ZProjectParams, body: T.ZDistrictsUpdate, response: { 200: T.ZProject } },
+  }, async (request) => updateDistricts(db, auditContext(request), await projectFor(db, request.actor, request.params.id, 'work'), request.body));
+
+  app.post('/analyses/:id/complete', {
+    config: { access: policy.work },
+    schema: { tags, summary: 'Analyse abschließen (zählt in der landesweiten Kennzahl)', params: T.ZProjectParams, body: T.ZComplete, response: { 200: T.ZProject } },
+  }, async (request) => completeProject(db, auditContext(request), await projectFor(db, request.actor, request.params.id, 'work'), request.body));
+
+  const qTags = ['Fragebogen'];
+  app.get('/analyses/:id/questionnaire', {
+    config: { access: policy.readProject },
+    schema: { tags: qTags, summary: 'Aktueller Fragebogen mit SurveyJS-Vorschau', params: T.ZProjectParams, response: { 200: T.ZQuestionnaire } },
+  }, async (request) => {
+    const project = await projectFor(db, request.actor, request.params.id, 'read');
+    return presentQuestionnaire(db, await currentQuestionnaire(db, project.id));
+  });
+
+  app.put('/analyses/:id/questionnaire', {
+    config: { access: policy.work },
+    schema: { tags: qTags, summary: 'Fragebogenentwurf zusammenstellen (Items, eigene Fragen, Seiten, Reihenfolge)', params: T.ZProjectParams, body: T.ZQuestionnaireUpdate, response: { 200: T.ZQuestionnaire } },
+  }, async (request) => updateQuestionnaire(db, auditContext(request), await projectFor(db, request.actor, request.params.id, 'work'), request.body));
+
+  app.post('/analyses/:id/field-phase', {
+    config: { access: policy.work },
+    schema: { tags: qTags, summary: 'Feldphase beginnen: der Fragebogen wird festgeschrieben', params: T.ZProjectParams, body: z.object({ version: z.number().int() }), response: { 200: T.ZQuestionnaire } },
+  }, async (request) => startFieldPhase(db, auditContext(request), await projectFor(db, request.actor, request.params.id, 'work'), request.body));
+
+  const itemTags = ['Fragenkatalog'];
+  app.get('/survey-items', {
+    config: { access: policy.readItems },
+    schema: { tags: itemTags, summary: 'Fragenkatalog: neueste Version jedes Items', response: { 200: z.object({ items: z.array(T.ZItem) }) } },
+  }, async () => ({ items: await listItems(db) }));
+
+  app.get('/survey-items/:code', {
+    config: { access: policy.readItems },
+    schema: { tags: itemTags, summary: 'Alle Versionen eines Items', params: T.ZCodeParams, response: { 200: z.object({ items: z.array(T.ZItem) }) } },
+  }, async (request) => ({ items: await itemVersions(db, request.params.code) }));
+
+  app.post('/survey-items', {
+    config: { access: policy.maintainItems },
+    schema: { tags: itemTags, summary: 'Item anlegen', body: T.ZItemCreate, response: { 201: T.ZItem } },
+  }, async (request, reply) => reply.status(201).send(await createItem(db, auditContext(request), request.body)));
+
+  app.post('/survey-items/:code/versions', {
+    config: { access: policy.maintainItems },
+    schema: { tags: itemTags, summary: 'Item ändern: legt eine neue Version an', params: T.ZCodeParams, body: T.ZItemRevise, response: { 201: T.ZItem } },
+  }, async (request, reply) => reply.status(201).send(await reviseItem(db, auditContext(request), request.params.code, request.body)));
+
+  app.put('/survey-items/:code/active', {
+    config: { access: policy.maintainItems },
+    schema: { tags: itemTags, summary: 'Item stilllegen oder wieder anbieten', params: T.ZCodeParams, body: T.ZItemActive, response: { 200: z.object({ code: z.string(), active: z.boolean() }) } },
+  }, async (request) => setItemActive(db, auditContext(request), request.params.code, request.body.active));
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { ZAgs } from '../communes/communes.types.js';
+import { ZIsoDate } from '../alliance/alliance.types.js';
+
+const ZTextDe = (what: string) => z.object({
+  de: z.string().trim().min(1, { error: `Bitte ${what} auf Deutsch angeben.` }).max(2000),
+  en: z.string().trim().max(2000).default(''),
+});
+const ZScaleValue = z.object({ value: z.number().int().min(0).max(99), label: ZTextDe('die Beschriftung') });
+export const ZItemContent = z.object({
+  dimension: z.string().trim().min(1).max(40),
+  kind: z.enum(['single', 'matrix', 'multi', 'text', 'fearplaces', 'district']),
+  wording: ZTextDe('den Fragetext'),
+  scale: z.array(ZScaleValue).max(20).default([]),
+  notApplicable: ZScaleValue.nullable().default(null),
+  rows: z.array(z.object({ code: z.string().regex(/^[A-Z][A-Z0-9_]{1,19}$/i, { error: 'Zeilenkürzel: Buchstaben, Ziffern, _' }), label: ZTextDe('die Zeile') })).max(30).default([]),
+}).superRefine((c, ctx) => {
+  const needsScale = c.kind === 'single' || c.kind === 'matrix' || c.kind === 'multi';
+  if (needsScale && c.scale.length < 2) ctx.addIssue({ code: 'custom', path: ['scale'], message: 'Diese Frageart braucht mindestens zwei Antwortmöglichkeiten.' });
+  if (c.kind === 'matrix' && c.rows.length < 1) ctx.addIssue({ code: 'custom', path: ['rows'], message: 'Eine Matrixfrage braucht mindestens eine Zeile.' });
+  const values = [...c.scale, ...(c.notApplicable ? [c.notApplicable] : [])].map((s) => s.value);
+  if (new Set(values).size !== values.length) ctx.addIssue({ code: 'custom', path: ['scale'], message: 'Jeder Antwortwert darf nur einmal vorkommen.' });
+});
+export const ZItemCode = z.string().regex(/^[A-Z]{2}\d{2}$/, { error: 'Das Kürzel besteht aus zwei Großbuchstaben und zwei Ziffern (z. B. IN02).' });
+export const ZItemCreate = z.object({ code: ZItemCode, content: ZItemContent, note: z.string().trim().max(500).default('') });
+export const ZItemRevise = z.object({ content: ZItemContent, note: z.string().trim().max(500).default(''), basedOn: z.number().int().positive() });
+export const ZItemActive = z.object({ active: z.boolean() });
+export const ZItem = z.object({ code: z.string(), itemVersion: z.number().int(), active: z.boolean(), note: z.string(), createdAt: z.string(), versions: z.number().int().optional() }).passthrough();
+export const ZCodeParams = z.object({ code: z.string().max(20) });
+
+export const ZProjectCreate = z.object({
+  ags: ZAgs, institute: z.string().trim().min(1, { error: 'Bitte das beauftragte Institut angeben.' }).max(200), startOn: ZIsoDate,
+  title: z.string().trim().max(200).optional(), code: z.string().regex(/^[a-z0-9-]{3,60}$/, { error: 'Kürzel: Kleinbuchstaben, Ziffern und -' }).optional(),
+});
+const ZPhase = z.object({ key: z.string(), label: z.string(), startOn: z.string(), dueOn: z.string(), status: z.string(), doneOn: z.string().nullable(), version: z.number().int() });
+export const ZProject = z.object({
+  id: z.string(), code: z.string(), ags: z.string(), communeName: z.string(), title: z.string(), institute: z.string(), startOn: z.string(),
+  status: z.string(), completedOn: z.string().nullable(), districts: z.array(z.string()),
+  phases: z.array(ZPhase), tasks: z.array(z.object({ key: z.string(), label: z.string(), dueOn: z.string(), doneOn: z.string().nullable(), version: z.number().int() })),
+  version: z.number().int(),
+});
+export const ZProjectParams = z.object({ id: z.uuid({ error: 'Ungültige Kennung.' }) });
+export const ZKeyParams = z.object({ id: z.uuid(), key: z.string().max(40) });
+export const ZPhaseUpdate = z.object({ status: z.enum(['open', 'in_progress', 'done']), version: z.number().int() });
+export const ZTaskUpdate = z.object({ done: z.boolean(), version: z.number().int() });
+export const ZComplete = z.object({ completedOn: ZIsoDate, version: z.number().int() });
+export const ZDistrictsUpdate = z.object({ districts: z.array(z.string().trim().min(1).max(100)).max(100), version: z.number().int() });
+
+const ZText = z.object({ de: z.string().max(5000), en: z.string().max(5000) });
+export const ZElement = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('item'), code: ZItemCode, itemVersion: z.number().int().positive() }),
+  z.object({ type: z.literal('custom'), code: z.string().max(20), content: ZItemContent }),
+  z.object({ type: z.literal('page'), title: ZText }),
+]);
+export const ZQuestionnaireUpdate = z.object({ title: ZText, intro: ZText, elements: z.array(ZElement).max(200), version: z.number().int() });
+export const ZQuestionnaire = z.object({
+  id: z.string(), projectId: z.string(), revision: z.number().int(), status: z.string(), title: ZText, intro: ZText,
+  elements: z.array(z.unknown()), definition: z.unknown(), surveyJson: z.unknown(), frozenAt: z.string().nullable(), version: z.number().int(),
+});
