@@ -11,6 +11,10 @@ import { updateDistricts } from './update-districts.js';
 import { createItem, itemVersions, listItems, reviseItem, setItemActive } from './item-bank.js';
 import { currentQuestionnaire, presentQuestionnaire } from './questionnaires.js';
 import { startFieldPhase, updateQuestionnaire } from './edit-questionnaire.js';
+import { drawProjectSample, getSample } from './draw-sample.js';
+import { deletePersonalData, getLetter, produceLetters, updateLetter, uploadCrest } from './letters.js';
+import { Problem } from '../../server/http/problem.js';
+import { sendDownload, fileSlug } from '../../server/http/download.js';
 
 export async function surveysRoutes(app: App) {
   const { db } = app.database;
@@ -95,4 +99,63 @@ export async function surveysRoutes(app: App) {
     config: { access: policy.maintainItems },
     schema: { tags: itemTags, summary: 'Item stilllegen oder wieder anbieten', params: T.ZCodeParams, body: T.ZItemActive, response: { 200: z.object({ code: z.string(), active: z.boolean() }) } },
   }, async (request) => setItemActive(db, auditContext(request), request.params.code, request.body.active));
+
+  const sampleTags = ['Stichprobe und Anschreiben'];
+  const ZSample = T.ZSample.nullable();
+  app.get('/analyses/:id/sample', {
+    config: { access: policy.readProject },
+    schema: { tags: sampleTags, summary: 'Stichprobe: Schichten mit Grundgesamtheit und Umfang, Seed, Stand der Personendaten', params: T.ZProjectParams, response: { 200: ZSample } },
+  }, async (request) => getSample(db, (await projectFor(db, request.actor, request.params.id, 'read')).id));
+
+  app.post('/analyses/:id/sample', {
+    config: { access: policy.work },
+    schema: { tags: sampleTags, summary: 'Melderegister-Auszug (CSV) hochladen und geschichtete Zufallsstichprobe ziehen', params: T.ZProjectParams, consumes: ['multipart/form-data'], response: { 201: T.ZSample } },
+  }, async (request, reply) => {
+    const project = await projectFor(db, request.actor, request.params.id, 'work');
+    const file = await request.file({ limits: { fileSize: 50 * 1024 * 1024 } });
+    if (!file) throw new Problem(400, 'file_missing', 'Bitte wählen Sie den Melderegister-Auszug (CSV) aus.', { field: 'file' });
+    const field = (name: string) => { const f = file.fields[name] as { value?: unknown } | undefined; return typeof f?.value === 'string' ? f.value : undefined; };
+    const options = T.ZSampleOptions.safeParse({ strataBy: field('strataBy'), allocation: field('allocation'), size: field('size'), seed: field('seed') || undefined });
+    if (!options.success) {
+      const issue = options.error.issues[0]!;
+      throw new Problem(400, 'validation_failed', `Feld „${issue.path.join('.')}“: ${issue.message}`, { field: String(issue.path[0] ?? ''), errors: options.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })) });
+    }
+    const data = await file.toBuffer();
+    return reply.status(201).send(await drawProjectSample(db, auditContext(request), project, { name: file.filename, data }, options.data));
+  });
+
+  app.get('/analyses/:id/letter', {
+    config: { access: policy.readProject },
+    schema: { tags: sampleTags, summary: 'Text des Anschreibens', params: T.ZProjectParams, response: { 200: T.ZLetter } },
+  }, async (request) => getLetter(db, await projectFor(db, request.actor, request.params.id, 'read')));
+
+  app.put('/analyses/:id/letter', {
+    config: { access: policy.work },
+    schema: { tags: sampleTags, summary: 'Anschreiben bearbeiten', params: T.ZProjectParams, body: T.ZLetterUpdate, response: { 200: T.ZLetter } },
+  }, async (request) => updateLetter(db, auditContext(request), await projectFor(db, request.actor, request.params.id, 'work'), request.body));
+
+  app.post('/analyses/:id/letter/crest', {
+    config: { access: policy.work },
+    schema: { tags: sampleTags, summary: 'Wappen oder Logo der Kommune hochladen (PNG/JPEG, bis 2 MB)', params: T.ZProjectParams, consumes: ['multipart/form-data'], response: { 200: T.ZLetter } },
+  }, async (request) => {
+    const project = await projectFor(db, request.actor, request.params.id, 'work');
+    const file = await request.file({ limits: { fileSize: 2 * 1024 * 1024 + 1 } });
+    if (!file) throw new Problem(400, 'file_missing', 'Bitte wählen Sie ein Bild aus.', { field: 'file' });
+    const data = await file.toBuffer().catch(() => { throw new Problem(413, 'file_too_large', 'Das Wappen darf höchstens 2 MB groß sein.', { field: 'file' }); });
+    return uploadCrest(db, app.files, auditContext(request), project, { mimetype: file.mimetype, data });
+  });
+
+  app.post('/analyses/:id/letters', {
+    config: { access: policy.work },
+    schema: { tags: sampleTags, summary: 'Serienbrief als PDF: Einladungen an alle oder Erinnerungen an noch nicht genutzte Codes', params: T.ZProjectParams, body: z.object({ kind: z.enum(['invitation', 'reminder']) }) },
+  }, async (request, reply) => {
+    const project = await projectFor(db, request.actor, request.params.id, 'work');
+    const pdf = await produceLetters(db, app.files, auditContext(request), project, request.body.kind, `${app.config.publicUrl}/befragung`);
+    return sendDownload(reply, `${request.body.kind === 'reminder' ? 'Erinnerungen' : 'Anschreiben'}-${fileSlug(project.code)}.pdf`, 'pdf', pdf);
+  });
+
+  app.delete('/analyses/:id/personal-data', {
+    config: { access: policy.work },
+    schema: { tags: sampleTags, summary: 'Namen und Adressen der Stichprobe löschen (Datensparsamkeit)', params: T.ZProjectParams, response: { 200: z.object({ personsDeleted: z.number().int() }) } },
+  }, async (request) => deletePersonalData(db, auditContext(request), await projectFor(db, request.actor, request.params.id, 'work')));
 }

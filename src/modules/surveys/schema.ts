@@ -79,3 +79,73 @@ export const questionnaires = pgTable('questionnaires', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   version: integer('version').notNull().default(1),
 }, (t) => [uniqueIndex('questionnaires_project_revision').on(t.projectId, t.revision)]);
+
+/** The drawn sample of an analysis: how it was drawn (seed stored) and what has happened to the personal data. */
+export const surveySamples = pgTable('survey_samples', {
+  projectId: uuid('project_id').primaryKey().references(() => analysisProjects.id, { onDelete: 'cascade' }),
+  strataBy: text('strata_by').notNull(),
+  allocation: text('allocation').notNull(),
+  requestedSize: integer('requested_size').notNull(),
+  seed: integer('seed').notNull(),
+  fileName: text('file_name').notNull(),
+  encoding: text('encoding').notNull(),
+  personsRead: integer('persons_read').notNull(),
+  under16: integer('under16').notNull(),
+  drawnAt: timestamp('drawn_at', { withTimezone: true }).notNull().defaultNow(),
+  lettersAt: timestamp('letters_at', { withTimezone: true }),
+  remindersAt: timestamp('reminders_at', { withTimezone: true }),
+  personalDataDeletedAt: timestamp('personal_data_deleted_at', { withTimezone: true }),
+  version: integer('version').notNull().default(1),
+});
+
+/** Per stratum: the register population N_h and the sample size n_h – all that weighting needs. */
+export const surveyStrata = pgTable('survey_strata', {
+  projectId: uuid('project_id').notNull().references(() => analysisProjects.id, { onDelete: 'cascade' }),
+  key: text('key').notNull(),
+  district: text('district'),
+  ageGroup: text('age_group'),
+  sex: text('sex'),
+  population: integer('population').notNull(),
+  sampleSize: integer('sample_size').notNull(),
+}, (t) => [primaryKey({ columns: [t.projectId, t.key] })]);
+
+/** Names and addresses of the drawn persons, only until the letters are produced (then deleted). */
+export const samplePersons = pgTable('sample_persons', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  projectId: uuid('project_id').notNull().references(() => analysisProjects.id, { onDelete: 'cascade' }),
+  serial: integer('serial').notNull(),
+  stratumKey: text('stratum_key').notNull(),
+  salutation: text('salutation').notNull().default(''),
+  firstName: text('first_name').notNull(),
+  lastName: text('last_name').notNull(),
+  street: text('street').notNull(),
+  postalCode: text('postal_code').notNull(),
+  city: text('city').notNull(),
+  /** The personal access code, printed on the letter; only its hash is kept once the person is deleted. */
+  code: text('code').notNull(),
+}, (t) => [index('sample_persons_project_idx').on(t.projectId, t.serial)]);
+
+/**
+ * The code table, apart from the responses: a code is only ever marked used (no time, no link to a
+ * response). The stratum lets field monitoring count returns per stratum.
+ */
+export const accessCodes = pgTable('access_codes', {
+  codeHash: text('code_hash').primaryKey(),
+  projectId: uuid('project_id').notNull().references(() => analysisProjects.id, { onDelete: 'cascade' }),
+  stratumKey: text('stratum_key').notNull(),
+  used: boolean('used').notNull().default(false),
+}, (t) => [index('access_codes_project_idx').on(t.projectId, t.used)]);
+
+/** The cover letter: editable text, the commune's crest, and the commune's approval. */
+export const surveyLetters = pgTable('survey_letters', {
+  projectId: uuid('project_id').primaryKey().references(() => analysisProjects.id, { onDelete: 'cascade' }),
+  sender: text('sender').notNull(),
+  subject: text('subject').notNull(),
+  body: text('body').notNull(),
+  reminderBody: text('reminder_body').notNull(),
+  signature: text('signature').notNull(),
+  crestKey: text('crest_key'),
+  crestType: text('crest_type'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  version: integer('version').notNull().default(1),
+});

@@ -57,3 +57,23 @@ export const ZQuestionnaire = z.object({
   id: z.string(), projectId: z.string(), revision: z.number().int(), status: z.string(), title: ZText, intro: ZText,
   elements: z.array(z.unknown()), definition: z.unknown(), surveyJson: z.unknown(), frozenAt: z.string().nullable(), version: z.number().int(),
 });
+
+export const ZSampleOptions = z.object({
+  strataBy: z.enum(['district', 'age_sex', 'district_age_sex'], { error: 'Bitte die Schichtung wählen.' }),
+  allocation: z.enum(['proportional', 'fixed'], { error: 'Bitte die Aufteilung wählen.' }),
+  size: z.coerce.number().int().min(10, { error: 'Die Stichprobe muss mindestens 10 Personen umfassen.' }).max(50000),
+  seed: z.coerce.number().int().min(1).max(2 ** 31 - 2).optional(),
+});
+export const ZSample = z.object({
+  strataBy: z.string(), allocation: z.string(), requestedSize: z.number().int(), seed: z.number().int(), fileName: z.string(), encoding: z.string(),
+  personsRead: z.number().int(), under16: z.number().int(), drawnAt: z.string(), lettersAt: z.string().nullable(), remindersAt: z.string().nullable(),
+  personalDataDeletedAt: z.string().nullable(), personsStored: z.number().int(),
+  strata: z.array(z.object({ key: z.string(), district: z.string().nullable(), ageGroup: z.string().nullable(), sex: z.string().nullable(), population: z.number().int(), sampleSize: z.number().int() })),
+  version: z.number().int(),
+});
+const ZLetterText = z.object({
+  sender: z.string().trim().min(1).max(300), subject: z.string().trim().min(1, { error: 'Bitte einen Betreff angeben.' }).max(300),
+  body: z.string().trim().min(1, { error: 'Bitte den Brieftext angeben.' }).max(5000), reminderBody: z.string().trim().min(1).max(5000), signature: z.string().trim().max(500),
+});
+export const ZLetterUpdate = ZLetterText.extend({ version: z.number().int().min(0) });
+export const ZLetter = ZLetterText.extend({ hasCrest: z.boolean(), version: z.number().int() });

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { createTestApp, loginAs, roleCaller, type Session, type TestApp } from './helpers.js';
+
+let t: TestApp;
+let call: Awaited<ReturnType<typeof roleCaller>>;
+let analyst: Session;
+let projectId = '';
+beforeAll(async () => {
+  t = await createTestApp();
+  call = await roleCaller(t.app, ['lpr_staff', 'analyst', 'commune']);
+  analyst = await loginAs(t.app, 'analyst');
+  projectId = (await call('analyst', 'GET', '/api/analyses')).json().items[0].id;
+});
+afterAll(async () => { await t?.close(); });
+
+function registerCsv(rows: number, extra: string[] = []) {
+  const districts = ['Altstadt', 'Sonnenleithe', 'Heide', 'Bermsgrün'];
+  const lines = ['Nachname;Vorname;Straße;Hausnummer;PLZ;Ort;Ortsteil;Geburtsjahr;Geschlecht;Anrede'];
+  for (let i = 0; i < rows; i++) {
+    const female = i % 2 === 0;
+    lines.push(`Muster${i};${female ? 'Erika' : 'Max'};Hauptstraße;${i + 1};08340;Schwarzenberg;${districts[i % 4]};${1935 + (i % 75)};${female ? 'w' : 'm'};${female ? 'Frau' : 'Herr'}`);
+  }
+  return Buffer.from([...lines, ...extra].join('\n'), 'latin1');
+}
+
+function multipart(fields: Record<string, string>, file: { name: string; type: string; data: Buffer }) {
+  const b = 'XBOUNDARYX';
+  const parts = Object.entries(fields).map(([k, v]) => Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  return {
+    headers: { 'content-type': `multipart/form-data; boundary=${b}` },
+    payload: Buffer.concat([...parts, Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`), file.data, Buffer.from(`\r\n--${b}--\r\n`)]),
+  };
+}
+const upload = (url: string, fields: Record<string, string>, file: { name: string; type: string; data: Buffer }) => {
+  const m = multipart(fields, file);
+  return t.app.inject({ method: 'POST', url, headers: { ...analyst.headers, ...m.headers }, payload: m.payload });
+};
+const pageCount = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type \/Page\b(?!s)/g) ?? []).length;
+
+describe('register sample and letters', () => {
+  it('rejects a malformed register whole, listing the bad lines, and stores nothing', async () => {
+    const bad = registerCsv(50, ['Kaputt;Karl;Weg;1;834;Schwarzenberg;Heide;1970;m;Herr', 'Ohne;Jahr;Weg;2;08340;Schwarzenberg;Heide;;w;Frau']);
+    const res = await upload(`/api/analyses/${projectId}/sample`, { strataBy: 'district_age_sex', allocation: 'proportional', size: '20' }, { name: 'melderegister.csv', type: 'text/csv', data: bad });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().code).toBe('register_invalid');
+    expect(res.json().errors.map((e: { line: number }) => e.line)).toEqual([52, 53]);
+    expect(res.json().errors[0].message).toContain('Postleitzahl');
+    expect((await call('analyst', 'GET', `/api/analyses/${projectId}/sample`)).json()).toBeNull();
+  });
+
+  it('draws a proportional stratified sample from a Latin-1 file and keeps only the strata counts and the drawn persons', async () => {
+    const res = await upload(`/api/analyses/${projectId}/sample`, { strataBy: 'district_age_sex', allocation: 'proportional', size: '120', seed: '20260907' }, { name: 'melderegister.csv', type: 'text/csv', data: registerCsv(1000) });
+    expect(res.statusCode).toBe(201);
+    const s = res.json();
+    expect(s).toMatchObject({ encoding: 'latin-1', seed: 20260907, requestedSize: 120, personsStored: 120 });
+    expect(s.personsRead + s.under16).toBe(1000);
+    expect(s.strata.reduce((a: number, x: { population: number }) => a + x.population, 0)).toBe(s.personsRead);
+    expect(s.strata.reduce((a: number, x: { sampleSize: number }) => a + x.sampleSize, 0)).toBe(120);
+    expect(s.strata[0]).toMatchObject({ key: 'Altstadt|16-24|w', district: 'Altstadt', ageGroup: '16-24', sex: 'w' });
+    const project = (await call('analyst', 'GET', `/api/analyses/${projectId}`)).json();
+    expect(project.districts).toEqual(['Altstadt', 'Bermsgrün', 'Heide', 'Sonnenleithe']);
+    expect(project.tasks[0].doneOn).not.toBeNull();
+    const stored = await t.database.db.execute(sql`select count(*)::int as n from sample_persons`) as unknown as { rows: { n: number }[] };
+    expect(stored.rows[0]!.n).toBe(120);
+    const tooBig = await upload(`/api/analyses/${projectId}/sample`, { strataBy: 'district', allocation: 'fixed', size: '5000' }, { name: 'm.csv', type: 'text/csv', data: registerCsv(100) });
+    expect(tooBig.json()).toMatchObject({ status: 422, field: 'size' });
+    expect((await call('commune', 'POST', `/api/analyses/${projectId}/sample`)).statusCode).toBe(403);
+  });
+
+  it('produces one letter page per person with code and QR, then reminders only for unused codes', async () => {
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+    expect((await upload(`/api/analyses/${projectId}/letter/crest`, {}, { name: 'wappen.gif', type: 'image/gif', data: Buffer.from('GIF89a') })).statusCode).toBe(415);
+    const broken = Buffer.from(png);
+    broken[broken.length - 20] = broken[broken.length - 20]! ^ 0xff;
+    expect((await upload(`/api/analyses/${projectId}/letter/crest`, {}, { name: 'kaputt.png', type: 'image/png', data: broken })).statusCode).toBe(415);
+    expect((await upload(`/api/analyses/${projectId}/letter/crest`, {}, { name: 'wappen.png', type: 'image/png', data: png })).json().hasCrest).toBe(true);
+    const letter = (await call('analyst', 'GET', `/api/analyses/${projectId}/letter`)).json();
+    const edited = await call('analyst', 'PUT', `/api/analyses/${projectId}/letter`, { ...letter, subject: 'Wie sicher fühlen Sie sich in Schwarzenberg?' });
+    expect(edited.json().subject).toBe('Wie sicher fühlen Sie sich in Schwarzenberg?');
+    const invitations = await call('analyst', 'POST', `/api/analyses/${projectId}/letters`, { kind: 'invitation' });
+    expect(invitations.headers['content-type']).toBe('application/pdf');
+    expect(pageCount(invitations.rawPayload)).toBe(120);
+    // Redrawing is closed once letters exist.
+    const redraw = await upload(`/api/analyses/${projectId}/sample`, { strataBy: 'district', allocation: 'fixed', size: '50' }, { name: 'm.csv', type: 'text/csv', data: registerCsv(500) });
+    expect(redraw.json().code).toBe('letters_produced');
+    await t.database.db.execute(sql`update access_codes set used = true where code_hash in (select code_hash from access_codes limit 45)`);
+    const reminders = await call('analyst', 'POST', `/api/analyses/${projectId}/letters`, { kind: 'reminder' });
+    expect(pageCount(reminders.rawPayload)).toBe(75);
+  });
+
+  it('deletes names and addresses on request and records it in the audit log', async () => {
+    const res = await call('analyst', 'DELETE', `/api/analyses/${projectId}/personal-data`);
+    expect(res.json()).toEqual({ personsDeleted: 120 });
+    const s = (await call('analyst', 'GET', `/api/analyses/${projectId}/sample`)).json();
+    expect(s.personsStored).toBe(0);
+    expect(s.personalDataDeletedAt).not.toBeNull();
+    expect(s.strata.length).toBeGreaterThan(10);
+    expect((await call('analyst', 'POST', `/api/analyses/${projectId}/letters`, { kind: 'reminder' })).json().code).toBe('personal_data_deleted');
+    const log = await t.app.inject({ url: '/api/admin/audit?action=survey_sample.personal_data_deleted', headers: (await loginAs(t.app, 'lpr_admin')).headers });
+    expect(log.json().items[0]).toMatchObject({ actorLabel: 'analyse@institut.demo', after: { personsDeleted: 120 } });
+  });
+});
