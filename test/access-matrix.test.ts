@@ -107,6 +107,16 @@ const EXPECTED: Record<string, 'public' | 'authenticated' | Role[]> = {
   'POST /api/survey-items': LPR,
   'POST /api/survey-items/:code/versions': LPR,
   'PUT /api/survey-items/:code/active': LPR,
+  'GET /api/analyses/:id/sample': ANALYSIS_READ,
+  'POST /api/analyses/:id/sample': ANALYSIS_WORK,
+  'GET /api/analyses/:id/letter': ANALYSIS_READ,
+  'PUT /api/analyses/:id/letter': ANALYSIS_WORK,
+  'POST /api/analyses/:id/letter/crest': ANALYSIS_WORK,
+  'POST /api/analyses/:id/letters': ANALYSIS_WORK,
+  'DELETE /api/analyses/:id/personal-data': ANALYSIS_WORK,
+  'POST /api/public/survey/open': 'public',
+  'PUT /api/public/survey/draft': 'public',
+  'POST /api/public/survey/submit': 'public',
 };
 
 const SAMPLE_PARAMS: Record<string, string> = { ags: '14521550', id: '00000000-0000-4000-8000-000000000000', revision: '1', key: 'kickoff', code: 'AF01' };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestApp, loginAs, roleCaller, type Session, type TestApp } from './helpers.js';
+import { multipart, registerCsv } from './support/surveys.js';
 
 let t: TestApp;
 let call: Awaited<ReturnType<typeof roleCaller>>;
@@ -14,24 +15,6 @@ beforeAll(async () => {
 });
 afterAll(async () => { await t?.close(); });
 
-function registerCsv(rows: number, extra: string[] = []) {
-  const districts = ['Altstadt', 'Sonnenleithe', 'Heide', 'Bermsgrün'];
-  const lines = ['Nachname;Vorname;Straße;Hausnummer;PLZ;Ort;Ortsteil;Geburtsjahr;Geschlecht;Anrede'];
-  for (let i = 0; i < rows; i++) {
-    const female = i % 2 === 0;
-    lines.push(`Muster${i};${female ? 'Erika' : 'Max'};Hauptstraße;${i + 1};08340;Schwarzenberg;${districts[i % 4]};${1935 + (i % 75)};${female ? 'w' : 'm'};${female ? 'Frau' : 'Herr'}`);
-  }
-  return Buffer.from([...lines, ...extra].join('\n'), 'latin1');
-}
-
-function multipart(fields: Record<string, string>, file: { name: string; type: string; data: Buffer }) {
-  const b = 'XBOUNDARYX';
-  const parts = Object.entries(fields).map(([k, v]) => Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  return {
-    headers: { 'content-type': `multipart/form-data; boundary=${b}` },
-    payload: Buffer.concat([...parts, Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`), file.data, Buffer.from(`\r\n--${b}--\r\n`)]),
-  };
-}
 const upload = (url: string, fields: Record<string, string>, file: { name: string; type: string; data: Buffer }) => {
   const m = multipart(fields, file);
   return t.app.inject({ method: 'POST', url, headers: { ...analyst.headers, ...m.headers }, payload: m.payload });

@@ -35,6 +35,8 @@ const ZEnv = z.object({
   /** Optional raster base map under the public map, e.g. https://tiles.example/{z}/{x}/{y}.png. */
   MAP_BASE_TILES: z.string().optional(),
   MAP_BASE_ATTRIBUTION: z.string().default(''),
+  /** Survey requests per client address and minute (open, save, submit). */
+  SURVEY_RATE_LIMIT: z.coerce.number().int().positive().default(60),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -59,6 +61,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     s3: e.S3_ENDPOINT && e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
       ? { endpoint: e.S3_ENDPOINT, bucket: e.S3_BUCKET, region: e.S3_REGION, accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY }
       : undefined,
+    surveyRateLimit: e.SURVEY_RATE_LIMIT,
     mapBase: e.MAP_BASE_TILES ? { tiles: e.MAP_BASE_TILES, attribution: e.MAP_BASE_ATTRIBUTION } : undefined,
     mail: { outboxDir: e.MAIL_OUTBOX_DIR, smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,

@@ -3,6 +3,7 @@ import type { PlatformModule } from '../../server/modules.js';
 import { registerScopeResolver } from '../auth/scopes.js';
 import { analysisProjects } from './schema.js';
 import { surveysRoutes } from './routes.js';
+import { surveyPublicRoutes } from './routes-public.js';
 import { seedStandardItems } from './item-bank.js';
 import { seedSurveysDemo } from './seed-demo.js';
 
@@ -11,7 +12,10 @@ registerScopeResolver('analysis', async (db, code) => (await db.select({ id: ana
 /** Security analyses: projects on the 20-week plan, the item bank, questionnaires and the citizen survey. */
 export const surveysModule: PlatformModule = {
   name: 'surveys',
-  routes: surveysRoutes,
+  async routes(app) {
+    await surveysRoutes(app);
+    await surveyPublicRoutes(app);
+  },
   seedReference: async (ctx) => seedStandardItems(ctx.db),
   seedDemo: seedSurveysDemo,
 };

@@ -149,3 +149,25 @@ export const surveyLetters = pgTable('survey_letters', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   version: integer('version').notNull().default(1),
 });
+
+/**
+ * Answers, online or from paper. Anonymous by design: no code, no person, no IP or user agent, and the
+ * day only. `submissionKey` is a random id the respondent's browser makes, so a retried submit is
+ * recognised without knowing who sent it.
+ */
+export const surveyResponses = pgTable('survey_responses', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  projectId: uuid('project_id').notNull().references(() => analysisProjects.id, { onDelete: 'cascade' }),
+  questionnaireRevision: integer('questionnaire_revision').notNull(),
+  mode: text('mode').notNull(),
+  submittedOn: date('submitted_on').notNull(),
+  answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),
+  submissionKey: uuid('submission_key').notNull(),
+}, (t) => [uniqueIndex('survey_responses_submission_key').on(t.submissionKey), index('survey_responses_project_idx').on(t.projectId, t.submittedOn)]);
+
+/** Saved, unfinished online answers, keyed by the code's hash; deleted when the answers are submitted. */
+export const surveyDrafts = pgTable('survey_drafts', {
+  codeHash: text('code_hash').primaryKey().references(() => accessCodes.codeHash, { onDelete: 'cascade' }),
+  answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),
+  savedOn: date('saved_on').notNull(),
+});

@@ -1,0 +1,34 @@
+import { sql } from 'drizzle-orm';
+import type { TestApp, Session } from '../helpers.js';
+
+/** A register extract in the documented format: `rows` adults spread over four Ortsteile. */
+export function registerCsv(rows: number, extra: string[] = []) {
+  const districts = ['Altstadt', 'Sonnenleithe', 'Heide', 'Bermsgrün'];
+  const lines = ['Nachname;Vorname;Straße;Hausnummer;PLZ;Ort;Ortsteil;Geburtsjahr;Geschlecht;Anrede'];
+  for (let i = 0; i < rows; i++) {
+    const female = i % 2 === 0;
+    lines.push(`Muster${i};${female ? 'Erika' : 'Max'};Hauptstraße;${i + 1};08340;Schwarzenberg;${districts[i % 4]};${1935 + (i % 75)};${female ? 'w' : 'm'};${female ? 'Frau' : 'Herr'}`);
+  }
+  return Buffer.from([...lines, ...extra].join('\n'), 'latin1');
+}
+
+export function multipart(fields: Record<string, string>, file: { name: string; type: string; data: Buffer }) {
+  const b = 'XBOUNDARYX';
+  const parts = Object.entries(fields).map(([k, v]) => Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  return {
+    headers: { 'content-type': `multipart/form-data; boundary=${b}` },
+    payload: Buffer.concat([...parts, Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`), file.data, Buffer.from(`\r\n--${b}--\r\n`)]),
+  };
+}
+
+/** Draws a sample for the project and starts its field phase; returns the plain codes of the letters. */
+export async function openFieldPhase(t: TestApp, session: Session, projectId: string, size = 60): Promise<string[]> {
+  const m = multipart({ strataBy: 'district_age_sex', allocation: 'proportional', size: String(size), seed: '7' }, { name: 'register.csv', type: 'text/csv', data: registerCsv(600) });
+  const drawn = await t.app.inject({ method: 'POST', url: `/api/analyses/${projectId}/sample`, headers: { ...session.headers, ...m.headers }, payload: m.payload });
+  if (drawn.statusCode !== 201) throw new Error(drawn.body);
+  const q = (await t.app.inject({ url: `/api/analyses/${projectId}/questionnaire`, headers: session.headers })).json();
+  const started = await t.app.inject({ method: 'POST', url: `/api/analyses/${projectId}/field-phase`, headers: session.headers, payload: { version: q.version } });
+  if (started.statusCode !== 200) throw new Error(started.body);
+  const rows = await t.database.db.execute(sql`select code from sample_persons where project_id = ${projectId} order by serial`) as unknown as { rows: { code: string }[] };
+  return rows.rows.map((r) => r.code);
+}

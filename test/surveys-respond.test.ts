@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { createTestApp, loginAs, type TestApp } from './helpers.js';
+import { openFieldPhase } from './support/surveys.js';
+
+let t: TestApp;
+let codes: string[] = [];
+let projectId = '';
+beforeAll(async () => {
+  t = await createTestApp({ SURVEY_RATE_LIMIT: '1000' });
+  const analyst = await loginAs(t.app, 'analyst');
+  projectId = (await t.app.inject({ url: '/api/analyses', headers: analyst.headers })).json().items[0].id;
+  codes = await openFieldPhase(t, analyst, projectId);
+});
+afterAll(async () => { await t?.close(); });
+
+const post = (url: string, payload: object, method: 'POST' | 'PUT' = 'POST') => t.app.inject({ method, url: `/api/public/survey/${url}`, payload });
+const count = async (table: string) => ((await t.database.db.execute(sql.raw(`select count(*)::int as n from ${table}`))) as unknown as { rows: { n: number }[] }).rows[0]!.n;
+const good = { AF01: 3, IN01: { IN01_a: 4, IN01_b: 2 }, SD01: 3, SD02: 1, SD03: 2, FP01: [{ lat: 50.545, lon: 12.785, reason: 1, time: 2 }] };
+
+describe('answering online', () => {
+  it('opens with the code from the letter (any case, with or without dash) and rejects unknown codes in German', async () => {
+    const res = await post('open', { code: codes[0]!.toLowerCase().replace('-', ' ') });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ revision: 1, answers: {} });
+    expect(res.json().surveyJson.pages.length).toBeGreaterThan(3);
+    const unknown = await post('open', { code: 'AAAA-AAAA' });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().detail).toContain('Zugangscode');
+  });
+
+  it('saves unfinished answers and resumes them with the same code', async () => {
+    expect((await post('draft', { code: codes[1], answers: { AF01: 2 } }, 'PUT')).json()).toEqual({ saved: true });
+    expect((await post('open', { code: codes[1] })).json().answers).toEqual({ AF01: 2 });
+  });
+
+  it('refuses answers off the scale and too many places, storing nothing', async () => {
+    const before = await count('survey_responses');
+    const res = await post('submit', { code: codes[2], submissionId: randomUUID(), answers: { ...good, AF01: 7 } });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().field).toBe('AF01');
+    const places = await post('submit', { code: codes[2], submissionId: randomUUID(), answers: { FP01: Array(6).fill(good.FP01[0]) } });
+    expect(places.json().detail).toBe('Bitte höchstens 5 Orte markieren.');
+    expect(await count('survey_responses')).toBe(before);
+    expect((await post('open', { code: codes[2] })).statusCode).toBe(200);
+  });
+
+  it('stores a submission once, anonymously, however often it is retried', async () => {
+    const submissionId = randomUUID();
+    const results = await Promise.all([1, 2, 3].map(() => post('submit', { code: codes[1], submissionId, answers: good })));
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 200, 201]);
+    expect(await count('survey_responses')).toBe(1);
+    expect(await count('survey_drafts')).toBe(0);
+    const again = await post('submit', { code: codes[1], submissionId, answers: good });
+    expect(again.json()).toEqual({ status: 'already_received' });
+    const reuse = await post('submit', { code: codes[1], submissionId: randomUUID(), answers: good });
+    expect(reuse.statusCode).toBe(409);
+    expect(reuse.json().code).toBe('code_used');
+    const stored = await t.database.db.execute(sql`select * from survey_responses`) as unknown as { rows: Record<string, unknown>[] };
+    expect(Object.keys(stored.rows[0]!).sort()).toEqual(['answers', 'id', 'mode', 'project_id', 'questionnaire_revision', 'submission_key', 'submitted_on']);
+    expect(stored.rows[0]).toMatchObject({ mode: 'online', questionnaire_revision: 1 });
+    expect(JSON.stringify(stored.rows[0])).not.toContain(codes[1]!.replace('-', ''));
+    const codeColumns = await t.database.db.execute(sql`select column_name from information_schema.columns where table_name = 'access_codes'`) as unknown as { rows: { column_name: string }[] };
+    expect(codeColumns.rows.map((r) => r.column_name).sort()).toEqual(['code_hash', 'project_id', 'stratum_key', 'used']);
+  });
+
+  it('closes with the field phase', async () => {
+    const lpr = await loginAs(t.app, 'lpr_staff');
+    const p = (await t.app.inject({ url: `/api/analyses/${projectId}`, headers: lpr.headers })).json();
+    const field = p.phases.find((x: { key: string }) => x.key === 'field');
+    await t.app.inject({ method: 'PUT', url: `/api/analyses/${projectId}/phases/field`, headers: lpr.headers, payload: { status: 'done', version: field.version } });
+    const res = await post('submit', { code: codes[3], submissionId: randomUUID(), answers: good });
+    expect(res.statusCode).toBe(410);
+    expect(res.json().detail).toContain('Befragung ist beendet');
+  });
+});
+
+describe('rate limiting', () => {
+  it('slows down a client that sends too many requests, with Retry-After', async () => {
+    const limited = await createTestApp({ SURVEY_RATE_LIMIT: '3', DEMO_DATA: 'false' });
+    try {
+      const codes = [1, 2, 3, 4].map(() => limited.app.inject({ method: 'POST', url: '/api/public/survey/open', payload: { code: 'AAAA-AAAA' } }));
+      const results = await Promise.all(codes);
+      expect(results.map((r) => r.statusCode)).toEqual([404, 404, 404, 429]);
+      expect(Number(results[3]!.headers['retry-after'])).toBeGreaterThan(0);
+    } finally { await limited.close(); }
+  });
+});
