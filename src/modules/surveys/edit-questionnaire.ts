@@ -7,6 +7,8 @@ import { analysisPhases, analysisProjects, questionnaires, type QuestionnaireEle
 import { currentQuestionnaire, presentQuestionnaire, resolveDefinition } from './questionnaires.js';
 import { toSurveyJson } from './questionnaire-definition.js';
 import type { Text } from './standard-items.js';
+import { presentProject } from './projects.js';
+import { todayIso } from '../../lib/dates.js';
 
 type Project = typeof analysisProjects.$inferSelect;
 
@@ -56,5 +58,17 @@ export async function startFieldPhase(db: Db, ctx: AuditContext, project: Projec
     const after = await presentQuestionnaire(tx, row);
     await recordAudit(tx, ctx, { action: 'questionnaire.frozen', entityType: 'questionnaire', entityId: q.id, after: { revision: row.revision, frozenAt: after.frozenAt } });
     return after;
+  });
+}
+
+/** Ends the field phase: the survey accepts no more answers and the evaluation begins. */
+export async function closeFieldPhase(db: Db, ctx: AuditContext, project: Project) {
+  return db.transaction(async (tx) => {
+    const [field] = await tx.select().from(analysisPhases).where(and(eq(analysisPhases.projectId, project.id), eq(analysisPhases.key, 'field')));
+    if (field?.status !== 'in_progress') throw unprocessable('field_not_running', 'Die Feldphase läuft nicht.');
+    await tx.update(analysisPhases).set({ status: 'done', doneOn: todayIso(), version: field.version + 1 }).where(and(eq(analysisPhases.projectId, project.id), eq(analysisPhases.key, 'field')));
+    await tx.update(analysisPhases).set({ status: 'in_progress' }).where(and(eq(analysisPhases.projectId, project.id), eq(analysisPhases.key, 'evaluation'), eq(analysisPhases.status, 'open')));
+    await recordAudit(tx, ctx, { action: 'field_phase.closed', entityType: 'analysis_project', entityId: project.id, after: { closedOn: todayIso() } });
+    return presentProject(tx, project);
   });
 }

@@ -15,6 +15,10 @@ import { drawProjectSample, getSample } from './draw-sample.js';
 import { deletePersonalData, getLetter, produceLetters, updateLetter, uploadCrest } from './letters.js';
 import { Problem } from '../../server/http/problem.js';
 import { sendDownload, fileSlug } from '../../server/http/download.js';
+import { enterPaperSheet, paperEntryStatus } from './paper-entry.js';
+import { fieldMonitoring } from './monitoring.js';
+import { exportResponses } from './export-responses.js';
+import { closeFieldPhase } from './edit-questionnaire.js';
 
 export async function surveysRoutes(app: App) {
   const { db } = app.database;
@@ -158,4 +162,36 @@ export async function surveysRoutes(app: App) {
     config: { access: policy.work },
     schema: { tags: sampleTags, summary: 'Namen und Adressen der Stichprobe löschen (Datensparsamkeit)', params: T.ZProjectParams, response: { 200: z.object({ personsDeleted: z.number().int() }) } },
   }, async (request) => deletePersonalData(db, auditContext(request), await projectFor(db, request.actor, request.params.id, 'work')));
+
+  const fieldTags = ['Feldphase'];
+  app.post('/analyses/:id/field-phase/close', {
+    config: { access: policy.work },
+    schema: { tags: fieldTags, summary: 'Feldphase beenden: keine Antworten mehr annehmen', params: T.ZProjectParams, response: { 200: T.ZProject } },
+  }, async (request) => closeFieldPhase(db, auditContext(request), await projectFor(db, request.actor, request.params.id, 'work')));
+
+  app.get('/analyses/:id/monitoring', {
+    config: { access: policy.readProject },
+    schema: { tags: fieldTags, summary: 'Rücklauf je Tag und Schicht, Rücklaufquote', params: T.ZProjectParams, response: { 200: T.ZMonitoring } },
+  }, async (request) => fieldMonitoring(db, await projectFor(db, request.actor, request.params.id, 'read')));
+
+  app.get('/analyses/:id/paper-entries', {
+    config: { access: policy.work },
+    schema: { tags: fieldTags, summary: 'Papiererfassung: offene Doppelerfassungen und Abweichungen', params: T.ZProjectParams, response: { 200: T.ZPaperStatus } },
+  }, async (request) => paperEntryStatus(db, await projectFor(db, request.actor, request.params.id, 'work')));
+
+  app.post('/analyses/:id/paper-entries', {
+    config: { access: policy.work },
+    schema: { tags: fieldTags, summary: 'Papierfragebogen erfassen (optional doppelt mit Abgleich)', params: T.ZProjectParams, body: T.ZPaperEntry, response: { 200: T.ZPaperResult, 201: T.ZPaperResult } },
+  }, async (request, reply) => {
+    const result = await enterPaperSheet(db, auditContext(request), await projectFor(db, request.actor, request.params.id, 'work'), request.body);
+    return reply.status(result.status === 'stored' ? 201 : 200).send(result);
+  });
+
+  app.get('/analyses/:id/export', {
+    config: { access: policy.work },
+    schema: { tags: fieldTags, summary: 'Antworten als CSV oder XLSX, Codebuch, SPSS-Syntax (nur Analyse und LPR)', params: T.ZProjectParams, querystring: z.object({ format: z.enum(['csv', 'xlsx', 'codebook', 'sps']) }) },
+  }, async (request, reply) => {
+    const file = await exportResponses(db, await projectFor(db, request.actor, request.params.id, 'work'), request.query.format);
+    return sendDownload(reply, file.name, file.type, file.data);
+  });
 }

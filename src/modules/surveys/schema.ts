@@ -171,3 +171,20 @@ export const surveyDrafts = pgTable('survey_drafts', {
   answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),
   savedOn: date('saved_on').notNull(),
 });
+
+/** Paper questionnaires under double entry: the first keying waits for the second; deleted once stored. */
+export const paperEntries = pgTable('paper_entries', {
+  projectId: uuid('project_id').notNull().references(() => analysisProjects.id, { onDelete: 'cascade' }),
+  sheetNo: text('sheet_no').notNull(),
+  status: text('status').notNull(),
+  firstAnswers: jsonb('first_answers').$type<Record<string, unknown>>().notNull(),
+  secondAnswers: jsonb('second_answers').$type<Record<string, unknown>>(),
+  code: text('code'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.projectId, t.sheetNo] })]);
+
+/** Sheet numbers already keyed, so a sheet is not entered twice (no link to the stored response). */
+export const paperSheets = pgTable('paper_sheets', {
+  projectId: uuid('project_id').notNull().references(() => analysisProjects.id, { onDelete: 'cascade' }),
+  sheetNo: text('sheet_no').notNull(),
+}, (t) => [primaryKey({ columns: [t.projectId, t.sheetNo] })]);

@@ -77,3 +77,18 @@ const ZLetterText = z.object({
 });
 export const ZLetterUpdate = ZLetterText.extend({ version: z.number().int().min(0) });
 export const ZLetter = ZLetterText.extend({ hasCrest: z.boolean(), version: z.number().int() });
+
+export const ZMonitoring = z.object({
+  invited: z.number().int(), returned: z.number().int(), codesUsed: z.number().int(), withoutCode: z.number().int(), responseRate: z.number(),
+  byDay: z.array(z.object({ date: z.string(), online: z.number().int(), paper: z.number().int(), cumulative: z.number().int() })),
+  byStratum: z.array(z.object({ key: z.string(), district: z.string().nullable(), ageGroup: z.string().nullable(), sex: z.string().nullable(), population: z.number().int(), invited: z.number().int(), returned: z.number().int(), rate: z.number() })),
+});
+export const ZPaperEntry = z.object({
+  sheetNo: z.string().trim().min(1, { error: 'Bitte die Bogennummer angeben.' }).max(20),
+  code: z.string().trim().max(20).nullable().optional(),
+  answers: z.record(z.string().max(40), z.unknown()),
+  doubleEntry: z.boolean().default(false),
+});
+const ZMismatch = z.object({ field: z.string(), first: z.unknown(), second: z.unknown() });
+export const ZPaperResult = z.object({ status: z.enum(['stored', 'awaiting_second', 'mismatch']), mismatches: z.array(ZMismatch) });
+export const ZPaperStatus = z.object({ stored: z.number().int(), pending: z.array(z.object({ sheetNo: z.string(), status: z.string(), mismatches: z.array(ZMismatch) })) });

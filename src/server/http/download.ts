@@ -5,6 +5,7 @@ export const MIME = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv; charset=utf-8',
+  sps: 'text/plain; charset=utf-8',
 } as const;
 
 /** Sends a file download; the name keeps its umlauts for browsers (RFC 6266/5987) and an ASCII fallback. */

@@ -1,0 +1,33 @@
+import { asc, count, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../server/db/client.js';
+import { accessCodes, analysisProjects, surveyResponses, surveyStrata } from './schema.js';
+
+/**
+ * Field monitoring: returns per day (online and paper, cumulative), per stratum (from the codes marked
+ * used, which carry their stratum but no link to a response) and the response rate.
+ */
+export async function fieldMonitoring(db: Db, project: typeof analysisProjects.$inferSelect) {
+  const strata = await db.select().from(surveyStrata).where(eq(surveyStrata.projectId, project.id)).orderBy(asc(surveyStrata.key));
+  const used = await db.select({ key: accessCodes.stratumKey, n: count() }).from(accessCodes)
+    .where(sql`${accessCodes.projectId} = ${project.id} and ${accessCodes.used}`).groupBy(accessCodes.stratumKey);
+  const usedBy = new Map(used.map((u) => [u.key, u.n]));
+  const days = await db.select({ day: surveyResponses.submittedOn, mode: surveyResponses.mode, n: count() }).from(surveyResponses)
+    .where(eq(surveyResponses.projectId, project.id)).groupBy(surveyResponses.submittedOn, surveyResponses.mode).orderBy(asc(surveyResponses.submittedOn));
+  const byDay: { date: string; online: number; paper: number; cumulative: number }[] = [];
+  let cumulative = 0;
+  for (const d of days) {
+    let row = byDay.at(-1);
+    if (row?.date !== d.day) { row = { date: d.day, online: 0, paper: 0, cumulative }; byDay.push(row); }
+    if (d.mode === 'paper') row.paper += d.n; else row.online += d.n;
+    cumulative += d.n;
+    row.cumulative = cumulative;
+  }
+  const invited = strata.reduce((s, x) => s + x.sampleSize, 0);
+  const codesUsed = used.reduce((s, x) => s + x.n, 0);
+  return {
+    invited, returned: cumulative, codesUsed, withoutCode: Math.max(0, cumulative - codesUsed),
+    responseRate: invited ? cumulative / invited : 0,
+    byDay,
+    byStratum: strata.map((s) => ({ key: s.key, district: s.district, ageGroup: s.ageGroup, sex: s.sex, population: s.population, invited: s.sampleSize, returned: usedBy.get(s.key) ?? 0, rate: s.sampleSize ? (usedBy.get(s.key) ?? 0) / s.sampleSize : 0 })),
+  };
+}

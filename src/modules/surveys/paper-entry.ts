@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, count, desc, eq } from 'drizzle-orm';
+import type { Db } from '../../server/db/client.js';
+import { recordAudit, type AuditContext } from '../../server/audit/record.js';
+import { Problem, unprocessable } from '../../server/http/problem.js';
+import { stableJson } from '../../lib/json.js';
+import { todayIso } from '../../lib/dates.js';
+import { accessCodes, analysisProjects, paperEntries, paperSheets, questionnaires, surveyResponses } from './schema.js';
+import { checkAnswers, type Definition } from './questionnaire-definition.js';
+import { hashCode, isWellFormedCode } from './access-codes.js';
+
+type Project = typeof analysisProjects.$inferSelect;
+
+/** Fields whose values differ between the two keyings (matrix rows and places compared one by one). */
+export function mismatches(first: Record<string, unknown>, second: Record<string, unknown>) {
+  const out: { field: string; first: unknown; second: unknown }[] = [];
+  const flat = (a: Record<string, unknown>) => {
+    const m = new Map<string, string>();
+    for (const [k, v] of Object.entries(a)) {
+      if (v && typeof v === 'object' && !Array.isArray(v)) for (const [r, x] of Object.entries(v)) m.set(`${k}.${r}`, stableJson(x));
+      else if (Array.isArray(v) && v.some((x) => typeof x === 'object')) v.forEach((x, i) => m.set(`${k}.${i + 1}`, stableJson(x)));
+      else m.set(k, stableJson(v));
+    }
+    return m;
+  };
+  const a = flat(first);
+  const b = flat(second);
+  for (const key of [...new Set([...a.keys(), ...b.keys()])].sort()) {
+    if (a.get(key) !== b.get(key)) out.push({ field: key, first: a.has(key) ? JSON.parse(a.get(key)!) : null, second: b.has(key) ? JSON.parse(b.get(key)!) : null });
+  }
+  return out;
+}
+
+async function frozen(db: Db, project: Project) {
+  const [q] = await db.select().from(questionnaires).where(and(eq(questionnaires.projectId, project.id), eq(questionnaires.status, 'frozen'))).orderBy(desc(questionnaires.revision)).limit(1);
+  if (!q) throw unprocessable('not_in_field', 'Die Feldphase hat noch nicht begonnen; es gibt keinen festgeschriebenen Fragebogen.');
+  return q;
+}
+
+async function store(db: Db, project: Project, revision: number, sheetNo: string, answers: Record<string, unknown>, code: string | null) {
+  if (code) {
+    if (!isWellFormedCode(code)) throw new Problem(422, 'code_unknown', `Der Code „${code}“ ist nicht lesbar.`, { field: 'code' });
+    const [c] = await db.select().from(accessCodes).where(and(eq(accessCodes.codeHash, hashCode(code)), eq(accessCodes.projectId, project.id))).for('update');
+    if (!c) throw new Problem(422, 'code_unknown', `Den Code „${code}“ gibt es in dieser Befragung nicht.`, { field: 'code' });
+    if (c.used) throw new Problem(409, 'code_used', `Mit dem Code „${code}“ wurde bereits teilgenommen (online oder auf Papier).`, { field: 'code' });
+    await db.update(accessCodes).set({ used: true }).where(eq(accessCodes.codeHash, c.codeHash));
+  }
+  await db.insert(paperSheets).values({ projectId: project.id, sheetNo });
+  await db.insert(surveyResponses).values({ projectId: project.id, questionnaireRevision: revision, mode: 'paper', submittedOn: todayIso(), answers, submissionKey: randomUUID() });
+}
+
+/**
+ * Keys one returned paper questionnaire. Single entry stores it at once. With double entry the first keying
+ * waits; the second is compared field by field: equal → stored; different → a mismatch report, and the
+ * next keying of that sheet (the checked one) is stored.
+ */
+export async function enterPaperSheet(db: Db, ctx: AuditContext, project: Project, input: { sheetNo: string; code?: string | null; answers: Record<string, unknown>; doubleEntry: boolean }) {
+  return db.transaction(async (tx) => {
+    const q = await frozen(tx, project);
+    const errors = checkAnswers(q.definition as Definition, input.answers);
+    if (errors.length) throw new Problem(422, 'answers_invalid', errors[0]!.message, { field: errors[0]!.field, errors });
+    const [done] = await tx.select().from(paperSheets).where(and(eq(paperSheets.projectId, project.id), eq(paperSheets.sheetNo, input.sheetNo)));
+    if (done) throw new Problem(409, 'sheet_already_entered', `Bogen ${input.sheetNo} ist bereits erfasst.`, { field: 'sheetNo' });
+    const [pending] = await tx.select().from(paperEntries).where(and(eq(paperEntries.projectId, project.id), eq(paperEntries.sheetNo, input.sheetNo))).for('update');
+    const code = input.code?.trim() || null;
+    if (!pending && input.doubleEntry) {
+      await tx.insert(paperEntries).values({ projectId: project.id, sheetNo: input.sheetNo, status: 'awaiting_second', firstAnswers: input.answers, code });
+      await recordAudit(tx, ctx, { action: 'paper_entry.first_keyed', entityType: 'analysis_project', entityId: project.id, after: { sheetNo: input.sheetNo } });
+      return { status: 'awaiting_second' as const, mismatches: [] };
+    }
+    if (pending?.status === 'awaiting_second') {
+      const diff = mismatches(pending.firstAnswers, input.answers);
+      if ((pending.code ?? '') !== (code ?? '')) diff.unshift({ field: 'code', first: pending.code, second: code });
+      if (diff.length) {
+        await tx.update(paperEntries).set({ status: 'mismatch', secondAnswers: input.answers }).where(and(eq(paperEntries.projectId, project.id), eq(paperEntries.sheetNo, input.sheetNo)));
+        await recordAudit(tx, ctx, { action: 'paper_entry.mismatch', entityType: 'analysis_project', entityId: project.id, after: { sheetNo: input.sheetNo, fields: diff.map((d) => d.field) } });
+        return { status: 'mismatch' as const, mismatches: diff };
+      }
+    }
+    if (pending) await tx.delete(paperEntries).where(and(eq(paperEntries.projectId, project.id), eq(paperEntries.sheetNo, input.sheetNo)));
+    await store(tx, project, q.revision, input.sheetNo, input.answers, code);
+    await recordAudit(tx, ctx, { action: 'paper_entry.stored', entityType: 'analysis_project', entityId: project.id, after: { sheetNo: input.sheetNo, verified: !!pending } });
+    return { status: 'stored' as const, mismatches: [] };
+  });
+}
+
+export async function paperEntryStatus(db: Db, project: Project) {
+  const pending = await db.select().from(paperEntries).where(eq(paperEntries.projectId, project.id)).orderBy(asc(paperEntries.sheetNo));
+  const [stored] = await db.select({ n: count() }).from(paperSheets).where(eq(paperSheets.projectId, project.id));
+  return {
+    stored: stored?.n ?? 0,
+    pending: pending.map((p) => ({ sheetNo: p.sheetNo, status: p.status, mismatches: p.status === 'mismatch' ? mismatches(p.firstAnswers, p.secondAnswers ?? {}) : [] })),
+  };
+}
