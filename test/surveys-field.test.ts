@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { createTestApp, loginAs, roleCaller, type TestApp } from './helpers.js';
-import { openFieldPhase } from './support/surveys.js';
+import { newProject, openFieldPhase } from './support/surveys.js';
 
 let t: TestApp;
 let call: Awaited<ReturnType<typeof roleCaller>>;
@@ -11,8 +11,9 @@ let id = '';
 beforeAll(async () => {
   t = await createTestApp({ SURVEY_RATE_LIMIT: '1000' });
   call = await roleCaller(t.app, ['lpr_staff', 'analyst', 'commune']);
-  id = (await call('analyst', 'GET', '/api/analyses')).json().items[0].id;
-  codes = await openFieldPhase(t, await loginAs(t.app, 'analyst'), id, 40);
+  const lpr = await loginAs(t.app, 'lpr_staff');
+  id = await newProject(t, lpr);
+  codes = await openFieldPhase(t, lpr, id, 40);
   for (const [i, code] of codes.slice(0, 10).entries()) {
     await call(null, 'POST', '/api/public/survey/submit', { code, submissionId: randomUUID(), answers: { AF01: (i % 4) + 1, ME01: [1, 3], IN01: { IN01_a: 2 }, PS01: { PS01_a: 9 }, ME02: 'Mehr Licht; "bitte"', SD03: 1 } });
   }
@@ -21,27 +22,27 @@ afterAll(async () => { await t?.close(); });
 
 describe('paper entry', () => {
   it('stores a single-keyed sheet at once and marks its code used', async () => {
-    const res = await call('analyst', 'POST', `/api/analyses/${id}/paper-entries`, { sheetNo: 'P-001', code: codes[20], answers: { AF01: 2, SD03: 3 } });
+    const res = await call('lpr_staff', 'POST', `/api/analyses/${id}/paper-entries`, { sheetNo: 'P-001', code: codes[20], answers: { AF01: 2, SD03: 3 } });
     expect(res.statusCode).toBe(201);
     expect(res.json().status).toBe('stored');
     expect((await call(null, 'POST', '/api/public/survey/open', { code: codes[20] })).statusCode).toBe(409);
-    const again = await call('analyst', 'POST', `/api/analyses/${id}/paper-entries`, { sheetNo: 'P-001', answers: { AF01: 2 } });
+    const again = await call('lpr_staff', 'POST', `/api/analyses/${id}/paper-entries`, { sheetNo: 'P-001', answers: { AF01: 2 } });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('sheet_already_entered');
   });
 
   it('compares a double entry and reports mismatches; the checked keying is stored', async () => {
-    const first = await call('analyst', 'POST', `/api/analyses/${id}/paper-entries`, { sheetNo: 'P-002', answers: { AF01: 3, IN01: { IN01_a: 1, IN01_b: 4 } }, doubleEntry: true });
+    const first = await call('lpr_staff', 'POST', `/api/analyses/${id}/paper-entries`, { sheetNo: 'P-002', answers: { AF01: 3, IN01: { IN01_a: 1, IN01_b: 4 } }, doubleEntry: true });
     expect(first.json()).toMatchObject({ status: 'awaiting_second' });
-    const second = await call('analyst', 'POST', `/api/analyses/${id}/paper-entries`, { sheetNo: 'P-002', answers: { AF01: 3, IN01: { IN01_a: 1, IN01_b: 3 } }, doubleEntry: true });
+    const second = await call('lpr_staff', 'POST', `/api/analyses/${id}/paper-entries`, { sheetNo: 'P-002', answers: { AF01: 3, IN01: { IN01_a: 1, IN01_b: 3 } }, doubleEntry: true });
     expect(second.json()).toEqual({ status: 'mismatch', mismatches: [{ field: 'IN01.IN01_b', first: 4, second: 3 }] });
-    expect((await call('analyst', 'GET', `/api/analyses/${id}/paper-entries`)).json().pending).toMatchObject([{ sheetNo: 'P-002', status: 'mismatch' }]);
-    const resolved = await call('analyst', 'POST', `/api/analyses/${id}/paper-entries`, { sheetNo: 'P-002', answers: { AF01: 3, IN01: { IN01_a: 1, IN01_b: 4 } }, doubleEntry: true });
+    expect((await call('lpr_staff', 'GET', `/api/analyses/${id}/paper-entries`)).json().pending).toMatchObject([{ sheetNo: 'P-002', status: 'mismatch' }]);
+    const resolved = await call('lpr_staff', 'POST', `/api/analyses/${id}/paper-entries`, { sheetNo: 'P-002', answers: { AF01: 3, IN01: { IN01_a: 1, IN01_b: 4 } }, doubleEntry: true });
     expect(resolved.json().status).toBe('stored');
     const same = [1, 2].map(() => ({ sheetNo: 'P-003', answers: { AF01: 1 }, doubleEntry: true }));
-    expect((await call('analyst', 'POST', `/api/analyses/${id}/paper-entries`, same[0])).json().status).toBe('awaiting_second');
-    expect((await call('analyst', 'POST', `/api/analyses/${id}/paper-entries`, same[1])).json().status).toBe('stored');
-    const bad = await call('analyst', 'POST', `/api/analyses/${id}/paper-entries`, { sheetNo: 'P-004', answers: { AF01: 5 } });
+    expect((await call('lpr_staff', 'POST', `/api/analyses/${id}/paper-entries`, same[0])).json().status).toBe('awaiting_second');
+    expect((await call('lpr_staff', 'POST', `/api/analyses/${id}/paper-entries`, same[1])).json().status).toBe('stored');
+    const bad = await call('lpr_staff', 'POST', `/api/analyses/${id}/paper-entries`, { sheetNo: 'P-004', answers: { AF01: 5 } });
     expect(bad.statusCode).toBe(422);
   });
 });
@@ -59,7 +60,7 @@ describe('field monitoring', () => {
 
 describe('exports', () => {
   it('gives CSV with one column per variable, an XLSX with codebook, and SPSS label syntax, only to analysis and LPR', async () => {
-    const csv = await call('analyst', 'GET', `/api/analyses/${id}/export?format=csv`);
+    const csv = await call('lpr_staff', 'GET', `/api/analyses/${id}/export?format=csv`);
     const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\n');
     expect(lines).toHaveLength(14);
     const header = lines[0]!.split(';');
@@ -70,9 +71,9 @@ describe('exports', () => {
     await wb.xlsx.load((await call('lpr_staff', 'GET', `/api/analyses/${id}/export?format=xlsx`)).rawPayload as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Antworten', 'Codebuch']);
     expect(wb.getWorksheet('Antworten')!.rowCount).toBe(14);
-    const codebook = (await call('analyst', 'GET', `/api/analyses/${id}/export?format=codebook`)).body;
+    const codebook = (await call('lpr_staff', 'GET', `/api/analyses/${id}/export?format=codebook`)).body;
     expect(codebook).toContain('AF01;Wie sicher fühlen Sie sich, wenn Sie nachts allein in Ihrer Wohngegend unterwegs sind?;Zahl;"1=sehr sicher; 2=ziemlich sicher');
-    const sps = (await call('analyst', 'GET', `/api/analyses/${id}/export?format=sps`)).body;
+    const sps = (await call('lpr_staff', 'GET', `/api/analyses/${id}/export?format=sps`)).body;
     expect(sps).toContain('VALUE LABELS');
     expect(sps).toContain('/AF01 1 "sehr sicher" 2 "ziemlich sicher" 3 "ziemlich unsicher" 4 "sehr unsicher"');
     expect(sps).toContain('MISSING VALUES PS01_a (9)');
@@ -80,7 +81,7 @@ describe('exports', () => {
   });
 
   it('closes the field phase; later submissions are refused', async () => {
-    const res = await call('analyst', 'POST', `/api/analyses/${id}/field-phase/close`);
+    const res = await call('lpr_staff', 'POST', `/api/analyses/${id}/field-phase/close`);
     expect(res.json().phases.find((p: { key: string }) => p.key === 'field').status).toBe('done');
     expect((await call(null, 'POST', '/api/public/survey/submit', { code: codes[30], submissionId: randomUUID(), answers: {} })).statusCode).toBe(410);
   });

@@ -28,6 +28,19 @@ describe('analysis projects', () => {
     expect(q.elements.filter((e: { type: string }) => e.type === 'item')).toHaveLength(18);
   });
 
+  it('runs the demo survey: frozen questionnaire, drawn sample with names deleted, a few hundred answers', async () => {
+    const demo = (await call('analyst', 'GET', '/api/analyses')).json().items[0];
+    expect(demo.phases.find((p: { key: string }) => p.key === 'field').status).toBe('in_progress');
+    expect((await call('analyst', 'GET', `/api/analyses/${demo.id}/questionnaire`)).json().status).toBe('frozen');
+    const sample = (await call('analyst', 'GET', `/api/analyses/${demo.id}/sample`)).json();
+    expect(sample).toMatchObject({ requestedSize: 800, personsStored: 0 });
+    expect(sample.personalDataDeletedAt).not.toBeNull();
+    const m = (await call('commune', 'GET', `/api/analyses/${demo.id}/monitoring`)).json();
+    expect(m.returned).toBeGreaterThan(250);
+    expect(m.returned).toBeLessThan(400);
+    expect(m.codesUsed).toBe(m.returned);
+  });
+
   it('shows an analysis to its analyst and its commune only', async () => {
     const demo = (await call('analyst', 'GET', '/api/analyses')).json().items;
     expect(demo.map((p: { code: string }) => p.code)).toEqual(['sa-schwarzenberg-2026']);
@@ -46,27 +59,27 @@ describe('analysis projects', () => {
   });
 
   it('composes a questionnaire from bank items and own questions, then freezes it when the field phase starts', async () => {
-    const q = (await call('analyst', 'GET', '/api/analyses?ags=14521550')).json().items[0];
-    const draft = (await call('analyst', 'GET', `/api/analyses/${q.id}/questionnaire`)).json();
+    const q = (await call('lpr_staff', 'GET', `/api/analyses/${id}`)).json();
+    const draft = (await call('lpr_staff', 'GET', `/api/analyses/${q.id}/questionnaire`)).json();
     const own = { type: 'custom', code: 'X01', content: { dimension: 'measures', kind: 'single', wording: { de: 'Kennen Sie den Präventionsrat?', en: 'Do you know the prevention council?' }, scale: [{ value: 1, label: { de: 'ja', en: 'yes' } }, { value: 0, label: { de: 'nein', en: 'no' } }] } };
     const elements = [{ type: 'page', title: { de: 'Sicherheit', en: 'Safety' } }, { type: 'item', code: 'IN01', itemVersion: 1 }, { type: 'item', code: 'AF01', itemVersion: 1 }, own, { type: 'item', code: 'SD03', itemVersion: 1 }];
-    let res = await call('analyst', 'PUT', `/api/analyses/${q.id}/questionnaire`, { title: draft.title, intro: draft.intro, elements: [...elements, { type: 'item', code: 'AF01', itemVersion: 1 }], version: draft.version });
+    let res = await call('lpr_staff', 'PUT', `/api/analyses/${q.id}/questionnaire`, { title: draft.title, intro: draft.intro, elements: [...elements, { type: 'item', code: 'AF01', itemVersion: 1 }], version: draft.version });
     expect(res.statusCode).toBe(400);
     expect(res.json().detail).toContain('AF01');
-    res = await call('analyst', 'PUT', `/api/analyses/${q.id}/questionnaire`, { title: draft.title, intro: draft.intro, elements, version: draft.version });
+    res = await call('lpr_staff', 'PUT', `/api/analyses/${q.id}/questionnaire`, { title: draft.title, intro: draft.intro, elements, version: draft.version });
     expect(res.statusCode).toBe(200);
     expect(res.json().definition.pages[0].questions.map((x: { code: string }) => x.code)).toEqual(['IN01', 'AF01', 'X01', 'SD03']);
     // The district question needs Ortsteile before the field phase.
-    let start = await call('analyst', 'POST', `/api/analyses/${q.id}/field-phase`, { version: res.json().version });
+    let start = await call('lpr_staff', 'POST', `/api/analyses/${q.id}/field-phase`, { version: res.json().version });
     expect(start.statusCode).toBe(422);
     expect(start.json().code).toBe('districts_missing');
-    const project = (await call('analyst', 'PUT', `/api/analyses/${q.id}/districts`, { districts: ['Altstadt', 'Sonnenleithe', 'Heide', 'Bermsgrün'], version: q.version })).json();
+    const project = (await call('lpr_staff', 'PUT', `/api/analyses/${q.id}/districts`, { districts: ['Altstadt', 'Sonnenleithe', 'Heide', 'Bermsgrün'], version: q.version })).json();
     expect(project.districts).toHaveLength(4);
-    start = await call('analyst', 'POST', `/api/analyses/${q.id}/field-phase`, { version: res.json().version });
+    start = await call('lpr_staff', 'POST', `/api/analyses/${q.id}/field-phase`, { version: res.json().version });
     expect(start.statusCode).toBe(200);
     expect(start.json()).toMatchObject({ status: 'frozen', revision: 1 });
     expect(start.json().surveyJson.pages[0].elements.find((e: { name: string }) => e.name === 'SD03').choices).toHaveLength(4);
-    const after = await call('analyst', 'PUT', `/api/analyses/${q.id}/questionnaire`, { title: draft.title, intro: draft.intro, elements, version: start.json().version });
+    const after = await call('lpr_staff', 'PUT', `/api/analyses/${q.id}/questionnaire`, { title: draft.title, intro: draft.intro, elements, version: start.json().version });
     expect(after.statusCode).toBe(422);
     expect(after.json().code).toBe('questionnaire_frozen');
   });
@@ -79,8 +92,7 @@ describe('analysis projects', () => {
     expect(res.json().itemVersion).toBe(2);
     expect((await call('lpr_staff', 'POST', '/api/survey-items/AF01/versions', { basedOn: 1, content: af })).statusCode).toBe(409);
     expect((await call('lpr_staff', 'GET', '/api/survey-items/AF01')).json().items.map((i: { itemVersion: number }) => i.itemVersion)).toEqual([2, 1]);
-    const frozen = (await call('analyst', 'GET', '/api/analyses?ags=14521550')).json().items[0];
-    const q = (await call('analyst', 'GET', `/api/analyses/${frozen.id}/questionnaire`)).json();
+    const q = (await call('lpr_staff', 'GET', `/api/analyses/${id}/questionnaire`)).json();
     expect(JSON.stringify(q.surveyJson)).toContain('nachts allein in Ihrer Wohngegend');
     expect((await call('analyst', 'POST', '/api/survey-items', { code: 'ZZ01', content: af })).statusCode).toBe(403);
     const bad = await call('lpr_staff', 'POST', '/api/survey-items', { code: 'ZZ01', content: { ...af, scale: [af.scale[0]] } });

@@ -2,21 +2,24 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestApp, loginAs, type TestApp } from './helpers.js';
-import { openFieldPhase } from './support/surveys.js';
+import { newProject, openFieldPhase } from './support/surveys.js';
 
 let t: TestApp;
 let codes: string[] = [];
 let projectId = '';
 beforeAll(async () => {
   t = await createTestApp({ SURVEY_RATE_LIMIT: '1000' });
-  const analyst = await loginAs(t.app, 'analyst');
-  projectId = (await t.app.inject({ url: '/api/analyses', headers: analyst.headers })).json().items[0].id;
-  codes = await openFieldPhase(t, analyst, projectId);
+  const lpr = await loginAs(t.app, 'lpr_staff');
+  projectId = await newProject(t, lpr);
+  codes = await openFieldPhase(t, lpr, projectId);
 });
 afterAll(async () => { await t?.close(); });
 
 const post = (url: string, payload: object, method: 'POST' | 'PUT' = 'POST') => t.app.inject({ method, url: `/api/public/survey/${url}`, payload });
-const count = async (table: string) => ((await t.database.db.execute(sql.raw(`select count(*)::int as n from ${table}`))) as unknown as { rows: { n: number }[] }).rows[0]!.n;
+const rows = async (query: ReturnType<typeof sql>) => ((await t.database.db.execute(query)) as unknown as { rows: { n: number }[] }).rows[0]!.n;
+const count = (table: 'survey_responses' | 'survey_drafts') => rows(table === 'survey_responses'
+  ? sql`select count(*)::int as n from survey_responses where project_id = ${projectId}`
+  : sql`select count(*)::int as n from survey_drafts`);
 const good = { AF01: 3, IN01: { IN01_a: 4, IN01_b: 2 }, SD01: 3, SD02: 1, SD03: 2, FP01: [{ lat: 50.545, lon: 12.785, reason: 1, time: 2 }] };
 
 describe('answering online', () => {
@@ -57,7 +60,7 @@ describe('answering online', () => {
     const reuse = await post('submit', { code: codes[1], submissionId: randomUUID(), answers: good });
     expect(reuse.statusCode).toBe(409);
     expect(reuse.json().code).toBe('code_used');
-    const stored = await t.database.db.execute(sql`select * from survey_responses`) as unknown as { rows: Record<string, unknown>[] };
+    const stored = await t.database.db.execute(sql`select * from survey_responses where project_id = ${projectId}`) as unknown as { rows: Record<string, unknown>[] };
     expect(Object.keys(stored.rows[0]!).sort()).toEqual(['answers', 'id', 'mode', 'project_id', 'questionnaire_revision', 'submission_key', 'submitted_on']);
     expect(stored.rows[0]).toMatchObject({ mode: 'online', questionnaire_revision: 1 });
     expect(JSON.stringify(stored.rows[0])).not.toContain(codes[1]!.replace('-', ''));

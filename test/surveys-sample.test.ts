@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestApp, loginAs, roleCaller, type Session, type TestApp } from './helpers.js';
-import { multipart, registerCsv } from './support/surveys.js';
+import { multipart, newProject, registerCsv } from './support/surveys.js';
 
 let t: TestApp;
 let call: Awaited<ReturnType<typeof roleCaller>>;
@@ -10,8 +10,8 @@ let projectId = '';
 beforeAll(async () => {
   t = await createTestApp();
   call = await roleCaller(t.app, ['lpr_staff', 'analyst', 'commune']);
-  analyst = await loginAs(t.app, 'analyst');
-  projectId = (await call('analyst', 'GET', '/api/analyses')).json().items[0].id;
+  analyst = await loginAs(t.app, 'lpr_staff');
+  projectId = await newProject(t, analyst);
 });
 afterAll(async () => { await t?.close(); });
 
@@ -29,7 +29,7 @@ describe('register sample and letters', () => {
     expect(res.json().code).toBe('register_invalid');
     expect(res.json().errors.map((e: { line: number }) => e.line)).toEqual([52, 53]);
     expect(res.json().errors[0].message).toContain('Postleitzahl');
-    expect((await call('analyst', 'GET', `/api/analyses/${projectId}/sample`)).json()).toBeNull();
+    expect((await call('lpr_staff', 'GET', `/api/analyses/${projectId}/sample`)).json()).toBeNull();
   });
 
   it('draws a proportional stratified sample from a Latin-1 file and keeps only the strata counts and the drawn persons', async () => {
@@ -41,10 +41,10 @@ describe('register sample and letters', () => {
     expect(s.strata.reduce((a: number, x: { population: number }) => a + x.population, 0)).toBe(s.personsRead);
     expect(s.strata.reduce((a: number, x: { sampleSize: number }) => a + x.sampleSize, 0)).toBe(120);
     expect(s.strata[0]).toMatchObject({ key: 'Altstadt|16-24|w', district: 'Altstadt', ageGroup: '16-24', sex: 'w' });
-    const project = (await call('analyst', 'GET', `/api/analyses/${projectId}`)).json();
+    const project = (await call('lpr_staff', 'GET', `/api/analyses/${projectId}`)).json();
     expect(project.districts).toEqual(['Altstadt', 'Bermsgrün', 'Heide', 'Sonnenleithe']);
     expect(project.tasks[0].doneOn).not.toBeNull();
-    const stored = await t.database.db.execute(sql`select count(*)::int as n from sample_persons`) as unknown as { rows: { n: number }[] };
+    const stored = await t.database.db.execute(sql`select count(*)::int as n from sample_persons where project_id = ${projectId}`) as unknown as { rows: { n: number }[] };
     expect(stored.rows[0]!.n).toBe(120);
     const tooBig = await upload(`/api/analyses/${projectId}/sample`, { strataBy: 'district', allocation: 'fixed', size: '5000' }, { name: 'm.csv', type: 'text/csv', data: registerCsv(100) });
     expect(tooBig.json()).toMatchObject({ status: 422, field: 'size' });
@@ -58,29 +58,29 @@ describe('register sample and letters', () => {
     broken[broken.length - 20] = broken[broken.length - 20]! ^ 0xff;
     expect((await upload(`/api/analyses/${projectId}/letter/crest`, {}, { name: 'kaputt.png', type: 'image/png', data: broken })).statusCode).toBe(415);
     expect((await upload(`/api/analyses/${projectId}/letter/crest`, {}, { name: 'wappen.png', type: 'image/png', data: png })).json().hasCrest).toBe(true);
-    const letter = (await call('analyst', 'GET', `/api/analyses/${projectId}/letter`)).json();
-    const edited = await call('analyst', 'PUT', `/api/analyses/${projectId}/letter`, { ...letter, subject: 'Wie sicher fühlen Sie sich in Schwarzenberg?' });
+    const letter = (await call('lpr_staff', 'GET', `/api/analyses/${projectId}/letter`)).json();
+    const edited = await call('lpr_staff', 'PUT', `/api/analyses/${projectId}/letter`, { ...letter, subject: 'Wie sicher fühlen Sie sich in Schwarzenberg?' });
     expect(edited.json().subject).toBe('Wie sicher fühlen Sie sich in Schwarzenberg?');
-    const invitations = await call('analyst', 'POST', `/api/analyses/${projectId}/letters`, { kind: 'invitation' });
+    const invitations = await call('lpr_staff', 'POST', `/api/analyses/${projectId}/letters`, { kind: 'invitation' });
     expect(invitations.headers['content-type']).toBe('application/pdf');
     expect(pageCount(invitations.rawPayload)).toBe(120);
     // Redrawing is closed once letters exist.
     const redraw = await upload(`/api/analyses/${projectId}/sample`, { strataBy: 'district', allocation: 'fixed', size: '50' }, { name: 'm.csv', type: 'text/csv', data: registerCsv(500) });
     expect(redraw.json().code).toBe('letters_produced');
-    await t.database.db.execute(sql`update access_codes set used = true where code_hash in (select code_hash from access_codes limit 45)`);
-    const reminders = await call('analyst', 'POST', `/api/analyses/${projectId}/letters`, { kind: 'reminder' });
+    await t.database.db.execute(sql`update access_codes set used = true where code_hash in (select code_hash from access_codes where project_id = ${projectId} limit 45)`);
+    const reminders = await call('lpr_staff', 'POST', `/api/analyses/${projectId}/letters`, { kind: 'reminder' });
     expect(pageCount(reminders.rawPayload)).toBe(75);
   });
 
   it('deletes names and addresses on request and records it in the audit log', async () => {
-    const res = await call('analyst', 'DELETE', `/api/analyses/${projectId}/personal-data`);
+    const res = await call('lpr_staff', 'DELETE', `/api/analyses/${projectId}/personal-data`);
     expect(res.json()).toEqual({ personsDeleted: 120 });
-    const s = (await call('analyst', 'GET', `/api/analyses/${projectId}/sample`)).json();
+    const s = (await call('lpr_staff', 'GET', `/api/analyses/${projectId}/sample`)).json();
     expect(s.personsStored).toBe(0);
     expect(s.personalDataDeletedAt).not.toBeNull();
     expect(s.strata.length).toBeGreaterThan(10);
-    expect((await call('analyst', 'POST', `/api/analyses/${projectId}/letters`, { kind: 'reminder' })).json().code).toBe('personal_data_deleted');
+    expect((await call('lpr_staff', 'POST', `/api/analyses/${projectId}/letters`, { kind: 'reminder' })).json().code).toBe('personal_data_deleted');
     const log = await t.app.inject({ url: '/api/admin/audit?action=survey_sample.personal_data_deleted', headers: (await loginAs(t.app, 'lpr_admin')).headers });
-    expect(log.json().items[0]).toMatchObject({ actorLabel: 'analyse@institut.demo', after: { personsDeleted: 120 } });
+    expect(log.json().items[0]).toMatchObject({ actorLabel: 'referentin@lpr.demo', after: { personsDeleted: 120 } });
   });
 });

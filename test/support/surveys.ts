@@ -32,3 +32,10 @@ export async function openFieldPhase(t: TestApp, session: Session, projectId: st
   const rows = await t.database.db.execute(sql`select code from sample_persons where project_id = ${projectId} order by serial`) as unknown as { rows: { code: string }[] };
   return rows.rows.map((r) => r.code);
 }
+
+/** Commissions a fresh analysis (as LPR staff) and returns its id. */
+export async function newProject(t: TestApp, lpr: Session, ags = '14521550', startOn = '2026-09-07'): Promise<string> {
+  const res = await t.app.inject({ method: 'POST', url: '/api/analyses', headers: lpr.headers, payload: { ags, institute: 'Testinstitut', startOn } });
+  if (res.statusCode !== 201) throw new Error(res.body);
+  return res.json().id;
+}

@@ -1,15 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { SeedContext } from '../../server/modules.js';
 import { systemContext } from '../../server/audit/record.js';
+import { todayIso } from '../../lib/dates.js';
+import { accessCodes, analysisPhases, analysisProjects, analysisTasks, samplePersons, surveyResponses, surveySamples } from './schema.js';
 import { createAnalysisProject } from './create-analysis-project.js';
+import { drawProjectSample } from './draw-sample.js';
+import { startFieldPhase } from './edit-questionnaire.js';
+import { currentQuestionnaire } from './questionnaires.js';
+import { deletePersonalData } from './letters.js';
+import { hashCode } from './access-codes.js';
+import { seededRandom } from './sampling.js';
+import { AGE_GROUPS } from './register-csv.js';
 
 export const DEMO_ANALYSIS_CODE = 'sa-schwarzenberg-2026';
+const DAY = 86_400_000;
+const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
+
+/** Ortsteile of Schwarzenberg with their share of adults and how unsafe people there tend to feel (0–1). */
+const DISTRICTS: [string, number, number][] = [
+  ['Innenstadt', 0.2, 0.45], ['Sonnenleithe', 0.22, 0.55], ['Heide', 0.14, 0.3], ['Neuwelt', 0.1, 0.35], ['Bermsgrün', 0.07, 0.15],
+  ['Grünstädtel', 0.08, 0.2], ['Pöhla', 0.07, 0.15], ['Erla-Crandorf', 0.07, 0.2], ['Wildenau', 0.05, 0.15],
+];
+/** Places people often mark (station, park, a Plattenbau centre), around which marks scatter. */
+const HOT_SPOTS: [number, number, number][] = [[50.5448, 12.7852, 2], [50.5386, 12.7802, 1], [50.5262, 12.7683, 3], [50.5462, 12.7811, 6]];
 
 /**
- * A second-wave analysis for Schwarzenberg (the first, of the Städtebund Silberberg, was completed in
- * 2023). Runs before the demo users so that the analyst's scope exists.
+ * A running second-wave survey for Schwarzenberg (the first, of the Städtebund Silberberg, was completed
+ * in 2023): started ten weeks ago, register sample of 800 drawn, letters sent and names deleted, the field
+ * phase running with a few hundred answers (fixed seed; fear higher at night for women, older people and
+ * in Sonnenleithe and the centre). Runs before the demo users so that the analyst's scope exists.
  */
 export async function seedSurveysDemo(ctx: SeedContext) {
+  const { db } = ctx;
   const sys = systemContext('demo-seed');
-  const project = await createAnalysisProject(ctx.db, sys, { ags: '14521550', institute: 'Forschungsinstitut (Demo)', startOn: '2026-09-07', code: DEMO_ANALYSIS_CODE, title: 'Sicherheitsanalyse Schwarzenberg 2026 (2. Welle)' });
-  ctx.log(`demo analysis: ${project.code}`);
+  const today = todayIso();
+  const startOn = addDays(today, -70);
+  const project = await createAnalysisProject(db, sys, { ags: '14521550', institute: 'Forschungsinstitut (Demo)', startOn, code: DEMO_ANALYSIS_CODE, title: 'Sicherheitsanalyse Schwarzenberg 2026 (2. Welle)' });
+  const [row] = await db.select().from(analysisProjects).where(eq(analysisProjects.id, project.id));
+  const random = seededRandom(20260907);
+  const pick = <T>(weights: [T, number][]) => { let r = random() * weights.reduce((s, [, w]) => s + w, 0); for (const [v, w] of weights) { r -= w; if (r <= 0) return v; } return weights.at(-1)![0]; };
+
+  // A synthetic register extract of 4,000 adults (invented names), in the documented format.
+  const startYear = Number(startOn.slice(0, 4));
+  const lines = ['nachname;vorname;strasse;hausnummer;plz;ort;ortsteil;geburtsjahr;geschlecht'];
+  for (let i = 0; i < 4000; i++) {
+    const district = pick(DISTRICTS.map(([d, share]) => [d, share] as [string, number]));
+    const age = 16 + Math.floor(Math.pow(random(), 0.85) * 74);
+    lines.push(`Beispiel${i};Person;Demoweg;${(i % 180) + 1};08340;Schwarzenberg/Erzgeb.;${district};${startYear - age};${random() < 0.51 ? 'w' : 'm'}`);
+  }
+  await drawProjectSample(db, sys, row!, { name: 'melderegister-demo.csv', data: Buffer.from(lines.join('\n')) }, { strataBy: 'district_age_sex', allocation: 'proportional', size: 800, seed: 424242 });
+  const q = await currentQuestionnaire(db, project.id);
+  const frozen = await startFieldPhase(db, sys, row!, { version: q.version });
+  const districts = (await db.select({ d: analysisProjects.districts }).from(analysisProjects).where(eq(analysisProjects.id, project.id)))[0]!.d;
+
+  // Plan and checklist as they stand ten weeks in.
+  const fieldStart = addDays(startOn, 28);
+  await db.update(analysisPhases).set({ status: 'done', doneOn: addDays(startOn, 6) }).where(and(eq(analysisPhases.projectId, project.id), eq(analysisPhases.key, 'kickoff')));
+  await db.update(analysisPhases).set({ status: 'done', doneOn: addDays(startOn, 26) }).where(and(eq(analysisPhases.projectId, project.id), eq(analysisPhases.key, 'data')));
+  await db.update(analysisTasks).set({ doneOn: addDays(startOn, 24) }).where(and(eq(analysisTasks.projectId, project.id), inArray(analysisTasks.key, ['approve_letter', 'inform_citizens'])));
+  await db.update(surveySamples).set({ lettersAt: new Date(`${fieldStart}T09:00:00Z`) }).where(eq(surveySamples.projectId, project.id));
+
+  // Answers from about 40 % of the invited, online and on paper, spread over the field phase so far.
+  const persons = await db.select().from(samplePersons).where(eq(samplePersons.projectId, project.id));
+  const respondents = persons.filter(() => random() < 0.4);
+  const responses = respondents.map((p) => {
+    const [district, ageKey, sex] = p.stratumKey.split('|') as [string, string, 'm' | 'w'];
+    const ageIndex = AGE_GROUPS.findIndex((g) => g.key === ageKey);
+    const districtFear = DISTRICTS.find(([d]) => d === district)?.[2] ?? 0.3;
+    const fear = Math.min(0.9, districtFear + (sex === 'w' ? 0.15 : 0) + ageIndex * 0.03 - 0.1);
+    const likert = (p1: number, n: number) => Math.min(n, Math.max(1, Math.round(1 + (n - 1) * (p1 + (random() - 0.5) * 0.6))));
+    const maybe = <T>(v: T) => (random() < 0.05 ? undefined : v);
+    const answers: Record<string, unknown> = {
+      AF01: maybe(likert(fear, 4)), CF01: maybe(likert(fear * 0.8, 5)), CF02: maybe(likert(fear * 0.7, 4)),
+      CN01: { CN01_a: random() < fear * 0.7 ? 1 : 0, CN01_b: random() < fear * 0.4 ? 1 : 0, CN01_c: random() < fear * 0.3 ? 1 : 0, CN01_d: random() < 0.06 ? 1 : 0 },
+      PS01: { PS01_a: likert(fear * 0.8, 5), PS01_b: likert(fear, 5), PS01_c: random() < 0.2 ? 9 : likert(fear * 1.1, 5), PS01_d: random() < 0.35 ? 9 : likert(fear, 5) },
+      IN01: Object.fromEntries(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((r, i) => [`IN01_${r}`, likert(districtFear * [1.2, 0.9, 1, 0.8, 0.6, 1.1, 1.3, 0.9][i]!, 4)])),
+      VI01: Object.fromEntries(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((r, i) => [`VI01_${r}`, random() < [0.02, 0.06, 0.05, 0.07, 0.02, 0.05, 0.06, 0.02][i]! ? 1 : 0])),
+      TR01: { TR01_a: likert(0.65 - fear * 0.2, 5), TR01_b: likert(0.5 - fear * 0.2, 5) },
+      SA01: maybe(likert(0.7 - fear * 0.3, 5)),
+      ME01: [1, 2, 3, 4, 5, 6, 7, 8].filter((v) => random() < [0.45, 0.25, 0.4, 0.35, 0.3, 0.15, 0.2, 0.25][v - 1]!),
+      SD01: maybe(ageIndex + 1), SD02: maybe(sex === 'w' ? 1 : 2), SD03: maybe(districts.indexOf(district) + 1 || undefined),
+      SD04: maybe(1 + Math.floor(random() * 5)), SD05: maybe(1 + Math.floor(random() * 4)),
+    };
+    const victims = Object.values(answers.VI01 as Record<string, number>).some((x) => x === 1);
+    if (victims) answers.VI02 = random() < 0.45 ? 1 : 0;
+    if (random() < 0.3) {
+      answers.FP01 = Array.from({ length: 1 + Math.floor(random() * 2) }, () => {
+        const [lat, lon, reason] = HOT_SPOTS[Math.floor(random() * HOT_SPOTS.length)]!;
+        return { lat: lat + (random() - 0.5) * 0.003, lon: lon + (random() - 0.5) * 0.004, reason, time: random() < 0.8 ? 2 : 3 };
+      });
+    }
+    for (const k of Object.keys(answers)) if (answers[k] === undefined) delete answers[k];
+    const days = Math.max(0, Math.round((Date.parse(today) - Date.parse(fieldStart)) / DAY) - 1);
+    return { p, answers, submittedOn: addDays(fieldStart, Math.floor(Math.pow(random(), 2) * days)), mode: random() < 0.72 ? 'online' : 'paper' };
+  });
+  await db.insert(surveyResponses).values(responses.map((r) => ({ projectId: project.id, questionnaireRevision: frozen.revision, mode: r.mode, submittedOn: r.submittedOn, answers: r.answers, submissionKey: randomUUID() })));
+  const hashes = responses.map((r) => hashCode(r.p.code));
+  for (let i = 0; i < hashes.length; i += 500) await db.update(accessCodes).set({ used: true }).where(inArray(accessCodes.codeHash, hashes.slice(i, i + 500)));
+  await deletePersonalData(db, sys, row!);
+  ctx.log(`demo analysis: ${project.code}, 800 invited, ${responses.length} responses`);
 }
