@@ -7,7 +7,7 @@ export class ApiError extends Error {
 let csrfToken: string | null = null;
 export const setCsrfToken = (t: string | null) => { csrfToken = t; };
 
-export async function api<T>(path: string, init: { method?: string; body?: unknown; form?: FormData } = {}): Promise<T> {
+export async function api<T>(path: string, init: { method?: string; body?: unknown; form?: FormData; blob?: boolean } = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   if (csrfToken && init.method && init.method !== 'GET') headers['x-csrf-token'] = csrfToken;
@@ -16,6 +16,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
     body: init.form ?? (init.body !== undefined ? JSON.stringify(init.body) : undefined),
   });
   if (res.status === 204) return undefined as T;
+  if (init.blob && res.ok) return (await res.blob()) as T;
   const body = await res.json().catch(() => ({}));
   if (!res.ok) throw new ApiError(res.status, body.code ?? 'error', body.detail ?? `Fehler ${res.status}`, body.field, body.errors);
   return body as T;

@@ -24,6 +24,16 @@ import { AllianceAdminPage } from './pages/AllianceAdminPage.js';
 
 // MapLibre is large: the map page loads it only when opened.
 const MapPage = lazy(() => import('./pages/MapPage.js').then((m) => ({ default: m.MapPage })));
+const surveys = () => import('./pages/surveys/index.js');
+const AnalysesPage = lazy(() => surveys().then((m) => ({ default: m.AnalysesPage })));
+const AnalysisPage = lazy(() => surveys().then((m) => ({ default: m.AnalysisPage })));
+const QuestionnairePage = lazy(() => surveys().then((m) => ({ default: m.QuestionnairePage })));
+const SamplePage = lazy(() => surveys().then((m) => ({ default: m.SamplePage })));
+const PaperEntryPage = lazy(() => surveys().then((m) => ({ default: m.PaperEntryPage })));
+const ItemBankPage = lazy(() => surveys().then((m) => ({ default: m.ItemBankPage })));
+const SurveyResponsePage = lazy(() => import('./pages/SurveyResponsePage.js').then((m) => ({ default: m.SurveyResponsePage })));
+const ANALYSIS: Role[] = ['lpr_admin', 'lpr_staff', 'analyst', 'commune'];
+const ANALYSIS_WORK: Role[] = ['lpr_admin', 'lpr_staff', 'analyst'];
 const FiguresPage = lazy(() => import('./pages/FiguresPage.js').then((m) => ({ default: m.FiguresPage })));
 const INTERNAL: Role[] = ['lpr_admin', 'lpr_staff', 'commune', 'police'];
 const LPR: Role[] = ['lpr_admin', 'lpr_staff'];
@@ -70,6 +80,13 @@ createRoot(document.getElementById('root')!).render(
               <Route path="coaching/pool" element={<RequireRole roles={LPR}><CoachPoolPage /></RequireRole>} />
               <Route path="coaching/:id" element={<RequireRole roles={[...LPR, 'commune', 'coach']}><CoachingProcessPage /></RequireRole>} />
               <Route path="verwaltung/allianz" element={<RequireRole roles={LPR}><AllianceAdminPage /></RequireRole>} />
+              <Route path="befragung" element={<Suspense fallback={<Loading />}><SurveyResponsePage /></Suspense>} />
+              <Route path="analysen" element={<RequireRole roles={ANALYSIS}><Suspense fallback={<Loading />}><AnalysesPage /></Suspense></RequireRole>} />
+              <Route path="analysen/:id" element={<RequireRole roles={ANALYSIS}><Suspense fallback={<Loading />}><AnalysisPage /></Suspense></RequireRole>} />
+              <Route path="analysen/:id/fragebogen" element={<RequireRole roles={ANALYSIS}><Suspense fallback={<Loading />}><QuestionnairePage /></Suspense></RequireRole>} />
+              <Route path="analysen/:id/stichprobe" element={<RequireRole roles={ANALYSIS_WORK}><Suspense fallback={<Loading />}><SamplePage /></Suspense></RequireRole>} />
+              <Route path="analysen/:id/papier" element={<RequireRole roles={ANALYSIS_WORK}><Suspense fallback={<Loading />}><PaperEntryPage /></Suspense></RequireRole>} />
+              <Route path="fragenkatalog" element={<RequireRole roles={ANALYSIS_WORK}><Suspense fallback={<Loading />}><ItemBankPage /></Suspense></RequireRole>} />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Routes>

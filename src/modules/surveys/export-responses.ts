@@ -43,6 +43,7 @@ export function variablesOf(d: Definition): Variable[] {
           out.push({ name: `${q.code}_${i}_lon`, label: `Ort ${i}: Längengrad`, values: [], missing: [], type: 'numeric', get: (a) => place(a)?.lon });
           out.push({ name: `${q.code}_${i}_grund`, label: `Ort ${i}: Grund`, values: FEAR_PLACE_REASONS, missing: [], type: 'numeric', get: (a) => place(a)?.reason });
           out.push({ name: `${q.code}_${i}_zeit`, label: `Ort ${i}: Tageszeit`, values: FEAR_PLACE_TIMES, missing: [], type: 'numeric', get: (a) => place(a)?.time });
+          out.push({ name: `${q.code}_${i}_text`, label: `Ort ${i}: Beschreibung`, values: [], missing: [], type: 'string', get: (a) => place(a)?.note });
         }
         break;
     }

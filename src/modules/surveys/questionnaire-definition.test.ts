@@ -37,5 +37,7 @@ describe('questionnaire definition', () => {
     });
     expect(errors.map((e) => e.field)).toEqual(['AF01', 'PS01.PS01_z', 'PS01.PS01_a', 'ME01', 'SD03', 'XX99', 'FP01.1', 'FP01.2']);
     expect(checkAnswers(definition, { FP01: Array(6).fill({ lat: 50.55, lon: 12.78, reason: 1, time: 1 }) })[0]!.message).toBe('Bitte höchstens 5 Orte markieren.');
+    expect(checkAnswers(definition, { FP01: [{ note: 'Unterführung am Bahnhof', reason: 1, time: 2 }] })).toEqual([]);
+    expect(checkAnswers(definition, { FP01: [{ reason: 1, time: 2 }] })[0]!.message).toBe('Ort 1: Bitte auf der Karte markieren oder beschreiben.');
   });
 });

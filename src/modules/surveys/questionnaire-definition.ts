@@ -98,9 +98,12 @@ export function checkAnswers(d: Definition, answers: unknown): AnswerError[] {
         value.forEach((p: unknown, i: number) => {
           const f = `${code}.${i + 1}`;
           const place = p as { lat?: unknown; lon?: unknown; reason?: unknown; time?: unknown; note?: unknown };
-          if (typeof place?.lat !== 'number' || typeof place.lon !== 'number') { errors.push({ field: f, message: `Ort ${i + 1}: Die Lage auf der Karte fehlt.` }); return; }
+          const located = typeof place?.lat === 'number' && typeof place.lon === 'number';
+          const described = typeof place?.note === 'string' && place.note.trim().length > 0;
+          // Without the map (e.g. with a screen reader) a place may be described in words instead.
+          if (!located && !described) { errors.push({ field: f, message: `Ort ${i + 1}: Bitte auf der Karte markieren oder beschreiben.` }); return; }
           const [w, s, e, n] = d.bbox ?? [-180, -90, 180, 90];
-          if (place.lon < w || place.lon > e || place.lat < s || place.lat > n) errors.push({ field: f, message: `Ort ${i + 1} liegt nicht in der Gemeinde.` });
+          if (located && ((place.lon as number) < w || (place.lon as number) > e || (place.lat as number) < s || (place.lat as number) > n)) errors.push({ field: f, message: `Ort ${i + 1} liegt nicht in der Gemeinde.` });
           if (!isInt(place.reason) || !reasons.has(place.reason)) errors.push({ field: f, message: `Ort ${i + 1}: Bitte einen Grund wählen.` });
           if (!isInt(place.time) || !times.has(place.time)) errors.push({ field: f, message: `Ort ${i + 1}: Bitte die Tageszeit wählen.` });
           if (place.note !== undefined && (typeof place.note !== 'string' || place.note.length > 300)) errors.push({ field: f, message: `Ort ${i + 1}: Die Notiz darf höchstens 300 Zeichen lang sein.` });

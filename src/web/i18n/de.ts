@@ -1,4 +1,5 @@
 import { allianceDe } from './alliance.de.js';
+import { surveysDe } from './surveys.de.js';
 
 export const de = {
   'app.name': 'ASSKomm-Plattform',
@@ -183,6 +184,7 @@ export const de = {
   'form.required': 'Pflichtfeld',
   'form.errorSummary': 'Bitte prüfen Sie Ihre Eingaben',
   ...allianceDe,
+  ...surveysDe,
 } as const;
 
 export type MessageKey = keyof typeof de;

@@ -1,5 +1,6 @@
 import type { MessageKey } from './de.js';
 import { allianceEn } from './alliance.en.js';
+import { surveysEn } from './surveys.en.js';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'ASSKomm Platform',
@@ -184,4 +185,5 @@ export const en: Record<MessageKey, string> = {
   'form.required': 'required',
   'form.errorSummary': 'Please check your input',
   ...allianceEn,
+  ...surveysEn,
 };

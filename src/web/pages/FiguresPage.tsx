@@ -1,44 +1,14 @@
-import { useEffect, useRef, useState } from 'react';
-import * as echarts from 'echarts/core';
-import { LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent, AriaComponent } from 'echarts/components';
-import { SVGRenderer } from 'echarts/renderers';
+import { useState } from 'react';
 import { formatDate, formatNumber } from '../api.js';
 import { useI18n } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/de.js';
 import { Alert, ErrorAlert, Loading, PageTitle, ScrollRegion } from '../ui/components.js';
+import { LineChart } from '../ui/LineChart.js';
 import { useApi } from './useApi.js';
-
-echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, AriaComponent, SVGRenderer]);
 
 type Figures = Record<string, number | string> & { asOf: string };
 interface Series { days: string[]; figures: { key: string; label: string; unit: 'count' | 'eur'; source: string; values: number[] }[] }
 const KEYS = ['communesAdvised', 'communesCooperating', 'councils', 'agreements', 'coachingProcesses', 'safetyAnalyses', 'fundingCommitted'] as const;
-
-function Chart({ series, unit, label }: { series: Series; unit: 'count' | 'eur'; label: string }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const { locale } = useI18n();
-  useEffect(() => {
-    if (!ref.current) return;
-    const chart = echarts.init(ref.current, undefined, { renderer: 'svg', locale: locale === 'en' ? 'EN' : 'DE' });
-    const figures = series.figures.filter((f) => f.unit === unit);
-    chart.setOption({
-      aria: { enabled: true, label: { description: label } },
-      animation: false,
-      color: ['#0b4f8a', '#0b6e4f', '#e65100', '#6a1b9a', '#c2185b', '#1565c0', '#4a4f55'],
-      tooltip: { trigger: 'axis', valueFormatter: (v: number) => formatNumber(v, locale) },
-      legend: { type: 'scroll', top: 0, textStyle: { color: '#1b1b1b' } },
-      grid: { left: unit === 'eur' ? 90 : 50, right: 20, top: 50, bottom: 30 },
-      xAxis: { type: 'category', data: series.days.map((d) => formatDate(d, locale)), axisLabel: { color: '#1b1b1b' } },
-      yAxis: { type: 'value', axisLabel: { color: '#1b1b1b', formatter: (v: number) => formatNumber(v, locale) } },
-      series: figures.map((f) => ({ name: f.label, type: 'line', step: 'end', showSymbol: false, data: f.values })),
-    });
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
-    return () => { window.removeEventListener('resize', resize); chart.dispose(); };
-  }, [series, unit, label, locale]);
-  return <div ref={ref} className="chart" role="img" aria-label={label} />;
-}
 
 export function FiguresPage() {
   const { t, locale } = useI18n();
@@ -89,8 +59,8 @@ export function FiguresPage() {
         <h2 id="figures-chart">{t('figures.chart')}</h2>
         {!series.data ? <Loading /> : (
           <>
-            <Chart series={series.data} unit="count" label={t('figures.chartCounts')} />
-            <Chart series={series.data} unit="eur" label={t('figures.chartFunding')} />
+            <LineChart categories={series.data.days.map((d) => formatDate(d, locale))} series={series.data.figures.filter((f) => f.unit === 'count').map((f) => ({ name: f.label, values: f.values }))} label={t('figures.chartCounts')} />
+            <LineChart categories={series.data.days.map((d) => formatDate(d, locale))} series={series.data.figures.filter((f) => f.unit === 'eur').map((f) => ({ name: f.label, values: f.values }))} label={t('figures.chartFunding')} wideAxis />
             <ScrollRegion label={t('figures.chartTable')}>
               <table>
                 <caption>{t('figures.chartTable')}</caption>

@@ -13,6 +13,7 @@ const NAV: { to: string; key: MessageKey; roles?: Role[] }[] = [
   { to: '/beratungen', key: 'nav.consultations', roles: ['lpr_admin', 'lpr_staff', 'commune', 'police'] },
   { to: '/vereinbarungen', key: 'nav.agreements', roles: ['lpr_admin', 'lpr_staff', 'commune', 'police'] },
   { to: '/coaching', key: 'nav.coaching', roles: ['lpr_admin', 'lpr_staff', 'commune', 'coach'] },
+  { to: '/analysen', key: 'nav.analyses', roles: ['lpr_admin', 'lpr_staff', 'analyst', 'commune'] },
   { to: '/gruppen', key: 'nav.groups' },
   { to: '/verwaltung/benutzer', key: 'nav.users', roles: ['lpr_admin'] },
   { to: '/verwaltung/protokoll', key: 'nav.audit', roles: ['lpr_admin'] },

@@ -1,0 +1,132 @@
+import { createElement, useEffect, useId, useRef, useState } from 'react';
+import { ElementFactory, Question, Serializer } from 'survey-core';
+import { ReactQuestionFactory, SurveyQuestionElementBase } from 'survey-react-ui';
+import * as maplibregl from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+
+maplibregl.setWorkerUrl(workerUrl);
+
+export interface Place { lat?: number; lon?: number; reason?: number; time?: number; note?: string }
+type Choice = { value: number; text: Record<string, string> | string };
+
+/** SurveyJS model of the Angsträume question: up to `maxPlaces` places with reason and time of day. */
+export class QuestionFearPlacesModel extends Question {
+  override getType() { return 'fearplaces'; }
+  get maxPlaces(): number { return this.getPropertyValue('maxPlaces', 5); }
+  set maxPlaces(v: number) { this.setPropertyValue('maxPlaces', v); }
+  get bbox(): [number, number, number, number] | null { return this.getPropertyValue('bbox', null); }
+  set bbox(v: [number, number, number, number] | null) { this.setPropertyValue('bbox', v); }
+  get reasons(): Choice[] { return this.getPropertyValue('reasons', []); }
+  set reasons(v: Choice[]) { this.setPropertyValue('reasons', v); }
+  get times(): Choice[] { return this.getPropertyValue('times', []); }
+  set times(v: Choice[]) { this.setPropertyValue('times', v); }
+}
+Serializer.addClass('fearplaces', [
+  { name: 'maxPlaces:number', default: 5 }, { name: 'bbox', isSerializable: true }, { name: 'reasons', isSerializable: true }, { name: 'times', isSerializable: true },
+], () => new QuestionFearPlacesModel(''), 'question');
+ElementFactory.Instance.registerElement('fearplaces', (name) => new QuestionFearPlacesModel(name));
+
+const TEXT = {
+  de: {
+    map: 'Karte der Gemeinde. Mit den Pfeiltasten verschieben, mit + und − zoomen.', markCenter: 'Ort in der Kartenmitte markieren', hint: 'Tippen oder klicken Sie auf die Karte, um einen Ort zu markieren – oder verschieben Sie die Karte und markieren Sie die Mitte. Sie können einen Ort auch nur beschreiben.',
+    describe: 'Ort nur beschreiben (ohne Karte)', place: 'Ort', reason: 'Warum fühlen Sie sich dort unsicher?', time: 'Wann?', note: 'Beschreibung (z. B. Straße, Haltestelle)', remove: 'Ort entfernen', choose: 'bitte wählen', full: 'Sie haben die Höchstzahl von Orten markiert.', onMap: 'auf der Karte markiert', count: '{n} von {max} Orten',
+  },
+  en: {
+    map: 'Map of the town. Move it with the arrow keys, zoom with + and −.', markCenter: 'Mark the place at the centre of the map', hint: 'Tap or click the map to mark a place – or move the map and mark its centre. You can also just describe a place.',
+    describe: 'Describe a place (without the map)', place: 'Place', reason: 'Why do you feel unsafe there?', time: 'When?', note: 'Description (e.g. street, stop)', remove: 'Remove place', choose: 'please choose', full: 'You have marked the maximum number of places.', onMap: 'marked on the map', count: '{n} of {max} places',
+  },
+};
+const label = (c: Choice, locale: string) => (typeof c.text === 'string' ? c.text : c.text[locale] ?? c.text.de ?? Object.values(c.text)[0] ?? '');
+
+function FearPlacesInput({ question }: { question: QuestionFearPlacesModel }) {
+  const locale = (question.survey as unknown as { locale?: string })?.locale === 'en' ? 'en' : 'de';
+  const t = TEXT[locale];
+  const [places, setPlaces] = useState<Place[]>(() => (Array.isArray(question.value) ? question.value : []));
+  const mapDiv = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<maplibregl.Map | null>(null);
+  const markers = useRef<maplibregl.Marker[]>([]);
+  const [mapFailed, setMapFailed] = useState(false);
+  const id = useId();
+  const max = question.maxPlaces;
+  const update = (next: Place[]) => { setPlaces(next); question.value = next.length ? next : undefined; };
+  const add = (p: Place) => { if (places.length < max) update([...places, p]); };
+
+  useEffect(() => {
+    if (!mapDiv.current || mapRef.current) return;
+    try {
+      const bbox = question.bbox ?? [12.0, 50.2, 15.0, 51.7];
+      const map = new maplibregl.Map({
+        container: mapDiv.current, bounds: [[bbox[0], bbox[1]], [bbox[2], bbox[3]]], fitBoundsOptions: { padding: 10 },
+        style: { version: 8, sources: { area: { type: 'geojson', data: { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[bbox[0], bbox[1]], [bbox[2], bbox[1]], [bbox[2], bbox[3]], [bbox[0], bbox[3]], [bbox[0], bbox[1]]]] } } } },
+          layers: [{ id: 'bg', type: 'background', paint: { 'background-color': '#eef1f4' } }, { id: 'area', type: 'line', source: 'area', paint: { 'line-color': '#4a4f55', 'line-width': 2, 'line-dasharray': [2, 2] } }] },
+      });
+      map.addControl(new maplibregl.NavigationControl({ showCompass: false }));
+      map.getCanvas().setAttribute('aria-label', t.map);
+      mapRef.current = map;
+    } catch { setMapFailed(true); }
+    return () => { mapRef.current?.remove(); mapRef.current = null; };
+  }, [question, t.map]);
+
+  // Clicks add a place; markers follow the list.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const onClick = (e: maplibregl.MapMouseEvent) => add({ lat: e.lngLat.lat, lon: e.lngLat.lng });
+    map.on('click', onClick);
+    markers.current.forEach((m) => m.remove());
+    markers.current = places.map((p, i) => {
+      if (p.lat === undefined || p.lon === undefined) return null;
+      const el = document.createElement('div');
+      el.className = 'fp-marker';
+      el.textContent = String(i + 1);
+      el.setAttribute('aria-hidden', 'true');
+      return new maplibregl.Marker({ element: el }).setLngLat([p.lon, p.lat]).addTo(map);
+    }).filter((m): m is maplibregl.Marker => m !== null);
+    return () => { map.off('click', onClick); };
+  });
+
+  const set = (i: number, patch: Partial<Place>) => update(places.map((p, j) => (j === i ? { ...p, ...patch } : p)));
+  return (
+    <div className="fear-places">
+      <p id={`${id}-hint`} className="fp-hint">{t.hint}</p>
+      {!mapFailed && (
+        <div className="fp-map-wrap">
+          <div ref={mapDiv} className="fp-map" role="region" aria-label={t.map} aria-describedby={`${id}-hint`} />
+          <div className="fp-crosshair" aria-hidden="true">+</div>
+        </div>
+      )}
+      <div className="fp-actions">
+        {!mapFailed && <button type="button" className="sd-btn" disabled={places.length >= max} onClick={() => { const c = mapRef.current?.getCenter(); if (c) add({ lat: c.lat, lon: c.lng }); }}>{t.markCenter}</button>}
+        <button type="button" className="sd-btn" disabled={places.length >= max} onClick={() => add({ note: '' })}>{t.describe}</button>
+      </div>
+      <p aria-live="polite" className="fp-count">{places.length >= max ? t.full : t.count.replace('{n}', String(places.length)).replace('{max}', String(max))}</p>
+      <ol className="fp-list">
+        {places.map((p, i) => (
+          <li key={i}>
+            <fieldset>
+              <legend>{t.place} {i + 1}{p.lat !== undefined ? ` (${t.onMap})` : ''}</legend>
+              <label>{t.reason}
+                <select value={p.reason ?? ''} onChange={(e) => set(i, { reason: e.target.value ? Number(e.target.value) : undefined })}>
+                  <option value="">{t.choose}</option>{question.reasons.map((r) => <option key={r.value} value={r.value}>{label(r, locale)}</option>)}
+                </select>
+              </label>
+              <label>{t.time}
+                <select value={p.time ?? ''} onChange={(e) => set(i, { time: e.target.value ? Number(e.target.value) : undefined })}>
+                  <option value="">{t.choose}</option>{question.times.map((r) => <option key={r.value} value={r.value}>{label(r, locale)}</option>)}
+                </select>
+              </label>
+              <label>{t.note}<input type="text" maxLength={300} value={p.note ?? ''} onChange={(e) => set(i, { note: e.target.value })} /></label>
+              <button type="button" className="sd-btn" onClick={() => update(places.filter((_, j) => j !== i))}>{t.remove} {i + 1}</button>
+            </fieldset>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+class SurveyQuestionFearPlaces extends SurveyQuestionElementBase {
+  protected override renderElement() { return createElement(FearPlacesInput, { question: this.questionBase as QuestionFearPlacesModel }); }
+}
+ReactQuestionFactory.Instance.registerQuestion('fearplaces', (props) => createElement(SurveyQuestionFearPlaces, props));

@@ -1,0 +1,34 @@
+import { useEffect, useRef } from 'react';
+import * as echarts from 'echarts/core';
+import { LineChart as ELine } from 'echarts/charts';
+import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { SVGRenderer } from 'echarts/renderers';
+import { formatNumber } from '../api.js';
+import { useI18n } from '../i18n/index.js';
+
+echarts.use([ELine, GridComponent, LegendComponent, TooltipComponent, AriaComponent, SVGRenderer]);
+
+/** A step line chart (SVG). Always pair it with a table of the same values (WCAG 1.1.1). */
+export function LineChart({ categories, series, label, wideAxis = false }: { categories: string[]; series: { name: string; values: number[] }[]; label: string; wideAxis?: boolean }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const { locale } = useI18n();
+  useEffect(() => {
+    if (!ref.current) return;
+    const chart = echarts.init(ref.current, undefined, { renderer: 'svg', locale: locale === 'en' ? 'EN' : 'DE' });
+    chart.setOption({
+      aria: { enabled: true, label: { description: label } },
+      animation: false,
+      color: ['#0b4f8a', '#0b6e4f', '#e65100', '#6a1b9a', '#c2185b', '#1565c0', '#4a4f55'],
+      tooltip: { trigger: 'axis', valueFormatter: (v: number) => formatNumber(v, locale) },
+      legend: { type: 'scroll', top: 0, textStyle: { color: '#1b1b1b' } },
+      grid: { left: wideAxis ? 90 : 50, right: 20, top: 50, bottom: 30 },
+      xAxis: { type: 'category', data: categories, axisLabel: { color: '#1b1b1b' } },
+      yAxis: { type: 'value', axisLabel: { color: '#1b1b1b', formatter: (v: number) => formatNumber(v, locale) } },
+      series: series.map((s) => ({ name: s.name, type: 'line', step: 'end', showSymbol: false, data: s.values })),
+    });
+    const resize = () => chart.resize();
+    window.addEventListener('resize', resize);
+    return () => { window.removeEventListener('resize', resize); chart.dispose(); };
+  }, [categories, series, label, wideAxis, locale]);
+  return <div ref={ref} className="chart" role="img" aria-label={label} />;
+}
