@@ -58,7 +58,12 @@ export function SurveyResponsePage() {
       await api('/public/survey/submit', { method: 'POST', body: { code, submissionId: submissionIdFor(code), answers } });
       sessionStorage.removeItem(SUBMISSION_KEY);
       setState('done');
-    } catch (err) { setError(err); setState('idle'); }
+    } catch (err) {
+      setError(err);
+      setState('idle');
+      // Answers the server refuses can be corrected: back into the questionnaire with everything kept.
+      if (err instanceof ApiError && err.status === 422) model?.clear(false, true);
+    }
   };
   useEffect(() => {
     if (!model) return;

@@ -1,5 +1,5 @@
 import { createElement, useEffect, useId, useRef, useState } from 'react';
-import { ElementFactory, Question, Serializer } from 'survey-core';
+import { CustomError, ElementFactory, Question, Serializer, type ItemValue, type SurveyError } from 'survey-core';
 import { ReactQuestionFactory, SurveyQuestionElementBase } from 'survey-react-ui';
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -8,22 +8,42 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 maplibregl.setWorkerUrl(workerUrl);
 
 export interface Place { lat?: number; lon?: number; reason?: number; time?: number; note?: string }
-type Choice = { value: number; text: Record<string, string> | string };
 
 /** SurveyJS model of the Angsträume question: up to `maxPlaces` places with reason and time of day. */
 export class QuestionFearPlacesModel extends Question {
+  constructor(name: string) {
+    super(name);
+    // The serializer fills these arrays in place (like a choice question's choices).
+    this.createItemValues('reasons');
+    this.createItemValues('times');
+  }
   override getType() { return 'fearplaces'; }
   get maxPlaces(): number { return this.getPropertyValue('maxPlaces', 5); }
   set maxPlaces(v: number) { this.setPropertyValue('maxPlaces', v); }
   get bbox(): [number, number, number, number] | null { return this.getPropertyValue('bbox', null); }
   set bbox(v: [number, number, number, number] | null) { this.setPropertyValue('bbox', v); }
-  get reasons(): Choice[] { return this.getPropertyValue('reasons', []); }
-  set reasons(v: Choice[]) { this.setPropertyValue('reasons', v); }
-  get times(): Choice[] { return this.getPropertyValue('times', []); }
-  set times(v: Choice[]) { this.setPropertyValue('times', v); }
+  /** Answer options as SurveyJS item values: their text follows the survey's language. */
+  get reasons(): ItemValue[] { return this.getPropertyValue('reasons'); }
+  set reasons(v: ItemValue[]) { this.setPropertyValue('reasons', v); }
+  get times(): ItemValue[] { return this.getPropertyValue('times'); }
+  set times(v: ItemValue[]) { this.setPropertyValue('times', v); }
+  /** Every listed place needs a location or description, a reason and a time of day before the page can be left. */
+  protected override onCheckForErrors(errors: SurveyError[], isOnValueChanged: boolean, fireCallback: boolean) {
+    super.onCheckForErrors(errors, isOnValueChanged, fireCallback);
+    const en = (this.survey as unknown as { locale?: string })?.locale === 'en';
+    const places: Place[] = Array.isArray(this.value) ? this.value : [];
+    places.forEach((p, i) => {
+      const missing = [
+        p.lat === undefined && !p.note?.trim() ? (en ? 'a location or description' : 'eine Markierung oder Beschreibung') : null,
+        p.reason === undefined ? (en ? 'a reason' : 'einen Grund') : null,
+        p.time === undefined ? (en ? 'the time of day' : 'die Tageszeit') : null,
+      ].filter(Boolean);
+      if (missing.length) errors.push(new CustomError(en ? `Place ${i + 1}: please give ${missing.join(', ')}.` : `Ort ${i + 1}: Bitte ${missing.join(', ')} angeben.`, this));
+    });
+  }
 }
 Serializer.addClass('fearplaces', [
-  { name: 'maxPlaces:number', default: 5 }, { name: 'bbox', isSerializable: true }, { name: 'reasons', isSerializable: true }, { name: 'times', isSerializable: true },
+  { name: 'maxPlaces:number', default: 5 }, { name: 'bbox:array' }, { name: 'reasons:itemvalue[]' }, { name: 'times:itemvalue[]' },
 ], () => new QuestionFearPlacesModel(''), 'question');
 ElementFactory.Instance.registerElement('fearplaces', (name) => new QuestionFearPlacesModel(name));
 
@@ -37,7 +57,6 @@ const TEXT = {
     describe: 'Describe a place (without the map)', place: 'Place', reason: 'Why do you feel unsafe there?', time: 'When?', note: 'Description (e.g. street, stop)', remove: 'Remove place', choose: 'please choose', full: 'You have marked the maximum number of places.', onMap: 'marked on the map', count: '{n} of {max} places',
   },
 };
-const label = (c: Choice, locale: string) => (typeof c.text === 'string' ? c.text : c.text[locale] ?? c.text.de ?? Object.values(c.text)[0] ?? '');
 
 function FearPlacesInput({ question }: { question: QuestionFearPlacesModel }) {
   const locale = (question.survey as unknown as { locale?: string })?.locale === 'en' ? 'en' : 'de';
@@ -108,12 +127,12 @@ function FearPlacesInput({ question }: { question: QuestionFearPlacesModel }) {
               <legend>{t.place} {i + 1}{p.lat !== undefined ? ` (${t.onMap})` : ''}</legend>
               <label>{t.reason}
                 <select value={p.reason ?? ''} onChange={(e) => set(i, { reason: e.target.value ? Number(e.target.value) : undefined })}>
-                  <option value="">{t.choose}</option>{question.reasons.map((r) => <option key={r.value} value={r.value}>{label(r, locale)}</option>)}
+                  <option value="">{t.choose}</option>{question.reasons.map((r) => <option key={String(r.value)} value={String(r.value)}>{r.text}</option>)}
                 </select>
               </label>
               <label>{t.time}
                 <select value={p.time ?? ''} onChange={(e) => set(i, { time: e.target.value ? Number(e.target.value) : undefined })}>
-                  <option value="">{t.choose}</option>{question.times.map((r) => <option key={r.value} value={r.value}>{label(r, locale)}</option>)}
+                  <option value="">{t.choose}</option>{question.times.map((r) => <option key={String(r.value)} value={String(r.value)}>{r.text}</option>)}
                 </select>
               </label>
               <label>{t.note}<input type="text" maxLength={300} value={p.note ?? ''} onChange={(e) => set(i, { note: e.target.value })} /></label>
