@@ -7,6 +7,8 @@ const ZEnv = z.object({
   /** Public base URL used in e-mailed links and the OIDC redirect. */
   PUBLIC_URL: z.string().url().optional(),
   DATABASE_URL: z.string().optional(),
+  /** Connections per app process to the PostgreSQL server. */
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
   /** Data directory of the embedded database when DATABASE_URL is not set. */
   DATA_DIR: z.string().default('./var/db'),
   FILES_DIR: z.string().default('./var/files'),
@@ -56,6 +58,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     databaseUrl: e.DATABASE_URL || undefined,
+    dbPoolSize: e.DB_POOL_SIZE,
     dataDir: e.DATA_DIR,
     filesDir: e.FILES_DIR,
     s3: e.S3_ENDPOINT && e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY

@@ -7,7 +7,7 @@ import { seedDatabase } from './seed.js';
 
 async function main() {
   const config = loadConfig();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize });
   await database.migrate();
   const app = await buildApp({ config, database, mailer: createMailer(config.mail) });
   await seedDatabase(database.db, config, (msg) => app.log.info(msg));

@@ -1,8 +1,8 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import { Problem } from '../../server/http/problem.js';
 import { todayIso } from '../../lib/dates.js';
-import { accessCodes, analysisPhases, analysisProjects, questionnaires, surveyDrafts, surveyResponses } from './schema.js';
+import { accessCodes, questionnaires, surveyDrafts, surveyResponses } from './schema.js';
 import { hashCode, isWellFormedCode } from './access-codes.js';
 import { checkAnswers, type Definition } from './questionnaire-definition.js';
 
@@ -11,25 +11,54 @@ const unknownCode = () => new Problem(404, 'code_unknown', 'Diesen Zugangscode k
 const usedCode = () => new Problem(409, 'code_used', 'Mit diesem Zugangscode wurde bereits teilgenommen. Jeder Code gilt für eine Teilnahme. Vielen Dank!', { field: 'code' });
 const closed = () => new Problem(410, 'survey_closed', 'Die Befragung ist beendet oder hat noch nicht begonnen. Antworten können nicht mehr angenommen werden.');
 
-/** The survey a code belongs to, if the field phase runs: its frozen questionnaire. */
+/**
+ * Frozen questionnaires never change, so each process keeps their definitions once read (a cache, not
+ * state: any instance can rebuild it from the database).
+ */
+const frozenCache = new Map<string, { definition: Definition; surveyJson: Record<string, unknown> }>();
+async function frozenVersion(db: Db, projectId: string, revision: number) {
+  const key = `${projectId}:${revision}`;
+  let hit = frozenCache.get(key);
+  if (!hit) {
+    const [q] = await db.select({ definition: questionnaires.definition, surveyJson: questionnaires.surveyJson }).from(questionnaires)
+      .where(and(eq(questionnaires.projectId, projectId), eq(questionnaires.revision, revision), eq(questionnaires.status, 'frozen')));
+    if (!q) throw closed();
+    hit = { definition: q.definition as Definition, surveyJson: q.surveyJson as Record<string, unknown> };
+    if (frozenCache.size > 500) frozenCache.clear();
+    frozenCache.set(key, hit);
+  }
+  return hit;
+}
+
+/**
+ * The code, and whether its survey takes answers (project running, field phase in progress, a frozen
+ * questionnaire), in one query; `lock` holds the code row until the transaction ends.
+ */
 async function openSurveyFor(db: Db, code: string, lock: boolean) {
   if (!isWellFormedCode(code)) throw unknownCode();
   const hash = hashCode(code);
-  const query = db.select().from(accessCodes).where(eq(accessCodes.codeHash, hash));
-  const [row] = lock ? await query.for('update') : await query;
+  const result = await db.execute(sql`
+    select c.code_hash, c.project_id, c.used,
+      (p.status = 'running' and f.status = 'in_progress') as open,
+      (select max(q.revision) from questionnaires q where q.project_id = c.project_id and q.status = 'frozen') as revision
+    from access_codes c
+    join analysis_projects p on p.id = c.project_id
+    left join analysis_phases f on f.project_id = c.project_id and f.key = 'field'
+    where c.code_hash = ${hash}
+    ${lock ? sql`for update of c` : sql``}`) as unknown as { rows: { code_hash: string; project_id: string; used: boolean; open: boolean | null; revision: number | null }[] };
+  const row = result.rows[0];
   if (!row) throw unknownCode();
-  const [project] = await db.select().from(analysisProjects).where(eq(analysisProjects.id, row.projectId));
-  const [field] = await db.select().from(analysisPhases).where(and(eq(analysisPhases.projectId, row.projectId), eq(analysisPhases.key, 'field')));
-  const [q] = await db.select().from(questionnaires).where(and(eq(questionnaires.projectId, row.projectId), eq(questionnaires.status, 'frozen'))).orderBy(desc(questionnaires.revision)).limit(1);
-  if (!project || project.status !== 'running' || field?.status !== 'in_progress' || !q) throw closed();
-  return { code: row, project, questionnaire: q };
+  if (!row.open || row.revision === null) throw closed();
+  const frozen = await frozenVersion(db, row.project_id, Number(row.revision));
+  return { codeHash: row.code_hash, projectId: row.project_id, used: row.used, revision: Number(row.revision), ...frozen };
 }
 
 export async function openSurvey(db: Db, code: string) {
   const s = await openSurveyFor(db, code, false);
-  if (s.code.used) throw usedCode();
-  const [draft] = await db.select().from(surveyDrafts).where(eq(surveyDrafts.codeHash, s.code.codeHash));
-  return { title: s.project.title, revision: s.questionnaire.revision, surveyJson: s.questionnaire.surveyJson as Record<string, unknown>, answers: draft?.answers ?? {} };
+  if (s.used) throw usedCode();
+  const [project] = (await db.execute(sql`select title from analysis_projects where id = ${s.projectId}`) as unknown as { rows: { title: string }[] }).rows;
+  const [draft] = await db.select().from(surveyDrafts).where(eq(surveyDrafts.codeHash, s.codeHash));
+  return { title: project!.title, revision: s.revision, surveyJson: s.surveyJson, answers: draft?.answers ?? {} };
 }
 
 function rejectBadAnswers(definition: Definition, answers: Record<string, unknown>) {
@@ -41,9 +70,9 @@ function rejectBadAnswers(definition: Definition, answers: Record<string, unknow
 export async function saveDraft(db: Db, code: string, answers: Record<string, unknown>) {
   return db.transaction(async (tx) => {
     const s = await openSurveyFor(tx, code, true);
-    if (s.code.used) throw usedCode();
-    rejectBadAnswers(s.questionnaire.definition as Definition, answers);
-    await tx.insert(surveyDrafts).values({ codeHash: s.code.codeHash, answers, savedOn: todayIso() })
+    if (s.used) throw usedCode();
+    rejectBadAnswers(s.definition, answers);
+    await tx.insert(surveyDrafts).values({ codeHash: s.codeHash, answers, savedOn: todayIso() })
       .onConflictDoUpdate({ target: surveyDrafts.codeHash, set: { answers, savedOn: todayIso() } });
     return { saved: true };
   });
@@ -56,15 +85,18 @@ export async function saveDraft(db: Db, code: string, answers: Record<string, un
 export async function submitResponse(db: Db, input: { code: string; submissionId: string; answers: Record<string, unknown> }) {
   return db.transaction(async (tx) => {
     const s = await openSurveyFor(tx, input.code, true);
-    const [existing] = await tx.select({ id: surveyResponses.id }).from(surveyResponses).where(eq(surveyResponses.submissionKey, input.submissionId));
-    if (existing) return { status: 'already_received' as const };
-    if (s.code.used) throw usedCode();
-    rejectBadAnswers(s.questionnaire.definition as Definition, input.answers);
-    await tx.update(accessCodes).set({ used: true }).where(eq(accessCodes.codeHash, s.code.codeHash));
-    await tx.delete(surveyDrafts).where(eq(surveyDrafts.codeHash, s.code.codeHash));
-    await tx.insert(surveyResponses).values({
-      projectId: s.project.id, questionnaireRevision: s.questionnaire.revision, mode: 'online', submittedOn: todayIso(), answers: input.answers, submissionKey: input.submissionId,
-    });
+    if (s.used) {
+      const [existing] = await tx.select({ id: surveyResponses.id }).from(surveyResponses).where(eq(surveyResponses.submissionKey, input.submissionId));
+      if (existing) return { status: 'already_received' as const };
+      throw usedCode();
+    }
+    rejectBadAnswers(s.definition, input.answers);
+    const inserted = await tx.insert(surveyResponses).values({
+      projectId: s.projectId, questionnaireRevision: s.revision, mode: 'online', submittedOn: todayIso(), answers: input.answers, submissionKey: input.submissionId,
+    }).onConflictDoNothing({ target: surveyResponses.submissionKey }).returning({ id: surveyResponses.id });
+    if (!inserted.length) return { status: 'already_received' as const };
+    await tx.update(accessCodes).set({ used: true }).where(eq(accessCodes.codeHash, s.codeHash));
+    await tx.delete(surveyDrafts).where(eq(surveyDrafts.codeHash, s.codeHash));
     return { status: 'received' as const };
   });
 }

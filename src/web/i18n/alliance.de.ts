@@ -1,5 +1,6 @@
 /** German texts of the alliance pages (map, figures, consultations, agreements, coaching). */
 export const allianceDe = {
+  'error.reload': 'Seite neu laden',
   'yes': 'ja',
   'picker.replace': 'Andere Gemeinde wählen (Name oder AGS)',
   'nav.map': 'Karte',

@@ -1,6 +1,7 @@
 import type { allianceDe } from './alliance.de.js';
 
 export const allianceEn: Record<keyof typeof allianceDe, string> = {
+  'error.reload': 'Reload the page',
   'yes': 'yes',
   'picker.replace': 'Choose another commune (name or AGS)',
   'nav.map': 'Map',

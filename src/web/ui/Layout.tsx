@@ -1,4 +1,5 @@
-import { NavLink, Link, Outlet, useNavigate } from 'react-router';
+import { NavLink, Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { ErrorBoundary } from './ErrorBoundary.js';
 import { useI18n } from '../i18n/index.js';
 import { hasRole, useSession } from '../session.js';
 import type { MessageKey } from '../i18n/de.js';
@@ -25,6 +26,7 @@ export function Layout() {
   const { t, locale, setLocale } = useI18n();
   const { user, logout } = useSession();
   const navigate = useNavigate();
+  const location = useLocation();
   return (
     <>
       <a className="skip-link" href="#inhalt">{t('skip')}</a>
@@ -52,7 +54,7 @@ export function Layout() {
         </nav>
       </header>
       <main id="inhalt" tabIndex={-1}>
-        <Outlet />
+        <ErrorBoundary message={t('error.generic')} retry={t('error.reload')} resetKey={location.pathname}><Outlet /></ErrorBoundary>
       </main>
       <footer className="site">
         <ul>
