@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
 import { resolve } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { openDatabase } from '../src/server/db/client.js';
@@ -73,7 +74,7 @@ export interface LoadResult { acknowledged: string[]; latenciesMs: number[]; err
  * `clients` concurrent respondents submit until `seconds` have passed (or `stop()` resolves); every
  * submission id that got a success answer is recorded.
  */
-export async function submitLoad(url: string, codes: string[], opts: { clients: number; seconds: number; until?: Promise<void> }): Promise<LoadResult> {
+export async function submitLoad(url: string, codes: string[], opts: { clients: number; seconds: number; until?: Promise<void>; survey?: { id: string; revision: number } }): Promise<LoadResult> {
   const acknowledged: string[] = [];
   const latenciesMs: number[] = [];
   let errors = 0;
@@ -82,20 +83,33 @@ export async function submitLoad(url: string, codes: string[], opts: { clients: 
   opts.until?.then(() => { stopped = true; });
   const started = performance.now();
   const deadline = started + opts.seconds * 1000;
-  const body = (code: string, submissionId: string) => JSON.stringify({ code, submissionId, answers: ANSWERS });
+  // What the survey page sends: the survey and questionnaire revision it was shown, with the answers.
+  const body = (code: string, submissionId: string) => JSON.stringify({ code, submissionId, answers: ANSWERS, survey: opts.survey?.id, revision: opts.survey?.revision });
+  // Plain keep-alive HTTP (lighter than fetch): the load generator shares the machine with the platform.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: opts.clients });
+  const target = new URL(`${url}/api/public/survey/submit`);
+  const post = (payload: string) => new Promise<number>((resolvePost, reject) => {
+    const req = http.request({ agent, host: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } }, (res) => {
+      res.resume();
+      res.on('end', () => resolvePost(res.statusCode ?? 0));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
   async function client() {
     while (!stopped && performance.now() < deadline && next < codes.length) {
       const code = codes[next++]!;
       const submissionId = randomUUID();
       const t0 = performance.now();
       try {
-        const res = await fetch(`${url}/api/public/survey/submit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body(code, submissionId) });
-        await res.arrayBuffer();
-        if (res.status === 201) { acknowledged.push(submissionId); latenciesMs.push(performance.now() - t0); } else errors++;
+        const status = await post(body(code, submissionId));
+        if (status === 201) { acknowledged.push(submissionId); latenciesMs.push(performance.now() - t0); } else errors++;
       } catch { errors++; if (stopped) return; }
     }
   }
   await Promise.all(Array.from({ length: opts.clients }, client));
+  agent.destroy();
   return { acknowledged, latenciesMs, errors, seconds: (performance.now() - started) / 1000 };
 }
 

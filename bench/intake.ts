@@ -40,13 +40,14 @@ async function countStored(url: string, ids: string[]) {
 
 const log = (msg: string) => console.log(msg);
 const url = await createDatabase('bench_intake');
-log('preparing a survey with 150,000 access codes …');
-const { projectId, codes } = await prepareSurvey(url, 150_000);
+log('preparing a survey with 400,000 access codes …');
+const { projectId, codes } = await prepareSurvey(url, 400_000);
 const platform = await startPlatform(url, 3901, { DB_POOL_SIZE: process.env.BENCH_POOL ?? '50' });
 
 // Warm-up (JIT, connection pool, caches), then the measured run.
-await submitLoad(platform.url, codes.splice(0, 2000), { clients: CLIENTS, seconds: 3 });
-const run = await submitLoad(platform.url, codes.splice(0, 100_000), { clients: CLIENTS, seconds: SECONDS });
+const survey = { id: projectId, revision: 1 };
+await submitLoad(platform.url, codes.splice(0, 2000), { clients: CLIENTS, seconds: 3, survey });
+const run = await submitLoad(platform.url, codes.splice(0, 300_000), { clients: CLIENTS, seconds: SECONDS, survey });
 const sorted = [...run.latenciesMs].sort((a, b) => a - b);
 const submissionsPerSecond = run.acknowledged.length / run.seconds;
 const storedRun = await countStored(url, run.acknowledged);
@@ -55,7 +56,7 @@ log(`platform: ${run.acknowledged.length} submissions in ${run.seconds.toFixed(1
 // Durability: kill the process while 200 clients are submitting.
 let killed: () => void = () => {};
 const killedPromise = new Promise<void>((r) => { killed = r; });
-const underKill = submitLoad(platform.url, codes.splice(0, 40_000), { clients: CLIENTS, seconds: 30, until: killedPromise });
+const underKill = submitLoad(platform.url, codes.splice(0, 90_000), { clients: CLIENTS, seconds: 30, until: killedPromise, survey });
 await new Promise((r) => setTimeout(r, 3000));
 platform.process.kill('SIGKILL');
 killed();

@@ -68,6 +68,15 @@ describe('answering online', () => {
     expect(codeColumns.rows.map((r) => r.column_name).sort()).toEqual(['code_hash', 'project_id', 'stratum_key', 'used']);
   });
 
+  it('takes the survey and revision the page was shown, as the survey page sends them', async () => {
+    const opened = (await post('open', { code: codes[4] })).json();
+    expect(opened.survey).toBe(projectId);
+    const res = await post('submit', { code: codes[4], submissionId: randomUUID(), answers: good, survey: opened.survey, revision: opened.revision });
+    expect(res.statusCode).toBe(201);
+    const wrongSurvey = await post('submit', { code: codes[5], submissionId: randomUUID(), answers: good, survey: randomUUID(), revision: 1 });
+    expect(wrongSurvey.statusCode).toBe(410);
+  });
+
   it('closes with the field phase', async () => {
     const lpr = await loginAs(t.app, 'lpr_staff');
     const p = (await t.app.inject({ url: `/api/analyses/${projectId}`, headers: lpr.headers })).json();

@@ -2,9 +2,10 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import { Problem } from '../../server/http/problem.js';
 import { todayIso } from '../../lib/dates.js';
-import { accessCodes, questionnaires, surveyDrafts, surveyResponses } from './schema.js';
+import { questionnaires, surveyDrafts, surveyResponses } from './schema.js';
 import { hashCode, isWellFormedCode } from './access-codes.js';
 import { checkAnswers, type Definition } from './questionnaire-definition.js';
+import { batcherFor } from './submit-batcher.js';
 
 /** Respondent-facing messages are German; the page shows them as they are. */
 const unknownCode = () => new Problem(404, 'code_unknown', 'Diesen Zugangscode kennen wir nicht. Bitte prüfen Sie die Schreibweise auf Ihrem Brief (z. B. ABCD-EFGH).', { field: 'code' });
@@ -58,7 +59,7 @@ export async function openSurvey(db: Db, code: string) {
   if (s.used) throw usedCode();
   const [project] = (await db.execute(sql`select title from analysis_projects where id = ${s.projectId}`) as unknown as { rows: { title: string }[] }).rows;
   const [draft] = await db.select().from(surveyDrafts).where(eq(surveyDrafts.codeHash, s.codeHash));
-  return { title: project!.title, revision: s.revision, surveyJson: s.surveyJson, answers: draft?.answers ?? {} };
+  return { title: project!.title, survey: s.projectId, revision: s.revision, surveyJson: s.surveyJson, answers: draft?.answers ?? {} };
 }
 
 function rejectBadAnswers(definition: Definition, answers: Record<string, unknown>) {
@@ -79,24 +80,26 @@ export async function saveDraft(db: Db, code: string, answers: Record<string, un
 }
 
 /**
- * Stores the answers anonymously and marks the code used, in one transaction. Idempotent: the same
- * submission id again (a retry, a double click) answers "received" without a second response.
+ * Stores the answers anonymously and marks the code used. The answers are checked against the frozen
+ * questionnaire the respondent was shown (`survey` and `revision` from opening it; looked up by the code if
+ * missing); the write goes through the batcher (one statement per batch, see submit-batcher.ts).
+ * Idempotent: the same submission id again answers "received", never a duplicate.
  */
-export async function submitResponse(db: Db, input: { code: string; submissionId: string; answers: Record<string, unknown> }) {
-  return db.transaction(async (tx) => {
-    const s = await openSurveyFor(tx, input.code, true);
-    if (s.used) {
-      const [existing] = await tx.select({ id: surveyResponses.id }).from(surveyResponses).where(eq(surveyResponses.submissionKey, input.submissionId));
-      if (existing) return { status: 'already_received' as const };
-      throw usedCode();
-    }
-    rejectBadAnswers(s.definition, input.answers);
-    const inserted = await tx.insert(surveyResponses).values({
-      projectId: s.projectId, questionnaireRevision: s.revision, mode: 'online', submittedOn: todayIso(), answers: input.answers, submissionKey: input.submissionId,
-    }).onConflictDoNothing({ target: surveyResponses.submissionKey }).returning({ id: surveyResponses.id });
-    if (!inserted.length) return { status: 'already_received' as const };
-    await tx.update(accessCodes).set({ used: true }).where(eq(accessCodes.codeHash, s.codeHash));
-    await tx.delete(surveyDrafts).where(eq(surveyDrafts.codeHash, s.codeHash));
-    return { status: 'received' as const };
+export async function submitResponse(db: Db, input: { code: string; submissionId: string; answers: Record<string, unknown>; survey?: string; revision?: number }) {
+  if (!isWellFormedCode(input.code)) throw unknownCode();
+  const target = input.survey && input.revision
+    ? { projectId: input.survey, revision: input.revision, ...(await frozenVersion(db, input.survey, input.revision)) }
+    : await openSurveyFor(db, input.code, false);
+  rejectBadAnswers(target.definition, input.answers);
+  const stored = await batcherFor(db).submit({
+    codeHash: hashCode(input.code), projectId: target.projectId, revision: target.revision, submittedOn: todayIso(),
+    answers: JSON.stringify(input.answers), submissionKey: input.submissionId,
   });
+  if (stored) return { status: 'received' as const };
+  // Not stored: say why (a retry of a stored submission, a used or unknown code, a closed survey).
+  if ((await db.select({ id: surveyResponses.id }).from(surveyResponses).where(eq(surveyResponses.submissionKey, input.submissionId))).length) return { status: 'already_received' as const };
+  const now = await openSurveyFor(db, input.code, false);
+  if (now.projectId !== target.projectId) throw unknownCode();
+  if (now.used) throw usedCode();
+  throw new Problem(409, 'questionnaire_changed', 'Der Fragebogen wurde inzwischen geändert. Bitte laden Sie die Seite neu; Ihre gespeicherten Antworten bleiben erhalten.');
 }

@@ -16,7 +16,7 @@ export async function surveyPublicRoutes(app: App) {
   app.post('/public/survey/open', {
     config: { access: policy.respond }, preHandler: limit,
     schema: { tags, summary: 'Befragung mit dem Zugangscode öffnen (mit gespeicherten Antworten)', body: z.object({ code: ZCode }),
-      response: { 200: z.object({ title: z.string(), revision: z.number().int(), surveyJson: z.record(z.string(), z.unknown()), answers: ZAnswers }) } },
+      response: { 200: z.object({ title: z.string(), survey: z.string(), revision: z.number().int(), surveyJson: z.record(z.string(), z.unknown()), answers: ZAnswers }) } },
   }, async (request) => openSurvey(db, request.body.code));
 
   app.put('/public/survey/draft', {
@@ -26,7 +26,7 @@ export async function surveyPublicRoutes(app: App) {
 
   app.post('/public/survey/submit', {
     config: { access: policy.respond }, preHandler: limit,
-    schema: { tags, summary: 'Antworten absenden (idempotent über die Absende-Kennung)', body: z.object({ code: ZCode, submissionId: z.uuid({ error: 'Ungültige Absende-Kennung.' }), answers: ZAnswers }),
+    schema: { tags, summary: 'Antworten absenden (idempotent über die Absende-Kennung)', body: z.object({ code: ZCode, submissionId: z.uuid({ error: 'Ungültige Absende-Kennung.' }), answers: ZAnswers, survey: z.uuid().optional(), revision: z.number().int().positive().optional() }),
       response: { 201: z.object({ status: z.enum(['received', 'already_received']) }), 200: z.object({ status: z.enum(['received', 'already_received']) }) } },
   }, async (request, reply) => {
     const result = await submitResponse(db, request.body);

@@ -134,7 +134,8 @@ export const accessCodes = pgTable('access_codes', {
   projectId: uuid('project_id').notNull().references(() => analysisProjects.id, { onDelete: 'cascade' }),
   stratumKey: text('stratum_key').notNull(),
   used: boolean('used').notNull().default(false),
-}, (t) => [index('access_codes_project_idx').on(t.projectId, t.used)]);
+  // `used` is not indexed, so marking a code used can be a heap-only update.
+}, (t) => [index('access_codes_project_idx').on(t.projectId)]);
 
 /** The cover letter: editable text, the commune's crest, and the commune's approval. */
 export const surveyLetters = pgTable('survey_letters', {

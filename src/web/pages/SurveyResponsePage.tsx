@@ -8,7 +8,7 @@ import { api, ApiError } from '../api.js';
 import { useI18n } from '../i18n/index.js';
 import { Alert, ErrorAlert, Field, PageTitle, fieldError } from '../ui/components.js';
 
-interface Opened { title: string; revision: number; surveyJson: Record<string, unknown>; answers: Record<string, unknown> }
+interface Opened { title: string; survey: string; revision: number; surveyJson: Record<string, unknown>; answers: Record<string, unknown> }
 const SUBMISSION_KEY = 'asskomm.survey.submission';
 
 /** A random id per submission attempt, kept across reloads so that a retry is recognised, never a duplicate. */
@@ -55,7 +55,7 @@ export function SurveyResponsePage() {
   const submit = async (answers: Record<string, unknown>) => {
     setState('sending'); setError(null);
     try {
-      await api('/public/survey/submit', { method: 'POST', body: { code, submissionId: submissionIdFor(code), answers } });
+      await api('/public/survey/submit', { method: 'POST', body: { code, submissionId: submissionIdFor(code), answers, survey: opened?.survey, revision: opened?.revision } });
       sessionStorage.removeItem(SUBMISSION_KEY);
       setState('done');
     } catch (err) {
