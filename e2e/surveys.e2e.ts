@@ -174,4 +174,43 @@ describe('the citizen survey, from the bank to the return rate', () => {
     await lpr.locator('.chart svg').waitFor();
     await expectAccessible(lpr);
   });
+
+  it('shows the item bank with versions, and the survey page in English', async () => {
+    await lpr.goto(`${e.baseUrl}/fragenkatalog`);
+    await expect.poll(() => h1(lpr).textContent()).toBe('Fragenkatalog');
+    expect(await lpr.locator('main').textContent()).toContain('Wie sicher fühlen Sie sich, wenn Sie nachts allein in Ihrer Wohngegend unterwegs sind?');
+    await lpr.getByRole('button', { name: 'Neues Item anlegen' }).click();
+    await lpr.getByLabel('Kürzel').fill('NB01');
+    await lpr.getByLabel('Fragetext (deutsch)').fill('Wie gut kennen Sie Ihre Nachbarn?');
+    await lpr.getByLabel('Antworten').fill('1=gut | well\n2=kaum | hardly\n3=gar nicht | not at all');
+    await expectAccessible(lpr);
+    await lpr.getByRole('button', { name: 'Item anlegen' }).click();
+    await expect.poll(() => lpr.locator('.alert.success').textContent()).toBe('Item NB01 ist angelegt.');
+    await expect.poll(() => lpr.locator('main').textContent()).toContain('Wie gut kennen Sie Ihre Nachbarn?');
+    await expectAccessible(lpr);
+    const citizen = await pageAs(null);
+    await citizen.goto(`${e.baseUrl}/befragung`);
+    await citizen.getByRole('button', { name: 'Switch to English' }).click();
+    await expect.poll(() => h1(citizen).textContent()).toBe('Citizen survey');
+    await citizen.getByLabel('Your access code').fill('ABCD-EFGH');
+    await citizen.getByRole('button', { name: 'Start the survey' }).click();
+    await expect.poll(() => citizen.locator('.field .error').textContent()).toContain('We do not know this access code');
+    await expectAccessible(citizen);
+  });
+
+  it('lets the commune follow its running survey: checklist, letter, return rate', async () => {
+    const commune = await pageAs('koordination@schwarzenberg.demo');
+    await commune.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Sicherheitsanalysen' }).click();
+    await commune.getByRole('link', { name: 'Sicherheitsanalyse Schwarzenberg 2026 (2. Welle)' }).click();
+    await expect.poll(() => h1(commune).textContent()).toBe('Sicherheitsanalyse Schwarzenberg 2026 (2. Welle)');
+    await expect.poll(() => commune.locator('.rate').textContent()).toMatch(/^\d{3} von 800 Befragten haben geantwortet/);
+    const task = commune.getByRole('checkbox', { name: 'Rückläufe per Post sammeln und übergeben' });
+    await task.click();
+    await expect.poll(() => commune.locator('.alert.success').textContent()).toBe('Gespeichert.');
+    expect(await task.isChecked()).toBe(true);
+    await commune.getByText('Anschreiben ansehen (zur Freigabe durch die Kommune)').click();
+    expect(await commune.locator('.letter-preview').textContent()).toContain('Bürgerbefragung');
+    expect(await commune.getByRole('link', { name: 'Stichprobe und Anschreiben' }).count()).toBe(0);
+    await expectAccessible(commune);
+  });
 });

@@ -6,6 +6,7 @@ import 'survey-core/i18n/german';
 import '../survey/fear-places.js';
 import { api, ApiError } from '../api.js';
 import { useI18n } from '../i18n/index.js';
+import type { MessageKey } from '../i18n/de.js';
 import { Alert, ErrorAlert, Field, PageTitle, fieldError } from '../ui/components.js';
 
 interface Opened { title: string; survey: string; revision: number; surveyJson: Record<string, unknown>; answers: Record<string, unknown> }
@@ -20,6 +21,17 @@ function submissionIdFor(code: string) {
   return id;
 }
 
+const KNOWN_ERRORS = ['code_unknown', 'code_used', 'survey_closed', 'rate_limited', 'questionnaire_changed'] as const;
+
+/** The server's messages are German; known ones are shown in the page's language. */
+function useLocalisedError(error: unknown): unknown {
+  const { t } = useI18n();
+  if (error instanceof ApiError && (KNOWN_ERRORS as readonly string[]).includes(error.code)) {
+    return new ApiError(error.status, error.code, t(`survey.error.${error.code}` as MessageKey), error.field, error.errors);
+  }
+  return error;
+}
+
 /** The citizens' survey: enter the code from the letter, answer (save and resume), submit anonymously. */
 export function SurveyResponsePage() {
   const { t, locale } = useI18n();
@@ -27,6 +39,7 @@ export function SurveyResponsePage() {
   const [opened, setOpened] = useState<Opened | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [state, setState] = useState<'idle' | 'sending' | 'done' | 'saved'>('idle');
+  const shown = useLocalisedError(error);
 
   useEffect(() => {
     const fromLetter = new URLSearchParams(window.location.search).get('code');
@@ -94,8 +107,8 @@ export function SurveyResponsePage() {
         <p>{t('survey.intro')}</p>
         <form className="stack card" onSubmit={open} noValidate aria-labelledby="code-heading">
           <h2 id="code-heading">{t('survey.codeHeading')}</h2>
-          <ErrorAlert error={error instanceof ApiError && error.field === 'code' ? null : error} />
-          <Field label={t('survey.code')} hint={t('survey.codeHint')} error={fieldError(error, 'code')}>
+          <ErrorAlert error={shown instanceof ApiError && shown.field === 'code' ? null : shown} />
+          <Field label={t('survey.code')} hint={t('survey.codeHint')} error={fieldError(shown, 'code')}>
             {(f) => <input id={f.id} value={code} autoComplete="off" autoCapitalize="characters" spellCheck={false} onChange={(e) => setCode(e.target.value)} aria-invalid={f.invalid} aria-describedby={f.describedBy} />}
           </Field>
           <div className="actions"><button className="btn" type="submit">{t('survey.start')}</button></div>
@@ -109,7 +122,7 @@ export function SurveyResponsePage() {
       <PageTitle>{opened.title}</PageTitle>
       <p className="muted">{t('survey.privacy')}</p>
       {state === 'saved' && <Alert kind="success">{t('survey.saved')}</Alert>}
-      <ErrorAlert error={error} />
+      <ErrorAlert error={shown} />
       {state === 'sending' && <p role="status">{t('survey.sending')}</p>}
       {error instanceof ApiError && error.status !== 409 && error.status !== 410 && state === 'idle' && model.state === 'completed' && (
         <button type="button" className="btn" onClick={() => submit(model.data as Record<string, unknown>)}>{t('survey.retry')}</button>

@@ -7,7 +7,7 @@ import { hasRole, useSession } from '../../session.js';
 import { Alert, ErrorAlert, Loading, PageTitle, ScrollRegion } from '../../ui/components.js';
 import { LineChart } from '../../ui/LineChart.js';
 import { useApi } from '../useApi.js';
-import type { Monitoring, Project, Questionnaire } from './types.js';
+import type { Letter, Monitoring, Project, Questionnaire } from './types.js';
 
 const pct = (x: number, locale: string) => `${formatNumber(Math.round(x * 1000) / 10, locale)} %`;
 
@@ -61,6 +61,7 @@ export function AnalysisPage() {
   const work = hasRole(user, 'lpr_admin', 'lpr_staff', 'analyst');
   const loaded = useApi<Project>(`/analyses/${id}`);
   const questionnaire = useApi<Questionnaire>(`/analyses/${id}/questionnaire`);
+  const letter = useApi<Letter>(`/analyses/${id}/letter`);
   const [project, setProject] = useState<Project | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [message, setMessage] = useState('');
@@ -111,6 +112,14 @@ export function AnalysisPage() {
           {' '}<span className="muted">{task.doneOn ? t('analyses.doneOn', { date: formatDate(task.doneOn, locale) }) : t('analyses.dueOn', { date: formatDate(task.dueOn, locale) })}</span>
         </li>
       ))}</ul>
+      {letter.data && (
+        <details className="letter-preview">
+          <summary>{t('analyses.letterPreview')}</summary>
+          <p><strong>{letter.data.subject}</strong></p>
+          {letter.data.body.split(/\n{2,}/).map((para, i) => <p key={i}>{para}</p>)}
+          <p className="pre">{letter.data.signature}</p>
+        </details>
+      )}
       {frozen && <MonitoringSection projectId={p.id} />}
       {work && frozen && (
         <section aria-labelledby="exports">
