@@ -87,7 +87,7 @@ describe('stages, milestones and the Bilanz', () => {
     const entries = res.json().entries as { date: string; kind: string; title: string }[];
     expect(entries.map((e) => e.date)).toEqual([...entries.map((e) => e.date)].sort());
     expect(entries.filter((e) => e.kind === 'agreement_signed' && e.date === '2021-12-17')).toHaveLength(2);
-    for (const kind of ['consultation', 'coaching_started', 'coaching_session', 'council_constituted']) expect(entries.map((e) => e.kind)).toContain(kind);
+    for (const kind of ['consultation', 'coaching_started', 'coaching_session', 'council_constituted', 'analysis_started', 'field_phase_started']) expect(entries.map((e) => e.kind)).toContain(kind);
     const pdf = await call('commune', 'GET', '/api/alliance/communes/14521550/timeline.pdf');
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.headers['content-disposition']).toContain('ASSKomm-Bilanz-Schwarzenberg');

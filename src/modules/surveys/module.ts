@@ -6,6 +6,7 @@ import { surveysRoutes } from './routes.js';
 import { surveyPublicRoutes } from './routes-public.js';
 import { seedStandardItems } from './item-bank.js';
 import { seedSurveysDemo } from './seed-demo.js';
+import { surveysTimeline } from './timeline.js';
 
 registerScopeResolver('analysis', async (db, code) => (await db.select({ id: analysisProjects.id }).from(analysisProjects).where(eq(analysisProjects.code, code))).length > 0);
 
@@ -18,4 +19,5 @@ export const surveysModule: PlatformModule = {
   },
   seedReference: async (ctx) => seedStandardItems(ctx.db),
   seedDemo: seedSurveysDemo,
+  timeline: surveysTimeline,
 };

@@ -1,0 +1,19 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db } from '../../server/db/client.js';
+import type { Actor } from '../../server/auth/roles.js';
+import type { TimelineEntry } from '../../server/figures.js';
+import { analysisPhases, analysisProjects, questionnaires } from './schema.js';
+
+/** The surveys module's entries in a commune's Bilanz: analyses commissioned, field phases, completion. */
+export async function surveysTimeline(db: Db, ags: string, _actor: Actor | null): Promise<TimelineEntry[]> {
+  const out: TimelineEntry[] = [];
+  for (const p of await db.select().from(analysisProjects).where(eq(analysisProjects.ags, ags)).orderBy(asc(analysisProjects.startOn))) {
+    const link = `/analysen/${p.id}`;
+    out.push({ date: p.startOn, module: 'surveys', kind: 'analysis_started', title: 'Sicherheitsanalyse beauftragt', detail: `${p.title} · ${p.institute}`, link });
+    const [q] = await db.select({ frozenAt: questionnaires.frozenAt }).from(questionnaires).where(and(eq(questionnaires.projectId, p.id), eq(questionnaires.status, 'frozen'))).limit(1);
+    if (q?.frozenAt) out.push({ date: q.frozenAt.toISOString().slice(0, 10), module: 'surveys', kind: 'field_phase_started', title: 'Bürgerbefragung: Feldphase begonnen', detail: p.title, link });
+    const [field] = await db.select().from(analysisPhases).where(and(eq(analysisPhases.projectId, p.id), eq(analysisPhases.key, 'field')));
+    if (field?.status === 'done' && field.doneOn) out.push({ date: field.doneOn, module: 'surveys', kind: 'field_phase_closed', title: 'Bürgerbefragung: Feldphase beendet', detail: p.title, link });
+  }
+  return out;
+}
