@@ -1,24 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { expectAccessible, keyboardLogin, startE2E, type E2E } from './browser.js';
-import { DEMO_PASSWORD } from '../src/modules/auth/seed-demo-users.js';
+import type { Page } from 'playwright-core';
+import { expectAccessible, pageAs as openPage, startE2E, type E2E } from './browser.js';
 import { login } from '../test/helpers.js';
 
 let e: E2E;
-const contexts: BrowserContext[] = [];
 beforeAll(async () => { e = await startE2E(); });
-afterAll(async () => { for (const c of contexts) await c.close(); await e?.close(); });
-
-async function pageAs(email: string | null): Promise<Page> {
-  const ctx = await e.browser.newContext({ locale: 'de-DE', acceptDownloads: true });
-  contexts.push(ctx);
-  const page = await ctx.newPage();
-  if (email) {
-    await keyboardLogin(page, e.baseUrl, email, DEMO_PASSWORD);
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Guten Tag/);
-  }
-  return page;
-}
+afterAll(async () => { await e?.close(); });
+const pageAs = (email: string | null) => openPage(e, email);
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 
 describe('public map and figures', () => {

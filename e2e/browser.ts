@@ -1,10 +1,12 @@
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { expect } from 'vitest';
 import { createTestApp, type TestApp } from '../test/helpers.js';
+import { DEMO_PASSWORD } from '../src/modules/auth/seed-demo-users.js';
 
 export interface E2E { t: TestApp; browser: Browser; baseUrl: string; close(): Promise<void> }
+const contexts: BrowserContext[] = [];
 
 /** The real app (built web + API) on a loopback port, and Debian's Chromium driven by playwright-core. */
 export async function startE2E(): Promise<E2E> {
@@ -15,7 +17,7 @@ export async function startE2E(): Promise<E2E> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
   });
-  return { t, browser, baseUrl, async close() { await browser.close(); await t.close(); } };
+  return { t, browser, baseUrl, async close() { for (const c of contexts) await c.close(); await browser.close(); await t.close(); } };
 }
 
 /** Runs axe (WCAG 2.0/2.1 A and AA) on the page and fails with the violations listed. */
@@ -34,4 +36,20 @@ export async function keyboardLogin(page: Page, baseUrl: string, email: string, 
   await page.keyboard.press('Tab');
   await page.keyboard.type(password);
   await page.keyboard.press('Enter');
+}
+
+/**
+ * A fresh German browser context (downloads allowed, confirm dialogs accepted), signed in by keyboard as
+ * `email` (a demo user) or anonymous.
+ */
+export async function pageAs(e: E2E, email: string | null): Promise<Page> {
+  const ctx = await e.browser.newContext({ locale: 'de-DE', acceptDownloads: true });
+  contexts.push(ctx);
+  const page = await ctx.newPage();
+  page.on('dialog', (d) => void d.accept());
+  if (email) {
+    await keyboardLogin(page, e.baseUrl, email, DEMO_PASSWORD);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Guten Tag/);
+  }
+  return page;
 }

@@ -1,26 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import type { BrowserContext, Page } from 'playwright-core';
-import { expectAccessible, keyboardLogin, startE2E, type E2E } from './browser.js';
-import { DEMO_PASSWORD } from '../src/modules/auth/seed-demo-users.js';
+import type { Page } from 'playwright-core';
+import { expectAccessible, pageAs as openPage, startE2E, type E2E } from './browser.js';
 import { registerCsv } from '../test/support/surveys.js';
 
 let e: E2E;
-const contexts: BrowserContext[] = [];
 beforeAll(async () => { e = await startE2E(); });
-afterAll(async () => { for (const c of contexts) await c.close(); await e?.close(); });
-
-async function pageAs(email: string | null): Promise<Page> {
-  const ctx = await e.browser.newContext({ locale: 'de-DE', acceptDownloads: true });
-  contexts.push(ctx);
-  const page = await ctx.newPage();
-  page.on('dialog', (d) => void d.accept());
-  if (email) {
-    await keyboardLogin(page, e.baseUrl, email, DEMO_PASSWORD);
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Guten Tag/);
-  }
-  return page;
-}
+afterAll(async () => { await e?.close(); });
+const pageAs = (email: string | null) => openPage(e, email);
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 const KEEP = ['AF01', 'FP01', 'SD02', 'SD03'];
 
