@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, loginAs, roleCaller, type TestApp } from './helpers.js';
+import { createTestApp, loginAs, multipart, roleCaller, type TestApp } from './helpers.js';
 
 let t: TestApp;
 let call: Awaited<ReturnType<typeof roleCaller>>;
@@ -141,10 +141,9 @@ describe('cooperation agreements', () => {
   it('accepts the signed scan as PDF only, and serves it back', async () => {
     const id = (await call('lpr_staff', 'GET', '/api/agreements?ags=14628060&state=signed')).json().items[0].id;
     const staff = await loginAs(t.app, 'lpr_staff');
-    const upload = (name: string, type: string, body: Buffer) => {
-      const boundary = 'X-BOUNDARY';
-      const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`), body, Buffer.from(`\r\n--${boundary}--\r\n`)]);
-      return t.app.inject({ method: 'POST', url: `/api/agreements/${id}/scan`, headers: { ...staff.headers, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+    const upload = (name: string, type: string, data: Buffer) => {
+      const m = multipart({}, { name, type, data });
+      return t.app.inject({ method: 'POST', url: `/api/agreements/${id}/scan`, headers: { ...staff.headers, ...m.headers }, payload: m.payload });
     };
     expect((await upload('scan.docx', 'application/msword', Buffer.from('PK..'))).statusCode).toBe(415);
     const fake = await upload('scan.pdf', 'application/pdf', Buffer.from('<html>not a pdf</html>'));

@@ -104,3 +104,13 @@ export async function roleCaller(app: App, roles: Role[]) {
     method: method as 'GET', url, headers: who ? sessions.get(who)!.headers : {}, ...(payload === undefined ? {} : { payload: payload as object }),
   });
 }
+
+/** A multipart/form-data body with text fields and one file named `file`, as a browser would send it. */
+export function multipart(fields: Record<string, string>, file: { name: string; type: string; data: Buffer }) {
+  const b = 'XBOUNDARYX';
+  const parts = Object.entries(fields).map(([k, v]) => Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  return {
+    headers: { 'content-type': `multipart/form-data; boundary=${b}` },
+    payload: Buffer.concat([...parts, Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`), file.data, Buffer.from(`\r\n--${b}--\r\n`)]),
+  };
+}

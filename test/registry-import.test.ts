@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, loginAs, type Session, type TestApp } from './helpers.js';
+import { createTestApp, loginAs, multipart, type Session, type TestApp } from './helpers.js';
 
 const FIXTURE = join(import.meta.dirname, 'fixtures/destatis_31122022_Auszug_GV.xlsx');
 
@@ -50,12 +50,6 @@ async function buildUpdateFile(opts: { badRow?: boolean } = {}): Promise<Buffer>
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-function multipart(fileName: string, data: Buffer, mime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') {
-  const boundary = '----asskommtest';
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${mime}\r\n\r\n`);
-  return { payload: Buffer.concat([head, data, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
-
 let t: TestApp;
 let admin: Session;
 let goodFile: Buffer;
@@ -66,8 +60,8 @@ beforeAll(async () => {
 });
 afterAll(async () => { await t?.close(); });
 
-const upload = async (name: string, data: Buffer, mime?: string) => {
-  const mp = multipart(name, data, mime);
+const upload = async (name: string, data: Buffer, mime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') => {
+  const mp = multipart({}, { name, type: mime, data });
   return t.app.inject({ method: 'POST', url: '/api/registry-imports', headers: { ...admin.headers, ...mp.headers }, payload: mp.payload });
 };
 const total = async () => (await t.app.inject('/api/communes?limit=1')).json().total as number;

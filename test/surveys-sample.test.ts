@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestApp, loginAs, roleCaller, type Session, type TestApp } from './helpers.js';
-import { multipart, newProject, registerCsv } from './support/surveys.js';
+import { createTestApp, loginAs, multipart, roleCaller, type Session, type TestApp } from './helpers.js';
+import { newProject, registerCsv } from './support/surveys.js';
 
 let t: TestApp;
 let call: Awaited<ReturnType<typeof roleCaller>>;

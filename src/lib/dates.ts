@@ -4,6 +4,12 @@ export function todayIso(now = new Date()): string {
   return berlinDay.format(now);
 }
 
+const DAY_MS = 86_400_000;
+/** The calendar day `n` days after `iso` (before, if negative), as YYYY-MM-DD. */
+export const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+/** Whole days from `from` to `to` (both YYYY-MM-DD). */
+export const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+
 /** 01.11.2021 from 2021-11-01. */
 export const formatDateDe = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 

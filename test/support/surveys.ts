@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { TestApp, Session } from '../helpers.js';
+import { multipart, type TestApp, type Session } from '../helpers.js';
 
 /** A register extract in the documented format: `rows` adults spread over four Ortsteile. */
 export function registerCsv(rows: number, extra: string[] = []) {
@@ -10,15 +10,6 @@ export function registerCsv(rows: number, extra: string[] = []) {
     lines.push(`Muster${i};${female ? 'Erika' : 'Max'};Hauptstraße;${i + 1};08340;Schwarzenberg;${districts[i % 4]};${1935 + (i % 75)};${female ? 'w' : 'm'};${female ? 'Frau' : 'Herr'}`);
   }
   return Buffer.from([...lines, ...extra].join('\n'), 'latin1');
-}
-
-export function multipart(fields: Record<string, string>, file: { name: string; type: string; data: Buffer }) {
-  const b = 'XBOUNDARYX';
-  const parts = Object.entries(fields).map(([k, v]) => Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  return {
-    headers: { 'content-type': `multipart/form-data; boundary=${b}` },
-    payload: Buffer.concat([...parts, Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`), file.data, Buffer.from(`\r\n--${b}--\r\n`)]),
-  };
 }
 
 /** Draws a sample for the project and starts its field phase; returns the plain codes of the letters. */

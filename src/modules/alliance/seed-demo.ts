@@ -2,6 +2,7 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import type { SeedContext } from '../../server/modules.js';
 import { recordAudit, systemContext } from '../../server/audit/record.js';
+import { addDays, daysBetween } from '../../lib/dates.js';
 import { users } from '../auth/schema.js';
 import { associations, communeGroupMembers, communeGroups, communes, districts } from '../communes/schema.js';
 import {
@@ -42,8 +43,6 @@ function mulberry32(seed: number) {
   };
 }
 
-const DAY = 86_400_000;
-const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 
 class Gen {
   private readonly rng: () => number;
@@ -59,7 +58,7 @@ class Gen {
   }
   /** A day in [from, to], both inclusive, avoiding weekends. */
   day(from: string, to: string) {
-    const span = Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / DAY));
+    const span = Math.max(0, daysBetween(from, to));
     let d = addDays(from, this.int(0, span));
     const wd = new Date(`${d}T00:00:00Z`).getUTCDay();
     if (wd === 6 && addDays(d, -1) >= from) d = addDays(d, -1);

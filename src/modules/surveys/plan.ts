@@ -1,6 +1,5 @@
 /** The 20-week plan of a Sicherheitsanalyse (pure): phases and the commune's tasks with due dates. */
-const DAY = 86_400_000;
-const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
+import { addDays } from '../../lib/dates.js';
 
 export const PHASES = [
   { key: 'kickoff', label: 'Kick-off', fromWeek: 0, toWeek: 1 },

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { SeedContext } from '../../server/modules.js';
 import { systemContext } from '../../server/audit/record.js';
-import { todayIso } from '../../lib/dates.js';
+import { addDays, daysBetween, todayIso } from '../../lib/dates.js';
 import { accessCodes, analysisPhases, analysisProjects, analysisTasks, samplePersons, surveyResponses, surveySamples } from './schema.js';
 import { createAnalysisProject } from './create-analysis-project.js';
 import { drawProjectSample } from './draw-sample.js';
@@ -14,8 +14,6 @@ import { seededRandom } from './sampling.js';
 import { AGE_GROUPS } from './register-csv.js';
 
 export const DEMO_ANALYSIS_CODE = 'sa-schwarzenberg-2026';
-const DAY = 86_400_000;
-const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 
 /** Ortsteile of Schwarzenberg with their share of adults and how unsafe people there tend to feel (0–1). */
 const DISTRICTS: [string, number, number][] = [
@@ -92,7 +90,7 @@ export async function seedSurveysDemo(ctx: SeedContext) {
       });
     }
     for (const k of Object.keys(answers)) if (answers[k] === undefined) delete answers[k];
-    const days = Math.max(0, Math.round((Date.parse(today) - Date.parse(fieldStart)) / DAY) - 1);
+    const days = Math.max(0, daysBetween(fieldStart, today) - 1);
     return { p, answers, submittedOn: addDays(fieldStart, Math.floor(Math.pow(random(), 2) * days)), mode: random() < 0.72 ? 'online' : 'paper' };
   });
   await db.insert(surveyResponses).values(responses.map((r) => ({ projectId: project.id, questionnaireRevision: frozen.revision, mode: r.mode, submittedOn: r.submittedOn, answers: r.answers, submissionKey: randomUUID() })));

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
+import { todayIso } from '../../lib/dates.js';
 import { api, formatDate, formatDateTime } from '../api.js';
 import { useI18n } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/de.js';
@@ -22,7 +23,6 @@ interface Agreement {
   scan: { revision: number; name: string; size: number; uploadedAt: string } | null; version: number;
 }
 const lines = (s: string) => s.split('\n').map((x) => x.trim()).filter(Boolean);
-const today = () => new Date().toLocaleDateString('sv-SE');
 
 function EditForm({ a, onSaved }: { a: Agreement; onSaved: (x: Agreement, msg: string) => void }) {
   const { t } = useI18n();
@@ -89,8 +89,8 @@ export function AgreementPage() {
   const [override, setOverride] = useState<Agreement | null>(null);
   const [message, setMessage] = useState('');
   const [error, setError] = useState<unknown>(null);
-  const [signedOn, setSignedOn] = useState(today());
-  const [endedOn, setEndedOn] = useState(today());
+  const [signedOn, setSignedOn] = useState(todayIso());
+  const [endedOn, setEndedOn] = useState(todayIso());
   const [endReason, setEndReason] = useState('');
   const [scan, setScan] = useState<File | null>(null);
   const a = override ?? loaded.data;
@@ -142,7 +142,7 @@ export function AgreementPage() {
             <form className="stack" noValidate onSubmit={(e) => { e.preventDefault(); void transition('sign', { signedOn }); }} aria-labelledby="sign-heading">
               <h3 id="sign-heading">{t('agreement.sign')}</h3>
               <Field label={t('agreement.signedOn')} error={fieldError(error, 'signedOn')}>
-                {(f) => <input id={f.id} type="date" value={signedOn} max={today()} onChange={(e) => setSignedOn(e.target.value)} aria-invalid={f.invalid} aria-describedby={f.describedBy} />}
+                {(f) => <input id={f.id} type="date" value={signedOn} max={todayIso()} onChange={(e) => setSignedOn(e.target.value)} aria-invalid={f.invalid} aria-describedby={f.describedBy} />}
               </Field>
               <div className="actions">
                 <button type="submit" className="btn">{t('agreement.signNow')}</button>
@@ -161,7 +161,7 @@ export function AgreementPage() {
               </form>
               <form className="stack" noValidate onSubmit={(e) => { e.preventDefault(); void transition('end', { endedOn, endReason }); }} aria-labelledby="end-heading">
                 <h3 id="end-heading">{t('agreement.end')}</h3>
-                <Field label={t('agreement.endedOn')} error={fieldError(error, 'endedOn')}>{(f) => <input id={f.id} type="date" value={endedOn} max={today()} onChange={(e) => setEndedOn(e.target.value)} />}</Field>
+                <Field label={t('agreement.endedOn')} error={fieldError(error, 'endedOn')}>{(f) => <input id={f.id} type="date" value={endedOn} max={todayIso()} onChange={(e) => setEndedOn(e.target.value)} />}</Field>
                 <Field label={t('agreement.endReason')}>{(f) => <input id={f.id} value={endReason} onChange={(e) => setEndReason(e.target.value)} />}</Field>
                 <div className="actions"><button type="submit" className="btn danger">{t('agreement.endNow')}</button></div>
               </form>

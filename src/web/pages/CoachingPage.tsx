@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { todayIso } from '../../lib/dates.js';
 import { api, formatDate } from '../api.js';
 import { useI18n } from '../i18n/index.js';
 import { hasRole, useSession } from '../session.js';
@@ -16,7 +17,6 @@ interface Process {
   feedback: { goalsReached: number; satisfaction: number; wouldRecommend: boolean; comment: string } | null; version: number;
 }
 interface Candidate { id: string; name: string; organisation: string; load: number; capacity: number; score: number; reasons: string[] }
-const today = () => new Date().toLocaleDateString('sv-SE');
 
 function RequestForm({ onCancel }: { onCancel: () => void }) {
   const { t } = useI18n();
@@ -109,7 +109,7 @@ export function CoachingProcessPage() {
   const [message, setMessage] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [coachId, setCoachId] = useState('');
-  const [session, setSession] = useState({ heldOn: today(), participants: '', notes: '', nextSteps: '' });
+  const [session, setSession] = useState({ heldOn: todayIso(), participants: '', notes: '', nextSteps: '' });
   const [sessionTopics, setSessionTopics] = useState<string[]>([]);
   const [feedback, setFeedback] = useState({ goalsReached: 0, satisfaction: 0, wouldRecommend: true, comment: '' });
   const process = p ?? loaded.data;
@@ -157,10 +157,10 @@ export function CoachingProcessPage() {
       {canRun && (process.status === 'matched' || process.status === 'running') && (
         <form className="stack card wide" noValidate aria-labelledby="session-heading" onSubmit={(e) => {
           e.preventDefault();
-          void run(`/coaching/${process.id}/sessions`, { ...session, topics: sessionTopics }, t('coaching.sessionLogged')).then(() => setSession({ heldOn: today(), participants: '', notes: '', nextSteps: '' }));
+          void run(`/coaching/${process.id}/sessions`, { ...session, topics: sessionTopics }, t('coaching.sessionLogged')).then(() => setSession({ heldOn: todayIso(), participants: '', notes: '', nextSteps: '' }));
         }}>
           <h2 id="session-heading">{t('coaching.logSession')}</h2>
-          <Field label={t('coaching.sessionDate')} error={fieldError(error, 'heldOn')}>{(f) => <input id={f.id} type="date" max={today()} value={session.heldOn} onChange={(e) => setSession({ ...session, heldOn: e.target.value })} />}</Field>
+          <Field label={t('coaching.sessionDate')} error={fieldError(error, 'heldOn')}>{(f) => <input id={f.id} type="date" max={todayIso()} value={session.heldOn} onChange={(e) => setSession({ ...session, heldOn: e.target.value })} />}</Field>
           <Field label={t('coaching.participants')} error={fieldError(error, 'participants')}>{(f) => <input id={f.id} value={session.participants} onChange={(e) => setSession({ ...session, participants: e.target.value })} aria-invalid={f.invalid} aria-describedby={f.describedBy} />}</Field>
           <TopicChecklist legend={t('coaching.topics')} value={sessionTopics} onChange={setSessionTopics} />
           <Field label={t('coaching.notes')}>{(f) => <textarea id={f.id} rows={3} value={session.notes} onChange={(e) => setSession({ ...session, notes: e.target.value })} />}</Field>

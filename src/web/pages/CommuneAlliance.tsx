@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
+import { todayIso } from '../../lib/dates.js';
 import { api, formatDate, formatNumber } from '../api.js';
 import { useI18n } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/de.js';
@@ -15,7 +16,6 @@ interface StageInfo {
   history: { date: string; stage: Stage; corrected: boolean; note: string }[];
   milestones: { id: string; occurredOn: string; kind: string; stage: string | null; amountEur: number | null; note: string }[];
 }
-const today = () => new Date().toLocaleDateString('sv-SE');
 
 /** The commune's alliance stage with its history; LPR staff record milestones and corrections here. */
 export function CommuneAlliance({ ags }: { ags: string }) {
@@ -24,7 +24,7 @@ export function CommuneAlliance({ ags }: { ags: string }) {
   const internal = hasRole(user, 'lpr_admin', 'lpr_staff', 'commune', 'police');
   const lpr = hasRole(user, 'lpr_admin', 'lpr_staff');
   const info = useApi<StageInfo>(internal ? `/alliance/communes/${ags}/stage` : null);
-  const [form, setForm] = useState({ occurredOn: today(), kind: 'stage_correction' as (typeof KINDS)[number], stage: 'dormant' as Stage, amountEur: '', note: '' });
+  const [form, setForm] = useState({ occurredOn: todayIso(), kind: 'stage_correction' as (typeof KINDS)[number], stage: 'dormant' as Stage, amountEur: '', note: '' });
   const [error, setError] = useState<unknown>(null);
   const [message, setMessage] = useState('');
   if (!internal) return <p><Link to="/karte">{t('alliance.seeMap')}</Link></p>;
@@ -66,7 +66,7 @@ export function CommuneAlliance({ ags }: { ags: string }) {
           <Field label={t('alliance.milestoneKind')}>
             {(f) => <select id={f.id} value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value as (typeof KINDS)[number] })}>{KINDS.map((k) => <option key={k} value={k}>{t(`milestone.${k}` as MessageKey)}</option>)}</select>}
           </Field>
-          <Field label={t('alliance.milestoneDate')} error={fieldError(error, 'occurredOn')}>{(f) => <input id={f.id} type="date" max={today()} value={form.occurredOn} onChange={(e) => setForm({ ...form, occurredOn: e.target.value })} />}</Field>
+          <Field label={t('alliance.milestoneDate')} error={fieldError(error, 'occurredOn')}>{(f) => <input id={f.id} type="date" max={todayIso()} value={form.occurredOn} onChange={(e) => setForm({ ...form, occurredOn: e.target.value })} />}</Field>
           {form.kind === 'stage_correction' && (
             <Field label={t('alliance.stage')} error={fieldError(error, 'stage')}>{(f) => <select id={f.id} value={form.stage} onChange={(e) => setForm({ ...form, stage: e.target.value as Stage })}>{STAGES.map((s) => <option key={s} value={s}>{t(`stage.${s}` as MessageKey)}</option>)}</select>}</Field>
           )}

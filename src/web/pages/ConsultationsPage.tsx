@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
+import { todayIso } from '../../lib/dates.js';
 import { api, formatDate } from '../api.js';
 import { useI18n } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/de.js';
@@ -15,13 +16,12 @@ interface Consultation {
   topics: { id: string; label: string }[]; notes: string; tasks: Task[]; version: number;
 }
 const FORMATS = ['vor_ort', 'online', 'telefon', 'veranstaltung'] as const;
-const today = () => new Date().toLocaleDateString('sv-SE');
 
 function ConsultationForm({ initial, onDone }: { initial: Consultation | null; onDone: (msg: string) => void }) {
   const { t } = useI18n();
   const staff = useApi<{ items: { id: string; displayName: string }[] }>('/alliance/staff');
   const { user } = useSession();
-  const [heldOn, setHeldOn] = useState(initial?.heldOn ?? today());
+  const [heldOn, setHeldOn] = useState(initial?.heldOn ?? todayIso());
   const [staffUserId, setStaffUserId] = useState(initial?.staff.id ?? user?.id ?? '');
   const [format, setFormat] = useState<string>(initial?.format ?? 'vor_ort');
   const [communes, setCommunes] = useState<CommuneRef[]>(initial?.communes ?? []);
@@ -43,7 +43,7 @@ function ConsultationForm({ initial, onDone }: { initial: Consultation | null; o
       <h2 id="consultation-form">{initial ? t('consultations.edit') : t('consultations.new')}</h2>
       <ErrorAlert error={error} />
       <Field label={t('consultations.heldOn')} error={fieldError(error, 'heldOn')}>
-        {(f) => <input id={f.id} type="date" required value={heldOn} max={today()} onChange={(e) => setHeldOn(e.target.value)} aria-invalid={f.invalid} aria-describedby={f.describedBy} />}
+        {(f) => <input id={f.id} type="date" required value={heldOn} max={todayIso()} onChange={(e) => setHeldOn(e.target.value)} aria-invalid={f.invalid} aria-describedby={f.describedBy} />}
       </Field>
       <Field label={t('consultations.staff')} error={fieldError(error, 'staffUserId')}>
         {(f) => <select id={f.id} value={staffUserId} onChange={(e) => setStaffUserId(e.target.value)}>{staff.data?.items.map((s) => <option key={s.id} value={s.id}>{s.displayName}</option>)}</select>}
@@ -109,9 +109,9 @@ export function ConsultationsPage() {
         <section aria-labelledby="open-tasks">
           <h2 id="open-tasks">{t('consultations.openTasks')}</h2>
           <ul className="tasks">{tasks.data.items.map((task) => (
-            <li key={task.id} className={task.dueOn < today() ? 'overdue' : ''}>
+            <li key={task.id} className={task.dueOn < todayIso() ? 'overdue' : ''}>
               <label><input type="checkbox" checked={!!task.doneOn} onChange={() => toggleTask(task)} /> {task.title}</label>
-              {' '}<span className="muted">{t('consultations.due', { date: formatDate(task.dueOn, locale) })}{task.dueOn < today() ? ` – ${t('consultations.overdue')}` : ''}</span>
+              {' '}<span className="muted">{t('consultations.due', { date: formatDate(task.dueOn, locale) })}{task.dueOn < todayIso() ? ` – ${t('consultations.overdue')}` : ''}</span>
             </li>
           ))}</ul>
         </section>

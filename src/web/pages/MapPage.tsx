@@ -6,6 +6,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type * as GeoJSON from 'geojson';
 import { formatDate, formatNumber } from '../api.js';
+import { addDays, daysBetween } from '../../lib/dates.js';
 import { useI18n } from '../i18n/index.js';
 import type { MessageKey } from '../i18n/de.js';
 import { Alert, ErrorAlert, Loading, PageTitle, ScrollRegion } from '../ui/components.js';
@@ -29,9 +30,6 @@ export const STAGE_COLORS: Record<Stage, string> = {
 const LAYER_COLORS: Record<Exclude<Layer, 'contacted'>, string> = {
   modelCommune: '#6a1b9a', agreement: '#0b6e4f', coaching: '#c2185b', safetyAnalysis: '#1565c0', council: '#e65100',
 };
-const DAY = 86_400_000;
-const toDay = (start: string, n: number) => new Date(Date.parse(`${start}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
-const dayIndex = (start: string, day: string) => Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / DAY);
 
 /** Each commune's stage and layers on `day`, from the change lists (no server round trip). */
 function stateOn(timeline: Timeline, day: string) {
@@ -157,7 +155,7 @@ export function MapPage() {
   if (error) return <><PageTitle>{t('map.title')}</PageTitle><ErrorAlert error={error} /></>;
   if (!features || !settings.data || !current) return <><PageTitle>{t('map.title')}</PageTitle><Loading /></>;
   const start = settings.data.start;
-  const maxIndex = dayIndex(start, settings.data.today);
+  const maxIndex = daysBetween(start, settings.data.today);
   const districtName = new Map(districts.data?.items.map((d) => [d.ags, d.name]) ?? []);
   const counts = Object.fromEntries(LAYERS.map((l) => [l, features.filter((f) => f.properties[l]).length])) as Record<Layer, number>;
   const byStage = (Object.keys(STAGE_COLORS) as Stage[]).map((s) => [s, features.filter((f) => f.properties.stage === s).length] as const);
@@ -172,8 +170,8 @@ export function MapPage() {
       <div className="map-controls card">
         <div className="field">
           <label htmlFor="map-day">{t('map.slider')}</label>
-          <input id="map-day" type="range" min={0} max={maxIndex} step={1} value={dayIndex(start, current)}
-            aria-valuetext={formatDate(current, locale)} onChange={(e) => setDay(toDay(start, Number(e.target.value)))} />
+          <input id="map-day" type="range" min={0} max={maxIndex} step={1} value={daysBetween(start, current)}
+            aria-valuetext={formatDate(current, locale)} onChange={(e) => setDay(addDays(start, Number(e.target.value)))} />
         </div>
         <div className="field">
           <label htmlFor="map-date">{t('map.date')}</label>

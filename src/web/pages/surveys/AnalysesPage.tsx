@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api, formatDate } from '../../api.js';
+import { todayIso } from '../../../lib/dates.js';
 import { useI18n } from '../../i18n/index.js';
 import { hasRole, useSession } from '../../session.js';
 import { ErrorAlert, Field, Loading, PageTitle, ScrollRegion, fieldError } from '../../ui/components.js';
@@ -13,7 +14,7 @@ function CommissionForm({ onCancel }: { onCancel: () => void }) {
   const navigate = useNavigate();
   const [commune, setCommune] = useState<CommuneRef[]>([]);
   const [institute, setInstitute] = useState('');
-  const [startOn, setStartOn] = useState(new Date().toLocaleDateString('sv-SE'));
+  const [startOn, setStartOn] = useState(todayIso());
   const [error, setError] = useState<unknown>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault(); setError(null);
