@@ -1,0 +1,107 @@
+/**
+ * Statistics engine against R's survey package (`npm run bench:stats`).
+ *
+ * Generates a 1,000,000-response survey of the reference's shape (fixed seed), then runs the same spec
+ * (raking on age group and sex, means of four items overall and by Ortsteil) with our engine and, in the
+ * same run, with R (bench/survey-r.R). Both timings cover reading the CSV, the design, the raking and all
+ * estimates; R's start-up is not counted. Installs nothing: needs Rscript with the survey and jsonlite
+ * packages (Debian: r-base-core r-cran-survey).
+ * Last line: {"rows","oursSeconds","rSeconds","speedup","maxRelDiff"}.
+ */
+import { execFile } from 'node:child_process';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { seededRandom } from '../src/modules/surveys/sampling.js';
+import { parseSpec, runSpec, specColumns, type Spec } from '../src/stats/spec.js';
+import { readCsv } from '../src/stats/table.js';
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const ITEMS = ['unsafe_night', 'victim_12m', 'graffiti_problem', 'trust_police'];
+const DISTRICTS = ['OT01', 'OT02', 'OT03', 'OT04', 'OT05', 'OT06', 'OT07', 'OT08'];
+const AGES = ['16-29', '30-44', '45-64', '65+'];
+const AGE_SHARE = [0.17, 0.22, 0.33, 0.28];
+const SEXES = ['m', 'w'];
+
+/** Writes the survey and returns the population margins that belong to it. */
+async function generate(path: string) {
+  const random = seededRandom(20261121);
+  const districtPopulation = DISTRICTS.map((_, k) => 400_000 + 150_000 * k);
+  const districtShare = districtPopulation.map((n) => n / districtPopulation.reduce((a, b) => a + b, 0));
+  const respondents = districtShare.map((s) => Math.round(s * ROWS));
+  respondents[respondents.length - 1]! += ROWS - respondents.reduce((a, b) => a + b, 0);
+  const out = createWriteStream(path);
+  out.write('"id","district","age_group","sex","N_district","n_sampled","design_weight","fear_night","unsafe_night","victim_12m","graffiti_problem","trust_police"\n');
+  const pick = (shares: number[]) => { let u = random(); let k = 0; while (k < shares.length - 1 && u >= shares[k]!) { u -= shares[k]!; k++; } return k; };
+  const bernoulli = (p: number) => (random() < p ? 1 : 0);
+  let id = 0;
+  for (const [h, district] of DISTRICTS.entries()) {
+    const N = districtPopulation[h]!;
+    const sampled = Math.round(respondents[h]! / 0.45);
+    const weight = N / sampled;
+    let chunk = '';
+    for (let r = 0; r < respondents[h]!; r++) {
+      // Older people and women answer more often, so the raking has something to correct.
+      const age = pick([0.12, 0.2, 0.36, 0.32]);
+      const sex = bernoulli(0.54);
+      const risk = 0.22 + 0.05 * h / DISTRICTS.length + 0.07 * age + 0.12 * sex;
+      const unsafe = random() < 0.02 ? '' : String(bernoulli(risk));
+      const fear = unsafe === '' ? '' : String(unsafe === '1' ? 3 + bernoulli(0.4) : 1 + bernoulli(0.5));
+      const trust = random() < 0.06 ? '' : String(Math.min(5, Math.max(1, Math.round(3.8 - 0.3 * sex + (random() - 0.5) * 3))));
+      id++;
+      chunk += `"R${String(id).padStart(7, '0')}","${district}","${AGES[age]}","${SEXES[sex]}",${N},${sampled},${weight},${fear},${unsafe},${bernoulli(0.08 + 0.04 * (3 - age) / 3)},${bernoulli(0.35 + 0.04 * h)},${trust}\n`;
+      if (chunk.length > 1 << 20) { if (!out.write(chunk)) await new Promise((r) => out.once('drain', r)); chunk = ''; }
+    }
+    out.write(chunk);
+  }
+  await new Promise((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve(undefined))));
+  const total = districtPopulation.reduce((a, b) => a + b, 0);
+  const split = (shares: number[], labels: string[]) => {
+    const counts = shares.map((s) => Math.round(s * total));
+    counts[counts.length - 1]! += total - counts.reduce((a, b) => a + b, 0);
+    return Object.fromEntries(labels.map((l, k) => [l, counts[k]!]));
+  };
+  return { age_group: split(AGE_SHARE, AGES), sex: split([0.49, 0.51], SEXES) };
+}
+
+function buildSpec(margins: Record<string, Record<string, number>>): Spec {
+  const estimates = ITEMS.flatMap((variable) => [
+    { id: `rake/mean/${variable}`, design: 'rake', stat: 'mean' as const, variable, by: null },
+    ...DISTRICTS.map((d) => ({ id: `rake/mean/${variable}/district/${d}`, design: 'rake', stat: 'mean' as const, variable, by: 'district' })),
+  ]);
+  return {
+    data: 'responses.csv',
+    design: { strata: 'district', fpc: 'N_district', weights: 'design_weight' },
+    calibrations: { rake: { method: 'rake', margins, epsilon: 1e-10, maxIterations: 200 } },
+    estimates,
+  };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'bench-stats-'));
+try {
+  const spec = buildSpec(await generate(join(dir, 'responses.csv')));
+  writeFileSync(join(dir, 'spec.json'), JSON.stringify(spec));
+
+  const started = performance.now();
+  const parsed = parseSpec(JSON.parse(readFileSync(join(dir, 'spec.json'), 'utf8')));
+  const table = readCsv(readFileSync(join(dir, 'responses.csv'), 'utf8'), specColumns(parsed));
+  const read = performance.now();
+  const ours = runSpec(parsed, table);
+  const oursSeconds = (performance.now() - started) / 1000;
+  console.log(JSON.stringify({ ours: { readSeconds: (read - started) / 1000, estimateSeconds: (performance.now() - read) / 1000, raking: ours.calibrations.rake } }));
+
+  const { stdout } = await promisify(execFile)('Rscript', [new URL('survey-r.R', import.meta.url).pathname, join(dir, 'spec.json')], { maxBuffer: 1 << 26 });
+  const r = JSON.parse(stdout) as { seconds: number; estimates: { id: string; estimate: number; se: number }[] };
+  const rById = new Map(r.estimates.map((e) => [e.id, e]));
+  let maxRelDiff = 0;
+  for (const e of ours.estimates) {
+    const other = rById.get(e.id);
+    if (!other) throw new Error(`R gave no value for ${e.id}`);
+    maxRelDiff = Math.max(maxRelDiff, Math.abs(e.estimate - other.estimate) / Math.abs(other.estimate), Math.abs(e.se - other.se) / Math.abs(other.se));
+  }
+  const round = (x: number, digits = 3) => Number(x.toFixed(digits));
+  console.log(JSON.stringify({ rows: table.rows, oursSeconds: round(oursSeconds), rSeconds: round(r.seconds), speedup: round(r.seconds / oursSeconds, 1), maxRelDiff: Number(maxRelDiff.toPrecision(3)) }));
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
