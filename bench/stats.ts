@@ -51,7 +51,7 @@ async function generate(path: string) {
       const trust = random() < 0.06 ? '' : String(Math.min(5, Math.max(1, Math.round(3.8 - 0.3 * sex + (random() - 0.5) * 3))));
       id++;
       chunk += `"R${String(id).padStart(7, '0')}","${district}","${AGES[age]}","${SEXES[sex]}",${N},${sampled},${weight},${fear},${unsafe},${bernoulli(0.08 + 0.04 * (3 - age) / 3)},${bernoulli(0.35 + 0.04 * h)},${trust}\n`;
-      if (chunk.length > 1 << 20) { if (!out.write(chunk)) await new Promise((r) => out.once('drain', r)); chunk = ''; }
+      if (chunk.length > 1 << 20) { if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r())); chunk = ''; }
     }
     out.write(chunk);
   }

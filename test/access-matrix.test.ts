@@ -14,6 +14,8 @@ const COACHING_REQUEST: Role[] = ['lpr_admin', 'lpr_staff', 'commune'];
 const COACHING_RUN: Role[] = ['lpr_admin', 'lpr_staff', 'coach'];
 const ANALYSIS_READ: Role[] = ['lpr_admin', 'lpr_staff', 'analyst', 'commune'];
 const ANALYSIS_WORK: Role[] = ['lpr_admin', 'lpr_staff', 'analyst'];
+const CRIME_IMPORT: Role[] = ['lpr_admin', 'lpr_staff', 'police'];
+const CRIME_COMMUNE: Role[] = ['lpr_admin', 'lpr_staff', 'police', 'commune', 'analyst'];
 const EXPECTED: Record<string, 'public' | 'authenticated' | Role[]> = {
   'GET /api/health': 'public',
   'GET /api/datasources': 'public',
@@ -122,6 +124,11 @@ const EXPECTED: Record<string, 'public' | 'authenticated' | Role[]> = {
   'POST /api/public/survey/open': 'public',
   'PUT /api/public/survey/draft': 'public',
   'POST /api/public/survey/submit': 'public',
+  'POST /api/crime/imports': CRIME_IMPORT,
+  'GET /api/crime/imports': CRIME_IMPORT,
+  'GET /api/crime/catalogue': 'authenticated',
+  'GET /api/crime/kreise': 'authenticated',
+  'GET /api/crime/communes/:ags': CRIME_COMMUNE,
 };
 
 const SAMPLE_PARAMS: Record<string, string> = { ags: '14521550', id: '00000000-0000-4000-8000-000000000000', revision: '1', key: 'kickoff', code: 'AF01' };

@@ -57,7 +57,8 @@ export interface TestApp {
 
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const outboxDir = mkdtempSync(join(tmpdir(), 'asskomm-outbox-'));
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', MAIL_OUTBOX_DIR: outboxDir, PUBLIC_URL: 'http://localhost:3000', ...env });
+  const filesDir = mkdtempSync(join(tmpdir(), 'asskomm-files-'));
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', MAIL_OUTBOX_DIR: outboxDir, FILES_DIR: filesDir, PUBLIC_URL: 'http://localhost:3000', ...env });
   const database = await createTestDatabase();
   await seedDatabase(database.db, config, () => {});
   const app = await buildApp({ config, database, mailer: createMailer(config.mail), logger: false });
@@ -76,6 +77,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       await app.close();
       await database.close();
       rmSync(outboxDir, { recursive: true, force: true });
+      rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

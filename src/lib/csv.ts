@@ -40,3 +40,12 @@ export function toCsv(records: Record<string, unknown>[], separator = ','): stri
   return [header, ...records.map((r) => header.map((h) => r[h]))]
     .map((r) => r.map((v) => quote(v, separator)).join(separator)).join('\n') + '\n';
 }
+
+/** UTF-8 if the bytes are valid UTF-8, else Windows-1252 (the usual Latin-1 of German administrations). */
+export function decodeText(data: Buffer): { text: string; encoding: 'utf-8' | 'latin-1' } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(data).replace(/^\uFEFF/, ''), encoding: 'utf-8' };
+  } catch {
+    return { text: new TextDecoder('windows-1252').decode(data), encoding: 'latin-1' };
+  }
+}

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import type { Mailer } from './mail/mailer.js';
-import { localFileStorage, s3FileStorage, type FileStorage } from './files/storage.js';
+import { fileStorageFor, type FileStorage } from './files/storage.js';
 import type { App, PlatformModule } from './modules.js';
 import { access, isAllowed, type Access } from './http/access.js';
 import { errorHandler, sendProblem } from './http/errors.js';
@@ -64,7 +64,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.decorate('config', config);
   app.decorate('database', deps.database);
   app.decorate('mailer', deps.mailer);
-  app.decorate('files', deps.files ?? (config.s3 ? s3FileStorage(config.s3) : localFileStorage(config.filesDir)));
+  app.decorate('files', deps.files ?? fileStorageFor(config));
   const modules = deps.modules ?? platformModules;
   app.decorate('platformModules', modules);
   app.decorate('routeTable', []);

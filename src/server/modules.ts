@@ -4,10 +4,11 @@ import type { Db } from './db/client.js';
 import type { Config } from './config.js';
 import type { Actor } from './auth/roles.js';
 import type { FigureDefinition, TimelineEntry } from './figures.js';
+import type { FileStorage } from './files/storage.js';
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
-export interface SeedContext { db: Db; config: Config; log: (msg: string) => void }
+export interface SeedContext { db: Db; config: Config; log: (msg: string) => void; files: FileStorage }
 
 /**
  * A feature module registers itself with the core: its routes (under /api), its reference data

@@ -5,9 +5,10 @@ import { authModule } from '../modules/auth/module.js';
 import { communesModule } from '../modules/communes/module.js';
 import { allianceModule } from '../modules/alliance/module.js';
 import { surveysModule } from '../modules/surveys/module.js';
+import { crimeModule } from '../modules/crime/module.js';
 
 /**
  * Every module of the platform, in dependency order (seeds run in this order): surveys before auth so that
  * the demo analyst's analysis exists, alliance after auth because its demo records name LPR staff.
  */
-export const platformModules: PlatformModule[] = [platformModule, auditModule, communesModule, surveysModule, authModule, allianceModule];
+export const platformModules: PlatformModule[] = [platformModule, auditModule, communesModule, surveysModule, authModule, allianceModule, crimeModule];

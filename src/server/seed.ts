@@ -4,14 +4,15 @@ import type { Db } from './db/client.js';
 import type { PlatformModule } from './modules.js';
 import { platformModules } from './registry.js';
 import { users } from '../modules/auth/schema.js';
+import { fileStorageFor, type FileStorage } from './files/storage.js';
 
 /**
  * Loads every module's reference data (idempotent), then, on a database without users and outside
  * production, every module's demo data.
  */
-export async function seedDatabase(db: Db, config: Config, log: (msg: string) => void, modules: PlatformModule[] = platformModules) {
+export async function seedDatabase(db: Db, config: Config, log: (msg: string) => void, modules: PlatformModule[] = platformModules, files: FileStorage = fileStorageFor(config)) {
   if (config.production && config.demoDataRequested) throw new Error('Demo data is refused when NODE_ENV=production.');
-  const ctx = { db, config, log };
+  const ctx = { db, config, log, files };
   for (const m of modules) await m.seedReference?.(ctx);
   if (!config.demoData) return;
   const [u] = await db.select({ n: count() }).from(users);

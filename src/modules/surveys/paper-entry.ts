@@ -38,15 +38,17 @@ async function frozen(db: Db, project: Project) {
 }
 
 async function store(db: Db, project: Project, revision: number, sheetNo: string, answers: Record<string, unknown>, code: string | null) {
+  let stratumKey: string | null = null;
   if (code) {
     if (!isWellFormedCode(code)) throw new Problem(422, 'code_unknown', `Der Code „${code}“ ist nicht lesbar.`, { field: 'code' });
     const [c] = await db.select().from(accessCodes).where(and(eq(accessCodes.codeHash, hashCode(code)), eq(accessCodes.projectId, project.id))).for('update');
     if (!c) throw new Problem(422, 'code_unknown', `Den Code „${code}“ gibt es in dieser Befragung nicht.`, { field: 'code' });
     if (c.used) throw new Problem(409, 'code_used', `Mit dem Code „${code}“ wurde bereits teilgenommen (online oder auf Papier).`, { field: 'code' });
     await db.update(accessCodes).set({ used: true }).where(eq(accessCodes.codeHash, c.codeHash));
+    stratumKey = c.stratumKey;
   }
   await db.insert(paperSheets).values({ projectId: project.id, sheetNo });
-  await db.insert(surveyResponses).values({ projectId: project.id, questionnaireRevision: revision, mode: 'paper', submittedOn: todayIso(), answers, submissionKey: randomUUID() });
+  await db.insert(surveyResponses).values({ projectId: project.id, questionnaireRevision: revision, mode: 'paper', submittedOn: todayIso(), answers, submissionKey: randomUUID(), stratumKey });
 }
 
 /**

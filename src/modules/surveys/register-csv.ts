@@ -11,7 +11,7 @@
  *   anrede                                             – optional
  * People younger than 16 on the start of the analysis are left out of the sampling frame (not an error).
  */
-import { parseCsvRows } from '../../lib/csv.js';
+import { decodeText, parseCsvRows } from '../../lib/csv.js';
 
 export interface RegisterPerson {
   line: number; lastName: string; firstName: string; salutation: string; street: string; houseNumber: string;
@@ -30,20 +30,11 @@ export const ageGroupOf = (birthYear: number, day: string) => {
   return AGE_GROUPS.find((g) => age >= g.from && age <= g.to)?.key ?? null;
 };
 
-/** UTF-8 if the bytes are valid UTF-8, else Windows-1252 (the usual Latin-1 of German administrations). */
-export function decodeRegister(data: Buffer): { text: string; encoding: 'utf-8' | 'latin-1' } {
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(data).replace(/^\uFEFF/, ''), encoding: 'utf-8' };
-  } catch {
-    return { text: new TextDecoder('windows-1252').decode(data), encoding: 'latin-1' };
-  }
-}
-
 const SEX: Record<string, 'm' | 'w' | 'd'> = { m: 'm', männlich: 'm', maennlich: 'm', w: 'w', weiblich: 'w', f: 'w', d: 'd', divers: 'd', x: 'd' };
 const REQUIRED = ['nachname', 'vorname', 'strasse', 'hausnummer', 'plz', 'ort', 'geschlecht'] as const;
 
 export function parseRegister(data: Buffer, startOn: string, needDistrict: boolean): ParsedRegister {
-  const { text, encoding } = decodeRegister(data);
+  const { text, encoding } = decodeText(data);
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   const separator = (firstLine.match(/;/g)?.length ?? 0) >= (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   const rows = parseCsvRows(text, separator);

@@ -154,7 +154,9 @@ export const surveyLetters = pgTable('survey_letters', {
 /**
  * Answers, online or from paper. Anonymous by design: no code, no person, no IP or user agent, and the
  * day only. `submissionKey` is a random id the respondent's browser makes, so a retried submit is
- * recognised without knowing who sent it.
+ * recognised without knowing who sent it. `stratumKey` is the sampling stratum of the code used (Ortsteil,
+ * age group, sex from the register), which the weighting needs; the answers ask the same, so it reveals
+ * nothing new. Null for paper sheets without a code.
  */
 export const surveyResponses = pgTable('survey_responses', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -164,6 +166,7 @@ export const surveyResponses = pgTable('survey_responses', {
   submittedOn: date('submitted_on').notNull(),
   answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),
   submissionKey: uuid('submission_key').notNull(),
+  stratumKey: text('stratum_key'),
 }, (t) => [uniqueIndex('survey_responses_submission_key').on(t.submissionKey), index('survey_responses_project_idx').on(t.projectId, t.submittedOn)]);
 
 /** Saved, unfinished online answers, keyed by the code's hash; deleted when the answers are submitted. */

@@ -93,7 +93,7 @@ export async function seedSurveysDemo(ctx: SeedContext) {
     const days = Math.max(0, daysBetween(fieldStart, today) - 1);
     return { p, answers, submittedOn: addDays(fieldStart, Math.floor(Math.pow(random(), 2) * days)), mode: random() < 0.72 ? 'online' : 'paper' };
   });
-  await db.insert(surveyResponses).values(responses.map((r) => ({ projectId: project.id, questionnaireRevision: frozen.revision, mode: r.mode, submittedOn: r.submittedOn, answers: r.answers, submissionKey: randomUUID() })));
+  await db.insert(surveyResponses).values(responses.map((r) => ({ projectId: project.id, questionnaireRevision: frozen.revision, mode: r.mode, submittedOn: r.submittedOn, answers: r.answers, submissionKey: randomUUID(), stratumKey: r.p.stratumKey })));
   const hashes = responses.map((r) => hashCode(r.p.code));
   for (let i = 0; i < hashes.length; i += 500) await db.update(accessCodes).set({ used: true }).where(inArray(accessCodes.codeHash, hashes.slice(i, i + 500)));
   await deletePersonalData(db, sys, row!);

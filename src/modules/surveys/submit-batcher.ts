@@ -58,10 +58,10 @@ export class SubmitBatcher {
       ), upd as (
         update access_codes a set used = true from open o
         where a.code_hash = o.code_hash and a.project_id = o.project_id and not a.used
-        returning a.code_hash
+        returning a.code_hash, a.stratum_key
       ), ins as (
-        insert into survey_responses (project_id, questionnaire_revision, mode, submitted_on, answers, submission_key)
-        select o.project_id, o.revision, 'online', o.submitted_on, o.answers, o.submission_key from open o join upd on upd.code_hash = o.code_hash
+        insert into survey_responses (project_id, questionnaire_revision, mode, submitted_on, answers, submission_key, stratum_key)
+        select o.project_id, o.revision, 'online', o.submitted_on, o.answers, o.submission_key, upd.stratum_key from open o join upd on upd.code_hash = o.code_hash
         on conflict (submission_key) do nothing
         returning submission_key
       ), del as (

@@ -4,3 +4,4 @@ export * from '../../modules/auth/schema.js';
 export * from '../../modules/communes/schema.js';
 export * from '../../modules/alliance/schema.js';
 export * from '../../modules/surveys/schema.js';
+export * from '../../modules/crime/schema.js';

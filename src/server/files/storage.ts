@@ -84,3 +84,8 @@ export function s3FileStorage(o: S3Options): FileStorage {
     async remove(key) { await send('DELETE', key); },
   };
 }
+
+/** The storage the configuration asks for: S3-compatible when configured, else the local directory. */
+export function fileStorageFor(config: { s3: S3Options | null | undefined; filesDir: string }): FileStorage {
+  return config.s3 ? s3FileStorage(config.s3) : localFileStorage(config.filesDir);
+}

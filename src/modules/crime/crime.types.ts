@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+export const ZCrimeImportOptions = z.object({
+  format: z.enum(['bka_kreise', 'municipal'], { error: 'Bitte wählen Sie das Format: BKA-Tabelle (Kreise) oder Gemeindetabelle.' }),
+  year: z.coerce.number().int().min(1990, { error: 'Das Berichtsjahr ist ungültig.' }).max(2100, { error: 'Das Berichtsjahr ist ungültig.' }).optional(),
+  version: z.string().trim().min(1, { error: 'Bitte geben Sie die Version der Daten an (z. B. „1.0“ oder das Lieferdatum).' }).max(100),
+  source: z.string().trim().max(300).optional(),
+});
+
+export const ZCrimeImport = z.object({
+  id: z.string().uuid(), format: z.enum(['bka_kreise', 'municipal']), years: z.array(z.number().int()), source: z.string(), version: z.string(),
+  fileName: z.string(), encoding: z.string(), rowsImported: z.number().int(), rowsSkipped: z.number().int(), importedAt: z.string(),
+});
+export const ZCrimeImportResult = ZCrimeImport.extend({ areas: z.number().int() });
+
+const ZAreaFigures = z.object({
+  cases: z.number().int(), solved: z.number().int(), suspects: z.number().int().nullable(), population: z.number().int().nullable(),
+  crimeRate: z.number().nullable(), clearanceRate: z.number().nullable(),
+});
+const ZTrendPoint = z.object({ year: z.number().int(), value: z.number().nullable(), changeToPrevious: z.number().nullable(), changeToFirst: z.number().nullable() });
+
+export const ZCommuneCrime = z.object({
+  commune: z.object({ ags: z.string(), name: z.string() }),
+  kreis: z.object({ ags: z.string(), name: z.string() }),
+  years: z.array(z.number().int()),
+  offences: z.array(z.object({ key: z.string(), label: z.string() })),
+  figures: z.array(z.object({ key: z.string(), label: z.string(), year: z.number().int(), commune: ZAreaFigures.nullable(), kreis: ZAreaFigures.nullable(), saxony: ZAreaFigures.nullable() })),
+  trends: z.array(z.object({ key: z.string(), label: z.string(), commune: z.array(ZTrendPoint), kreis: z.array(ZTrendPoint), saxony: z.array(ZTrendPoint) })),
+  sources: z.array(z.object({ format: z.string(), source: z.string(), version: z.string(), years: z.array(z.number().int()), importedAt: z.string() })),
+  populationBasis: z.string(),
+});
+
+export const ZKreisOverview = z.object({
+  year: z.number().int(), key: z.string(), label: z.string().nullable(),
+  kreise: z.array(ZAreaFigures.extend({ ags: z.string(), name: z.string() })),
+  saxony: ZAreaFigures.nullable(),
+  populationDate: z.string().nullable(),
+});
+
+export const ZCrimeCatalogue = z.object({ offences: z.array(z.object({ key: z.string(), label: z.string() })), years: z.array(z.number().int()) });
+export const ZOverviewQuery = z.object({
+  year: z.coerce.number().int().min(1990).max(2100),
+  key: z.string().regex(/^(?:-{6}|[0-9*]{6})$/, { error: 'Der Straftatenschlüssel hat 6 Zeichen (Ziffern, * oder -).' }).default('------'),
+});

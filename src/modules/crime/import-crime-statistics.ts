@@ -1,0 +1,91 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../server/db/client.js';
+import type { FileStorage } from '../../server/files/storage.js';
+import { recordAudit, type AuditContext } from '../../server/audit/record.js';
+import { isLpr, scopesOf, type Actor } from '../../server/auth/roles.js';
+import { forbidden, Problem, unprocessable } from '../../server/http/problem.js';
+import { todayIso } from '../../lib/dates.js';
+import { communes, districts, policeDirectorates } from '../communes/schema.js';
+import { crimeFigures, crimeImports } from './schema.js';
+import { parseBkaKreisTable, parseMunicipalTable, type ParsedPks } from './pks-files.js';
+
+export type CrimeFileFormat = 'bka_kreise' | 'municipal';
+export interface CrimeImportOptions { format: CrimeFileFormat; year?: number; source?: string; version: string }
+
+export const MAX_PKS_BYTES = 20 * 1024 * 1024;
+const DEFAULT_SOURCE: Record<CrimeFileFormat, string> = {
+  bka_kreise: 'Polizeiliche Kriminalstatistik, Bundeskriminalamt, Tabelle 01 (Kreise)',
+  municipal: 'Polizeiliche Kriminalstatistik, Gemeindetabelle der Polizeidirektion',
+};
+
+/**
+ * Imports a PKS file all-or-nothing. LPR staff import any area; a police user only the communes and
+ * Kreise of their Polizeidirektion (a BKA table's other rows are skipped, a municipal row for another
+ * directorate is an error). Figures of the same area and year from an earlier import stop being current.
+ */
+/** Whose figures an actor may import: all (LPR) or those of their Polizeidirektionen. */
+export type Importer = { all: true } | { all: false; directorates: string[] };
+
+export function importerOf(actor: Actor | null): Importer {
+  if (isLpr(actor)) return { all: true };
+  const directorates = scopesOf(actor, 'police');
+  if (!directorates.length) throw forbidden('Nur das LPR und die Polizei dürfen Kriminalstatistiken einspielen.');
+  return { all: false, directorates };
+}
+
+export async function importCrimeStatistics(db: Db, files: FileStorage, ctx: AuditContext, importer: Importer, file: { name: string; data: Buffer }, options: CrimeImportOptions) {
+  if (file.data.length > MAX_PKS_BYTES) throw new Problem(413, 'file_too_large', `Die Datei darf höchstens ${MAX_PKS_BYTES / 1024 / 1024} MB groß sein.`, { field: 'file' });
+  const lpr = importer.all;
+  const directorates = importer.all ? [] : importer.directorates;
+
+  const kreise = await db.select({ ags: districts.ags, directorate: districts.policeDirectorateId }).from(districts);
+  const ownKreise = new Set(kreise.filter((k) => lpr || directorates.includes(k.directorate)).map((k) => k.ags));
+  let parsed: ParsedPks;
+  if (options.format === 'bka_kreise') {
+    if (!options.year) throw new Problem(400, 'validation_failed', 'Feld „year“: Bitte geben Sie das Berichtsjahr der BKA-Tabelle an.', { field: 'year' });
+    parsed = parseBkaKreisTable(file.data, options.year, (ags) => ownKreise.has(ags));
+  } else {
+    const rows = await db.select({ ags: communes.ags, kreis: communes.districtAgs }).from(communes);
+    const kreisOf = new Map(rows.map((r) => [r.ags, r.kreis]));
+    const names = new Map((await db.select().from(policeDirectorates)).map((d) => [d.id, d.name]));
+    const own = directorates.map((d) => names.get(d) ?? d).join(', ');
+    parsed = parseMunicipalTable(file.data, {
+      communeExists: (ags) => kreisOf.has(ags),
+      refuse: (ags) => (ownKreise.has(kreisOf.get(ags)!) ? null : `Die Gemeinde ${ags} gehört nicht zur Polizeidirektion ${own}; Sie können nur Zahlen Ihrer Direktion einspielen.`),
+      currentYear: Number(todayIso().slice(0, 4)),
+    });
+  }
+  if (parsed.errors.length) {
+    throw new Problem(422, 'pks_invalid', `Die Datei enthält ${parsed.errors.length} fehlerhafte Zeile(n); es wurde nichts übernommen.`, {
+      field: 'file', errors: parsed.errors.slice(0, 200).map((e) => ({ field: `Zeile ${e.line}`, message: e.message, line: e.line })),
+    });
+  }
+  if (!parsed.rows.length) throw unprocessable('pks_empty', options.format === 'bka_kreise' ? 'Die Tabelle enthält keine Zeilen für Ihre Kreise.' : 'Die Datei enthält keine Zeilen.', 'file');
+
+  const areaLevel = options.format === 'bka_kreise' ? 'kreis' : 'commune';
+  const years = [...new Set(parsed.rows.map((r) => r.year))].sort();
+  return db.transaction(async (tx) => {
+    const [record] = await tx.insert(crimeImports).values({
+      format: options.format, years, source: options.source?.trim() || DEFAULT_SOURCE[options.format], version: options.version.trim(),
+      fileName: file.name.slice(0, 200), fileKey: '', encoding: parsed.encoding, rowsImported: parsed.rows.length, rowsSkipped: parsed.skipped,
+      policeDirectorateId: lpr ? null : directorates.join(','), importedBy: ctx.actorId,
+    }).returning();
+    const key = `crime/${record!.id}/${file.name.replace(/[^\w.-]+/g, '_').slice(0, 120) || 'pks.csv'}`;
+    await files.put(key, file.data, 'text/csv');
+    await tx.update(crimeImports).set({ fileKey: key }).where(eq(crimeImports.id, record!.id));
+    // Earlier figures for the same areas and years are superseded, not deleted.
+    const areas = [...new Set(parsed.rows.map((r) => r.areaAgs))];
+    for (let i = 0; i < areas.length; i += 500) {
+      await tx.update(crimeFigures).set({ current: false })
+        .where(and(inArray(crimeFigures.areaAgs, areas.slice(i, i + 500)), inArray(crimeFigures.year, years), eq(crimeFigures.current, true)));
+    }
+    const values = parsed.rows.map((r) => ({
+      importId: record!.id, areaLevel, areaAgs: r.areaAgs, year: r.year, offenceKey: r.offenceKey, offenceLabel: r.offenceLabel, cases: r.cases,
+      attempts: r.attempts, solved: r.solved, suspects: r.suspects, publishedRate: r.publishedRate, publishedClearanceRate: r.publishedClearanceRate,
+    }));
+    for (let i = 0; i < values.length; i += 1000) await tx.insert(crimeFigures).values(values.slice(i, i + 1000));
+    const summary = { id: record!.id, format: options.format, years, source: record!.source, version: record!.version, fileName: record!.fileName, rowsImported: parsed.rows.length, rowsSkipped: parsed.skipped, areas: areas.length };
+    await recordAudit(tx, ctx, { action: 'crime_statistics.imported', entityType: 'crime_import', entityId: record!.id, after: summary });
+    return { ...summary, encoding: parsed.encoding, importedAt: record!.importedAt.toISOString() };
+  });
+}
