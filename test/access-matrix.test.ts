@@ -16,6 +16,7 @@ const ANALYSIS_READ: Role[] = ['lpr_admin', 'lpr_staff', 'analyst', 'commune'];
 const ANALYSIS_WORK: Role[] = ['lpr_admin', 'lpr_staff', 'analyst'];
 const CRIME_IMPORT: Role[] = ['lpr_admin', 'lpr_staff', 'police'];
 const CRIME_COMMUNE: Role[] = ['lpr_admin', 'lpr_staff', 'police', 'commune', 'analyst'];
+const RECOMMENDATION_MANAGE: Role[] = ['lpr_admin', 'lpr_staff', 'commune'];
 const EXPECTED: Record<string, 'public' | 'authenticated' | Role[]> = {
   'GET /api/health': 'public',
   'GET /api/datasources': 'public',
@@ -129,9 +130,23 @@ const EXPECTED: Record<string, 'public' | 'authenticated' | Role[]> = {
   'GET /api/crime/catalogue': 'authenticated',
   'GET /api/crime/kreise': 'authenticated',
   'GET /api/crime/communes/:ags': CRIME_COMMUNE,
+  'GET /api/communes/:ags/age-structure': ANALYSIS_READ,
+  'PUT /api/communes/:ags/age-structure': ANALYSIS_WORK,
+  'GET /api/analyses/:id/weighting': ANALYSIS_READ,
+  'PUT /api/analyses/:id/weighting': ANALYSIS_WORK,
+  'GET /api/analyses/:id/findings': ANALYSIS_READ,
+  'GET /api/analyses/:id/recommendations': ANALYSIS_READ,
+  'POST /api/analyses/:id/recommendations': ANALYSIS_WORK,
+  'PUT /api/analyses/:id/recommendations/:recommendationId': ANALYSIS_WORK,
+  'PUT /api/analyses/:id/recommendations/:recommendationId/state': RECOMMENDATION_MANAGE,
+  'DELETE /api/analyses/:id/recommendations/:recommendationId': ANALYSIS_WORK,
+  'GET /api/analyses/:id/report': ANALYSIS_READ,
+  'GET /api/analyses/:id/reports': ANALYSIS_READ,
+  'POST /api/analyses/:id/reports': ANALYSIS_WORK,
+  'GET /api/analyses/:id/reports/:reportId/:format': ANALYSIS_READ,
 };
 
-const SAMPLE_PARAMS: Record<string, string> = { ags: '14521550', id: '00000000-0000-4000-8000-000000000000', revision: '1', key: 'kickoff', code: 'AF01' };
+const SAMPLE_PARAMS: Record<string, string> = { ags: '14521550', id: '00000000-0000-4000-8000-000000000000', revision: '1', key: 'kickoff', code: 'AF01', recommendationId: '00000000-0000-4000-8000-000000000001', reportId: '00000000-0000-4000-8000-000000000002', format: 'pdf' };
 const isPluginRoute = (url: string) => url.startsWith('/api/docs') || !url.startsWith('/api/');
 
 let t: TestApp;

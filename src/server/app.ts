@@ -13,6 +13,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import type { Mailer } from './mail/mailer.js';
 import { fileStorageFor, type FileStorage } from './files/storage.js';
+import { createJobs, type Jobs } from './jobs.js';
 import type { App, PlatformModule } from './modules.js';
 import { access, isAllowed, type Access } from './http/access.js';
 import { errorHandler, sendProblem } from './http/errors.js';
@@ -28,6 +29,8 @@ declare module 'fastify' {
     database: Database;
     mailer: Mailer;
     files: FileStorage;
+    /** Background jobs (pg-boss); workers start at boot, or with the first job when started lazily (tests). */
+    jobs: Jobs;
     /** The registered modules, for the core's aggregations (figures, timeline). */
     platformModules: PlatformModule[];
     /** Every route with its access rule, for the role × route matrix test. */
@@ -67,6 +70,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.decorate('files', deps.files ?? fileStorageFor(config));
   const modules = deps.modules ?? platformModules;
   app.decorate('platformModules', modules);
+  const jobs = createJobs(deps.database, {
+    db: deps.database.db, files: app.files, config, log: (msg, extra) => app.log.info(extra ?? {}, msg),
+  }, modules.flatMap((m) => m.jobs ?? []));
+  app.decorate('jobs', jobs);
+  if (!config.lazyJobs) app.addHook('onReady', () => jobs.start());
+  app.addHook('onClose', () => jobs.stop());
   app.decorate('routeTable', []);
   app.decorateRequest('actor', null);
   app.setErrorHandler(errorHandler);

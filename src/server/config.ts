@@ -70,6 +70,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : production,
     logLevel: e.LOG_LEVEL,
+    /** Tests start the job workers only when a job is sent (pg-boss's schema setup takes seconds). */
+    lazyJobs: e.NODE_ENV === 'test',
     demoData: production ? false : e.DEMO_DATA !== 'false',
     demoDataRequested: e.DEMO_DATA === 'true',
     oidc: e.OIDC_ISSUER && e.OIDC_CLIENT_ID

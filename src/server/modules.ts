@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import type { Actor } from './auth/roles.js';
 import type { FigureDefinition, TimelineEntry } from './figures.js';
 import type { FileStorage } from './files/storage.js';
+import type { JobDefinition } from './jobs.js';
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -22,6 +23,8 @@ export interface PlatformModule {
   seedReference?(ctx: SeedContext): Promise<void>;
   /** Loads demo records into an empty database; never runs in production. Runs in module order. */
   seedDemo?(ctx: SeedContext): Promise<void>;
+  /** Background jobs this module runs (see jobs.ts). */
+  jobs?: JobDefinition<never>[];
   /** Statewide figures this module computes (see figures.ts). */
   figures?: FigureDefinition[];
   /** This module's entries in a commune's timeline, already filtered to what `actor` may see. */

@@ -1,9 +1,7 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import {
   AlignmentType, BorderStyle, Document, Footer, Header, HeadingLevel, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
 } from 'docx';
-import pdfmake from 'pdfmake';
+import { renderPdf } from '../../server/documents/pdf.js';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { formatDateDe } from '../../lib/dates.js';
 import { moduleLabel, type PresentedAgreement } from './agreements.js';
@@ -80,22 +78,6 @@ export async function agreementDocx(a: PresentedAgreement): Promise<Buffer> {
   return Packer.toBuffer(doc);
 }
 
-const require = createRequire(import.meta.url);
-const fontDir = join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-pdfmake.addFonts({
-  Roboto: {
-    normal: join(fontDir, 'Roboto-Regular.ttf'), bold: join(fontDir, 'Roboto-Medium.ttf'),
-    italics: join(fontDir, 'Roboto-Italic.ttf'), bolditalics: join(fontDir, 'Roboto-MediumItalic.ttf'),
-  },
-});
-// Documents never load anything from the network or disk beyond the fonts above.
-pdfmake.setUrlAccessPolicy(() => false);
-(pdfmake as unknown as { setLocalAccessPolicy(f: (path: string) => boolean): void }).setLocalAccessPolicy((path) => path.startsWith(fontDir));
-
-/** Renders a pdfmake document definition to a PDF buffer. */
-export async function renderPdf(definition: TDocumentDefinitions): Promise<Buffer> {
-  return pdfmake.createPdf({ defaultStyle: { font: 'Roboto', fontSize: 10.5, lineHeight: 1.25 }, ...definition }).getBuffer();
-}
 
 export async function agreementPdf(a: PresentedAgreement): Promise<Buffer> {
   const o = agreementOutline(a);

@@ -4,7 +4,7 @@ import type { PlatformModule } from '../../server/modules.js';
 import { formatDateDe, todayIso } from '../../lib/dates.js';
 import { communeStage } from './commune-stage.js';
 import { sortTimeline } from './timeline.js';
-import { renderPdf } from './agreement-document.js';
+import { renderPdf } from '../../server/documents/pdf.js';
 import { assertCommuneVisible } from './visibility.js';
 
 /** A commune's Bilanz: every module's entries in date order, with the current stage. */

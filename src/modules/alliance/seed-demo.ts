@@ -207,7 +207,11 @@ export async function seedAllianceDemo(ctx: SeedContext) {
   milestones.push({ ags: SCHWARZENBERG, occurredOn: '2022-09-28', kind: 'council_constituted', note: 'Konstituierende Sitzung des Kommunalen Präventionsrates Schwarzenberg (Demodaten).' });
   const analysedCommunes = g.shuffle(cooperatingBefore).slice(0, 25);
   for (const ags of analysedCommunes) milestones.push({ ags, occurredOn: g.day(addDays(agreementOf.get(ags)!, 150) < '2022-07-20' ? addDays(agreementOf.get(ags)!, 150) : '2022-01-03', '2022-07-20'), kind: 'safety_analysis_completed', note: 'Bericht der Sicherheitsanalyse übergeben.' });
-  for (const ags of [...SILBERBERG, ...GOELTZSCHTAL]) milestones.push({ ags, occurredOn: g.day('2023-03-01', '2023-11-30'), kind: 'safety_analysis_completed', note: 'Bericht der Sicherheitsanalyse übergeben.' });
+  for (const ags of [...SILBERBERG, ...GOELTZSCHTAL]) {
+    const day = g.day('2023-03-01', '2023-11-30');
+    // Schwarzenberg's analysis is also in the surveys demo (sa-schwarzenberg-2022), completed on this day.
+    milestones.push({ ags, occurredOn: ags === SCHWARZENBERG ? '2023-03-15' : day, kind: 'safety_analysis_completed', note: 'Bericht der Sicherheitsanalyse übergeben.' });
+  }
   for (let year = 2019; year <= 2025; year++) {
     let total = 0;
     const budget = year === 2019 ? 600_000 : g.int(1_050_000, 1_280_000);

@@ -13,7 +13,7 @@ export const DEMO_USERS: { email: string; displayName: string; grants: TGrant[] 
   { email: 'praevention@pd-chemnitz.demo', displayName: 'Paula Polizei (PD Chemnitz)', grants: [{ role: 'police', scopeType: 'police_directorate', scopeId: 'chemnitz' }] },
   { email: 'coach@institut-b3.demo', displayName: 'Conrad Coach (Institut B3)', grants: [{ role: 'coach', scopeType: null, scopeId: null }] },
   { email: 'kpr@schwarzenberg.demo', displayName: 'Karla Ratsmitglied (KPR Schwarzenberg)', grants: [{ role: 'council_member', scopeType: 'council', scopeId: 'kpr-schwarzenberg' }] },
-  { email: 'analyse@institut.demo', displayName: 'Arno Analyst (Forschungsinstitut)', grants: [{ role: 'analyst', scopeType: 'analysis', scopeId: 'sa-schwarzenberg-2026' }] },
+  { email: 'analyse@institut.demo', displayName: 'Arno Analyst (Forschungsinstitut)', grants: [{ role: 'analyst', scopeType: 'analysis', scopeId: 'sa-schwarzenberg-2026' }, { role: 'analyst', scopeType: 'analysis', scopeId: 'sa-schwarzenberg-2022' }] },
 ];
 
 export async function seedDemoUsers(ctx: SeedContext) {

@@ -79,3 +79,18 @@ export const ZApplyImport = z.object({
   /** Overrides of the proposed successor for merged communes: { oldAgs: successorAgs }. */
   successors: z.record(ZAgs, ZAgs).default({}),
 });
+
+export const ZAgeStructureCell = z.object({
+  ageGroup: z.string().max(10),
+  sex: z.enum(['m', 'w']),
+  count: z.number().int({ error: 'Die Anzahl muss eine ganze Zahl sein.' }).min(0, { error: 'Die Anzahl darf nicht negativ sein.' }).max(10_000_000),
+});
+export const ZAgeStructureInput = z.object({
+  referenceDate: z.iso.date({ error: 'Bitte ein Datum (JJJJ-MM-TT) angeben.' }),
+  source: z.string().trim().min(3, { error: 'Bitte nennen Sie die Quelle der Zahlen.' }).max(300),
+  cells: z.array(ZAgeStructureCell).min(1).max(30),
+  version: z.number().int().min(0),
+});
+export const ZAgeStructure = z.object({
+  ags: z.string(), referenceDate: z.string(), source: z.string(), cells: z.array(ZAgeStructureCell), total: z.number().int(), updatedAt: z.string(), version: z.number().int(),
+});

@@ -15,6 +15,7 @@ import { updateGroup } from './update-group.js';
 import { deleteGroup } from './delete-group.js';
 import { getRegistryImport, presentImport, previewRegistryImport } from './preview-registry-import.js';
 import { applyRegistryImport } from './apply-registry-import.js';
+import { getAgeStructure, saveAgeStructure } from './age-structure.js';
 
 const tags = ['Gemeindeverzeichnis'];
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -71,6 +72,16 @@ export async function communesRoutes(app: App) {
     await deleteGroup(db, auditContext(request), request.params.id, request.query.version);
     return reply.status(204).send(null);
   });
+
+  app.get('/communes/:ags/age-structure', {
+    config: { access: policy.readAgeStructure },
+    schema: { tags, summary: 'Einwohner ab 16 nach Altersgruppe und Geschlecht (Randverteilungen für die Gewichtung), mit Quelle', params: T.ZAgsParams, response: { 200: T.ZAgeStructure.nullable() } },
+  }, async (request) => getAgeStructure(db, request.params.ags));
+
+  app.put('/communes/:ags/age-structure', {
+    config: { access: policy.editAgeStructure },
+    schema: { tags, summary: 'Altersstruktur erfassen oder korrigieren (Quelle Pflicht, Versionsprüfung)', params: T.ZAgsParams, body: T.ZAgeStructureInput, response: { 200: T.ZAgeStructure } },
+  }, async (request) => saveAgeStructure(db, auditContext(request), request.params.ags, request.body));
 
   const importTags = ['Verzeichnis-Aktualisierung'];
   app.get('/registry-imports', {

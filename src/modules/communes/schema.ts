@@ -87,3 +87,18 @@ export const registryImports = pgTable('registry_imports', {
   appliedAt: timestamp('applied_at', { withTimezone: true }),
   version: integer('version').notNull().default(1),
 });
+
+/**
+ * Residents aged 16 and over by age group and sex, per commune: the population margins that survey
+ * results are weighted to. Entered or corrected by hand with the source named (Statistisches Landesamt,
+ * Melderegister, …); every change is audited.
+ */
+export const communeAgeStructure = pgTable('commune_age_structure', {
+  ags: text('ags').primaryKey().references(() => communes.ags),
+  referenceDate: date('reference_date').notNull(),
+  source: text('source').notNull(),
+  cells: jsonb('cells').$type<{ ageGroup: string; sex: 'm' | 'w'; count: number }[]>().notNull(),
+  updatedBy: uuid('updated_by'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  version: integer('version').notNull().default(1),
+});

@@ -45,12 +45,18 @@ function sumFigures(rows: Row[], population: number | null): AreaFigures {
   return areaFigures(cases, solved, suspects, population);
 }
 
-/** The commune's PKS figures per year and offence, next to its Kreis and Saxony, with trends. */
+/** The commune's PKS figures as the actor may see them (see assertCrimeFiguresVisible). */
 export async function communeCrimeStatistics(db: Db, actor: Actor | null, ags: string) {
+  if (!(await db.select({ ags: communes.ags }).from(communes).where(eq(communes.ags, ags))).length) throw notFound('Diese Gemeinde ist nicht bekannt.');
+  await assertCrimeFiguresVisible(db, actor, ags);
+  return crimeStatisticsFor(db, ags);
+}
+
+/** The commune's PKS figures per year and offence, next to its Kreis and Saxony, with trends (no access check). */
+export async function crimeStatisticsFor(db: Db, ags: string) {
   const [commune] = await db.select({ ags: communes.ags, name: communes.name, kreisAgs: communes.districtAgs, kreisName: districts.name })
     .from(communes).innerJoin(districts, eq(districts.ags, communes.districtAgs)).where(eq(communes.ags, ags));
   if (!commune) throw notFound('Diese Gemeinde ist nicht bekannt.');
-  await assertCrimeFiguresVisible(db, actor, ags);
 
   const own = await db.select().from(crimeFigures).where(and(inArray(crimeFigures.areaAgs, [ags, commune.kreisAgs]), eq(crimeFigures.current, true)));
   const years = [...new Set(own.map((r) => r.year))].sort((a, b) => a - b);

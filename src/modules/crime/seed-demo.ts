@@ -7,7 +7,7 @@ import { importCrimeStatistics } from './import-crime-statistics.js';
 export const BKA_KREISE_2022 = new URL('../../../data/crime/bka_pks2022_KR-F-01-T01-Kreise-Faelle-HZ_csv.csv', import.meta.url);
 
 /** Städtebund Silberberg: Aue-Bad Schlema, Lauter-Bernsbach, Lößnitz, Schneeberg, Schwarzenberg. */
-const SILBERBERG = ['14521035', '14521355', '14521380', '14521530', '14521550'];
+const SILBERBERG = ['14521035', '14521355', '14521370', '14521530', '14521550'];
 
 /**
  * The real BKA PKS 2022 Kreis table (Saxon Kreise, through the real import), and invented commune

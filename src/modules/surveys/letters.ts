@@ -7,7 +7,7 @@ import { recordAudit, type AuditContext } from '../../server/audit/record.js';
 import { updateVersioned } from '../../server/db/versioned.js';
 import { Problem, unprocessable } from '../../server/http/problem.js';
 import { formatDateDe, todayIso } from '../../lib/dates.js';
-import { renderPdf } from '../alliance/agreement-document.js';
+import { renderPdf } from '../../server/documents/pdf.js';
 import { communes } from '../communes/schema.js';
 import { accessCodes, analysisProjects, samplePersons, surveyLetters, surveySamples } from './schema.js';
 import { hashCode } from './access-codes.js';

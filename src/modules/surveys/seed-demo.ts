@@ -23,20 +23,44 @@ const DISTRICTS: [string, number, number][] = [
 /** Places people often mark (station, park, a Plattenbau centre), around which marks scatter. */
 const HOT_SPOTS: [number, number, number][] = [[50.5448, 12.7852, 2], [50.5386, 12.7802, 1], [50.5262, 12.7683, 3], [50.5462, 12.7811, 6]];
 
+export const DEMO_FIRST_WAVE_CODE = 'sa-schwarzenberg-2022';
+
+interface DemoWave {
+  code: string;
+  title: string;
+  startOn: string;
+  seed: number;
+  sampleSize: number;
+  responseRate: number;
+  /** Added to everyone's fear (the first wave, before the measures, was more anxious). */
+  fearShift: number;
+  /** Days of the field phase that have passed (a running survey) or its length (a completed one). */
+  fieldDays: number;
+  completedOn: string | null;
+}
+
 /**
- * A running second-wave survey for Schwarzenberg (the first, of the Städtebund Silberberg, was completed
- * in 2023): started ten weeks ago, register sample of 800 drawn, letters sent and names deleted, the field
- * phase running with a few hundred answers (fixed seed; fear higher at night for women, older people and
- * in Sonnenleithe and the centre). Runs before the demo users so that the analyst's scope exists.
+ * Two waves of Schwarzenberg's citizen survey. The first (autumn 2022, for the Städtebund Silberberg's
+ * analysis) is completed: its field phase is closed and the analysis done (the alliance demo records the
+ * milestone of its handover). The second is running: started ten weeks ago, letters sent and names
+ * deleted, a few hundred answers so far. Both from a synthetic register (invented people) with a fixed
+ * seed; fear is higher at night for women, older people and in Sonnenleithe and the centre. Runs before
+ * the demo users so that the analyst's scopes exist.
  */
 export async function seedSurveysDemo(ctx: SeedContext) {
+  const startOn = addDays(todayIso(), -70);
+  await seedDemoWave(ctx, { code: DEMO_FIRST_WAVE_CODE, title: 'Sicherheitsanalyse Schwarzenberg 2022 (Städtebund Silberberg)', startOn: '2022-09-05', seed: 20220905, sampleSize: 1000, responseRate: 0.46, fearShift: 0.08, fieldDays: 42, completedOn: '2023-03-15' });
+  await seedDemoWave(ctx, { code: DEMO_ANALYSIS_CODE, title: 'Sicherheitsanalyse Schwarzenberg 2026 (2. Welle)', startOn, seed: 20260907, sampleSize: 800, responseRate: 0.4, fearShift: 0, fieldDays: 42, completedOn: null });
+}
+
+async function seedDemoWave(ctx: SeedContext, wave: DemoWave) {
   const { db } = ctx;
   const sys = systemContext('demo-seed');
   const today = todayIso();
-  const startOn = addDays(today, -70);
-  const project = await createAnalysisProject(db, sys, { ags: '14521550', institute: 'Forschungsinstitut (Demo)', startOn, code: DEMO_ANALYSIS_CODE, title: 'Sicherheitsanalyse Schwarzenberg 2026 (2. Welle)' });
+  const startOn = wave.startOn;
+  const project = await createAnalysisProject(db, sys, { ags: '14521550', institute: 'Forschungsinstitut (Demo)', startOn, code: wave.code, title: wave.title });
   const [row] = await db.select().from(analysisProjects).where(eq(analysisProjects.id, project.id));
-  const random = seededRandom(20260907);
+  const random = seededRandom(wave.seed);
   const pick = <T>(weights: [T, number][]) => { let r = random() * weights.reduce((s, [, w]) => s + w, 0); for (const [v, w] of weights) { r -= w; if (r <= 0) return v; } return weights.at(-1)![0]; };
 
   // A synthetic register extract of 4,000 adults (invented names), in the documented format.
@@ -47,7 +71,7 @@ export async function seedSurveysDemo(ctx: SeedContext) {
     const age = 16 + Math.floor(Math.pow(random(), 0.85) * 74);
     lines.push(`Beispiel${i};Person;Demoweg;${(i % 180) + 1};08340;Schwarzenberg/Erzgeb.;${district};${startYear - age};${random() < 0.51 ? 'w' : 'm'}`);
   }
-  await drawProjectSample(db, sys, row!, { name: 'melderegister-demo.csv', data: Buffer.from(lines.join('\n')) }, { strataBy: 'district_age_sex', allocation: 'proportional', size: 800, seed: 424242 });
+  await drawProjectSample(db, sys, row!, { name: 'melderegister-demo.csv', data: Buffer.from(lines.join('\n')) }, { strataBy: 'district_age_sex', allocation: 'proportional', size: wave.sampleSize, seed: wave.seed + 1 });
   const q = await currentQuestionnaire(db, project.id);
   const frozen = await startFieldPhase(db, sys, row!, { version: q.version });
   const districts = (await db.select({ d: analysisProjects.districts }).from(analysisProjects).where(eq(analysisProjects.id, project.id)))[0]!.d;
@@ -59,14 +83,14 @@ export async function seedSurveysDemo(ctx: SeedContext) {
   await db.update(analysisTasks).set({ doneOn: addDays(startOn, 24) }).where(and(eq(analysisTasks.projectId, project.id), inArray(analysisTasks.key, ['approve_letter', 'inform_citizens'])));
   await db.update(surveySamples).set({ lettersAt: new Date(`${fieldStart}T09:00:00Z`) }).where(eq(surveySamples.projectId, project.id));
 
-  // Answers from about 40 % of the invited, online and on paper, spread over the field phase so far.
+  // Answers from part of the invited, online and on paper, spread over the field phase (so far).
   const persons = await db.select().from(samplePersons).where(eq(samplePersons.projectId, project.id));
-  const respondents = persons.filter(() => random() < 0.4);
+  const respondents = persons.filter(() => random() < wave.responseRate);
   const responses = respondents.map((p) => {
     const [district, ageKey, sex] = p.stratumKey.split('|') as [string, string, 'm' | 'w'];
     const ageIndex = AGE_GROUPS.findIndex((g) => g.key === ageKey);
     const districtFear = DISTRICTS.find(([d]) => d === district)?.[2] ?? 0.3;
-    const fear = Math.min(0.9, districtFear + (sex === 'w' ? 0.15 : 0) + ageIndex * 0.03 - 0.1);
+    const fear = Math.min(0.9, districtFear + (sex === 'w' ? 0.15 : 0) + ageIndex * 0.03 - 0.1 + wave.fearShift);
     const likert = (p1: number, n: number) => Math.min(n, Math.max(1, Math.round(1 + (n - 1) * (p1 + (random() - 0.5) * 0.6))));
     const maybe = <T>(v: T) => (random() < 0.05 ? undefined : v);
     const answers: Record<string, unknown> = {
@@ -90,12 +114,18 @@ export async function seedSurveysDemo(ctx: SeedContext) {
       });
     }
     for (const k of Object.keys(answers)) if (answers[k] === undefined) delete answers[k];
-    const days = Math.max(0, daysBetween(fieldStart, today) - 1);
+    const days = wave.completedOn ? wave.fieldDays : Math.max(0, Math.min(wave.fieldDays, daysBetween(fieldStart, today) - 1));
     return { p, answers, submittedOn: addDays(fieldStart, Math.floor(Math.pow(random(), 2) * days)), mode: random() < 0.72 ? 'online' : 'paper' };
   });
   await db.insert(surveyResponses).values(responses.map((r) => ({ projectId: project.id, questionnaireRevision: frozen.revision, mode: r.mode, submittedOn: r.submittedOn, answers: r.answers, submissionKey: randomUUID(), stratumKey: r.p.stratumKey })));
   const hashes = responses.map((r) => hashCode(r.p.code));
   for (let i = 0; i < hashes.length; i += 500) await db.update(accessCodes).set({ used: true }).where(inArray(accessCodes.codeHash, hashes.slice(i, i + 500)));
   await deletePersonalData(db, sys, row!);
-  ctx.log(`demo analysis: ${project.code}, 800 invited, ${responses.length} responses`);
+  if (wave.completedOn) {
+    // Field phase closed, evaluation, report and workshop done; the alliance demo records the handover milestone.
+    await db.update(analysisPhases).set({ status: 'done', doneOn: addDays(fieldStart, wave.fieldDays) }).where(eq(analysisPhases.projectId, project.id));
+    await db.update(analysisTasks).set({ doneOn: addDays(fieldStart, wave.fieldDays) }).where(eq(analysisTasks.projectId, project.id));
+    await db.update(analysisProjects).set({ status: 'completed', completedOn: wave.completedOn }).where(eq(analysisProjects.id, project.id));
+  }
+  ctx.log(`demo analysis: ${project.code}, ${wave.sampleSize} invited, ${responses.length} responses`);
 }

@@ -8,6 +8,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
+import { fromPglite } from 'pg-boss';
 import * as schema from './schema.js';
 import { lockDataDir } from './lock.js';
 
@@ -20,8 +21,12 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Applies pending migrations; safe when several app processes start at once. */
   migrate(): Promise<void>;
+  /** How pg-boss reaches the same database (its own small pool, or the one embedded connection). */
+  jobConnection(): JobConnection;
   close(): Promise<void>;
 }
+
+export type JobConnection = { connectionString: string; max: number } | { db: ReturnType<typeof fromPglite>; backend: 'pglite' };
 
 const migrationsFolder = resolve(import.meta.dirname, '../../../drizzle');
 const MIGRATION_LOCK = 7_411_018; // arbitrary advisory lock key shared by all app processes
@@ -45,6 +50,7 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
           client.release();
         }
       },
+      jobConnection: () => ({ connectionString: opts.databaseUrl!, max: 3 }),
       close: () => pool.end(),
     };
   }
@@ -64,6 +70,7 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
       db,
       kind: 'pglite',
       migrate: () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder }),
+      jobConnection: () => ({ db: fromPglite(client), backend: 'pglite' }),
       async close() { await client.close(); release(); },
     };
   } catch (e) {

@@ -5,3 +5,4 @@ export * from '../../modules/communes/schema.js';
 export * from '../../modules/alliance/schema.js';
 export * from '../../modules/surveys/schema.js';
 export * from '../../modules/crime/schema.js';
+export * from '../../modules/evaluation/schema.js';

@@ -1,0 +1,71 @@
+import { and, asc, desc, eq } from 'drizzle-orm';
+import type { Db } from '../../server/db/client.js';
+import { communeAgeStructure, communes } from '../communes/schema.js';
+import { analysisProjects, questionnaires, surveyResponses, surveyStrata } from '../surveys/schema.js';
+import type { Definition } from '../surveys/questionnaire-definition.js';
+import { analysisWeightings } from './schema.js';
+import type { ResponseRow } from './survey-data.js';
+import type { PopulationSources, WeightingSettings } from './weighting.js';
+
+type Project = typeof analysisProjects.$inferSelect;
+export type WeightingRow = typeof analysisWeightings.$inferSelect;
+
+export const DEFAULT_SETTINGS = {
+  design: 'stratified', calibration: 'rake', variables: ['age_group', 'sex'], epsilon: 1e-7, maxIterations: 100,
+  trimLower: null, trimUpper: null, minRespondents: 10, minClusterSize: 5, clusterRadiusM: 150,
+} as const;
+
+export interface AnalysisInputs {
+  project: Project;
+  communeName: string;
+  responses: ResponseRow[];
+  definition: Definition | null;
+  sources: PopulationSources;
+  settings: WeightingSettings;
+  publication: { minRespondents: number; minClusterSize: number; clusterRadiusM: number };
+  weighting: WeightingRow | null;
+}
+
+export function settingsOf(row: WeightingRow | null, hasStrata: boolean): WeightingSettings {
+  return {
+    design: (row?.design as WeightingSettings['design']) ?? (hasStrata ? 'stratified' : 'simple'),
+    calibration: (row?.calibration as WeightingSettings['calibration']) ?? DEFAULT_SETTINGS.calibration,
+    variables: (row?.variables as WeightingSettings['variables']) ?? [...DEFAULT_SETTINGS.variables],
+    epsilon: row?.epsilon ?? DEFAULT_SETTINGS.epsilon,
+    maxIterations: row?.maxIterations ?? DEFAULT_SETTINGS.maxIterations,
+    trimLower: row?.trimLower ?? null,
+    trimUpper: row?.trimUpper ?? null,
+  };
+}
+
+/** Everything an analysis' statistics need, read in a handful of queries. */
+export async function loadAnalysisInputs(db: Db, project: Project): Promise<AnalysisInputs> {
+  const [commune] = await db.select({ name: communes.name, population: communes.population }).from(communes).where(eq(communes.ags, project.ags));
+  const rows = await db.select({ answers: surveyResponses.answers, stratumKey: surveyResponses.stratumKey }).from(surveyResponses)
+    .where(eq(surveyResponses.projectId, project.id)).orderBy(asc(surveyResponses.submittedOn), asc(surveyResponses.id));
+  const [frozen] = await db.select({ definition: questionnaires.definition }).from(questionnaires)
+    .where(and(eq(questionnaires.projectId, project.id), eq(questionnaires.status, 'frozen'))).orderBy(desc(questionnaires.revision)).limit(1);
+  const strata = await db.select().from(surveyStrata).where(eq(surveyStrata.projectId, project.id)).orderBy(asc(surveyStrata.key));
+  const [structure] = await db.select().from(communeAgeStructure).where(eq(communeAgeStructure.ags, project.ags));
+  const [weighting] = await db.select().from(analysisWeightings).where(eq(analysisWeightings.projectId, project.id));
+  const adults = structure ? structure.cells.reduce((s, c) => s + c.count, 0) : null;
+  return {
+    project,
+    communeName: commune?.name ?? project.ags,
+    responses: rows.map((r) => ({ answers: r.answers, stratumKey: r.stratumKey })),
+    definition: (frozen?.definition as Definition | undefined) ?? null,
+    sources: {
+      strata: strata.map((s) => ({ key: s.key, district: s.district, ageGroup: s.ageGroup, sex: s.sex, population: s.population, sampleSize: s.sampleSize })),
+      districts: project.districts,
+      ageStructure: structure ? { cells: structure.cells, source: structure.source, referenceDate: structure.referenceDate } : null,
+      population: adults ?? commune?.population ?? null,
+    },
+    settings: settingsOf(weighting ?? null, strata.length > 0),
+    publication: {
+      minRespondents: weighting?.minRespondents ?? DEFAULT_SETTINGS.minRespondents,
+      minClusterSize: weighting?.minClusterSize ?? DEFAULT_SETTINGS.minClusterSize,
+      clusterRadiusM: weighting?.clusterRadiusM ?? DEFAULT_SETTINGS.clusterRadiusM,
+    },
+    weighting: weighting ?? null,
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * Background jobs (report generation and other slow work) on pg-boss, in the same PostgreSQL: every app
+ * instance runs workers, a job is done once by whichever instance claims it, and a job survives a
+ * restart. Modules declare their jobs; use cases enqueue with `jobs.send`.
+ */
+import { PgBoss } from 'pg-boss';
+import type { Database, Db } from './db/client.js';
+import type { Config } from './config.js';
+import type { FileStorage } from './files/storage.js';
+
+export interface JobContext { db: Db; files: FileStorage; config: Config; log: (msg: string, extra?: object) => void }
+
+export interface JobDefinition<T extends object = Record<string, unknown>> {
+  name: string;
+  /** Seconds before a running job counts as failed (and is retried). */
+  expireInSeconds?: number;
+  retryLimit?: number;
+  run(ctx: JobContext, data: T): Promise<void>;
+}
+
+export interface Jobs {
+  send(name: string, data: object): Promise<string>;
+  /** Starts the workers now (otherwise on the first send, when started lazily). */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createJobs(database: Database, ctx: JobContext, definitions: readonly JobDefinition<never>[]): Jobs {
+  let starting: Promise<PgBoss> | null = null;
+  const known = new Set(definitions.map((d) => d.name));
+
+  async function boot(): Promise<PgBoss> {
+    const boss = new PgBoss({ ...database.jobConnection(), schedule: false } as ConstructorParameters<typeof PgBoss>[0]);
+    boss.on('error', (error: Error) => ctx.log('job system error', { error: error.message }));
+    await boss.start();
+    for (const d of definitions) {
+      await boss.createQueue(d.name, { expireInSeconds: d.expireInSeconds ?? 300, retryLimit: d.retryLimit ?? 2, retryDelay: 5 });
+      await boss.work<object>(d.name, { pollingIntervalSeconds: 1 }, async ([job]) => {
+        await d.run(ctx, job!.data as never);
+      });
+    }
+    return boss;
+  }
+
+  const ensure = () => (starting ??= boot());
+  return {
+    async send(name, data) {
+      if (!known.has(name)) throw new Error(`Unknown job ${name}`);
+      const id = await (await ensure()).send(name, data);
+      if (!id) throw new Error(`Job ${name} was not queued`);
+      return id;
+    },
+    async start() { await ensure(); },
+    async stop() {
+      if (!starting) return;
+      const boss = await starting.catch(() => null);
+      starting = null;
+      await boss?.stop({ graceful: true, timeout: 10_000 });
+    },
+  };
+}
