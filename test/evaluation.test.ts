@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(async () => { await t?.close(); });
 
 type Cell = { estimate: number | null; low: number | null; high: number | null; respondents: number; suppressed: boolean };
-type Indicator = { key: string; overall: Cell; byDistrict: (Cell & { level: string })[]; byAgeGroup: Cell[]; bySex: Cell[] };
+type Indicator = { key: string; overall: Cell; byDistrict: (Cell & { level: string })[]; byAgeGroup: Cell[]; bySex: (Cell & { level: string })[] };
 const findings = async (id = first, who: 'analyst' | 'commune' | 'lpr_staff' = 'analyst') => {
   const res = await call(who, 'GET', `/api/analyses/${id}/findings`);
   expect(res.statusCode).toBe(200);
