@@ -31,6 +31,12 @@ const QuestionnairePage = lazy(() => surveys().then((m) => ({ default: m.Questio
 const SamplePage = lazy(() => surveys().then((m) => ({ default: m.SamplePage })));
 const PaperEntryPage = lazy(() => surveys().then((m) => ({ default: m.PaperEntryPage })));
 const ItemBankPage = lazy(() => surveys().then((m) => ({ default: m.ItemBankPage })));
+const evaluation = () => import('./pages/evaluation/index.js');
+const FindingsPage = lazy(() => evaluation().then((m) => ({ default: m.FindingsPage })));
+const WeightingPage = lazy(() => evaluation().then((m) => ({ default: m.WeightingPage })));
+const RecommendationsPage = lazy(() => evaluation().then((m) => ({ default: m.RecommendationsPage })));
+const ReportPage = lazy(() => evaluation().then((m) => ({ default: m.ReportPage })));
+const CrimePage = lazy(() => evaluation().then((m) => ({ default: m.CrimePage })));
 const SurveyResponsePage = lazy(() => import('./pages/SurveyResponsePage.js').then((m) => ({ default: m.SurveyResponsePage })));
 const ANALYSIS: Role[] = ['lpr_admin', 'lpr_staff', 'analyst', 'commune'];
 const ANALYSIS_WORK: Role[] = ['lpr_admin', 'lpr_staff', 'analyst'];
@@ -86,6 +92,11 @@ createRoot(document.getElementById('root')!).render(
               <Route path="analysen/:id/fragebogen" element={<RequireRole roles={ANALYSIS}><Suspense fallback={<Loading />}><QuestionnairePage /></Suspense></RequireRole>} />
               <Route path="analysen/:id/stichprobe" element={<RequireRole roles={ANALYSIS_WORK}><Suspense fallback={<Loading />}><SamplePage /></Suspense></RequireRole>} />
               <Route path="analysen/:id/papier" element={<RequireRole roles={ANALYSIS_WORK}><Suspense fallback={<Loading />}><PaperEntryPage /></Suspense></RequireRole>} />
+              <Route path="analysen/:id/ergebnisse" element={<RequireRole roles={ANALYSIS}><Suspense fallback={<Loading />}><FindingsPage /></Suspense></RequireRole>} />
+              <Route path="analysen/:id/gewichtung" element={<RequireRole roles={ANALYSIS_WORK}><Suspense fallback={<Loading />}><WeightingPage /></Suspense></RequireRole>} />
+              <Route path="analysen/:id/empfehlungen" element={<RequireRole roles={ANALYSIS}><Suspense fallback={<Loading />}><RecommendationsPage /></Suspense></RequireRole>} />
+              <Route path="analysen/:id/bericht" element={<RequireRole roles={ANALYSIS}><Suspense fallback={<Loading />}><ReportPage /></Suspense></RequireRole>} />
+              <Route path="kriminalstatistik" element={<RequireRole roles={[...LPR, 'police', 'commune', 'analyst']}><Suspense fallback={<Loading />}><CrimePage /></Suspense></RequireRole>} />
               <Route path="fragenkatalog" element={<RequireRole roles={ANALYSIS_WORK}><Suspense fallback={<Loading />}><ItemBankPage /></Suspense></RequireRole>} />
               <Route path="*" element={<NotFound />} />
             </Route>

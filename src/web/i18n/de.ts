@@ -1,5 +1,6 @@
 import { allianceDe } from './alliance.de.js';
 import { surveysDe } from './surveys.de.js';
+import { evaluationDe } from './evaluation.de.js';
 
 export const de = {
   'app.name': 'ASSKomm-Plattform',
@@ -185,6 +186,7 @@ export const de = {
   'form.errorSummary': 'Bitte prüfen Sie Ihre Eingaben',
   ...allianceDe,
   ...surveysDe,
+  ...evaluationDe,
 } as const;
 
 export type MessageKey = keyof typeof de;

@@ -1,6 +1,7 @@
 import type { MessageKey } from './de.js';
 import { allianceEn } from './alliance.en.js';
 import { surveysEn } from './surveys.en.js';
+import { evaluationEn } from './evaluation.en.js';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'ASSKomm Platform',
@@ -186,4 +187,5 @@ export const en: Record<MessageKey, string> = {
   'form.errorSummary': 'Please check your input',
   ...allianceEn,
   ...surveysEn,
+  ...evaluationEn,
 };

@@ -15,6 +15,7 @@ const NAV: { to: string; key: MessageKey; roles?: Role[] }[] = [
   { to: '/vereinbarungen', key: 'nav.agreements', roles: ['lpr_admin', 'lpr_staff', 'commune', 'police'] },
   { to: '/coaching', key: 'nav.coaching', roles: ['lpr_admin', 'lpr_staff', 'commune', 'coach'] },
   { to: '/analysen', key: 'nav.analyses', roles: ['lpr_admin', 'lpr_staff', 'analyst', 'commune'] },
+  { to: '/kriminalstatistik', key: 'nav.crime', roles: ['lpr_admin', 'lpr_staff', 'police', 'commune', 'analyst'] },
   { to: '/gruppen', key: 'nav.groups' },
   { to: '/verwaltung/benutzer', key: 'nav.users', roles: ['lpr_admin'] },
   { to: '/verwaltung/protokoll', key: 'nav.audit', roles: ['lpr_admin'] },

@@ -86,6 +86,10 @@ export function AnalysisPage() {
           <li><Link to={`/analysen/${p.id}/fragebogen`}>{t('analyses.questionnaire')}</Link> ({frozen ? t('analyses.frozen') : t('analyses.draft')})</li>
           {work && <li><Link to={`/analysen/${p.id}/stichprobe`}>{t('analyses.sample')}</Link></li>}
           {work && frozen && <li><Link to={`/analysen/${p.id}/papier`}>{t('analyses.paper')}</Link></li>}
+          {frozen && <li><Link to={`/analysen/${p.id}/ergebnisse`}>{t('eval.findings')}</Link></li>}
+          {work && frozen && <li><Link to={`/analysen/${p.id}/gewichtung`}>{t('eval.weighting')}</Link></li>}
+          {frozen && <li><Link to={`/analysen/${p.id}/empfehlungen`}>{t('eval.recommendations')}</Link></li>}
+          {frozen && <li><Link to={`/analysen/${p.id}/bericht`}>{t('eval.report')}</Link></li>}
         </ul>
       </nav>
       <h2>{t('analyses.plan')}</h2>

@@ -1,0 +1,109 @@
+import { useEffect, useRef, useState } from 'react';
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { formatNumber } from '../../api.js';
+import { useI18n } from '../../i18n/index.js';
+import type { MessageKey } from '../../i18n/de.js';
+import { ScrollRegion } from '../../ui/components.js';
+import type { Cell, Cluster, DomainCell } from './types.js';
+
+maplibregl.setWorkerUrl(workerUrl);
+
+export const pct = (v: number | null, locale: string, digits = 1) =>
+  v === null ? '–' : `${(v * 100).toLocaleString(locale === 'en' ? 'en-GB' : 'de-DE', { minimumFractionDigits: digits, maximumFractionDigits: digits })} %`;
+export const SUPPRESSED = '–*';
+
+/** Share, interval and respondents of one published cell; suppressed cells say so. */
+export function ShareCells({ cell }: { cell: Cell }) {
+  const { t, locale } = useI18n();
+  if (cell.suppressed) {
+    return <><td className="num"><abbr title={t('eval.suppressedTitle')}>{SUPPRESSED}</abbr></td><td className="num">{SUPPRESSED}</td><td className="num">{formatNumber(cell.respondents, locale)}</td><td aria-hidden="true" /></>;
+  }
+  return (
+    <>
+      <td className="num">{pct(cell.estimate, locale)}</td>
+      <td className="num">{pct(cell.low, locale)} – {pct(cell.high, locale)}</td>
+      <td className="num">{formatNumber(cell.respondents, locale)}</td>
+      <td aria-hidden="true" className="bar-cell"><span className="share-bar" style={{ width: `${Math.round((cell.estimate ?? 0) * 100)}%` }} /></td>
+    </>
+  );
+}
+
+export function ShareHead({ first }: { first: string }) {
+  const { t } = useI18n();
+  return <thead><tr><th scope="col">{first}</th><th scope="col" className="num">{t('eval.share')}</th><th scope="col" className="num">{t('eval.ci')}</th><th scope="col" className="num">{t('eval.respondents')}</th><th scope="col" aria-hidden="true"><span className="visually-hidden">{t('eval.bar')}</span></th></tr></thead>;
+}
+
+export function DomainTable({ caption, what, cells }: { caption: string; what: string; cells: DomainCell[] }) {
+  return (
+    <ScrollRegion label={caption}>
+      <table className="findings">
+        <caption>{caption}</caption>
+        <ShareHead first={what} />
+        <tbody>{cells.map((c) => <tr key={c.level}><th scope="row">{c.level}</th><ShareCells cell={c} /></tr>)}</tbody>
+      </table>
+    </ScrollRegion>
+  );
+}
+
+export function SuppressionNote({ min }: { min: number }) {
+  const { t } = useI18n();
+  return <p className="note">{t('eval.suppressedNote', { n: min })}</p>;
+}
+
+export const REASONS: Record<number, MessageKey> = { 1: 'eval.reason.1', 2: 'eval.reason.2', 3: 'eval.reason.3', 4: 'eval.reason.4', 5: 'eval.reason.5', 6: 'eval.reason.6', 7: 'eval.reason.7' };
+export const TIMES: Record<number, MessageKey> = { 1: 'eval.time.1', 2: 'eval.time.2', 3: 'eval.time.3' };
+
+type Geometry = { type: string; coordinates: unknown } | null;
+
+function boundsOf(geometry: Geometry, clusters: Cluster[]): [[number, number], [number, number]] | null {
+  const pts: number[][] = clusters.map((c) => [c.lon, c.lat]);
+  const walk = (x: unknown) => { if (Array.isArray(x) && typeof x[0] === 'number') pts.push(x as number[]); else if (Array.isArray(x)) x.forEach(walk); };
+  walk(geometry?.coordinates);
+  if (!pts.length) return null;
+  const lons = pts.map((p) => p[0]!);
+  const lats = pts.map((p) => p[1]!);
+  return [[Math.min(...lons), Math.min(...lats)], [Math.max(...lons), Math.max(...lats)]];
+}
+
+/** The published Angsträume on the commune's outline (MapLibre, no external tiles); the table beside it has the same content. */
+export function ClusterMap({ geometry, clusters, label }: { geometry: Geometry; clusters: Cluster[]; label: string }) {
+  const div = useRef<HTMLDivElement>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    const bounds = boundsOf(geometry, clusters);
+    if (!div.current || !bounds) return;
+    let map: maplibregl.Map | null = null;
+    try {
+      map = new maplibregl.Map({
+        container: div.current, bounds, fitBoundsOptions: { padding: 30 }, attributionControl: false,
+        style: {
+          version: 8,
+          sources: {
+            outline: { type: 'geojson', data: { type: 'Feature', properties: {}, geometry: (geometry ?? { type: 'Polygon', coordinates: [] }) as GeoJSON.Geometry } },
+            clusters: { type: 'geojson', data: { type: 'FeatureCollection', features: clusters.map((c) => ({ type: 'Feature', properties: { id: c.id, n: c.respondents }, geometry: { type: 'Point', coordinates: [c.lon, c.lat] } })) } },
+          },
+          layers: [
+            { id: 'bg', type: 'background', paint: { 'background-color': '#f4f6f8' } },
+            { id: 'area', type: 'fill', source: 'outline', paint: { 'fill-color': '#e3e9ef' } },
+            { id: 'edge', type: 'line', source: 'outline', paint: { 'line-color': '#4a4f55', 'line-width': 1.5 } },
+            { id: 'clusters', type: 'circle', source: 'clusters', paint: { 'circle-color': '#c62828', 'circle-opacity': 0.45, 'circle-stroke-color': '#8e0000', 'circle-stroke-width': 2, 'circle-radius': ['interpolate', ['linear'], ['get', 'n'], 5, 12, 100, 32] } },
+          ],
+        },
+      });
+      map.addControl(new maplibregl.NavigationControl({ showCompass: false }));
+      map.getCanvas().setAttribute('aria-label', label);
+      for (const c of clusters) {
+        const el = document.createElement('div');
+        el.className = 'fp-marker';
+        el.textContent = String(c.id);
+        el.setAttribute('aria-hidden', 'true');
+        new maplibregl.Marker({ element: el }).setLngLat([c.lon, c.lat]).addTo(map);
+      }
+    } catch { setFailed(true); }
+    return () => { map?.remove(); };
+  }, [geometry, clusters, label]);
+  if (failed) return null;
+  return <div ref={div} className="cluster-map" role="region" aria-label={label} />;
+}
