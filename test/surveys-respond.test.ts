@@ -61,8 +61,11 @@ describe('answering online', () => {
     expect(reuse.statusCode).toBe(409);
     expect(reuse.json().code).toBe('code_used');
     const stored = await t.database.db.execute(sql`select * from survey_responses where project_id = ${projectId}`) as unknown as { rows: Record<string, unknown>[] };
-    expect(Object.keys(stored.rows[0]!).sort()).toEqual(['answers', 'id', 'mode', 'project_id', 'questionnaire_revision', 'submission_key', 'submitted_on']);
+    expect(Object.keys(stored.rows[0]!).sort()).toEqual(['answers', 'id', 'mode', 'project_id', 'questionnaire_revision', 'stratum_key', 'submission_key', 'submitted_on']);
     expect(stored.rows[0]).toMatchObject({ mode: 'online', questionnaire_revision: 1 });
+    // The sampling stratum (for the weighting) is stored, shared by many people, and is not the code.
+    const stratum = await t.database.db.execute(sql`select stratum_key from access_codes where project_id = ${projectId} and used limit 1`) as unknown as { rows: { stratum_key: string }[] };
+    expect(stored.rows[0]!.stratum_key).toBe(stratum.rows[0]!.stratum_key);
     expect(JSON.stringify(stored.rows[0])).not.toContain(codes[1]!.replace('-', ''));
     const codeColumns = await t.database.db.execute(sql`select column_name from information_schema.columns where table_name = 'access_codes'`) as unknown as { rows: { column_name: string }[] };
     expect(codeColumns.rows.map((r) => r.column_name).sort()).toEqual(['code_hash', 'project_id', 'stratum_key', 'used']);

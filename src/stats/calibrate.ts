@@ -73,10 +73,10 @@ function cellFactors(weights: Float64Array, margin: Margin): Float64Array {
     const sampled = totals[g]!;
     const population = margin.population[g]!;
     if (sampled > 0 && !(population > 0)) {
-      throw new DesignError(`Cell ${cellName(margin, g)} occurs in the sample but has no population count.`, 'margin-missing');
+      throw new DesignError(`Cell ${cellName(margin, g)} occurs in the sample but has no population count.`, 'margin-missing', cellName(margin, g));
     }
     if (!(sampled > 0) && population > 0) {
-      throw new DesignError(`Cell ${cellName(margin, g)} has a population count but no respondent; merge it with a neighbouring cell.`, 'cell-empty');
+      throw new DesignError(`Cell ${cellName(margin, g)} has a population count but no respondent; merge it with a neighbouring cell.`, 'cell-empty', cellName(margin, g));
     }
     factors[g] = sampled > 0 ? population / sampled : 1;
   }

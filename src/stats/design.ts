@@ -51,7 +51,8 @@ export interface Design {
 }
 
 export class DesignError extends Error {
-  constructor(message: string, readonly code: string) {
+  /** `cell`: the calibration cell or stratum the problem is about, for messages in other languages. */
+  constructor(message: string, readonly code: string, readonly cell?: string) {
     super(message);
     this.name = 'DesignError';
   }

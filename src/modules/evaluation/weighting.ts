@@ -8,7 +8,7 @@
  * total so that all margins describe the same population.
  */
 import { postStratify, rake, trimWeights, type CalibrationReport, type Margin } from '../../stats/calibrate.js';
-import type { Design } from '../../stats/design.js';
+import { DesignError, type Design } from '../../stats/design.js';
 import { AGE_GROUP_KEYS, type AgeStructureCell } from '../communes/age-structure.js';
 import { buildSurveyData, SEX_KEYS, type CalibrationVariable, type ResponseRow, type StratumInfo, type SurveyData } from './survey-data.js';
 
@@ -96,6 +96,16 @@ function populationCounts(variables: CalibrationVariable[], sources: PopulationS
   return { counts, source: `${sources.ageStructure.source} (Stand ${sources.ageStructure.referenceDate})${scaled}` };
 }
 
+/** The engine speaks English; analysts read German. */
+function germanReason(error: DesignError): string {
+  const cell = (error.cell ?? '').replace('=', ' ');
+  switch (error.code) {
+    case 'cell-empty': return `Die Gewichtung ist nicht möglich: Für „${cell}“ gibt es eine Bevölkerungszahl, aber keine Antwort. Wählen Sie weniger oder andere Gewichtungsmerkmale (z. B. Raking statt Nachschichtung).`;
+    case 'margin-missing': return `Die Gewichtung ist nicht möglich: Für „${cell}“ fehlt die Bevölkerungszahl.`;
+    default: return `Die Gewichtung ist nicht möglich (${error.code}).`;
+  }
+}
+
 function sumWeights(w: Float64Array) { let s = 0; for (const x of w) s += x; return s; }
 
 export function weighSurvey(responses: ResponseRow[], sources: PopulationSources, settings: WeightingSettings): { data: SurveyData; design: Design; result: WeightingResult } {
@@ -138,7 +148,8 @@ export function weighSurvey(responses: ResponseRow[], sources: PopulationSources
     }
   } catch (error) {
     if (error instanceof WeightingError) throw error;
-    throw new WeightingError(`Die Gewichtung ist nicht möglich: ${(error as Error).message}`, 'variables');
+    if (error instanceof DesignError) throw new WeightingError(germanReason(error), 'variables');
+    throw error;
   }
 
   let trimmed = 0;

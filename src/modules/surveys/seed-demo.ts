@@ -25,7 +25,7 @@ const HOT_SPOTS: [number, number, number][] = [[50.5448, 12.7852, 2], [50.5386, 
 
 export const DEMO_FIRST_WAVE_CODE = 'sa-schwarzenberg-2022';
 
-interface DemoWave {
+export interface DemoWave {
   code: string;
   title: string;
   startOn: string;
@@ -37,6 +37,8 @@ interface DemoWave {
   /** Days of the field phase that have passed (a running survey) or its length (a completed one). */
   fieldDays: number;
   completedOn: string | null;
+  /** Adults in the synthetic register (default 4,000). */
+  registerSize?: number;
 }
 
 /**
@@ -53,7 +55,7 @@ export async function seedSurveysDemo(ctx: SeedContext) {
   await seedDemoWave(ctx, { code: DEMO_ANALYSIS_CODE, title: 'Sicherheitsanalyse Schwarzenberg 2026 (2. Welle)', startOn, seed: 20260907, sampleSize: 800, responseRate: 0.4, fearShift: 0, fieldDays: 42, completedOn: null });
 }
 
-async function seedDemoWave(ctx: SeedContext, wave: DemoWave) {
+export async function seedDemoWave(ctx: SeedContext, wave: DemoWave) {
   const { db } = ctx;
   const sys = systemContext('demo-seed');
   const today = todayIso();
@@ -63,10 +65,10 @@ async function seedDemoWave(ctx: SeedContext, wave: DemoWave) {
   const random = seededRandom(wave.seed);
   const pick = <T>(weights: [T, number][]) => { let r = random() * weights.reduce((s, [, w]) => s + w, 0); for (const [v, w] of weights) { r -= w; if (r <= 0) return v; } return weights.at(-1)![0]; };
 
-  // A synthetic register extract of 4,000 adults (invented names), in the documented format.
+  // A synthetic register extract of adults (invented names), in the documented format.
   const startYear = Number(startOn.slice(0, 4));
   const lines = ['nachname;vorname;strasse;hausnummer;plz;ort;ortsteil;geburtsjahr;geschlecht'];
-  for (let i = 0; i < 4000; i++) {
+  for (let i = 0; i < (wave.registerSize ?? 4000); i++) {
     const district = pick(DISTRICTS.map(([d, share]) => [d, share] as [string, number]));
     const age = 16 + Math.floor(Math.pow(random(), 0.85) * 74);
     lines.push(`Beispiel${i};Person;Demoweg;${(i % 180) + 1};08340;Schwarzenberg/Erzgeb.;${district};${startYear - age};${random() < 0.51 ? 'w' : 'm'}`);
