@@ -229,7 +229,7 @@ describe('the report', () => {
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
     const model = res.json();
     const headings = model.blocks.filter((b: { kind: string; level: number }) => b.kind === 'heading' && b.level === 1).map((b: { text: string }) => b.text);
-    expect(headings).toEqual(['Zusammenfassung', 'Methodik', 'Ergebnisse der Bürgerbefragung', 'Polizeiliche Kriminalstatistik', 'Angsträume', 'Vergleich mit früheren Befragungen', 'Handlungsempfehlungen', 'Interpretationshilfe für Ratsmitglieder']);
+    expect(headings).toEqual(['Zusammenfassung', 'Methodik', 'Ergebnisse der Bürgerbefragung', 'Polizeiliche Kriminalstatistik', 'Angsträume', 'Vergleich der Befragungswellen', 'Handlungsempfehlungen', 'Interpretationshilfe für Ratsmitglieder']);
     const text = JSON.stringify(model.blocks);
     expect(text).toContain('Raking');
     expect(text).toContain('–*');

@@ -21,6 +21,11 @@ export interface Indicator {
 const num = (v: unknown) => (typeof v === 'number' ? v : NaN);
 const inSet = (v: unknown, yes: number[], no: number[]) => (yes.includes(num(v)) ? 1 : no.includes(num(v)) ? 0 : NaN);
 const row = (a: Record<string, unknown>, item: string, code: string) => (a[item] && typeof a[item] === 'object' ? (a[item] as Record<string, unknown>)[code] : undefined);
+/** 1 if any row of a yes/no matrix is "yes", 0 if all answered rows are "no", NaN if none is answered. */
+const anyYes = (a: Record<string, unknown>, item: string, rows: readonly { code: string }[]) => {
+  const vals = rows.map((r) => num(row(a, item, r.code))).filter((v) => !Number.isNaN(v));
+  return vals.length ? (vals.some((v) => v === 1) ? 1 : 0) : NaN;
+};
 
 export const GROUP_LABELS: Record<IndicatorGroup, Text> = {
   fear: { de: 'Affektive Kriminalitätsfurcht', en: 'Affective fear of crime' },
@@ -56,7 +61,7 @@ export function indicatorsFor(definition: Definition): Indicator[] {
   if (cn) {
     out.push({ key: 'avoidance_any', group: 'conative', kind: 'share', label: { de: 'Mindestens ein Schutz- oder Vermeidungsverhalten', en: 'At least one protective or avoidance behaviour' },
       definition: { de: 'Anteil mit mindestens einem „ja“ in CN01', en: 'Share with at least one "yes" in CN01' },
-      value: (a) => { const vals = cn.rows.map((r) => num(row(a, 'CN01', r.code))).filter((v) => !Number.isNaN(v)); return vals.length ? (vals.some((v) => v === 1) ? 1 : 0) : NaN; } });
+      value: (a) => anyYes(a, 'CN01', cn.rows) });
     for (const r of cn.rows) {
       out.push({ key: `conative:${r.code}`, group: 'conative', kind: 'share', label: r.label, definition: { de: `Anteil „ja“ (${r.code})`, en: `Share "yes" (${r.code})` }, value: (a) => inSet(row(a, 'CN01', r.code), [1], [0]) });
     }
@@ -76,7 +81,7 @@ export function indicatorsFor(definition: Definition): Indicator[] {
   if (vi) {
     out.push({ key: 'victim_any', group: 'victimisation', kind: 'share', label: { de: 'Opfer mindestens einer Tat', en: 'Victim of at least one offence' },
       definition: { de: 'Anteil mit mindestens einem „ja“ in VI01 (Prävalenz)', en: 'Share with at least one "yes" in VI01 (prevalence)' },
-      value: (a) => { const vals = vi.rows.map((r) => num(row(a, 'VI01', r.code))).filter((v) => !Number.isNaN(v)); return vals.length ? (vals.some((v) => v === 1) ? 1 : 0) : NaN; } });
+      value: (a) => anyYes(a, 'VI01', vi.rows) });
     for (const r of vi.rows) {
       out.push({ key: `victim:${r.code}`, group: 'victimisation', kind: 'share', label: r.label, definition: { de: `Anteil „ja“ (${r.code})`, en: `Share "yes" (${r.code})` }, value: (a) => inSet(row(a, 'VI01', r.code), [1], [0]) });
     }

@@ -266,7 +266,7 @@ export function buildReportModel(findings: Findings, field: FieldFigures, recomm
     ...crimeBlocks(findings),
     { kind: 'heading', level: 1, text: 'Angsträume', id: 'angstraeume' },
     ...fearPlaceBlocks(findings, geometry),
-    ...(findings.waves.length ? [{ kind: 'heading', level: 1, text: 'Vergleich mit früheren Befragungen', id: 'vergleich' } as Block, ...waveBlocks(findings)] : []),
+    ...(findings.waves.length ? [{ kind: 'heading', level: 1, text: 'Vergleich der Befragungswellen', id: 'vergleich' } as Block, ...waveBlocks(findings)] : []),
     { kind: 'heading', level: 1, text: 'Handlungsempfehlungen', id: 'empfehlungen' },
     ...recommendationBlocks(recommendations, findings),
     { kind: 'heading', level: 1, text: 'Interpretationshilfe für Ratsmitglieder', id: 'interpretationshilfe' },
