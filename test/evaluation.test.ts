@@ -160,6 +160,10 @@ describe('age structure in the registry', () => {
     res = await call('lpr_staff', 'PUT', '/api/communes/14521550/age-structure', { referenceDate: '2024-12-31', source: 'Statistisches Landesamt', cells, version: current.version });
     expect(res.statusCode).toBe(409);
     expect((await call('police', 'GET', '/api/communes/14521550/age-structure')).statusCode).toBe(403);
+    // An analyst keeps the margins of the communes they analyse only.
+    const aue = (await call('analyst', 'GET', '/api/communes/14521035/age-structure')).json();
+    res = await call('analyst', 'PUT', '/api/communes/14521035/age-structure', { referenceDate: '2024-12-31', source: 'Statistisches Landesamt', cells: aue.cells, version: aue.version });
+    expect(res.statusCode).toBe(403);
   });
 });
 

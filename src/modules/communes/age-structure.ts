@@ -1,8 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import { recordAudit, type AuditContext } from '../../server/audit/record.js';
 import { updateVersioned } from '../../server/db/versioned.js';
-import { notFound, staleVersion, unprocessable } from '../../server/http/problem.js';
+import { forbidden, notFound, staleVersion, unprocessable } from '../../server/http/problem.js';
+import { isLpr, scopesOf, type Actor } from '../../server/auth/roles.js';
 import { communeAgeStructure, communes } from './schema.js';
 
 /** The age groups of the survey's age question (SD01) and of the register sample. */
@@ -19,6 +20,19 @@ export async function getAgeStructure(db: Db, ags: string) {
   if (!(await db.select({ ags: communes.ags }).from(communes).where(eq(communes.ags, ags))).length) throw notFound('Diese Gemeinde ist nicht bekannt.');
   const [row] = await db.select().from(communeAgeStructure).where(eq(communeAgeStructure.ags, ags));
   return row ? present(row) : null;
+}
+
+/**
+ * LPR staff edit any commune's margins; an analyst those of the communes they analyse (read by SQL: the
+ * surveys module's table depends on this module's, not the other way round).
+ */
+export async function assertMayEditAgeStructure(db: Db, actor: Actor | null, ags: string) {
+  if (isLpr(actor)) return;
+  const codes = scopesOf(actor, 'analyst');
+  const rows = codes.length
+    ? (await db.execute(sql`select 1 from analysis_projects where ags = ${ags} and code = any(${sql.param(codes)}::text[])`) as unknown as { rows: unknown[] }).rows
+    : [];
+  if (!rows.length) throw forbidden('Sie können die Altersstruktur nur für Gemeinden Ihrer Analysen pflegen.');
 }
 
 /** Saves all 14 cells (7 age groups × m/w) with their source; `version` 0 creates, otherwise optimistic locking. */

@@ -15,7 +15,7 @@ import { updateGroup } from './update-group.js';
 import { deleteGroup } from './delete-group.js';
 import { getRegistryImport, presentImport, previewRegistryImport } from './preview-registry-import.js';
 import { applyRegistryImport } from './apply-registry-import.js';
-import { getAgeStructure, saveAgeStructure } from './age-structure.js';
+import { assertMayEditAgeStructure, getAgeStructure, saveAgeStructure } from './age-structure.js';
 
 const tags = ['Gemeindeverzeichnis'];
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -81,7 +81,10 @@ export async function communesRoutes(app: App) {
   app.put('/communes/:ags/age-structure', {
     config: { access: policy.editAgeStructure },
     schema: { tags, summary: 'Altersstruktur erfassen oder korrigieren (Quelle Pflicht, Versionsprüfung)', params: T.ZAgsParams, body: T.ZAgeStructureInput, response: { 200: T.ZAgeStructure } },
-  }, async (request) => saveAgeStructure(db, auditContext(request), request.params.ags, request.body));
+  }, async (request) => {
+    await assertMayEditAgeStructure(db, request.actor, request.params.ags);
+    return saveAgeStructure(db, auditContext(request), request.params.ags, request.body);
+  });
 
   const importTags = ['Verzeichnis-Aktualisierung'];
   app.get('/registry-imports', {

@@ -36,6 +36,8 @@ const num = (v: number | null, digits = 0) => (v === null ? '–' : v.toLocaleSt
 const SUPPRESSED = '–*';
 const ci = (c: Cell) => (c.suppressed || c.low === null ? SUPPRESSED : `${pct(c.low)} – ${pct(c.high)}`);
 const share = (c: Cell) => (c.suppressed ? SUPPRESSED : pct(c.estimate));
+/** Respondent counts below the publication threshold are not shown exactly either. */
+const answers = (n: number, min: number) => (n < min ? `< ${min}` : num(n));
 const bar = (label: string, c: Cell): ShareBar => ({ label, value: c.suppressed ? null : c.estimate, low: c.suppressed ? null : c.low, high: c.suppressed ? null : c.high });
 
 function suppressionNote(findings: Findings) {
@@ -45,7 +47,7 @@ function suppressionNote(findings: Findings) {
 function indicatorTable(caption: string, list: IndicatorFinding[], findings: Findings): Block {
   return {
     kind: 'table', caption, columns: ['Merkmal', 'Anteil', '95-%-Konfidenzintervall', 'Antworten'], numeric: [false, true, true, true],
-    rows: list.map((f) => [f.label.de, share(f.overall), ci(f.overall), num(f.overall.respondents)]),
+    rows: list.map((f) => [f.label.de, share(f.overall), ci(f.overall), answers(f.overall.respondents, findings.publication.minRespondents)]),
     note: list.some((f) => f.overall.suppressed) ? suppressionNote(findings) : undefined,
   };
 }
@@ -54,7 +56,7 @@ function domainBlocks(title: string, what: string, cells: DomainCell[], findings
   const blocks: Block[] = [
     { kind: 'chart', svg: shareBarsSvg(`${title} nach ${what}`, cells.map((c) => bar(c.level, c))), alt: `Balkendiagramm: ${title} nach ${what}, mit 95-%-Konfidenzintervallen; die Werte stehen in der folgenden Tabelle.`, bars: cells.map((c) => bar(c.level, c)) },
     { kind: 'table', caption: `${title} nach ${what}`, columns: [what, 'Anteil', '95-%-Konfidenzintervall', 'Antworten'], numeric: [false, true, true, true],
-      rows: cells.map((c) => [c.level, share(c), ci(c), num(c.respondents)]), note: cells.some((c) => c.suppressed) ? suppressionNote(findings) : undefined },
+      rows: cells.map((c) => [c.level, share(c), ci(c), answers(c.respondents, findings.publication.minRespondents)]), note: cells.some((c) => c.suppressed) ? suppressionNote(findings) : undefined },
   ];
   return blocks;
 }
@@ -109,7 +111,7 @@ function methods(findings: Findings, field: FieldFigures): Block[] {
   ];
   for (const m of w.margins) {
     blocks.push({ kind: 'table', caption: `Randverteilung ${VARIABLE_LABEL[m.variable]} (Quelle: ${m.source})`, columns: [VARIABLE_LABEL[m.variable]!, 'Einwohner ab 16', 'Antworten'], numeric: [false, true, true],
-      rows: m.cells.map((c) => [c.label, num(c.population), num(c.respondents)]) });
+      rows: m.cells.map((c) => [c.label, num(Math.round(c.population)), answers(c.respondents, findings.publication.minRespondents)]) });
   }
   const rows: string[][] = [
     ['Verfahren', METHOD_LABEL[w.method]!],

@@ -60,7 +60,12 @@ export async function requestReport(db: Db, jobs: Jobs, ctx: AuditContext, proje
     await recordAudit(tx, ctx, { action: 'analysis_report.requested', entityType: 'analysis_project', entityId: project.id, after: { reportId: r!.id } });
     return r!;
   });
-  await jobs.send(REPORT_JOB, { reportId: row.id });
+  try {
+    await jobs.send(REPORT_JOB, { reportId: row.id });
+  } catch (error) {
+    await db.update(analysisReports).set({ status: 'failed', finishedAt: new Date(), error: 'Der Auftrag konnte nicht eingereiht werden.' }).where(eq(analysisReports.id, row.id));
+    throw error;
+  }
   return present(row);
 }
 

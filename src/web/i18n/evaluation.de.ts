@@ -18,6 +18,7 @@ export const evaluationDe = {
   'eval.weightedWith': 'Gewichtete Schätzungen ({method}) aus {n} Antworten, mit 95-%-Konfidenzintervallen.',
   'eval.suppressedNote': '–* : weniger als {n} Antworten. Der Wert wird aus Gründen der Aussagekraft und des Datenschutzes nicht ausgewiesen.',
   'eval.suppressedTitle': 'zu wenige Antworten, nicht ausgewiesen',
+  'eval.fewer': 'zu wenige',
   'eval.share': 'Anteil',
   'eval.ci': '95-%-Konfidenzintervall',
   'eval.respondents': 'Antworten',

@@ -19,6 +19,7 @@ export const evaluationEn: Record<keyof typeof evaluationDe, string> = {
   'eval.weightedWith': 'Weighted estimates ({method}) from {n} responses, with 95 % confidence intervals.',
   'eval.suppressedNote': '–* : fewer than {n} responses. The value is not shown, for reliability and privacy.',
   'eval.suppressedTitle': 'too few responses, not shown',
+  'eval.fewer': 'too few',
   'eval.share': 'Share',
   'eval.ci': '95 % confidence interval',
   'eval.respondents': 'Responses',

@@ -18,7 +18,8 @@ export const SUPPRESSED = '–*';
 export function ShareCells({ cell }: { cell: Cell }) {
   const { t, locale } = useI18n();
   if (cell.suppressed) {
-    return <><td className="num"><abbr title={t('eval.suppressedTitle')}>{SUPPRESSED}</abbr></td><td className="num">{SUPPRESSED}</td><td className="num">{formatNumber(cell.respondents, locale)}</td><td aria-hidden="true" /></>;
+    // Below the threshold the exact number of answers is not shown either.
+    return <><td className="num"><abbr title={t('eval.suppressedTitle')}>{SUPPRESSED}</abbr></td><td className="num">{SUPPRESSED}</td><td className="num">{t('eval.fewer')}</td><td aria-hidden="true" /></>;
   }
   return (
     <>
