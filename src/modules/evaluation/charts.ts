@@ -36,9 +36,11 @@ export function shareBarsSvg(title: string, bars: ShareBar[], width = 640): stri
     series: [
       { type: 'bar', data: bars.map((b) => b.value), itemStyle: { color: BLUE }, barWidth: 14 },
       // Whiskers for the confidence interval, and the value just right of the upper whisker.
-      { type: 'custom', data: bars.map((b, i) => [i, b.low, b.high, b.value]).filter((d) => d[1] !== null && d[2] !== null),
+      // Suppressed bars (too few answers) carry −1 and are marked "–*" instead.
+      { type: 'custom', data: bars.map((b, i) => [i, b.low ?? -1, b.high ?? -1, b.value ?? -1]),
         renderItem: (_params: unknown, api: { value: (i: number) => number; coord: (p: number[]) => number[] }) => {
           const y = api.coord([0, api.value(0)])[1]!;
+          if (api.value(3) < 0) return { type: 'text', style: { text: '–*', x: api.coord([0, 0])[0]! + 6, y, verticalAlign: 'middle', fill: TEXT, fontSize: 11 } };
           const x1 = api.coord([api.value(1), 0])[0]!;
           const x2 = api.coord([api.value(2), 0])[0]!;
           const style = { stroke: TEXT, lineWidth: 1.2 };

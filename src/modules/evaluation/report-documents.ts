@@ -1,10 +1,10 @@
 /** The report model rendered as PDF (pdfmake, charts as vector SVG) and DOCX (docx). */
-import { deflateSync } from 'node:zlib';
 import {
   AlignmentType, Document, Footer, HeadingLevel, ImageRun, Packer, PageBreak, PageNumber, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType,
 } from 'docx';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { renderPdf } from '../../server/documents/pdf.js';
+import { svgToPng } from '../../server/documents/raster.js';
 import type { Block, ReportModel } from './report-model.js';
 
 const BLUE = '#0b4f8a';
@@ -52,14 +52,6 @@ export async function reportPdf(model: ReportModel): Promise<Buffer> {
   return renderPdf(definition);
 }
 
-/** A 1×1 white PNG: the fallback Word versions without SVG support show instead of a chart (the table follows every chart). */
-function blankPng(): Buffer {
-  const crc = (buf: Buffer) => { let c = ~0; for (const byte of buf) { c ^= byte; for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1)); } return ~c >>> 0; };
-  const chunk = (type: string, data: Buffer) => { const len = Buffer.alloc(4); len.writeUInt32BE(data.length); const td = Buffer.concat([Buffer.from(type), data]); const c = Buffer.alloc(4); c.writeUInt32BE(crc(td)); return Buffer.concat([len, td, c]); };
-  const ihdr = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.from([0, 255, 255, 255]))), chunk('IEND', Buffer.alloc(0))]);
-}
-const FALLBACK_PNG = blankPng();
 
 function svgSize(svg: string): { width: number; height: number } {
   const w = Number(/width="(\d+(?:\.\d+)?)"/.exec(svg)?.[1] ?? 640);
@@ -81,7 +73,9 @@ function docxBlock(b: Block): (Paragraph | Table)[] {
     case 'chart': {
       const { width, height } = svgSize(b.svg);
       const scale = Math.min(1, 600 / width);
-      return [new Paragraph({ children: [new ImageRun({ type: 'svg', data: Buffer.from(b.svg), fallback: { type: 'png', data: FALLBACK_PNG }, transformation: { width: width * scale, height: height * scale }, altText: { name: 'Diagramm', description: b.alt, title: b.alt } })] })];
+      // SVG for current Word versions, a 2× PNG of the same chart for viewers without SVG support.
+      const png = svgToPng(b.svg, Math.round(width * 2));
+      return [new Paragraph({ children: [new ImageRun({ type: 'svg', data: Buffer.from(b.svg), fallback: { type: 'png', data: png }, transformation: { width: width * scale, height: height * scale }, altText: { name: 'Diagramm', description: b.alt, title: b.alt } })] })];
     }
     case 'table': {
       const header = new TableRow({ tableHeader: true, children: b.columns.map((c, i) => cellText(c, { bold: true, right: b.numeric?.[i] })) });

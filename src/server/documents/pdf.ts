@@ -5,7 +5,7 @@ import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 
 const require = createRequire(import.meta.url);
-const fontDir = join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
+export const fontDir = join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
 pdfmake.addFonts({
   Roboto: {
     normal: join(fontDir, 'Roboto-Regular.ttf'), bold: join(fontDir, 'Roboto-Medium.ttf'),
