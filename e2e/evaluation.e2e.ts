@@ -85,9 +85,18 @@ describe('security analysis II: PKS, weighting, findings, recommendations, repor
     await commune.goto(`${analysisUrl}/empfehlungen`);
     const card = commune.getByRole('article', { name: 'Schulwegbegleitung in der Heide' });
     await card.waitFor();
-    await card.getByLabel('Stand', { exact: true }).selectOption({ label: 'priorisiert' });
-    await card.getByLabel('Priorität').selectOption({ label: 'hoch' });
-    await card.getByRole('button', { name: 'Stand speichern' }).click();
+    // By keyboard only: arrow keys in the selects, Tab to the button, Enter.
+    await card.getByLabel('Stand', { exact: true }).focus();
+    await commune.keyboard.press('ArrowDown');
+    expect(await card.getByLabel('Stand', { exact: true }).inputValue()).toBe('priorisiert');
+    await card.getByLabel('Priorität').focus();
+    await commune.keyboard.press('ArrowUp');
+    expect(await card.getByLabel('Priorität').inputValue()).toBe('hoch');
+    await commune.keyboard.press('Tab');
+    await commune.keyboard.press('Tab');
+    await commune.keyboard.press('Tab');
+    expect(await commune.evaluate(() => document.activeElement?.textContent)).toBe('Stand speichern');
+    await commune.keyboard.press('Enter');
     await expect.poll(() => commune.locator('.alert.success').textContent()).toContain('Stand gespeichert');
     await expect.poll(() => commune.getByRole('article', { name: 'Schulwegbegleitung in der Heide' }).textContent()).toContain('Stand: priorisiert');
     await expectAccessible(commune);
