@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestApp, loginAs, roleCaller, type TestApp } from './helpers.js';
+import { newProject, openFieldPhase } from './support/surveys.js';
 import { analysisProjects, surveyResponses } from '../src/modules/surveys/schema.js';
 
 let t: TestApp;
@@ -74,6 +75,19 @@ describe('findings of the completed demo analysis', () => {
     const later = await findings(second);
     expect(later.waves[0].project).toMatchObject({ code: 'sa-schwarzenberg-2022', earlier: true });
     expect(later.waves[0].rows.find((r: { key: string }) => r.key === 'unsafe_night').difference.estimate).toBeCloseTo(unsafe.difference.estimate, 12);
+  });
+
+  it('an analysis without answers yet has findings with nothing to show, and a report', async () => {
+    const empty = await newProject(t, await loginAs(t.app, 'lpr_staff'), '14521035');
+    const res = await call('lpr_staff', 'GET', `/api/analyses/${empty}/findings`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ responses: 0, indicators: [], fearPlaces: { clusters: [] } });
+    expect((await call('lpr_staff', 'GET', `/api/analyses/${empty}/report`)).statusCode).toBe(200);
+    // Field phase open, no answer yet: every indicator is there, every cell suppressed.
+    await openFieldPhase(t, await loginAs(t.app, 'lpr_staff'), empty, 40);
+    const open = (await call('lpr_staff', 'GET', `/api/analyses/${empty}/findings`)).json();
+    expect(open.indicators.length).toBeGreaterThan(10);
+    expect(allCells(open).every((c) => c.suppressed && c.respondents === 0)).toBe(true);
   });
 
   it('the commune reads its findings; police and other communes do not', async () => {

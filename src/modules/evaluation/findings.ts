@@ -73,7 +73,8 @@ export function weighForFindings(inputs: AnalysisInputs) {
     return { ...weighSurvey(inputs.responses, inputs.sources, inputs.settings), warning: null as string | null };
   } catch (error) {
     if (!(error instanceof WeightingError)) throw error;
-    const fallback = weighSurvey(inputs.responses, inputs.sources, { ...inputs.settings, calibration: 'none', trimLower: null, trimUpper: null });
+    const design = inputs.sources.strata.length ? inputs.settings.design : 'simple';
+    const fallback = weighSurvey(inputs.responses, inputs.sources, { ...inputs.settings, design, calibration: 'none', trimLower: null, trimUpper: null });
     return { ...fallback, warning: `${error.message} Die Ergebnisse sind deshalb nur mit den Designgewichten berechnet.` };
   }
 }

@@ -115,11 +115,11 @@ export function weighSurvey(responses: ResponseRow[], sources: PopulationSources
   const strata = settings.design === 'stratified' ? sources.strata : [];
   if (settings.design === 'stratified' && !strata.length) throw new WeightingError('Zu dieser Analyse gibt es keine geschichtete Stichprobe; wählen Sie das Design „einfache Zufallsstichprobe“.', 'design');
   const data = buildSurveyData(responses, strata, sources.districts, sources.population, variables);
-  if (data.rows.length < 2) throw new WeightingError('Für die Gewichtung gibt es zu wenige verwertbare Antworten.', 'design');
+  if (calibrating && data.rows.length < 2) throw new WeightingError('Für die Gewichtung gibt es zu wenige verwertbare Antworten.', 'design');
 
   const margins: MarginUsed[] = [];
   let design = data.design;
-  let report: CalibrationReport = { method: 'none', iterations: 0, converged: true, maxMarginDeviation: 0, minWeight: Math.min(...design.weights), maxWeight: Math.max(...design.weights), trimmed: 0 };
+  let report: CalibrationReport = { method: 'none', iterations: 0, converged: true, maxMarginDeviation: 0, minWeight: 0, maxWeight: 0, trimmed: 0 };
   try {
     if (settings.calibration === 'rake') {
       const engineMargins: Margin[] = variables.map((variable) => {
@@ -162,15 +162,15 @@ export function weighSurvey(responses: ResponseRow[], sources: PopulationSources
   const total = sumWeights(design.weights);
   let squares = 0;
   for (const w of design.weights) squares += w * w;
-  let minWeight = Infinity;
-  let maxWeight = -Infinity;
+  let minWeight = design.n ? Infinity : 0;
+  let maxWeight = design.n ? -Infinity : 0;
   for (const w of design.weights) { minWeight = Math.min(minWeight, w); maxWeight = Math.max(maxWeight, w); }
   return {
     data, design,
     result: {
       ...report, method: settings.calibration, design: data.kind, variables, margins, minWeight, maxWeight, trimmed,
       respondents: data.rows.length, excluded: data.excluded, missingCalibration: data.missingCalibration, collapsedStrata: data.collapsedStrata,
-      effectiveSampleSize: (total * total) / squares, trimBounds: [settings.trimLower, settings.trimUpper],
+      effectiveSampleSize: squares > 0 ? (total * total) / squares : 0, trimBounds: [settings.trimLower, settings.trimUpper],
     },
   };
 }
