@@ -1,6 +1,6 @@
 /** The report model rendered as PDF (pdfmake, charts as vector SVG) and DOCX (docx). */
 import {
-  AlignmentType, Document, Footer, HeadingLevel, ImageRun, Packer, PageBreak, PageNumber, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType,
+  AlignmentType, Document, Footer, HeadingLevel, ImageRun, Packer, PageBreak, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
 } from 'docx';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { renderPdf } from '../../server/documents/pdf.js';
@@ -99,7 +99,7 @@ export async function reportDocx(model: ReportModel): Promise<Buffer> {
         new Paragraph({ spacing: { before: 2400, after: 200 }, children: [new TextRun({ text: model.title, bold: true, size: 48, color: BLUE.slice(1) })] }),
         new Paragraph({ spacing: { after: 480 }, children: [new TextRun({ text: model.subtitle, size: 28 })] }),
         new Paragraph({ children: [new TextRun(`Durchgeführt von: ${model.institute}`)] }),
-        new Paragraph({ shading: { type: ShadingType.CLEAR, fill: 'FFFFFF' }, children: [new TextRun(`Im Rahmen der Allianz Sichere Sächsische Kommunen (ASSKomm) · Stand ${model.date}`)] }),
+        new Paragraph({ children: [new TextRun(`Im Rahmen der Allianz Sichere Sächsische Kommunen (ASSKomm) · Stand ${model.date}`)] }),
         new Paragraph({ children: [new PageBreak()] }),
         ...model.blocks.flatMap(docxBlock),
       ],
