@@ -97,7 +97,10 @@ export async function crimeStatisticsFor(db: Db, ags: string) {
     ? await db.select({ format: crimeImports.format, source: crimeImports.source, version: crimeImports.version, years: crimeImports.years, importedAt: crimeImports.importedAt })
       .from(crimeImports).where(inArray(crimeImports.id, importIds)).orderBy(asc(crimeImports.importedAt))
     : [];
-  const basis = [...populations.entries()].map(([y, p]) => `${y}: ${p.referenceDate ? formatDateDe(p.referenceDate) : 'unbekannt'}`).join(', ');
+  // "Stand 31.12.2023" when one registry date serves every year, else the date per year.
+  const dates = new Map<string, number[]>();
+  for (const [y, p] of populations) { const d = p.referenceDate ? formatDateDe(p.referenceDate) : 'unbekannt'; dates.set(d, [...(dates.get(d) ?? []), y]); }
+  const basis = dates.size === 1 ? [...dates.keys()][0]! : [...dates.entries()].map(([d, ys]) => `${d} für ${ys.join(', ')}`).join('; ');
   return {
     commune: { ags: commune.ags, name: commune.name },
     kreis: { ags: commune.kreisAgs, name: commune.kreisName },

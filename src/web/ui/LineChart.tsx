@@ -8,8 +8,11 @@ import { useI18n } from '../i18n/index.js';
 
 echarts.use([ELine, GridComponent, LegendComponent, TooltipComponent, AriaComponent, SVGRenderer]);
 
-/** A step line chart (SVG). Always pair it with a table of the same values (WCAG 1.1.1). */
-export function LineChart({ categories, series, label, wideAxis = false }: { categories: string[]; series: { name: string; values: number[] }[]; label: string; wideAxis?: boolean }) {
+/**
+ * A line chart (SVG): steps for running totals, or points joined by lines (`variant="line"`) for yearly
+ * values. Always pair it with a table of the same values (WCAG 1.1.1).
+ */
+export function LineChart({ categories, series, label, wideAxis = false, variant = 'step' }: { categories: string[]; series: { name: string; values: number[] }[]; label: string; wideAxis?: boolean; variant?: 'step' | 'line' }) {
   const ref = useRef<HTMLDivElement>(null);
   const { locale } = useI18n();
   useEffect(() => {
@@ -24,11 +27,13 @@ export function LineChart({ categories, series, label, wideAxis = false }: { cat
       grid: { left: wideAxis ? 90 : 50, right: 20, top: 50, bottom: 30 },
       xAxis: { type: 'category', data: categories, axisLabel: { color: '#1b1b1b' } },
       yAxis: { type: 'value', axisLabel: { color: '#1b1b1b', formatter: (v: number) => formatNumber(v, locale) } },
-      series: series.map((s) => ({ name: s.name, type: 'line', step: 'end', showSymbol: false, data: s.values })),
+      series: series.map((s) => (variant === 'step'
+        ? { name: s.name, type: 'line', step: 'end', showSymbol: false, data: s.values }
+        : { name: s.name, type: 'line', showSymbol: true, symbolSize: 8, data: s.values.map((v) => (Number.isNaN(v) ? null : v)) })),
     });
     const resize = () => chart.resize();
     window.addEventListener('resize', resize);
     return () => { window.removeEventListener('resize', resize); chart.dispose(); };
-  }, [categories, series, label, wideAxis, locale]);
+  }, [categories, series, label, wideAxis, locale, variant]);
   return <div ref={ref} className="chart" role="img" aria-label={label} />;
 }

@@ -56,7 +56,7 @@ function CommuneSection({ ags }: { ags: string }) {
     <section aria-labelledby="commune-crime">
       <h2 id="commune-crime">{t('crime.communeTitle', { commune: c.commune.name, kreis: c.kreis.name })}</h2>
       <Field label={t('crime.offence')}>{(p) => <select {...p} value={key} onChange={(e) => setKey(e.target.value)}>{c.offences.map((o) => <option key={o.key} value={o.key}>{o.key} – {o.label}</option>)}</select>}</Field>
-      {rows.length > 1 && <LineChart categories={rows.map((r) => String(r.year))} wideAxis label={t('crime.chart')}
+      {rows.length > 1 && <LineChart categories={rows.map((r) => String(r.year))} wideAxis variant="line" label={t('crime.chart')}
         series={[{ name: c.commune.name, values: rows.map((r) => r.commune?.crimeRate ?? NaN) }, { name: c.kreis.name, values: rows.map((r) => r.kreis?.crimeRate ?? NaN) }, { name: t('crime.saxony'), values: rows.map((r) => r.saxony?.crimeRate ?? NaN) }]} />}
       <ScrollRegion label={t('crime.table')}>
         <table>

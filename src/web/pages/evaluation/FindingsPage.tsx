@@ -129,7 +129,7 @@ export function FindingsPage() {
             </ScrollRegion>
             {f.crime.trend.length > 1 && (
               <>
-                <LineChart categories={f.crime.trend.map((y) => String(y.year))} label={t('eval.crimeTrend')} wideAxis
+                <LineChart categories={f.crime.trend.map((y) => String(y.year))} label={t('eval.crimeTrend')} wideAxis variant="line"
                   series={[{ name: f.crime.commune, values: f.crime.trend.map((y) => y.commune ?? NaN) }, { name: f.crime.kreis, values: f.crime.trend.map((y) => y.kreis ?? NaN) }, { name: t('crime.saxony'), values: f.crime.trend.map((y) => y.saxony ?? NaN) }]} />
                 <ScrollRegion label={t('eval.crimeTrend')}>
                   <table>
