@@ -2,7 +2,7 @@ import {
   AlignmentType, BorderStyle, Document, Footer, Header, HeadingLevel, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
 } from 'docx';
 import { renderPdf } from '../../server/documents/pdf.js';
-import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { Content } from 'pdfmake/interfaces.js';
 import { formatDateDe } from '../../lib/dates.js';
 import { moduleLabel, type PresentedAgreement } from './agreements.js';
 

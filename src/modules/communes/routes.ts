@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { asc, desc, eq } from 'drizzle-orm';
+import { asc, desc } from 'drizzle-orm';
 import type { App } from '../../server/modules.js';
 import { auditContext } from '../../server/audit/record.js';
 import { Problem } from '../../server/http/problem.js';
