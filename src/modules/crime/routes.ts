@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { App } from '../../server/modules.js';
 import { auditContext } from '../../server/audit/record.js';
 import { Problem } from '../../server/http/problem.js';
+import { formField, parseFormFields } from '../../server/http/form-fields.js';
 import { ZAgs } from '../communes/communes.types.js';
 import { crimePolicy as policy } from './policy.js';
 import * as T from './crime.types.js';
@@ -22,15 +23,12 @@ export async function crimeRoutes(app: App) {
     const importer = importerOf(request.actor);
     const file = await request.file({ limits: { fileSize: MAX_PKS_BYTES + 1 } });
     if (!file) throw new Problem(400, 'file_missing', 'Bitte wählen Sie die PKS-Datei (CSV) aus.', { field: 'file' });
-    const field = (name: string) => { const f = file.fields[name] as { value?: unknown } | undefined; return typeof f?.value === 'string' && f.value !== '' ? f.value : undefined; };
-    const options = T.ZCrimeImportOptions.safeParse({ format: field('format'), year: field('year'), version: field('version') ?? '', source: field('source') });
-    if (!options.success) {
-      const issue = options.error.issues[0]!;
-      throw new Problem(400, 'validation_failed', `Feld „${issue.path.join('.')}“: ${issue.message}`, { field: String(issue.path[0] ?? ''), errors: options.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })) });
-    }
+    // Empty fields count as not given.
+    const field = (name: string) => formField(file, name) || undefined;
+    const options = parseFormFields(T.ZCrimeImportOptions, { format: field('format'), year: field('year'), version: field('version') ?? '', source: field('source') });
     const data = await file.toBuffer();
     if (file.file.truncated) throw new Problem(413, 'file_too_large', `Die Datei darf höchstens ${MAX_PKS_BYTES / 1024 / 1024} MB groß sein.`, { field: 'file' });
-    return reply.status(201).send(await importCrimeStatistics(db, app.files, auditContext(request), importer, { name: file.filename, data }, options.data));
+    return reply.status(201).send(await importCrimeStatistics(db, app.files, auditContext(request), importer, { name: file.filename, data }, options));
   });
 
   app.get('/crime/imports', {

@@ -15,6 +15,7 @@ import { drawProjectSample, getSample } from './draw-sample.js';
 import { deletePersonalData, getLetter, produceLetters, updateLetter, uploadCrest } from './letters.js';
 import { Problem } from '../../server/http/problem.js';
 import { sendDownload, fileSlug } from '../../server/http/download.js';
+import { formField, parseFormFields } from '../../server/http/form-fields.js';
 import { enterPaperSheet, paperEntryStatus } from './paper-entry.js';
 import { fieldMonitoring } from './monitoring.js';
 import { exportResponses } from './export-responses.js';
@@ -118,14 +119,11 @@ export async function surveysRoutes(app: App) {
     const project = await projectFor(db, request.actor, request.params.id, 'work');
     const file = await request.file({ limits: { fileSize: 50 * 1024 * 1024 } });
     if (!file) throw new Problem(400, 'file_missing', 'Bitte wählen Sie den Melderegister-Auszug (CSV) aus.', { field: 'file' });
-    const field = (name: string) => { const f = file.fields[name] as { value?: unknown } | undefined; return typeof f?.value === 'string' ? f.value : undefined; };
-    const options = T.ZSampleOptions.safeParse({ strataBy: field('strataBy'), allocation: field('allocation'), size: field('size'), seed: field('seed') || undefined });
-    if (!options.success) {
-      const issue = options.error.issues[0]!;
-      throw new Problem(400, 'validation_failed', `Feld „${issue.path.join('.')}“: ${issue.message}`, { field: String(issue.path[0] ?? ''), errors: options.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })) });
-    }
+    const options = parseFormFields(T.ZSampleOptions, {
+      strataBy: formField(file, 'strataBy'), allocation: formField(file, 'allocation'), size: formField(file, 'size'), seed: formField(file, 'seed') || undefined,
+    });
     const data = await file.toBuffer();
-    return reply.status(201).send(await drawProjectSample(db, auditContext(request), project, { name: file.filename, data }, options.data));
+    return reply.status(201).send(await drawProjectSample(db, auditContext(request), project, { name: file.filename, data }, options));
   });
 
   app.get('/analyses/:id/letter', {
