@@ -23,6 +23,9 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
 }
 
 export const formatNumber = (n: number, locale: string) => n.toLocaleString(locale === 'en' ? 'en-GB' : 'de-DE');
+/** A number with exactly `digits` decimals in the locale's style; '–' where there is none. */
+export const formatFixed = (v: number | null | undefined, locale: string, digits = 0) =>
+  v === null || v === undefined ? '–' : v.toLocaleString(locale === 'en' ? 'en-GB' : 'de-DE', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 export const formatDate = (iso: string, locale: string) =>
   new Date(iso.length === 10 ? `${iso}T12:00:00` : iso).toLocaleDateString(locale === 'en' ? 'en-GB' : 'de-DE');
 export const formatDateTime = (iso: string, locale: string) => new Date(iso).toLocaleString(locale === 'en' ? 'en-GB' : 'de-DE');

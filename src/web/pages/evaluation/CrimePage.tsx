@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { api, formatDate, formatDateTime, formatNumber } from '../../api.js';
+import { api, formatDate, formatDateTime, formatFixed, formatNumber } from '../../api.js';
 import { useI18n } from '../../i18n/index.js';
 import { hasRole, useSession } from '../../session.js';
 import { Alert, ErrorAlert, Field, fieldError, Loading, PageTitle, ScrollRegion } from '../../ui/components.js';
@@ -51,7 +51,7 @@ function CommuneSection({ ags }: { ags: string }) {
   const c = data.data;
   const rows = c.figures.filter((f) => f.key === key);
   const trend = c.trends.find((x) => x.key === key)?.commune ?? [];
-  const n = (v: number | null | undefined, d = 0) => (v === null || v === undefined ? '–' : v.toLocaleString(locale === 'en' ? 'en-GB' : 'de-DE', { maximumFractionDigits: d, minimumFractionDigits: d }));
+  const n = (v: number | null | undefined, d = 0) => formatFixed(v, locale, d);
   return (
     <section aria-labelledby="commune-crime">
       <h2 id="commune-crime">{t('crime.communeTitle', { commune: c.commune.name, kreis: c.kreis.name })}</h2>
@@ -87,7 +87,7 @@ export function CrimePage() {
   const y = year ?? catalogue.data?.years[0] ?? null;
   const overview = useApi<KreisOverview>(y ? `/crime/kreise?year=${y}&key=${encodeURIComponent(key)}` : null);
   const communeAgs = picked[0]?.ags ?? ownCommune;
-  const n = (v: number | null | undefined, d = 0) => (v === null || v === undefined ? '–' : v.toLocaleString(locale === 'en' ? 'en-GB' : 'de-DE', { maximumFractionDigits: d, minimumFractionDigits: d }));
+  const n = (v: number | null | undefined, d = 0) => formatFixed(v, locale, d);
   return (
     <>
       <PageTitle>{t('crime.title')}</PageTitle>

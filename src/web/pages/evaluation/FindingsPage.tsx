@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router';
-import { formatNumber } from '../../api.js';
+import { formatFixed, formatNumber } from '../../api.js';
 import { useI18n } from '../../i18n/index.js';
 import type { MessageKey } from '../../i18n/de.js';
 import { hasRole, useSession } from '../../session.js';
@@ -54,7 +54,7 @@ export function FindingsPage() {
   if (!f) return <Loading />;
   const unsafe = f.indicators.find((i) => i.key === 'unsafe_night');
   const byKey = new Map(f.indicators.map((i) => [i.key, i]));
-  const num = (v: number | null, d = 0) => (v === null ? '–' : v.toLocaleString(locale === 'en' ? 'en-GB' : 'de-DE', { maximumFractionDigits: d, minimumFractionDigits: d }));
+  const num = (v: number | null, d = 0) => formatFixed(v, locale, d);
   return (
     <>
       <p><Link to={`/analysen/${f.project.id}`}>{t('eval.back', { title: f.project.title })}</Link></p>

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { api, formatDate, formatDateTime, formatNumber } from '../../api.js';
+import { api, formatDate, formatDateTime, formatFixed, formatNumber } from '../../api.js';
 import { useI18n } from '../../i18n/index.js';
 import type { MessageKey } from '../../i18n/de.js';
 import { Alert, ErrorAlert, Field, fieldError, Loading, PageTitle, ScrollRegion } from '../../ui/components.js';
@@ -14,7 +14,7 @@ const VARIABLES = ['age_group', 'sex', 'district'] as const;
 
 export function WeightingResultView({ result }: { result: WeightingResult }) {
   const { t, locale } = useI18n();
-  const n = (v: number, d = 0) => v.toLocaleString(locale === 'en' ? 'en-GB' : 'de-DE', { maximumFractionDigits: d, minimumFractionDigits: d });
+  const n = (v: number, d = 0) => formatFixed(v, locale, d);
   return (
     <section aria-labelledby="result">
       <h2 id="result">{t('weighting.result')}</h2>

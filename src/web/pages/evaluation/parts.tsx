@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { formatNumber } from '../../api.js';
+import { formatFixed, formatNumber } from '../../api.js';
 import { useI18n } from '../../i18n/index.js';
 import type { MessageKey } from '../../i18n/de.js';
 import { ScrollRegion } from '../../ui/components.js';
@@ -10,8 +10,7 @@ import type { Cell, Cluster, DomainCell } from './types.js';
 
 maplibregl.setWorkerUrl(workerUrl);
 
-export const pct = (v: number | null, locale: string, digits = 1) =>
-  v === null ? '–' : `${(v * 100).toLocaleString(locale === 'en' ? 'en-GB' : 'de-DE', { minimumFractionDigits: digits, maximumFractionDigits: digits })} %`;
+export const pct = (v: number | null, locale: string, digits = 1) => (v === null ? '–' : `${formatFixed(v * 100, locale, digits)} %`);
 export const SUPPRESSED = '–*';
 
 /** Share, interval and respondents of one published cell; suppressed cells say so. */
