@@ -99,7 +99,9 @@ function checkMargin(design: Design, margin: Margin) {
   }
 }
 
-function weightRange(weights: Float64Array): { minWeight: number; maxWeight: number } {
+/** Smallest and largest weight (both 0 when there are no rows). */
+export function weightRange(weights: Float64Array): { minWeight: number; maxWeight: number } {
+  if (!weights.length) return { minWeight: 0, maxWeight: 0 };
   let minWeight = Infinity;
   let maxWeight = -Infinity;
   for (const w of weights) {

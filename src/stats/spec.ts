@@ -3,7 +3,7 @@
  * design columns, named calibrations and a list of estimates. Used by the CLI and the benchmark.
  */
 import { createDesign, DesignError, type Design, type LonelyPsu } from './design.js';
-import { postStratify, rake, trimWeights, type CalibrationReport, type Margin } from './calibrate.js';
+import { postStratify, rake, trimWeights, weightRange, type CalibrationReport, type Margin } from './calibrate.js';
 import { estimateMean, estimateProportion, estimateTotal, type Estimate } from './estimate.js';
 import { DataError, type CategoricalColumn, type NumericColumn, type Table } from './table.js';
 
@@ -171,10 +171,7 @@ function explainMissingCell(cell: Int32Array, variables: string[]): void {
 export function calibrate(table: Table, base: Design, cal: SpecCalibration): { design: Design; report: CalibrationReport } {
   let result: { design: Design; report: CalibrationReport };
   if (cal.method === 'none') {
-    let min = Infinity;
-    let max = -Infinity;
-    for (const w of base.weights) { min = Math.min(min, w); max = Math.max(max, w); }
-    return { design: base, report: { method: 'none', iterations: 0, converged: true, maxMarginDeviation: 0, minWeight: min, maxWeight: max, trimmed: 0 } };
+    return { design: base, report: { method: 'none', iterations: 0, converged: true, maxMarginDeviation: 0, ...weightRange(base.weights), trimmed: 0 } };
   }
   if (cal.method === 'rake') {
     const margins: Margin[] = Object.entries(cal.margins).map(([variable, counts]) => {
@@ -193,10 +190,7 @@ export function calibrate(table: Table, base: Design, cal: SpecCalibration): { d
   }
   if (cal.trim) {
     const trimmed = trimWeights(result.design, cal.trim);
-    let min = Infinity;
-    let max = -Infinity;
-    for (const w of trimmed.design.weights) { min = Math.min(min, w); max = Math.max(max, w); }
-    result = { design: trimmed.design, report: { ...result.report, minWeight: min, maxWeight: max, trimmed: trimmed.trimmed } };
+    result = { design: trimmed.design, report: { ...result.report, ...weightRange(trimmed.design.weights), trimmed: trimmed.trimmed } };
   }
   return result;
 }

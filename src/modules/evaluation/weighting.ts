@@ -7,7 +7,7 @@
  * come from the commune's age structure in the registry (with its source), scaled to the register's
  * total so that all margins describe the same population.
  */
-import { postStratify, rake, trimWeights, type CalibrationReport, type Margin } from '../../stats/calibrate.js';
+import { postStratify, rake, trimWeights, weightRange, type CalibrationReport, type Margin } from '../../stats/calibrate.js';
 import { DesignError, type Design } from '../../stats/design.js';
 import { AGE_GROUP_KEYS, type AgeStructureCell } from '../communes/age-structure.js';
 import { buildSurveyData, SEX_KEYS, type CalibrationVariable, type ResponseRow, type StratumInfo, type SurveyData } from './survey-data.js';
@@ -162,9 +162,7 @@ export function weighSurvey(responses: ResponseRow[], sources: PopulationSources
   const total = sumWeights(design.weights);
   let squares = 0;
   for (const w of design.weights) squares += w * w;
-  let minWeight = design.n ? Infinity : 0;
-  let maxWeight = design.n ? -Infinity : 0;
-  for (const w of design.weights) { minWeight = Math.min(minWeight, w); maxWeight = Math.max(maxWeight, w); }
+  const { minWeight, maxWeight } = weightRange(design.weights);
   return {
     data, design,
     result: {
