@@ -42,6 +42,17 @@ export async function renderReportFiles(db: Db, project: Project) {
   return { model, respondents, pdf, docx };
 }
 
+/** Renders the report, stores PDF and DOCX and marks the report row done (what the job does). */
+export async function storeReport(db: Db, files: FileStorage, project: Project, reportId: string) {
+  const { pdf, docx, respondents } = await renderReportFiles(db, project);
+  const base = `reports/${project.id}/${reportId}`;
+  await files.put(`${base}.pdf`, pdf, 'application/pdf');
+  await files.put(`${base}.docx`, docx, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+  await db.update(analysisReports).set({ status: 'done', finishedAt: new Date(), pdfKey: `${base}.pdf`, docxKey: `${base}.docx`, pdfBytes: pdf.length, docxBytes: docx.length, respondents, error: null })
+    .where(eq(analysisReports.id, reportId));
+  return { pdfBytes: pdf.length };
+}
+
 function present(r: typeof analysisReports.$inferSelect) {
   return {
     id: r.id, status: r.status as 'queued' | 'running' | 'done' | 'failed', requestedAt: r.requestedAt.toISOString(), finishedAt: r.finishedAt?.toISOString() ?? null,
@@ -84,12 +95,7 @@ async function generate(ctx: JobContext, data: { reportId: string }) {
   try {
     const [project] = await db.select().from(analysisProjects).where(eq(analysisProjects.id, report.projectId));
     if (!project) throw new Error('Die Analyse gibt es nicht mehr.');
-    const { pdf, docx, respondents } = await renderReportFiles(db, project);
-    const base = `reports/${project.id}/${report.id}`;
-    await files.put(`${base}.pdf`, pdf, 'application/pdf');
-    await files.put(`${base}.docx`, docx, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-    await db.update(analysisReports).set({ status: 'done', finishedAt: new Date(), pdfKey: `${base}.pdf`, docxKey: `${base}.docx`, pdfBytes: pdf.length, docxBytes: docx.length, respondents, error: null })
-      .where(eq(analysisReports.id, report.id));
+    await storeReport(db, files, project, report.id);
   } catch (error) {
     ctx.log('report generation failed', { reportId: report.id, error: (error as Error).message });
     await db.update(analysisReports).set({ status: 'failed', finishedAt: new Date(), error: (error as Error).message.slice(0, 500) }).where(eq(analysisReports.id, report.id));

@@ -8,7 +8,7 @@ import { DEMO_FIRST_WAVE_CODE } from '../surveys/seed-demo.js';
 import { analysisReports } from './schema.js';
 import { DEFAULT_SETTINGS, runWeighting } from './run-weighting.js';
 import { createRecommendation, manageRecommendation } from './recommendations.js';
-import { renderReportFiles } from './reports.js';
+import { storeReport } from './reports.js';
 
 const SILBERBERG = ['14521035', '14521355', '14521370', '14521530', '14521550'];
 /** Rounded shares of the age groups among Saxony's residents aged 16 and over. */
@@ -56,12 +56,7 @@ export async function seedEvaluationDemo(ctx: SeedContext) {
   }
 
   // The report as the job would make it.
-  const { pdf, docx, respondents } = await renderReportFiles(db, project);
-  const [report] = await db.insert(analysisReports).values({ projectId: project.id, status: 'running', respondents }).returning();
-  const base = `reports/${project.id}/${report!.id}`;
-  await ctx.files.put(`${base}.pdf`, pdf, 'application/pdf');
-  await ctx.files.put(`${base}.docx`, docx, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-  await db.update(analysisReports).set({ status: 'done', finishedAt: new Date(), pdfKey: `${base}.pdf`, docxKey: `${base}.docx`, pdfBytes: pdf.length, docxBytes: docx.length })
-    .where(eq(analysisReports.id, report!.id));
-  ctx.log(`demo evaluation: ${project.code} weighted, ${recs.length} recommendations, report ${Math.round(pdf.length / 1024)} kB PDF`);
+  const [report] = await db.insert(analysisReports).values({ projectId: project.id, status: 'running' }).returning();
+  const { pdfBytes } = await storeReport(db, ctx.files, project, report!.id);
+  ctx.log(`demo evaluation: ${project.code} weighted, ${recs.length} recommendations, report ${Math.round(pdfBytes / 1024)} kB PDF`);
 }
