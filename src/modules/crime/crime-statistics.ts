@@ -13,8 +13,16 @@ import { areaFigures, trend, type AreaFigures } from './crime-rates.js';
 const SAXON_KREISE = 13;
 export const ALL_OFFENCES = '------';
 
-/** Commune populations at the end of `year` (latest registry date on or before it, else the earliest known). */
-export async function populationsAt(db: Db, year: number): Promise<{ byAgs: Map<string, number>; referenceDate: string | null }> {
+export interface Populations {
+  byAgs: Map<string, number>;
+  /** Sums per Kreis and for the Land, for the rates of the larger areas. */
+  byKreis: Map<string, number>;
+  total: number | null;
+  referenceDate: string | null;
+}
+
+/** Commune populations at the end of `year` (latest registry date on or before it, else the current registry). */
+export async function populationsAt(db: Db, year: number): Promise<Populations> {
   const limit = `${year}-12-31`;
   const rows = await db.selectDistinctOn([communePopulation.ags], { ags: communePopulation.ags, population: communePopulation.population, date: communePopulation.referenceDate })
     .from(communePopulation).where(lte(communePopulation.referenceDate, limit)).orderBy(communePopulation.ags, desc(communePopulation.referenceDate));
@@ -25,7 +33,13 @@ export async function populationsAt(db: Db, year: number): Promise<{ byAgs: Map<
     for (const c of current) byAgs.set(c.ags, c.population);
     referenceDate = current[0]?.date ?? null;
   }
-  return { byAgs, referenceDate };
+  const byKreis = new Map<string, number>();
+  for (const c of await db.select({ ags: communes.ags, kreis: communes.districtAgs }).from(communes)) {
+    const p = byAgs.get(c.ags);
+    if (p) byKreis.set(c.kreis, (byKreis.get(c.kreis) ?? 0) + p);
+  }
+  const total = [...byAgs.values()].reduce((sum, v) => sum + v, 0) || null;
+  return { byAgs, byKreis, total, referenceDate };
 }
 
 /** May the actor read this commune's police figures? LPR, its police directorate, the commune, its analysts. */
@@ -64,7 +78,6 @@ export async function crimeStatisticsFor(db: Db, ags: string) {
   const saxonRows = years.length && keys.length
     ? await db.select().from(crimeFigures).where(and(eq(crimeFigures.areaLevel, 'kreis'), like14(), inArray(crimeFigures.year, years), inArray(crimeFigures.offenceKey, keys), eq(crimeFigures.current, true)))
     : [];
-  const kreisCommunes = await db.select({ ags: communes.ags, kreis: communes.districtAgs }).from(communes);
   const populations = new Map<number, Awaited<ReturnType<typeof populationsAt>>>();
   for (const y of years) populations.set(y, await populationsAt(db, y));
 
@@ -73,18 +86,16 @@ export async function crimeStatisticsFor(db: Db, ags: string) {
   const figures: { key: string; label: string; year: number; commune: AreaFigures | null; kreis: AreaFigures | null; saxony: AreaFigures | null }[] = [];
   for (const key of keys) {
     for (const year of years) {
-      const pop = populations.get(year)!.byAgs;
+      const pop = populations.get(year)!;
       const c = own.find((r) => r.areaAgs === ags && r.year === year && r.offenceKey === key);
       const k = own.find((r) => r.areaAgs === commune.kreisAgs && r.year === year && r.offenceKey === key);
       const sx = saxonRows.filter((r) => r.year === year && r.offenceKey === key);
-      const kreisPopulation = kreisCommunes.filter((x) => x.kreis === commune.kreisAgs).reduce((s, x) => s + (pop.get(x.ags) ?? 0), 0) || null;
-      const saxonyPopulation = [...pop.values()].reduce((s, v) => s + v, 0) || null;
       if (!c && !k) continue;
       figures.push({
         key, label: labels.get(key)!, year,
-        commune: c ? areaFigures(c.cases, c.solved, c.suspects, pop.get(ags) ?? null) : null,
-        kreis: k ? areaFigures(k.cases, k.solved, k.suspects, kreisPopulation, { rate: k.publishedRate, clearance: k.publishedClearanceRate }) : null,
-        saxony: sx.length === SAXON_KREISE ? sumFigures(sx, saxonyPopulation) : null,
+        commune: c ? areaFigures(c.cases, c.solved, c.suspects, pop.byAgs.get(ags) ?? null) : null,
+        kreis: k ? areaFigures(k.cases, k.solved, k.suspects, pop.byKreis.get(commune.kreisAgs) ?? null, { rate: k.publishedRate, clearance: k.publishedClearanceRate }) : null,
+        saxony: sx.length === SAXON_KREISE ? sumFigures(sx, pop.total) : null,
       });
     }
   }
@@ -127,14 +138,11 @@ export function offenceOrder(a: string, b: string) {
 export async function kreisOverview(db: Db, year: number, key: string) {
   const rows = await db.select({ f: crimeFigures, name: districts.name }).from(crimeFigures).innerJoin(districts, eq(districts.ags, crimeFigures.areaAgs))
     .where(and(eq(crimeFigures.year, year), eq(crimeFigures.offenceKey, key), eq(crimeFigures.current, true), eq(crimeFigures.areaLevel, 'kreis'))).orderBy(asc(districts.name));
-  const { byAgs, referenceDate } = await populationsAt(db, year);
-  const members = await db.select({ ags: communes.ags, kreis: communes.districtAgs }).from(communes);
-  const kreisPopulation = (kreis: string) => members.filter((m) => m.kreis === kreis).reduce((s, m) => s + (byAgs.get(m.ags) ?? 0), 0) || null;
-  const saxonyPopulation = [...byAgs.values()].reduce((s, v) => s + v, 0) || null;
+  const { byKreis, total, referenceDate } = await populationsAt(db, year);
   return {
     year, key, label: rows[0]?.f.offenceLabel ?? null,
-    kreise: rows.map(({ f, name }) => ({ ags: f.areaAgs, name, ...areaFigures(f.cases, f.solved, f.suspects, kreisPopulation(f.areaAgs), { rate: f.publishedRate, clearance: f.publishedClearanceRate }) })),
-    saxony: rows.length === SAXON_KREISE ? sumFigures(rows.map((r) => r.f), saxonyPopulation) : null,
+    kreise: rows.map(({ f, name }) => ({ ags: f.areaAgs, name, ...areaFigures(f.cases, f.solved, f.suspects, byKreis.get(f.areaAgs) ?? null, { rate: f.publishedRate, clearance: f.publishedClearanceRate }) })),
+    saxony: rows.length === SAXON_KREISE ? sumFigures(rows.map((r) => r.f), total) : null,
     populationDate: referenceDate,
   };
 }
