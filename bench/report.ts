@@ -22,7 +22,8 @@ import { loadAnalysisInputs } from '../src/modules/evaluation/analysis-inputs.js
 import { computeFindings } from '../src/modules/evaluation/findings.js';
 import { buildReport } from '../src/modules/evaluation/reports.js';
 import { reportDocx, reportPdf } from '../src/modules/evaluation/report-documents.js';
-import { runWeighting, DEFAULT_SETTINGS } from '../src/modules/evaluation/run-weighting.js';
+import { runWeighting } from '../src/modules/evaluation/run-weighting.js';
+import { DEFAULT_SETTINGS } from '../src/modules/evaluation/schema.js';
 import { createRecommendation } from '../src/modules/evaluation/recommendations.js';
 import type { Block, ReportModel } from '../src/modules/evaluation/report-model.js';
 

@@ -3,17 +3,13 @@ import type { Db } from '../../server/db/client.js';
 import { communeAgeStructure, communes } from '../communes/schema.js';
 import { analysisProjects, questionnaires, surveyResponses, surveyStrata } from '../surveys/schema.js';
 import type { Definition } from '../surveys/questionnaire-definition.js';
-import { analysisWeightings } from './schema.js';
+import { analysisWeightings, DEFAULT_SETTINGS } from './schema.js';
 import type { ResponseRow } from './survey-data.js';
 import type { PopulationSources, WeightingSettings } from './weighting.js';
 
 type Project = typeof analysisProjects.$inferSelect;
 export type WeightingRow = typeof analysisWeightings.$inferSelect;
 
-export const DEFAULT_SETTINGS = {
-  design: 'stratified', calibration: 'rake', variables: ['age_group', 'sex'], epsilon: 1e-7, maxIterations: 100,
-  trimLower: null, trimUpper: null, minRespondents: 10, minClusterSize: 5, clusterRadiusM: 150,
-} as const;
 
 export interface AnalysisInputs {
   project: Project;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_SETTINGS } from './schema.js';
 
 const ZText = z.object({ de: z.string(), en: z.string() });
 export const ZCell = z.object({
@@ -10,13 +11,13 @@ export const ZWeightingSettingsInput = z.object({
   design: z.enum(['stratified', 'simple']),
   calibration: z.enum(['none', 'poststratify', 'rake']),
   variables: z.array(z.enum(['age_group', 'sex', 'district'])).max(3),
-  epsilon: z.number().positive().max(1000).default(1e-7),
-  maxIterations: z.number().int().min(1).max(1000).default(100),
+  epsilon: z.number().positive().max(1000).default(DEFAULT_SETTINGS.epsilon),
+  maxIterations: z.number().int().min(1).max(1000).default(DEFAULT_SETTINGS.maxIterations),
   trimLower: z.number().positive({ error: 'Die untere Kappungsgrenze muss größer als 0 sein.' }).max(1, { error: 'Die untere Kappungsgrenze ist ein Vielfaches des mittleren Gewichts bis höchstens 1.' }).nullable().default(null),
   trimUpper: z.number().min(1, { error: 'Die obere Kappungsgrenze ist ein Vielfaches des mittleren Gewichts ab 1.' }).max(100).nullable().default(null),
-  minRespondents: z.number().int().min(5, { error: 'Unter 5 Antworten darf nichts veröffentlicht werden.' }).max(100).default(10),
-  minClusterSize: z.number().int().min(3, { error: 'Ein Angstraum braucht mindestens 3 Personen.' }).max(50).default(5),
-  clusterRadiusM: z.number().int().min(25).max(1000).default(150),
+  minRespondents: z.number().int().min(5, { error: 'Unter 5 Antworten darf nichts veröffentlicht werden.' }).max(100).default(DEFAULT_SETTINGS.minRespondents),
+  minClusterSize: z.number().int().min(3, { error: 'Ein Angstraum braucht mindestens 3 Personen.' }).max(50).default(DEFAULT_SETTINGS.minClusterSize),
+  clusterRadiusM: z.number().int().min(25).max(1000).default(DEFAULT_SETTINGS.clusterRadiusM),
   version: z.number().int().min(0),
 });
 

@@ -5,7 +5,7 @@ import { updateVersioned } from '../../server/db/versioned.js';
 import { staleVersion, unprocessable } from '../../server/http/problem.js';
 import type { analysisProjects } from '../surveys/schema.js';
 import { analysisWeightings } from './schema.js';
-import { DEFAULT_SETTINGS, loadAnalysisInputs, settingsOf } from './analysis-inputs.js';
+import { loadAnalysisInputs, settingsOf } from './analysis-inputs.js';
 import { weighSurvey, WeightingError, type WeightingSettings } from './weighting.js';
 import type { CalibrationVariable } from './survey-data.js';
 
@@ -80,4 +80,3 @@ export async function runWeighting(db: Db, ctx: AuditContext, project: Project, 
   });
 }
 
-export { DEFAULT_SETTINGS };

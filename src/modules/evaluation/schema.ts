@@ -2,6 +2,12 @@ import { pgTable, text, integer, doublePrecision, jsonb, timestamp, uuid, index 
 import { analysisProjects } from '../surveys/schema.js';
 import type { WeightingResult } from './weighting.js';
 
+/** What an analysis uses until the analyst chooses (the column defaults below, and the findings' fallback). */
+export const DEFAULT_SETTINGS = {
+  design: 'stratified', calibration: 'rake', variables: ['age_group', 'sex'], epsilon: 1e-7, maxIterations: 100,
+  trimLower: null, trimUpper: null, minRespondents: 10, minClusterSize: 5, clusterRadiusM: 150,
+} as const;
+
 /**
  * How an analysis is weighted and published: the design, the calibration the analyst chose, and the
  * publication thresholds. `result` is the last weighting run (method, margins with sources, convergence,
@@ -10,18 +16,18 @@ import type { WeightingResult } from './weighting.js';
 export const analysisWeightings = pgTable('analysis_weightings', {
   projectId: uuid('project_id').primaryKey().references(() => analysisProjects.id, { onDelete: 'cascade' }),
   /** stratified: the register sample's strata with fpc; simple: equal weights (no sample data). */
-  design: text('design').notNull().default('stratified'),
-  calibration: text('calibration').notNull().default('rake'),
+  design: text('design').notNull().default(DEFAULT_SETTINGS.design),
+  calibration: text('calibration').notNull().default(DEFAULT_SETTINGS.calibration),
   /** Raking/post-stratification variables: age_group, sex, district. */
-  variables: jsonb('variables').$type<string[]>().notNull().default(['age_group', 'sex']),
-  epsilon: doublePrecision('epsilon').notNull().default(1e-7),
-  maxIterations: integer('max_iterations').notNull().default(100),
+  variables: jsonb('variables').$type<string[]>().notNull().default([...DEFAULT_SETTINGS.variables]),
+  epsilon: doublePrecision('epsilon').notNull().default(DEFAULT_SETTINGS.epsilon),
+  maxIterations: integer('max_iterations').notNull().default(DEFAULT_SETTINGS.maxIterations),
   trimLower: doublePrecision('trim_lower'),
   trimUpper: doublePrecision('trim_upper'),
   /** Publication rules: cells with fewer respondents are suppressed; Angsträume need this many people per cluster. */
-  minRespondents: integer('min_respondents').notNull().default(10),
-  minClusterSize: integer('min_cluster_size').notNull().default(5),
-  clusterRadiusM: integer('cluster_radius_m').notNull().default(150),
+  minRespondents: integer('min_respondents').notNull().default(DEFAULT_SETTINGS.minRespondents),
+  minClusterSize: integer('min_cluster_size').notNull().default(DEFAULT_SETTINGS.minClusterSize),
+  clusterRadiusM: integer('cluster_radius_m').notNull().default(DEFAULT_SETTINGS.clusterRadiusM),
   result: jsonb('result').$type<WeightingResult>(),
   computedAt: timestamp('computed_at', { withTimezone: true }),
   updatedBy: uuid('updated_by'),

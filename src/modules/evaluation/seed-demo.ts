@@ -5,8 +5,8 @@ import { AGE_GROUP_KEYS, saveAgeStructure } from '../communes/age-structure.js';
 import { communes } from '../communes/schema.js';
 import { analysisProjects } from '../surveys/schema.js';
 import { DEMO_FIRST_WAVE_CODE } from '../surveys/seed-demo.js';
-import { analysisReports } from './schema.js';
-import { DEFAULT_SETTINGS, runWeighting } from './run-weighting.js';
+import { analysisReports, DEFAULT_SETTINGS } from './schema.js';
+import { runWeighting } from './run-weighting.js';
 import { createRecommendation, manageRecommendation } from './recommendations.js';
 import { storeReport } from './reports.js';
 
