@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import type { Extensions } from '@electric-sql/pglite';
 import { loadConfig, type Config } from '../src/server/config.js';
 import { openDatabase, type Database } from '../src/server/db/client.js';
 import { buildApp } from '../src/server/app.js';
@@ -16,10 +17,10 @@ import type { Role } from '../src/server/auth/roles.js';
 export const onRealPostgres = !!process.env.TEST_DATABASE_URL;
 
 /** A fresh, migrated database: its own database on the real server, or an in-memory PGlite. */
-export async function createTestDatabase(): Promise<Database & { url?: string }> {
+export async function createTestDatabase(options: { pgliteExtensions?: Extensions } = {}): Promise<Database & { url?: string }> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
-    const database = await openDatabase({ dataDir: 'memory://' });
+    const database = await openDatabase({ dataDir: 'memory://', pgliteExtensions: options.pgliteExtensions });
     await database.migrate();
     return database;
   }
@@ -55,13 +56,13 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, options: { pgliteExtensions?: Extensions; logStream?: NodeJS.WritableStream } = {}): Promise<TestApp> {
   const outboxDir = mkdtempSync(join(tmpdir(), 'asskomm-outbox-'));
   const filesDir = mkdtempSync(join(tmpdir(), 'asskomm-files-'));
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', MAIL_OUTBOX_DIR: outboxDir, FILES_DIR: filesDir, PUBLIC_URL: 'http://localhost:3000', ...env });
-  const database = await createTestDatabase();
+  const database = await createTestDatabase({ pgliteExtensions: options.pgliteExtensions });
   await seedDatabase(database.db, config, () => {});
-  const app = await buildApp({ config, database, mailer: createMailer(config.mail), logger: false });
+  const app = await buildApp({ config, database, mailer: createMailer(config.mail), ...(options.logStream ? { logStream: options.logStream } : { logger: false }) });
   await app.ready();
   return {
     app, database, config, outboxDir,

@@ -17,9 +17,9 @@ afterAll(async () => { await t?.close(); });
 
 const post = (url: string, payload: object, method: 'POST' | 'PUT' = 'POST') => t.app.inject({ method, url: `/api/public/survey/${url}`, payload });
 const rows = async (query: ReturnType<typeof sql>) => ((await t.database.db.execute(query)) as unknown as { rows: { n: number }[] }).rows[0]!.n;
-const count = (table: 'survey_responses' | 'survey_drafts') => rows(table === 'survey_responses'
-  ? sql`select count(*)::int as n from survey_responses where project_id = ${projectId}`
-  : sql`select count(*)::int as n from survey_drafts`);
+const count = (table: 'survey_responses' | 'survey_pool' | 'survey_drafts') => rows(table === 'survey_drafts'
+  ? sql`select count(*)::int as n from survey_drafts`
+  : sql`select count(*)::int as n from ${sql.identifier(table)} where project_id = ${projectId}`);
 const good = { AF01: 3, IN01: { IN01_a: 4, IN01_b: 2 }, SD01: 3, SD02: 1, SD03: 2, FP01: [{ lat: 50.545, lon: 12.785, reason: 1, time: 2 }] };
 
 describe('answering online', () => {
@@ -39,36 +39,69 @@ describe('answering online', () => {
   });
 
   it('refuses answers off the scale and too many places, storing nothing', async () => {
-    const before = await count('survey_responses');
+    const before = await count('survey_pool');
     const res = await post('submit', { code: codes[2], submissionId: randomUUID(), answers: { ...good, AF01: 7 } });
     expect(res.statusCode).toBe(422);
     expect(res.json().field).toBe('AF01');
     const places = await post('submit', { code: codes[2], submissionId: randomUUID(), answers: { FP01: Array(6).fill(good.FP01[0]) } });
     expect(places.json().detail).toBe('Bitte höchstens 5 Orte markieren.');
-    expect(await count('survey_responses')).toBe(before);
+    expect(await count('survey_pool')).toBe(before);
     expect((await post('open', { code: codes[2] })).statusCode).toBe(200);
   });
 
-  it('stores a submission once, anonymously, however often it is retried', async () => {
+  it('takes a submission once, into the mixing pool, however often it is retried', async () => {
     const submissionId = randomUUID();
     const results = await Promise.all([1, 2, 3].map(() => post('submit', { code: codes[1], submissionId, answers: good })));
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 200, 201]);
-    expect(await count('survey_responses')).toBe(1);
+    // Not a response yet: it waits in the pool until at least k answers can be stored together.
+    expect(await count('survey_pool')).toBe(1);
+    expect(await count('survey_responses')).toBe(0);
     expect(await count('survey_drafts')).toBe(0);
     const again = await post('submit', { code: codes[1], submissionId, answers: good });
     expect(again.json()).toEqual({ status: 'already_received' });
     const reuse = await post('submit', { code: codes[1], submissionId: randomUUID(), answers: good });
     expect(reuse.statusCode).toBe(409);
     expect(reuse.json().code).toBe('code_used');
-    const stored = await t.database.db.execute(sql`select * from survey_responses where project_id = ${projectId}`) as unknown as { rows: Record<string, unknown>[] };
-    expect(Object.keys(stored.rows[0]!).sort()).toEqual(['answers', 'id', 'mode', 'project_id', 'questionnaire_revision', 'stratum_key', 'submission_key', 'submitted_on']);
-    expect(stored.rows[0]).toMatchObject({ mode: 'online', questionnaire_revision: 1 });
-    // The sampling stratum (for the weighting) is stored, shared by many people, and is not the code.
+    const pooled = await t.database.db.execute(sql`select * from survey_pool where project_id = ${projectId}`) as unknown as { rows: Record<string, unknown>[] };
+    expect(Object.keys(pooled.rows[0]!).sort()).toEqual(['answers', 'id', 'mode', 'project_id', 'questionnaire_revision', 'stratum_key']);
+    expect(pooled.rows[0]).toMatchObject({ mode: 'online', questionnaire_revision: 1, answers: good });
+    // The sampling stratum (for the weighting) is kept, shared by many people, and is not the code.
     const stratum = await t.database.db.execute(sql`select stratum_key from access_codes where project_id = ${projectId} and used limit 1`) as unknown as { rows: { stratum_key: string }[] };
-    expect(stored.rows[0]!.stratum_key).toBe(stratum.rows[0]!.stratum_key);
-    expect(JSON.stringify(stored.rows[0])).not.toContain(codes[1]!.replace('-', ''));
-    const codeColumns = await t.database.db.execute(sql`select column_name from information_schema.columns where table_name = 'access_codes'`) as unknown as { rows: { column_name: string }[] };
-    expect(codeColumns.rows.map((r) => r.column_name).sort()).toEqual(['code_hash', 'project_id', 'stratum_key', 'used']);
+    expect(pooled.rows[0]!.stratum_key).toBe(stratum.rows[0]!.stratum_key);
+    expect(JSON.stringify(pooled.rows[0])).not.toContain(codes[1]!.replace('-', ''));
+    expect(JSON.stringify(pooled.rows[0])).not.toContain(submissionId);
+    const columns = async (table: string) => ((await t.database.db.execute(sql`select column_name from information_schema.columns where table_name = ${table}`)) as unknown as { rows: { column_name: string }[] }).rows.map((r) => r.column_name).sort();
+    expect(await columns('access_codes')).toEqual(['code_hash', 'project_id', 'stratum_key', 'used']);
+    expect(await columns('survey_responses')).toEqual(['answers', 'batch', 'id', 'mode', 'project_id', 'questionnaire_revision', 'stratum_key', 'submitted_on']);
+    expect(await columns('survey_receipts')).toEqual(['key_hash', 'project_id']);
+  });
+
+  it('refuses fields the questionnaire does not define, at any depth, and texts that cannot be stored', async () => {
+    const place = good.FP01[0]!;
+    const cases: [Record<string, unknown>, string][] = [
+      [{ FP01: [{ ...place, tracking: 'x'.repeat(1000) }] }, 'FP01.1'],
+      [{ FP01: ['nowhere'] }, 'FP01.1'],
+      [{ IN01: { IN01_a: 4, IN01_zz: 1 } }, 'IN01.IN01_zz'],
+      [{ IN01: [4] }, 'IN01'],
+      [{ ME02: 'Licht\u0000bitte' }, 'ME02'],
+      [{ ME02: 'lone \ud800 surrogate' }, 'ME02'],
+      [{ FP01: [{ ...place, note: 'a\u0000b' }] }, 'FP01.1'],
+      [{ XX99: 1 }, 'XX99'],
+    ];
+    const before = await count('survey_pool');
+    for (const [answers, field] of cases) {
+      const res = await post('submit', { code: codes[6], submissionId: randomUUID(), answers });
+      expect(res.statusCode, JSON.stringify(answers).slice(0, 80)).toBe(422);
+      expect(res.json().field).toBe(field);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      const draft = await post('draft', { code: codes[6], answers }, 'PUT');
+      expect(draft.statusCode).toBe(422);
+    }
+    expect(await count('survey_pool')).toBe(before);
+    // Coordinates are kept to about a metre: finer digits could carry a tracking id.
+    expect((await post('submit', { code: codes[6], submissionId: randomUUID(), answers: { FP01: [{ ...place, lat: 50.5451234567891, lon: 12.7850000000042 }] } })).statusCode).toBe(201);
+    const stored = await t.database.db.execute(sql`select answers from survey_pool where project_id = ${projectId} and answers ? 'FP01' and not answers ? 'AF01'`) as unknown as { rows: { answers: { FP01: { lat: number; lon: number }[] } }[] };
+    expect(stored.rows[0]!.answers.FP01[0]).toEqual({ lat: 50.54512, lon: 12.785, reason: 1, time: 2 });
   });
 
   it('takes the survey and revision the page was shown, as the survey page sends them', async () => {

@@ -43,7 +43,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const PUBLIC_PLUGIN_PREFIXES = ['/api/docs', '/assets/', '/*', '/'];
 export const webRoot = resolve(import.meta.dirname, '../../dist/web');
 
-export interface AppDeps { config: Config; database: Database; mailer: Mailer; files?: FileStorage; modules?: PlatformModule[]; logger?: boolean }
+export interface AppDeps { config: Config; database: Database; mailer: Mailer; files?: FileStorage; modules?: PlatformModule[]; logger?: boolean; logStream?: NodeJS.WritableStream }
 
 export async function buildApp(deps: AppDeps): Promise<App> {
   const { config } = deps;
@@ -53,6 +53,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
       // No client addresses in logs: data minimisation (survey respondents must stay anonymous).
       serializers: { req: (req) => ({ method: req.method, url: req.url.split('?')[0] }) },
+      ...(deps.logStream ? { stream: deps.logStream } : {}),
     },
     genReqId: (req) => {
       const given = req.headers['x-request-id'];

@@ -20,6 +20,8 @@ export interface AnalysisInputs {
   settings: WeightingSettings;
   publication: { minRespondents: number; minClusterSize: number; clusterRadiusM: number };
   weighting: WeightingRow | null;
+  /** Answers stored from the mixing pool, and k: below k none of them is used (nor shown). */
+  mixing: { mixed: number; threshold: number };
 }
 
 export function settingsOf(row: WeightingRow | null, hasStrata: boolean): WeightingSettings {
@@ -34,7 +36,10 @@ export function settingsOf(row: WeightingRow | null, hasStrata: boolean): Weight
   };
 }
 
-/** Everything an analysis' statistics need, read in a handful of queries. */
+/**
+ * Everything an analysis' statistics need, read in a handful of queries. Answers count only once at least k
+ * have left the mixing pool, so findings, report and wave comparisons never show a smaller set.
+ */
 export async function loadAnalysisInputs(db: Db, project: Project): Promise<AnalysisInputs> {
   const [commune] = await db.select({ name: communes.name, population: communes.population }).from(communes).where(eq(communes.ags, project.ags));
   const rows = await db.select({ answers: surveyResponses.answers, stratumKey: surveyResponses.stratumKey }).from(surveyResponses)
@@ -48,7 +53,7 @@ export async function loadAnalysisInputs(db: Db, project: Project): Promise<Anal
   return {
     project,
     communeName: commune?.name ?? project.ags,
-    responses: rows.map((r) => ({ answers: r.answers, stratumKey: r.stratumKey })),
+    responses: rows.length >= project.mixThreshold ? rows.map((r) => ({ answers: r.answers, stratumKey: r.stratumKey })) : [],
     definition: (frozen?.definition as Definition | undefined) ?? null,
     sources: {
       strata: strata.map((s) => ({ key: s.key, district: s.district, ageGroup: s.ageGroup, sex: s.sex, population: s.population, sampleSize: s.sampleSize })),
@@ -63,5 +68,6 @@ export async function loadAnalysisInputs(db: Db, project: Project): Promise<Anal
       clusterRadiusM: weighting?.clusterRadiusM ?? DEFAULT_SETTINGS.clusterRadiusM,
     },
     weighting: weighting ?? null,
+    mixing: { mixed: rows.length, threshold: project.mixThreshold },
   };
 }

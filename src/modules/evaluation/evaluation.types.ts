@@ -46,6 +46,7 @@ const ZAreaLine = z.object({ crimeRate: z.number().nullable(), clearanceRate: z.
 export const ZFindings = z.object({
   project: z.object({ id: z.string(), code: z.string(), title: z.string(), ags: z.string(), communeName: z.string(), status: z.string(), completedOn: z.string().nullable(), startOn: z.string(), institute: z.string() }),
   responses: z.number().int(),
+  mixing: z.object({ mixed: z.number().int(), threshold: z.number().int() }),
   weighting: ZWeightingResult,
   weightingWarning: z.string().nullable(),
   publication: z.object({ minRespondents: z.number().int(), minClusterSize: z.number().int(), clusterRadiusM: z.number().int() }),

@@ -99,6 +99,7 @@ export interface CrimeSection {
 export interface Findings {
   project: { id: string; code: string; title: string; ags: string; communeName: string; status: string; completedOn: string | null; startOn: string; institute: string };
   responses: number;
+  mixing: AnalysisInputs['mixing'];
   weighting: WeightingResult;
   weightingWarning: string | null;
   publication: AnalysisInputs['publication'];
@@ -171,6 +172,7 @@ export async function computeFindings(db: Db, inputs: AnalysisInputs, options: {
   return {
     project: { id: project.id, code: project.code, title: project.title, ags: project.ags, communeName: inputs.communeName, status: project.status, completedOn: project.completedOn, startOn: project.startOn, institute: project.institute },
     responses: inputs.responses.length,
+    mixing: inputs.mixing,
     weighting: result,
     weightingWarning: warning,
     publication: inputs.publication,

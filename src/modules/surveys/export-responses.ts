@@ -63,7 +63,9 @@ async function load(db: Db, project: typeof analysisProjects.$inferSelect) {
   if (!q) throw unprocessable('not_in_field', 'Es gibt noch keinen festgeschriebenen Fragebogen und damit keine Antworten.');
   const variables = variablesOf(q.definition as Definition);
   // Random order of rows by id, so the file order does not reveal the order of arrival either.
-  const responses = await db.select().from(surveyResponses).where(eq(surveyResponses.projectId, project.id)).orderBy(asc(surveyResponses.id));
+  const stored = await db.select().from(surveyResponses).where(eq(surveyResponses.projectId, project.id)).orderBy(asc(surveyResponses.id));
+  // Below k mixed answers the export is empty, like the findings (docs/anonymity.md).
+  const responses = stored.length >= project.mixThreshold ? stored : [];
   const rows = responses.map((r, i) => {
     const row: Record<string, unknown> = { lfd: i + 1, modus: r.mode === 'paper' ? 2 : 1, datum: r.submittedOn, fassung: r.questionnaireRevision };
     for (const v of variables) row[v.name] = v.get(r.answers) ?? '';

@@ -7,6 +7,7 @@ import { surveyPublicRoutes } from './routes-public.js';
 import { seedStandardItems } from './item-bank.js';
 import { seedSurveysDemo } from './seed-demo.js';
 import { surveysTimeline } from './timeline.js';
+import { mixJob } from './mixing.js';
 
 registerScopeResolver('analysis', async (db, code) => (await db.select({ id: analysisProjects.id }).from(analysisProjects).where(eq(analysisProjects.code, code))).length > 0);
 
@@ -20,4 +21,5 @@ export const surveysModule: PlatformModule = {
   seedReference: async (ctx) => seedStandardItems(ctx.db),
   seedDemo: seedSurveysDemo,
   timeline: surveysTimeline,
+  jobs: [mixJob as never],
 };

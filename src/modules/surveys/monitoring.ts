@@ -1,10 +1,11 @@
 import { asc, count, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
-import { accessCodes, analysisProjects, surveyResponses, surveyStrata } from './schema.js';
+import { accessCodes, analysisProjects, surveyPool, surveyResponses, surveyStrata } from './schema.js';
 
 /**
- * Field monitoring: returns per day (online and paper, cumulative), per stratum (from the codes marked
- * used, which carry their stratum but no link to a response) and the response rate.
+ * Field monitoring: returns per stratum (from the codes marked used, which carry their stratum but no link
+ * to a response), the response rate, the mixing pool, and stored answers per day they left the pool
+ * (online and paper, cumulative).
  */
 export async function fieldMonitoring(db: Db, project: typeof analysisProjects.$inferSelect) {
   const strata = await db.select().from(surveyStrata).where(eq(surveyStrata.projectId, project.id)).orderBy(asc(surveyStrata.key));
@@ -22,12 +23,17 @@ export async function fieldMonitoring(db: Db, project: typeof analysisProjects.$
     cumulative += d.n;
     row.cumulative = cumulative;
   }
+  const [pool] = await db.select({ n: count() }).from(surveyPool).where(eq(surveyPool.projectId, project.id));
+  const [batches] = await db.select({ n: sql<number>`coalesce(max(${surveyResponses.batch}), 0)::int` }).from(surveyResponses).where(eq(surveyResponses.projectId, project.id));
+  const waiting = pool?.n ?? 0;
+  const returned = cumulative + waiting;
   const invited = strata.reduce((s, x) => s + x.sampleSize, 0);
   const codesUsed = used.reduce((s, x) => s + x.n, 0);
   return {
-    invited, returned: cumulative, codesUsed, withoutCode: Math.max(0, cumulative - codesUsed),
-    responseRate: invited ? cumulative / invited : 0,
+    invited, returned, codesUsed, withoutCode: Math.max(0, returned - codesUsed),
+    responseRate: invited ? returned / invited : 0,
     byDay,
+    mixing: { threshold: project.mixThreshold, waiting, mixed: cumulative, batches: batches?.n ?? 0 },
     byStratum: strata.map((s) => ({ key: s.key, district: s.district, ageGroup: s.ageGroup, sex: s.sex, population: s.population, invited: s.sampleSize, returned: usedBy.get(s.key) ?? 0, rate: s.sampleSize ? (usedBy.get(s.key) ?? 0) / s.sampleSize : 0 })),
   };
 }

@@ -1,12 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import { recordAudit, type AuditContext } from '../../server/audit/record.js';
 import { Problem, unprocessable } from '../../server/http/problem.js';
 import { stableJson } from '../../lib/json.js';
-import { todayIso } from '../../lib/dates.js';
-import { accessCodes, analysisProjects, paperEntries, paperSheets, questionnaires, surveyResponses } from './schema.js';
-import { checkAnswers, type Definition } from './questionnaire-definition.js';
+import { accessCodes, analysisProjects, paperEntries, paperSheets, questionnaires, surveyPool } from './schema.js';
+import { checkAnswers, normaliseAnswers, type Definition } from './questionnaire-definition.js';
 import { hashCode, isWellFormedCode } from './access-codes.js';
 
 type Project = typeof analysisProjects.$inferSelect;
@@ -37,6 +35,7 @@ async function frozen(db: Db, project: Project) {
   return q;
 }
 
+/** Marks the sheet (and its code) done and puts the answers into the mixing pool, like an online submission. */
 async function store(db: Db, project: Project, revision: number, sheetNo: string, answers: Record<string, unknown>, code: string | null) {
   let stratumKey: string | null = null;
   if (code) {
@@ -48,7 +47,7 @@ async function store(db: Db, project: Project, revision: number, sheetNo: string
     stratumKey = c.stratumKey;
   }
   await db.insert(paperSheets).values({ projectId: project.id, sheetNo });
-  await db.insert(surveyResponses).values({ projectId: project.id, questionnaireRevision: revision, mode: 'paper', submittedOn: todayIso(), answers, submissionKey: randomUUID(), stratumKey });
+  await db.insert(surveyPool).values({ projectId: project.id, questionnaireRevision: revision, mode: 'paper', answers, stratumKey });
 }
 
 /**
@@ -80,7 +79,7 @@ export async function enterPaperSheet(db: Db, ctx: AuditContext, project: Projec
       }
     }
     if (pending) await tx.delete(paperEntries).where(and(eq(paperEntries.projectId, project.id), eq(paperEntries.sheetNo, input.sheetNo)));
-    await store(tx, project, q.revision, input.sheetNo, input.answers, code);
+    await store(tx, project, q.revision, input.sheetNo, normaliseAnswers(q.definition as Definition, input.answers), code);
     await recordAudit(tx, ctx, { action: 'paper_entry.stored', entityType: 'analysis_project', entityId: project.id, after: { sheetNo: input.sheetNo, verified: !!pending } });
     return { status: 'stored' as const, mismatches: [] };
   });

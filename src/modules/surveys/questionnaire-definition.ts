@@ -2,6 +2,7 @@
  * A questionnaire's resolved definition (item content copied in, so it never changes after freezing),
  * the SurveyJS JSON rendered from it, and the server-side check of submitted answers (pure; no I/O).
  */
+import { isStorableText } from '../../lib/text.js';
 import { FEAR_PLACE_REASONS, FEAR_PLACE_TIMES, MAX_FEAR_PLACES, type ItemContent, type Text } from './standard-items.js';
 
 export interface ResolvedQuestion { code: string; source: 'bank' | 'custom'; itemVersion: number | null; content: ItemContent }
@@ -51,9 +52,16 @@ export function toSurveyJson(d: Definition) {
 export interface AnswerError { field: string; message: string }
 export type Answers = Record<string, unknown>;
 
+const isPlainObject = (x: unknown): x is Record<string, unknown> => !!x && typeof x === 'object' && !Array.isArray(x);
+const PLACE_KEYS = new Set(['lat', 'lon', 'reason', 'time', 'note']);
+/** Free text as the questionnaire allows it: a string PostgreSQL can store, within the length. */
+const isText = (x: unknown, max: number): x is string => typeof x === 'string' && x.length <= max && isStorableText(x);
+
 /**
- * Checks answers against the frozen definition: only known questions, values on their scale, at most
- * five marked places inside the commune. Every question is optional. Returns the errors (German).
+ * Checks answers against the frozen definition: only known questions and, at every depth, only the fields
+ * the question defines (matrix rows; a place's position, reason, time and note), values on their scale, at
+ * most five marked places inside the commune, texts without characters that cannot be stored. Every
+ * question is optional. Returns the errors (German).
  */
 export function checkAnswers(d: Definition, answers: unknown): AnswerError[] {
   if (!answers || typeof answers !== 'object' || Array.isArray(answers)) return [{ field: 'answers', message: 'Die Antworten fehlen.' }];
@@ -77,15 +85,15 @@ export function checkAnswers(d: Definition, answers: unknown): AnswerError[] {
         break;
       case 'matrix': {
         const rows = new Set(c.rows.map((r) => r.code));
-        if (typeof value !== 'object' || Array.isArray(value)) { bad(`Die Antworten zu Frage ${code} haben ein falsches Format.`); break; }
+        if (!isPlainObject(value)) { bad(`Die Antworten zu Frage ${code} haben ein falsches Format.`); break; }
         for (const [row, x] of Object.entries(value as Answers)) {
           if (!rows.has(row)) errors.push({ field: `${code}.${row}`, message: `Frage ${code} hat keine Zeile ${row}.` });
-          else if (!onScale(x)) errors.push({ field: `${code}.${row}`, message: `Die Antwort zu ${row} liegt nicht auf der Antwortskala.` });
+          else if (x !== null && !onScale(x)) errors.push({ field: `${code}.${row}`, message: `Die Antwort zu ${row} liegt nicht auf der Antwortskala.` });
         }
         break;
       }
       case 'text':
-        if (typeof value !== 'string' || value.length > 2000) bad(`Die Antwort zu Frage ${code} muss ein Text mit höchstens 2000 Zeichen sein.`);
+        if (!isText(value, 2000)) bad(`Die Antwort zu Frage ${code} muss ein Text mit höchstens 2000 Zeichen sein (ohne Steuerzeichen).`);
         break;
       case 'district':
         if (!isInt(value) || value < 1 || value > d.districts.length) bad(`Bitte einen Ortsteil aus der Liste wählen (Frage ${code}).`);
@@ -97,20 +105,57 @@ export function checkAnswers(d: Definition, answers: unknown): AnswerError[] {
         const times = new Set(FEAR_PLACE_TIMES.map((s) => s.value));
         value.forEach((p: unknown, i: number) => {
           const f = `${code}.${i + 1}`;
+          if (!isPlainObject(p)) { errors.push({ field: f, message: `Ort ${i + 1} hat ein falsches Format.` }); return; }
+          const unknown = Object.keys(p).filter((k) => !PLACE_KEYS.has(k));
+          if (unknown.length) { errors.push({ field: f, message: `Ort ${i + 1}: unbekanntes Feld ${unknown[0]!.slice(0, 40)}.` }); return; }
           const place = p as { lat?: unknown; lon?: unknown; reason?: unknown; time?: unknown; note?: unknown };
-          const located = typeof place?.lat === 'number' && typeof place.lon === 'number';
-          const described = typeof place?.note === 'string' && place.note.trim().length > 0;
+          const located = typeof place.lat === 'number' && typeof place.lon === 'number';
+          if ((place.lat !== undefined || place.lon !== undefined) && !located) { errors.push({ field: f, message: `Ort ${i + 1}: Die Lage ist unvollständig.` }); return; }
+          const described = typeof place.note === 'string' && place.note.trim().length > 0;
           // Without the map (e.g. with a screen reader) a place may be described in words instead.
           if (!located && !described) { errors.push({ field: f, message: `Ort ${i + 1}: Bitte auf der Karte markieren oder beschreiben.` }); return; }
           const [w, s, e, n] = d.bbox ?? [-180, -90, 180, 90];
           if (located && ((place.lon as number) < w || (place.lon as number) > e || (place.lat as number) < s || (place.lat as number) > n)) errors.push({ field: f, message: `Ort ${i + 1} liegt nicht in der Gemeinde.` });
           if (!isInt(place.reason) || !reasons.has(place.reason)) errors.push({ field: f, message: `Ort ${i + 1}: Bitte einen Grund wählen.` });
           if (!isInt(place.time) || !times.has(place.time)) errors.push({ field: f, message: `Ort ${i + 1}: Bitte die Tageszeit wählen.` });
-          if (place.note !== undefined && (typeof place.note !== 'string' || place.note.length > 300)) errors.push({ field: f, message: `Ort ${i + 1}: Die Notiz darf höchstens 300 Zeichen lang sein.` });
+          if (place.note !== undefined && !isText(place.note, 300)) errors.push({ field: f, message: `Ort ${i + 1}: Die Notiz darf höchstens 300 Zeichen lang sein (ohne Steuerzeichen).` });
         });
         break;
       }
     }
   }
   return errors;
+}
+
+/** Marked places are kept to about a metre: finer digits would only carry what the respondent did not mean to say. */
+const roundCoordinate = (x: number) => Math.round(x * 1e5) / 1e5;
+
+/**
+ * The answers as they are stored, after `checkAnswers` found no error: unanswered questions and rows
+ * dropped, coordinates rounded, every value rebuilt from the fields the definition knows.
+ */
+export function normaliseAnswers(d: Definition, answers: Answers): Answers {
+  const byCode = new Map(d.pages.flatMap((p) => p.questions).map((q) => [q.code, q]));
+  const out: Answers = {};
+  for (const [code, value] of Object.entries(answers)) {
+    const q = byCode.get(code);
+    if (!q || value === null || value === undefined) continue;
+    switch (q.content.kind) {
+      case 'matrix': {
+        const rows = Object.fromEntries(Object.entries(value as Answers).filter(([, x]) => x !== null && x !== undefined));
+        if (Object.keys(rows).length) out[code] = rows;
+        break;
+      }
+      case 'multi': out[code] = [...(value as number[])]; break;
+      case 'fearplaces':
+        out[code] = (value as { lat?: number; lon?: number; reason: number; time: number; note?: string }[]).map((p) => ({
+          ...(typeof p.lat === 'number' && typeof p.lon === 'number' ? { lat: roundCoordinate(p.lat), lon: roundCoordinate(p.lon) } : {}),
+          reason: p.reason, time: p.time,
+          ...(typeof p.note === 'string' && p.note.trim() ? { note: p.note.trim() } : {}),
+        }));
+        break;
+      default: out[code] = value;
+    }
+  }
+  return out;
 }

@@ -1,10 +1,11 @@
+import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import { Problem } from '../../server/http/problem.js';
 import { todayIso } from '../../lib/dates.js';
-import { questionnaires, surveyDrafts, surveyResponses } from './schema.js';
+import { questionnaires, surveyDrafts, surveyReceipts } from './schema.js';
 import { hashCode, isWellFormedCode } from './access-codes.js';
-import { checkAnswers, type Definition } from './questionnaire-definition.js';
+import { checkAnswers, normaliseAnswers, type Definition } from './questionnaire-definition.js';
 import { batcherFor } from './submit-batcher.js';
 
 /** Respondent-facing messages are German; the page shows them as they are. */
@@ -73,16 +74,21 @@ export async function saveDraft(db: Db, code: string, answers: Record<string, un
     const s = await openSurveyFor(tx, code, true);
     if (s.used) throw usedCode();
     rejectBadAnswers(s.definition, answers);
-    await tx.insert(surveyDrafts).values({ codeHash: s.codeHash, answers, savedOn: todayIso() })
-      .onConflictDoUpdate({ target: surveyDrafts.codeHash, set: { answers, savedOn: todayIso() } });
+    const stored = normaliseAnswers(s.definition, answers);
+    await tx.insert(surveyDrafts).values({ codeHash: s.codeHash, projectId: s.projectId, answers: stored, savedOn: todayIso() })
+      .onConflictDoUpdate({ target: surveyDrafts.codeHash, set: { answers: stored, savedOn: todayIso() } });
     return { saved: true };
   });
 }
 
+/** The receipt of a submission id: a hash, so not even the browser's random id is kept. */
+const receiptOf = (submissionId: string) => createHash('sha256').update(`asskomm-survey-receipt:${submissionId.toLowerCase()}`).digest('hex');
+
 /**
- * Stores the answers anonymously and marks the code used. The answers are checked against the frozen
+ * Takes the answers anonymously and marks the code used. The answers are checked against the frozen
  * questionnaire the respondent was shown (`survey` and `revision` from opening it; looked up by the code if
- * missing); the write goes through the batcher (one statement per batch, see submit-batcher.ts).
+ * missing) and kept only as it defines them; the write goes through the batcher (one statement per batch,
+ * see submit-batcher.ts) into the mixing pool (mixing.ts), never straight into the responses.
  * Idempotent: the same submission id again answers "received", never a duplicate.
  */
 export async function submitResponse(db: Db, input: { code: string; submissionId: string; answers: Record<string, unknown>; survey?: string; revision?: number }) {
@@ -91,13 +97,14 @@ export async function submitResponse(db: Db, input: { code: string; submissionId
     ? { projectId: input.survey, revision: input.revision, ...(await frozenVersion(db, input.survey, input.revision)) }
     : await openSurveyFor(db, input.code, false);
   rejectBadAnswers(target.definition, input.answers);
+  const keyHash = receiptOf(input.submissionId);
   const stored = await batcherFor(db).submit({
-    codeHash: hashCode(input.code), projectId: target.projectId, revision: target.revision, submittedOn: todayIso(),
-    answers: JSON.stringify(input.answers), submissionKey: input.submissionId,
+    codeHash: hashCode(input.code), projectId: target.projectId, revision: target.revision,
+    answers: JSON.stringify(normaliseAnswers(target.definition, input.answers)), keyHash,
   });
-  if (stored) return { status: 'received' as const };
+  if (stored) return { status: 'received' as const, survey: target.projectId };
   // Not stored: say why (a retry of a stored submission, a used or unknown code, a closed survey).
-  if ((await db.select({ id: surveyResponses.id }).from(surveyResponses).where(eq(surveyResponses.submissionKey, input.submissionId))).length) return { status: 'already_received' as const };
+  if ((await db.select({ k: surveyReceipts.keyHash }).from(surveyReceipts).where(eq(surveyReceipts.keyHash, keyHash))).length) return { status: 'already_received' as const, survey: target.projectId };
   const now = await openSurveyFor(db, input.code, false);
   if (now.projectId !== target.projectId) throw unknownCode();
   if (now.used) throw usedCode();

@@ -20,6 +20,8 @@ import { enterPaperSheet, paperEntryStatus } from './paper-entry.js';
 import { fieldMonitoring } from './monitoring.js';
 import { exportResponses } from './export-responses.js';
 import { closeFieldPhase } from './edit-questionnaire.js';
+import { updateMixThreshold } from './update-mix-threshold.js';
+import { MIX_JOB, nudgeMix } from './mixing.js';
 
 export async function surveysRoutes(app: App) {
   const { db } = app.database;
@@ -165,7 +167,17 @@ export async function surveysRoutes(app: App) {
   app.post('/analyses/:id/field-phase/close', {
     config: { access: policy.work },
     schema: { tags: fieldTags, summary: 'Feldphase beenden: keine Antworten mehr annehmen', params: T.ZProjectParams, response: { 200: T.ZProject } },
-  }, async (request) => closeFieldPhase(db, auditContext(request), await projectFor(db, request.actor, request.params.id, 'work')));
+  }, async (request) => {
+    const project = await closeFieldPhase(db, auditContext(request), await projectFor(db, request.actor, request.params.id, 'work'));
+    // What waits in the mixing pool joins the last batch now.
+    await app.jobs.send(MIX_JOB, { projectId: project.id }, { singletonKey: project.id });
+    return project;
+  });
+
+  app.put('/analyses/:id/mix-threshold', {
+    config: { access: policy.work },
+    schema: { tags: fieldTags, summary: 'Mindestzahl der Antworten je Mischung (k) festlegen', params: T.ZProjectParams, body: T.ZMixThresholdUpdate, response: { 200: T.ZProject } },
+  }, async (request) => updateMixThreshold(db, auditContext(request), await projectFor(db, request.actor, request.params.id, 'work'), request.body));
 
   app.get('/analyses/:id/monitoring', {
     config: { access: policy.readProject },
@@ -181,7 +193,9 @@ export async function surveysRoutes(app: App) {
     config: { access: policy.work },
     schema: { tags: fieldTags, summary: 'Papierfragebogen erfassen (optional doppelt mit Abgleich)', params: T.ZProjectParams, body: T.ZPaperEntry, response: { 200: T.ZPaperResult, 201: T.ZPaperResult } },
   }, async (request, reply) => {
-    const result = await enterPaperSheet(db, auditContext(request), await projectFor(db, request.actor, request.params.id, 'work'), request.body);
+    const project = await projectFor(db, request.actor, request.params.id, 'work');
+    const result = await enterPaperSheet(db, auditContext(request), project, request.body);
+    if (result.status === 'stored') nudgeMix(app.jobs, project.id, (msg, extra) => request.log.warn(extra ?? {}, msg));
     return reply.status(result.status === 'stored' ? 201 : 200).send(result);
   });
 

@@ -2,6 +2,10 @@ import { pgTable, text, integer, date, jsonb, timestamp, uuid, primaryKey, index
 import { communes } from '../communes/schema.js';
 import type { ItemContent, Text } from './standard-items.js';
 
+/** Answers leave the mixing pool in batches of at least this many, unless the survey closes with fewer. */
+export const DEFAULT_MIX_THRESHOLD = 10;
+export const MIN_MIX_THRESHOLD = 5;
+
 /** A Sicherheitsanalyse for one commune: the project the survey belongs to. */
 export const analysisProjects = pgTable('analysis_projects', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -15,6 +19,8 @@ export const analysisProjects = pgTable('analysis_projects', {
   completedOn: date('completed_on'),
   /** Ortsteile offered in the district question (from the register extract, or entered). */
   districts: jsonb('districts').$type<string[]>().notNull().default([]),
+  /** k of the mixing pool: answers are stored only in batches of at least this many (see docs/anonymity.md). */
+  mixThreshold: integer('mix_threshold').notNull().default(DEFAULT_MIX_THRESHOLD),
   createdBy: uuid('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -127,7 +133,9 @@ export const samplePersons = pgTable('sample_persons', {
 
 /**
  * The code table, apart from the responses: a code is only ever marked used (no time, no link to a
- * response). The stratum lets field monitoring count returns per stratum.
+ * response). At every mix the used codes of the survey are deleted and inserted again in random order, so
+ * their system columns and positions no longer tell when each was used. The stratum lets field
+ * monitoring count returns per stratum.
  */
 export const accessCodes = pgTable('access_codes', {
   codeHash: text('code_hash').primaryKey(),
@@ -152,11 +160,13 @@ export const surveyLetters = pgTable('survey_letters', {
 });
 
 /**
- * Answers, online or from paper. Anonymous by design: no code, no person, no IP or user agent, and the
- * day only. `submissionKey` is a random id the respondent's browser makes, so a retried submit is
- * recognised without knowing who sent it. `stratumKey` is the sampling stratum of the code used (Ortsteil,
- * age group, sex from the register), which the weighting needs; the answers ask the same, so it reveals
- * nothing new. Null for paper sheets without a code.
+ * Answers, online or from paper, as they left the mixing pool: anonymous by design. No code, no person, no
+ * IP or user agent, no submission time: `submittedOn` is the day the batch left the pool, and rows of a
+ * batch are written in one transaction in random order, so neither system columns (xmin, ctid) nor physical
+ * order tell them apart (docs/anonymity.md). `batch` numbers the batches of a survey (the same grouping
+ * xmin shows anyway); the last one takes in what is left when the field phase closes. `stratumKey` is
+ * the sampling stratum of the code used (Ortsteil, age group, sex from the register), which the weighting
+ * needs; the answers ask the same. Null for paper sheets without a code.
  */
 export const surveyResponses = pgTable('survey_responses', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -165,13 +175,40 @@ export const surveyResponses = pgTable('survey_responses', {
   mode: text('mode').notNull(),
   submittedOn: date('submitted_on').notNull(),
   answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),
-  submissionKey: uuid('submission_key').notNull(),
   stratumKey: text('stratum_key'),
-}, (t) => [uniqueIndex('survey_responses_submission_key').on(t.submissionKey), index('survey_responses_project_idx').on(t.projectId, t.submittedOn)]);
+  batch: integer('batch').notNull().default(0),
+}, (t) => [index('survey_responses_project_idx').on(t.projectId, t.submittedOn)]);
 
-/** Saved, unfinished online answers, keyed by the code's hash; deleted when the answers are submitted. */
+/**
+ * The mixing pool: a submission's answers wait here (written in the transaction that uses the code) until
+ * at least k of the survey wait; then one transaction moves them all to survey_responses in random order
+ * and the pool is vacuumed. No time, no code, no order that survives the move.
+ */
+export const surveyPool = pgTable('survey_pool', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  projectId: uuid('project_id').notNull().references(() => analysisProjects.id, { onDelete: 'cascade' }),
+  questionnaireRevision: integer('questionnaire_revision').notNull(),
+  mode: text('mode').notNull(),
+  answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),
+  stratumKey: text('stratum_key'),
+}, (t) => [index('survey_pool_project_idx').on(t.projectId)]);
+
+/**
+ * Receipts of online submissions, so a retried submit is answered "received" without a duplicate: the hash
+ * of the random id the respondent's browser made. Neither the id nor its hash is stored with the answers.
+ */
+export const surveyReceipts = pgTable('survey_receipts', {
+  keyHash: text('key_hash').primaryKey(),
+  projectId: uuid('project_id').notNull().references(() => analysisProjects.id, { onDelete: 'cascade' }),
+}, (t) => [index('survey_receipts_project_idx').on(t.projectId)]);
+
+/**
+ * Saved, unfinished online answers, keyed by the code's hash; deleted when the answers are submitted (and
+ * vacuumed with the pool). No foreign key to the code table, whose used rows are rewritten at every mix.
+ */
 export const surveyDrafts = pgTable('survey_drafts', {
-  codeHash: text('code_hash').primaryKey().references(() => accessCodes.codeHash, { onDelete: 'cascade' }),
+  codeHash: text('code_hash').primaryKey(),
+  projectId: uuid('project_id').notNull().references(() => analysisProjects.id, { onDelete: 'cascade' }),
   answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),
   savedOn: date('saved_on').notNull(),
 });
@@ -187,7 +224,7 @@ export const paperEntries = pgTable('paper_entries', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.projectId, t.sheetNo] })]);
 
-/** Sheet numbers already keyed, so a sheet is not entered twice (no link to the stored response). */
+/** Sheet numbers already keyed, so a sheet is not entered twice (no link to the stored response; rewritten in random order at every mix). */
 export const paperSheets = pgTable('paper_sheets', {
   projectId: uuid('project_id').notNull().references(() => analysisProjects.id, { onDelete: 'cascade' }),
   sheetNo: text('sheet_no').notNull(),

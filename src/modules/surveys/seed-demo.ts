@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { SeedContext } from '../../server/modules.js';
 import { systemContext } from '../../server/audit/record.js';
@@ -119,7 +118,10 @@ export async function seedDemoWave(ctx: SeedContext, wave: DemoWave) {
     const days = wave.completedOn ? wave.fieldDays : Math.max(0, Math.min(wave.fieldDays, daysBetween(fieldStart, today) - 1));
     return { p, answers, submittedOn: addDays(fieldStart, Math.floor(Math.pow(random(), 2) * days)), mode: random() < 0.72 ? 'online' : 'paper' };
   });
-  await db.insert(surveyResponses).values(responses.map((r) => ({ projectId: project.id, questionnaireRevision: frozen.revision, mode: r.mode, submittedOn: r.submittedOn, answers: r.answers, submissionKey: randomUUID(), stratumKey: r.p.stratumKey })));
+  // As the mixing pool would have stored them: one batch per field day, in random order within it.
+  const days = [...new Set(responses.map((r) => r.submittedOn))].sort();
+  const stored = responses.map((r) => ({ r, key: random() })).sort((a, b) => a.r.submittedOn.localeCompare(b.r.submittedOn) || a.key - b.key).map((x) => x.r);
+  await db.insert(surveyResponses).values(stored.map((r) => ({ projectId: project.id, questionnaireRevision: frozen.revision, mode: r.mode, submittedOn: r.submittedOn, answers: r.answers, stratumKey: r.p.stratumKey, batch: days.indexOf(r.submittedOn) + 1 })));
   const hashes = responses.map((r) => hashCode(r.p.code));
   for (let i = 0; i < hashes.length; i += 500) await db.update(accessCodes).set({ used: true }).where(inArray(accessCodes.codeHash, hashes.slice(i, i + 500)));
   await deletePersonalData(db, sys, row!);

@@ -1,7 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
+import { Problem } from '../../server/http/problem.js';
 
-export interface PendingSubmission { codeHash: string; projectId: string; revision: number; submittedOn: string; answers: string; submissionKey: string }
+/** A submission checked against its frozen questionnaire; `keyHash` is the hash of the browser's submission id. */
+export interface PendingSubmission { codeHash: string; projectId: string; revision: number; answers: string; keyHash: string }
+
+type Entry = { item: PendingSubmission; resolve: (stored: boolean) => void; reject: (e: unknown) => void };
 
 /**
  * Write coalescing for survey submissions (group commit in the application): submissions that arrive
@@ -10,11 +14,15 @@ export interface PendingSubmission { codeHash: string; projectId: string; revisi
  * Nothing is kept beyond the requests in flight, so any number of app processes can run side by side.
  *
  * Per submission the statement marks the code used only if it belongs to the survey, is unused, the
- * revision is the frozen one and the field phase runs; only then it inserts the answers and drops the
- * draft. A code appearing twice in a batch waits for the next batch (and is then found used).
+ * revision is the frozen one and the field phase runs; only then it puts the answers into the mixing pool
+ * (never into survey_responses: see mixing.ts), records the receipt and drops the draft. A code or
+ * submission id appearing twice in a batch waits for the next batch (and is then found used).
+ *
+ * Submissions are fully validated before they join a batch. Should a batch still fail, its members are
+ * written one by one, so only a bad one fails and every good one is stored.
  */
 export class SubmitBatcher {
-  private queue: { item: PendingSubmission; resolve: (stored: boolean) => void; reject: (e: unknown) => void }[] = [];
+  private queue: Entry[] = [];
   private inFlight = 0;
 
   constructor(private readonly db: Db, private readonly maxBatch = 200, private readonly maxConcurrent = 4) {}
@@ -28,18 +36,29 @@ export class SubmitBatcher {
 
   private pump() {
     while (this.inFlight < this.maxConcurrent && this.queue.length) {
-      const batch: typeof this.queue = [];
-      const codes = new Set<string>();
-      const rest: typeof this.queue = [];
+      const batch: Entry[] = [];
+      const seen = new Set<string>();
+      const rest: Entry[] = [];
       for (const entry of this.queue) {
-        if (batch.length < this.maxBatch && !codes.has(entry.item.codeHash)) { batch.push(entry); codes.add(entry.item.codeHash); } else rest.push(entry);
+        const { codeHash, keyHash } = entry.item;
+        if (batch.length < this.maxBatch && !seen.has(codeHash) && !seen.has(keyHash)) { batch.push(entry); seen.add(codeHash); seen.add(keyHash); } else rest.push(entry);
       }
       this.queue = rest;
       this.inFlight += 1;
-      this.write(batch.map((b) => b.item)).then(
-        (stored) => { for (const b of batch) b.resolve(stored.has(b.item.submissionKey)); },
-        (error: unknown) => { for (const b of batch) b.reject(error); },
-      ).finally(() => { this.inFlight -= 1; this.pump(); });
+      this.writeBatch(batch).finally(() => { this.inFlight -= 1; this.pump(); });
+    }
+  }
+
+  private async writeBatch(batch: Entry[]) {
+    try {
+      const stored = await this.write(batch.map((b) => b.item));
+      for (const b of batch) b.resolve(stored.has(b.item.keyHash));
+    } catch (error) {
+      if (batch.length === 1) { batch[0]!.reject(asProblem(error)); return; }
+      // One bad member must not fail the others: each is written on its own.
+      for (const b of batch) {
+        try { b.resolve((await this.write([b.item])).has(b.item.keyHash)); } catch (e) { b.reject(asProblem(e)); }
+      }
     }
   }
 
@@ -47,29 +66,42 @@ export class SubmitBatcher {
     const col = <K extends keyof PendingSubmission>(k: K) => items.map((i) => i[k]);
     const result = await this.db.execute(sql`
       with input as (
-        select * from unnest(${sql.param(col('codeHash'))}::text[], ${sql.param(col('projectId'))}::uuid[], ${sql.param(col('revision'))}::int[], ${sql.param(col('submittedOn'))}::date[], ${sql.param(col('answers'))}::jsonb[], ${sql.param(col('submissionKey'))}::uuid[])
-          as t(code_hash, project_id, revision, submitted_on, answers, submission_key)
+        select * from unnest(${sql.param(col('codeHash'))}::text[], ${sql.param(col('projectId'))}::uuid[], ${sql.param(col('revision'))}::int[], ${sql.param(col('answers'))}::jsonb[], ${sql.param(col('keyHash'))}::text[])
+          as t(code_hash, project_id, revision, answers, key_hash)
       ), open as (
         select i.* from input i
         join analysis_projects p on p.id = i.project_id and p.status = 'running'
         join analysis_phases f on f.project_id = i.project_id and f.key = 'field' and f.status = 'in_progress'
         where i.revision = (select max(q.revision) from questionnaires q where q.project_id = i.project_id and q.status = 'frozen')
-          and not exists (select 1 from survey_responses r where r.submission_key = i.submission_key)
+          and not exists (select 1 from survey_receipts r where r.key_hash = i.key_hash)
       ), upd as (
         update access_codes a set used = true from open o
         where a.code_hash = o.code_hash and a.project_id = o.project_id and not a.used
         returning a.code_hash, a.stratum_key
+      ), rec as (
+        insert into survey_receipts (key_hash, project_id)
+        select o.key_hash, o.project_id from open o join upd on upd.code_hash = o.code_hash
+        on conflict do nothing
+        returning key_hash
       ), ins as (
-        insert into survey_responses (project_id, questionnaire_revision, mode, submitted_on, answers, submission_key, stratum_key)
-        select o.project_id, o.revision, 'online', o.submitted_on, o.answers, o.submission_key, upd.stratum_key from open o join upd on upd.code_hash = o.code_hash
-        on conflict (submission_key) do nothing
-        returning submission_key
+        insert into survey_pool (project_id, questionnaire_revision, mode, answers, stratum_key)
+        select o.project_id, o.revision, 'online', o.answers, upd.stratum_key from open o join upd on upd.code_hash = o.code_hash join rec on rec.key_hash = o.key_hash
+        returning 1
       ), del as (
         delete from survey_drafts d using upd where d.code_hash = upd.code_hash returning 1
       )
-      select submission_key::text as key from ins`) as unknown as { rows: { key: string }[] };
+      select key_hash as key from rec`) as unknown as { rows: { key: string }[] };
     return new Set(result.rows.map((r) => r.key));
   }
+}
+
+/** A value PostgreSQL refused (SQLSTATE class 22, data exception) is the submitter's problem, not a 500. */
+function asProblem(error: unknown) {
+  const code = (error as { code?: unknown; cause?: { code?: unknown } })?.code ?? (error as { cause?: { code?: unknown } })?.cause?.code;
+  if (typeof code === 'string' && code.startsWith('22')) {
+    return new Problem(422, 'answers_invalid', 'Die Antworten enthalten Zeichen oder Werte, die nicht gespeichert werden können. Bitte prüfen Sie Ihre Texteingaben.', { field: 'answers' });
+  }
+  return error;
 }
 
 const batchers = new WeakMap<Db, SubmitBatcher>();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZAgs } from '../communes/communes.types.js';
 import { ZIsoDate } from '../alliance/alliance.types.js';
+import { MIN_MIX_THRESHOLD } from './schema.js';
 
 const ZTextDe = (what: string) => z.object({
   de: z.string().trim().min(1, { error: `Bitte ${what} auf Deutsch angeben.` }).max(2000),
@@ -35,7 +36,7 @@ export const ZProjectCreate = z.object({
 const ZPhase = z.object({ key: z.string(), label: z.string(), startOn: z.string(), dueOn: z.string(), status: z.string(), doneOn: z.string().nullable(), version: z.number().int() });
 export const ZProject = z.object({
   id: z.string(), code: z.string(), ags: z.string(), communeName: z.string(), title: z.string(), institute: z.string(), startOn: z.string(),
-  status: z.string(), completedOn: z.string().nullable(), districts: z.array(z.string()),
+  status: z.string(), completedOn: z.string().nullable(), districts: z.array(z.string()), mixThreshold: z.number().int(),
   phases: z.array(ZPhase), tasks: z.array(z.object({ key: z.string(), label: z.string(), dueOn: z.string(), doneOn: z.string().nullable(), version: z.number().int() })),
   version: z.number().int(),
 });
@@ -44,6 +45,12 @@ export const ZKeyParams = z.object({ id: z.uuid(), key: z.string().max(40) });
 export const ZPhaseUpdate = z.object({ status: z.enum(['open', 'in_progress', 'done']), version: z.number().int() });
 export const ZTaskUpdate = z.object({ done: z.boolean(), version: z.number().int() });
 export const ZComplete = z.object({ completedOn: ZIsoDate, version: z.number().int() });
+export const ZMixThresholdUpdate = z.object({
+  mixThreshold: z.number({ error: 'Bitte eine ganze Zahl angeben.' }).int({ error: 'Bitte eine ganze Zahl angeben.' })
+    .min(MIN_MIX_THRESHOLD, { error: `Mindestens ${MIN_MIX_THRESHOLD} Antworten je Mischung, sonst ließen sich Antworten zu leicht zuordnen.` })
+    .max(1000, { error: 'Höchstens 1000 Antworten je Mischung.' }),
+  version: z.number().int(),
+});
 export const ZDistrictsUpdate = z.object({ districts: z.array(z.string().trim().min(1).max(100)).max(100), version: z.number().int() });
 
 const ZText = z.object({ de: z.string().max(5000), en: z.string().max(5000) });
@@ -81,6 +88,8 @@ export const ZLetter = ZLetterText.extend({ hasCrest: z.boolean(), version: z.nu
 export const ZMonitoring = z.object({
   invited: z.number().int(), returned: z.number().int(), codesUsed: z.number().int(), withoutCode: z.number().int(), responseRate: z.number(),
   byDay: z.array(z.object({ date: z.string(), online: z.number().int(), paper: z.number().int(), cumulative: z.number().int() })),
+  /** The mixing pool: answers waiting for a batch of `threshold`, answers stored, batches so far. */
+  mixing: z.object({ threshold: z.number().int(), waiting: z.number().int(), mixed: z.number().int(), batches: z.number().int() }),
   byStratum: z.array(z.object({ key: z.string(), district: z.string().nullable(), ageGroup: z.string().nullable(), sex: z.string().nullable(), population: z.number().int(), invited: z.number().int(), returned: z.number().int(), rate: z.number() })),
 });
 export const ZPaperEntry = z.object({

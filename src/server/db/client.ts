@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type Extensions } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -31,8 +31,8 @@ export type JobConnection = { connectionString: string; max: number } | { db: Re
 const migrationsFolder = resolve(import.meta.dirname, '../../../drizzle');
 const MIGRATION_LOCK = 7_411_018; // arbitrary advisory lock key shared by all app processes
 
-/** `dataDir` 'memory://' gives a throwaway in-memory database (tests). */
-export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string; poolSize?: number }): Promise<Database> {
+/** `dataDir` 'memory://' gives a throwaway in-memory database (tests); `pgliteExtensions` load contrib modules into it. */
+export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string; poolSize?: number; pgliteExtensions?: Extensions }): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
     pool.on('error', () => { /* idle client lost; the pool replaces it */ });
@@ -63,7 +63,8 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
     release = lockDataDir(dir);
   }
   try {
-    const client = inMemory ? new PGlite() : new PGlite(resolve(dataDir));
+    const extensions = opts.pgliteExtensions ? { extensions: opts.pgliteExtensions } : {};
+    const client = inMemory ? new PGlite(extensions) : new PGlite(resolve(dataDir), extensions);
     await client.waitReady;
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     return {

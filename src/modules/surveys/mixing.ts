@@ -1,0 +1,130 @@
+/**
+ * The mixing pool between a submission and its stored response (docs/anonymity.md).
+ *
+ * The transaction that uses a code (online submit, paper entry) writes the answers only into survey_pool.
+ * Once at least k answers of a survey wait, one transaction moves all of them into survey_responses in
+ * random order, dated with the day of the move, and rewrites the survey's used codes and keyed paper sheets
+ * in random order, so every one of them carries that transaction's xmin and a random position. Afterwards
+ * the pool, drafts and rewritten tables are vacuumed. When the field phase has closed, whatever is left
+ * joins the last batch (which is mixed again with it), so no batch is ever smaller than k unless the whole
+ * survey has fewer answers.
+ */
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../server/db/client.js';
+import type { JobDefinition, Jobs } from '../../server/jobs.js';
+import { recordAudit, systemContext } from '../../server/audit/record.js';
+import { todayIso } from '../../lib/dates.js';
+import { vacuumTables } from '../../server/db/maintenance.js';
+
+export const MIX_JOB = 'surveys.mix-pool';
+const MIX_LOCK = 7_411_019;
+
+type Rows<T> = { rows: T[] };
+const rowsOf = async <T>(q: Promise<unknown>) => ((await q) as Rows<T>).rows;
+
+export interface MixResult { mixed: number; batch: number | null; folded: boolean; waiting: number; open: boolean }
+
+/** Mixes the survey's pool if it may: at least k waiting, or the field phase has closed. */
+export async function mixPool(db: Db, projectId: string, today = todayIso()): Promise<MixResult> {
+  const result = await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${MIX_LOCK}, hashtext(${projectId}))`);
+    const [state] = await rowsOf<{ k: number; open: boolean; last_batch: number }>(tx.execute(sql`
+      select p.mix_threshold as k, (p.status = 'running' and coalesce(f.status, '') = 'in_progress') as open,
+        (select coalesce(max(r.batch), 0) from survey_responses r where r.project_id = p.id)::int as last_batch
+      from analysis_projects p left join analysis_phases f on f.project_id = p.id and f.key = 'field'
+      where p.id = ${projectId}`));
+    if (!state) return { mixed: 0, batch: null, folded: false, waiting: 0, open: false };
+    const pooled = await rowsOf<{ id: string }>(tx.execute(sql`select id from survey_pool where project_id = ${projectId} for update`));
+    const n = pooled.length;
+    if (n === 0 || (state.open && n < state.k)) return { mixed: 0, batch: null, folded: false, waiting: n, open: state.open };
+    // After the field phase a remainder smaller than k is mixed again together with the last batch.
+    const folded = !state.open && n < state.k && state.last_batch > 0;
+    const batch = folded ? state.last_batch : state.last_batch + 1;
+    const ids = pooled.map((p) => p.id);
+    const moved = await rowsOf<{ n: number }>(tx.execute(sql`
+      with pooled as (
+        delete from survey_pool where id = any(${sql.param(ids)}::uuid[])
+        returning project_id, questionnaire_revision, mode, answers, stratum_key
+      )${folded ? sql`, earlier as (
+        delete from survey_responses where project_id = ${projectId} and batch = ${batch}
+        returning project_id, questionnaire_revision, mode, answers, stratum_key
+      )` : sql``}, moving as (
+        select * from pooled${folded ? sql` union all select * from earlier` : sql``}
+      ), ins as (
+        insert into survey_responses (project_id, questionnaire_revision, mode, answers, stratum_key, submitted_on, batch)
+        select project_id, questionnaire_revision, mode, answers, stratum_key, ${today}::date, ${batch} from moving order by random()
+        returning 1
+      )
+      select count(*)::int as n from ins`));
+    // Used codes and keyed sheets lose the time and order of their use: same xmin, random positions.
+    await tx.execute(sql`with d as (delete from access_codes where project_id = ${projectId} and used returning *) insert into access_codes select * from d order by random()`);
+    await tx.execute(sql`with d as (delete from paper_sheets where project_id = ${projectId} returning *) insert into paper_sheets select * from d order by random()`);
+    // Retries after the field phase are refused anyway; the receipts have done their work.
+    if (!state.open) await tx.execute(sql`delete from survey_receipts where project_id = ${projectId}`);
+    await recordAudit(tx, systemContext('Mischung der Antworten'), {
+      action: folded ? 'survey_responses.folded' : 'survey_responses.mixed', entityType: 'analysis_project', entityId: projectId,
+      after: { batch, responses: moved[0]!.n },
+    });
+    return { mixed: n, batch, folded, waiting: 0, open: state.open };
+  });
+  if (result.mixed) await scrub(db, !result.open);
+  return result;
+}
+
+/**
+ * Tables holding answers, or old row versions that tell when a code or sheet was used: rewritten after every
+ * mix, so no deleted bytes stay in their files. Receipts hold neither; they are vacuumed.
+ */
+const SCRUBBED = ['survey_pool', 'survey_drafts', 'paper_entries', 'access_codes', 'paper_sheets'];
+
+/**
+ * Frees what the move left behind: dead pool rows, submitted drafts, the old versions of codes and sheets.
+ * VACUUM cannot run in a transaction; it removes only rows no running transaction can still see (what
+ * remains is said in docs/anonymity.md).
+ */
+async function scrub(db: Db, final: boolean) {
+  await vacuumTables(db, final ? [...SCRUBBED, 'survey_receipts', 'survey_responses'] : SCRUBBED, { full: true, lockTimeoutMs: 1000 });
+  if (!final) await vacuumTables(db, ['survey_receipts'], { full: false });
+}
+
+/** Surveys with answers waiting in the pool (what the periodic sweep mixes). */
+export async function surveysWithPool(db: Db): Promise<string[]> {
+  return (await rowsOf<{ id: string }>(db.execute(sql`select distinct project_id::text as id from survey_pool`))).map((r) => r.id);
+}
+
+/**
+ * Mixes one survey (sent after submissions and when the field phase closes) or, without a project, every
+ * survey with waiting answers (the sweep every minute, which also catches a nudge lost with a process).
+ */
+export const mixJob: JobDefinition<{ projectId?: string }> = {
+  name: MIX_JOB,
+  policy: 'stately',
+  cron: '* * * * *',
+  retryLimit: 5,
+  async run(ctx, data) {
+    for (const id of data.projectId ? [data.projectId] : await surveysWithPool(ctx.db)) await mixPool(ctx.db, id);
+  },
+};
+
+const NUDGE_INTERVAL_MS = 1000;
+const lastNudge = new Map<string, number>();
+const trailing = new Map<string, NodeJS.Timeout>();
+
+/**
+ * Asks for a mix of the survey after a submission: at most one job per survey and second from this process
+ * (a later one is sent when the second is over), and pg-boss keeps one queued per survey across processes.
+ * Losing a nudge loses nothing: the pool is durable and the sweep comes by every minute.
+ */
+export function nudgeMix(jobs: Jobs, projectId: string, log: (msg: string, extra?: object) => void) {
+  const send = () => {
+    lastNudge.set(projectId, Date.now());
+    jobs.send(MIX_JOB, { projectId }, { singletonKey: projectId }).catch((error: unknown) => log('mix job not queued', { error: String(error) }));
+  };
+  const wait = (lastNudge.get(projectId) ?? 0) + NUDGE_INTERVAL_MS - Date.now();
+  if (wait <= 0) { send(); return; }
+  if (trailing.has(projectId)) return;
+  const timer = setTimeout(() => { trailing.delete(projectId); send(); }, wait);
+  timer.unref();
+  trailing.set(projectId, timer);
+  if (lastNudge.size > 1000) lastNudge.clear();
+}
