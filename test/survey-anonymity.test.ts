@@ -39,15 +39,36 @@ async function until(check: () => Promise<boolean>, what: string) {
   }
   throw new Error(`gave up waiting for ${what}`);
 }
+/** The raw bytes of a table file, page by page, as pageinspect reads them. */
+async function tableFile(table: string) {
+  const [size] = await rows<{ n: number }>(sql`select (pg_relation_size(${table}) / current_setting('block_size')::int)::int as n`);
+  const out: Buffer[] = [];
+  for (let b = 0; b < size!.n; b++) {
+    const [page] = await rows<{ p: Uint8Array | string }>(sql`select get_raw_page(${table}, ${b}) as p`);
+    const p = page!.p;
+    out.push(typeof p === 'string' ? Buffer.from(p.replace(/^\\x/, ''), 'hex') : Buffer.from(p));
+  }
+  return { raw: Buffer.concat(out).toString('latin1'), pages: size!.n };
+}
+/** Line pointers that are not a live row (dead, redirected or freed): none after a table is rewritten. */
+async function notLive(table: string) {
+  const { pages } = await tableFile(table);
+  let n = 0;
+  for (let b = 0; b < pages; b++) n += (await rows<{ n: number }>(sql`select count(*)::int as n from heap_page_items(get_raw_page(${table}, ${b})) where lp_flags <> 1`))[0]!.n;
+  return n;
+}
+let samplingXmins: string[] = [];
+const codeXmins = async () => (await rows<{ x: string }>(sql`select distinct xmin::text as x from access_codes where project_id = ${projectId} order by 1`)).map((r) => r.x);
 const ctidKey = (ctid: string) => { const [b, o] = ctid.slice(1, -1).split(',').map(Number); return b! * 10_000 + o!; };
 
 beforeAll(async () => {
   const logStream = new Writable({ write(chunk, _enc, done) { logLines.push(...String(chunk).split('\n').filter(Boolean)); done(); } });
-  t = await createTestApp({ SURVEY_RATE_LIMIT: '100000', LOG_LEVEL: 'trace' }, { pgliteExtensions: { pageinspect }, logStream });
+  t = await createTestApp({ SURVEY_RATE_LIMIT: '100000', LOG_LEVEL: 'trace', SURVEY_MIX_INTERVAL_SECONDS: '1' }, { pgliteExtensions: { pageinspect }, logStream });
   await t.database.db.execute(sql`create extension if not exists pageinspect`);
   lpr = await loginAs(t.app, 'lpr_staff');
   projectId = await newProject(t, lpr);
   codes = await openFieldPhase(t, lpr, projectId, 80);
+  samplingXmins = await codeXmins();
 }, 120_000);
 afterAll(async () => { await t?.close(); });
 
@@ -94,6 +115,18 @@ describe('survey anonymity against the database itself', () => {
     expect(batches.length).toBeGreaterThan(0);
     for (const b of batches) expect(b).toMatchObject({ days: 1, xmins: 1 });
     for (const b of batches) expect(b.n).toBeGreaterThanOrEqual(K);
+    // During the field phase nothing writes to the code table: its rows still carry the sampling's xmin.
+    expect(await codeXmins()).toEqual(samplingXmins);
+    // The codes used so far: one live row each, all rewritten by the last mix, no old version in the file.
+    const used = await rows<{ code_hash: string; xmin: string }>(sql`select code_hash, xmin::text as xmin from survey_used_codes where project_id = ${projectId}`);
+    expect(used.length).toBeGreaterThanOrEqual(K);
+    const { raw } = await tableFile('survey_used_codes');
+    for (const u of used) expect(raw.split(u.code_hash).length - 1).toBe(1);
+    expect(await notLive('survey_used_codes')).toBe(0);
+    const lastBatchXmin = (await rows<{ x: string }>(sql`select xmin::text as x from survey_responses where project_id = ${projectId} and batch = ${batches.at(-1)!.batch} limit 1`))[0]!.x;
+    const stamped = used.filter((u) => u.xmin === lastBatchXmin).length;
+    // Codes used after the last mix (still waiting in the pool) keep their own xmin until the next one.
+    expect(stamped).toBeGreaterThanOrEqual(used.length - (await poolCount()));
   });
 
   it('folds what is left at field close into the last batch, never a batch smaller than k', async () => {
@@ -189,34 +222,23 @@ describe('survey anonymity against the database itself', () => {
     expect(used.every((c) => personOf.has(c.code_hash))).toBe(true);
   });
 
-  it('leaves no draft, pooled answer or old code version readable in the table files', async () => {
-    const pages = async (table: string) => {
-      const [size] = await rows<{ n: number }>(sql`select (pg_relation_size(${table}) / current_setting('block_size')::int)::int as n`);
-      const out: Buffer[] = [];
-      for (let b = 0; b < size!.n; b++) {
-        const [page] = await rows<{ p: Uint8Array | string }>(sql`select get_raw_page(${table}, ${b}) as p`);
-        const p = page!.p;
-        out.push(typeof p === 'string' ? Buffer.from(p.replace(/^\\x/, ''), 'hex') : Buffer.from(p));
-      }
-      return Buffer.concat(out).toString('latin1');
-    };
+  it('leaves no draft, pooled answer or trace of a code’s use readable in the table files', async () => {
     for (const table of ['survey_drafts', 'survey_pool', 'paper_entries']) {
-      const raw = await pages(table);
+      const { raw } = await tableFile(table);
       expect(raw.includes('DRAFT-MARKER'), table).toBe(false);
       expect(raw.includes('probe-'), table).toBe(false);
+      expect(await notLive(table), table).toBe(0);
     }
-    // Each used code appears once in its table file (the live row); no old version with its time of use.
-    const raw = await pages('access_codes');
+    // The field phase is closed: the used codes moved to the code table in the last mix, in one transaction.
     const used = await rows<{ code_hash: string }>(sql`select code_hash from access_codes where project_id = ${projectId} and used`);
-    for (const c of used) expect(raw.split(c.code_hash).length - 1).toBe(1);
-    // No dead or freed line pointer on any page either: the file holds the live rows and nothing else.
-    for (const table of ['access_codes', 'paper_sheets', 'survey_drafts', 'survey_pool']) {
-      const [size] = await rows<{ n: number }>(sql`select (pg_relation_size(${table}) / current_setting('block_size')::int)::int as n`);
-      for (let b = 0; b < size!.n; b++) {
-        const items = await rows<{ lp_flags: number }>(sql`select lp_flags from heap_page_items(get_raw_page(${table}, ${b}))`);
-        expect(items.filter((i) => i.lp_flags !== 1), `${table} page ${b}`).toEqual([]);
-      }
-    }
+    expect(used.length).toBe([...truth.values()].filter((v) => v.code).length);
+    const { raw } = await tableFile('survey_used_codes');
+    for (const u of used) expect(raw.includes(u.code_hash)).toBe(false);
+    const xmins = await codeXmins();
+    expect(xmins.length).toBe(samplingXmins.length + 1);
+    expect(xmins.filter((x) => !samplingXmins.includes(x))).toHaveLength(1);
+    const sheets = await tableFile('paper_sheets');
+    for (let i = 0; i < PAPER; i++) expect(sheets.raw.split(`P-${String(i + 1).padStart(3, '0')}`).length - 1).toBe(1);
   });
 
   it('writes no log line for the public survey routes: no time, no code, no address', () => {

@@ -66,7 +66,7 @@ describe('answering online', () => {
     expect(Object.keys(pooled.rows[0]!).sort()).toEqual(['answers', 'id', 'mode', 'project_id', 'questionnaire_revision', 'stratum_key']);
     expect(pooled.rows[0]).toMatchObject({ mode: 'online', questionnaire_revision: 1, answers: good });
     // The sampling stratum (for the weighting) is kept, shared by many people, and is not the code.
-    const stratum = await t.database.db.execute(sql`select stratum_key from access_codes where project_id = ${projectId} and used limit 1`) as unknown as { rows: { stratum_key: string }[] };
+    const stratum = await t.database.db.execute(sql`select a.stratum_key from access_codes a join survey_used_codes u on u.code_hash = a.code_hash where a.project_id = ${projectId} limit 1`) as unknown as { rows: { stratum_key: string }[] };
     expect(pooled.rows[0]!.stratum_key).toBe(stratum.rows[0]!.stratum_key);
     expect(JSON.stringify(pooled.rows[0])).not.toContain(codes[1]!.replace('-', ''));
     expect(JSON.stringify(pooled.rows[0])).not.toContain(submissionId);
@@ -74,6 +74,7 @@ describe('answering online', () => {
     expect(await columns('access_codes')).toEqual(['code_hash', 'project_id', 'stratum_key', 'used']);
     expect(await columns('survey_responses')).toEqual(['answers', 'batch', 'id', 'mode', 'project_id', 'questionnaire_revision', 'stratum_key', 'submitted_on']);
     expect(await columns('survey_receipts')).toEqual(['key_hash', 'project_id']);
+    expect(await columns('survey_used_codes')).toEqual(['code_hash', 'project_id']);
   });
 
   it('refuses fields the questionnaire does not define, at any depth, and texts that cannot be stored', async () => {

@@ -39,6 +39,8 @@ const ZEnv = z.object({
   MAP_BASE_ATTRIBUTION: z.string().default(''),
   /** Survey requests per client address and minute (open, save, submit). */
   SURVEY_RATE_LIMIT: z.coerce.number().int().positive().default(60),
+  /** Seconds between two mixes of one survey's pool (each takes all answers waiting by then, at least k). */
+  SURVEY_MIX_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -65,6 +67,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ? { endpoint: e.S3_ENDPOINT, bucket: e.S3_BUCKET, region: e.S3_REGION, accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY }
       : undefined,
     surveyRateLimit: e.SURVEY_RATE_LIMIT,
+    surveyMixIntervalSeconds: e.SURVEY_MIX_INTERVAL_SECONDS,
     mapBase: e.MAP_BASE_TILES ? { tiles: e.MAP_BASE_TILES, attribution: e.MAP_BASE_ATTRIBUTION } : undefined,
     mail: { outboxDir: e.MAIL_OUTBOX_DIR, smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,

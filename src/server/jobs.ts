@@ -15,19 +15,19 @@ export interface JobDefinition<T extends object = Record<string, unknown>> {
   /** Seconds before a running job counts as failed (and is retried). */
   expireInSeconds?: number;
   retryLimit?: number;
-  /** pg-boss queue policy; 'stately' keeps at most one queued and one active job per singleton key. */
-  policy?: 'standard' | 'stately';
   /** Also sent on this cron schedule (UTC), by whichever instance's clock fires first. */
   cron?: string;
   run(ctx: JobContext, data: T): Promise<void>;
 }
 
+export interface SendOptions { singletonKey?: string; singletonSeconds?: number; singletonNextSlot?: boolean }
+
 export interface Jobs {
   /**
-   * Queues a job. With a singleton key on a 'stately' queue, a job already waiting for that key makes this
-   * a no-op (null).
+   * Queues a job. With `singletonKey` and `singletonSeconds` at most one job per key and interval is
+   * queued (a later one goes to the next interval with `singletonNextSlot`, or is dropped: null).
    */
-  send(name: string, data: object, options?: { singletonKey?: string }): Promise<string | null>;
+  send(name: string, data: object, options?: SendOptions): Promise<string | null>;
   /** Starts the workers now (otherwise on the first send, when started lazily). */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -43,12 +43,12 @@ export function createJobs(database: Database, ctx: JobContext, definitions: rea
     boss.on('error', (error: Error) => ctx.log('job system error', { error: error.message }));
     await boss.start();
     for (const d of definitions) {
-      await boss.createQueue(d.name, { policy: d.policy ?? 'standard', expireInSeconds: d.expireInSeconds ?? 300, retryLimit: d.retryLimit ?? 2, retryDelay: 5 });
+      await boss.createQueue(d.name, { expireInSeconds: d.expireInSeconds ?? 300, retryLimit: d.retryLimit ?? 2, retryDelay: 5 });
       await boss.work<object>(d.name, { pollingIntervalSeconds: 1 }, async ([job]) => {
         await d.run(ctx, job!.data as never);
       });
     }
-    for (const d of scheduled) await boss.schedule(d.name, d.cron!, {}, { singletonKey: 'schedule' });
+    for (const d of scheduled) await boss.schedule(d.name, d.cron!, {});
     return boss;
   }
 
@@ -56,8 +56,8 @@ export function createJobs(database: Database, ctx: JobContext, definitions: rea
   return {
     async send(name, data, options) {
       if (!known.has(name)) throw new Error(`Unknown job ${name}`);
-      const id = await (await ensure()).send(name, data, options?.singletonKey ? { singletonKey: options.singletonKey } : {});
-      if (!id && !options?.singletonKey) throw new Error(`Job ${name} was not queued`);
+      const id = await (await ensure()).send(name, data, options ?? {});
+      if (!id && !options?.singletonSeconds) throw new Error(`Job ${name} was not queued`);
       return id ?? null;
     },
     async start() { await ensure(); },

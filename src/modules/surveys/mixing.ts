@@ -3,11 +3,12 @@
  *
  * The transaction that uses a code (online submit, paper entry) writes the answers only into survey_pool.
  * Once at least k answers of a survey wait, one transaction moves all of them into survey_responses in
- * random order, dated with the day of the move, and rewrites the survey's used codes and keyed paper sheets
- * in random order, so every one of them carries that transaction's xmin and a random position. Afterwards
- * the pool, drafts and rewritten tables are vacuumed. When the field phase has closed, whatever is left
- * joins the last batch (which is mixed again with it), so no batch is ever smaller than k unless the whole
- * survey has fewer answers.
+ * random order, dated with the day of the move, and rewrites the survey's used codes (survey_used_codes)
+ * and keyed paper sheets in random order, so every one of them carries that transaction's xmin and a
+ * random position. Afterwards the pool, drafts and rewritten tables are rewritten into new files (VACUUM
+ * FULL), so no deleted bytes stay in them. When the field phase has closed, whatever is left joins the last
+ * batch (which is mixed again with it), so no batch is ever smaller than k unless the whole survey has
+ * fewer answers; the used codes are then marked in access_codes, all in that one transaction.
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
@@ -57,10 +58,17 @@ export async function mixPool(db: Db, projectId: string, today = todayIso()): Pr
       )
       select count(*)::int as n from ins`));
     // Used codes and keyed sheets lose the time and order of their use: same xmin, random positions.
-    await tx.execute(sql`with d as (delete from access_codes where project_id = ${projectId} and used returning *) insert into access_codes select * from d order by random()`);
+    await tx.execute(sql`with d as (delete from survey_used_codes where project_id = ${projectId} returning *) insert into survey_used_codes select * from d order by random()`);
     await tx.execute(sql`with d as (delete from paper_sheets where project_id = ${projectId} returning *) insert into paper_sheets select * from d order by random()`);
-    // Retries after the field phase are refused anyway; the receipts have done their work.
-    if (!state.open) await tx.execute(sql`delete from survey_receipts where project_id = ${projectId}`);
+    // A draft saved while its code was being used would otherwise outlive its purpose.
+    await tx.execute(sql`delete from survey_drafts d using survey_used_codes u where u.code_hash = d.code_hash and u.project_id = ${projectId}`);
+    if (!state.open) {
+      // The field phase is over: its used codes go to the code table at once (their old row versions carry
+      // only the time the sample was drawn), and retries are refused anyway, so the receipts go.
+      await tx.execute(sql`update access_codes a set used = true from survey_used_codes u where u.project_id = ${projectId} and a.code_hash = u.code_hash`);
+      await tx.execute(sql`delete from survey_used_codes where project_id = ${projectId}`);
+      await tx.execute(sql`delete from survey_receipts where project_id = ${projectId}`);
+    }
     await recordAudit(tx, systemContext('Mischung der Antworten'), {
       action: folded ? 'survey_responses.folded' : 'survey_responses.mixed', entityType: 'analysis_project', entityId: projectId,
       after: { batch, responses: moved[0]!.n },
@@ -71,20 +79,18 @@ export async function mixPool(db: Db, projectId: string, today = todayIso()): Pr
   return result;
 }
 
-/**
- * Tables holding answers, or old row versions that tell when a code or sheet was used: rewritten after every
- * mix, so no deleted bytes stay in their files. Receipts hold neither; they are vacuumed.
- */
-const SCRUBBED = ['survey_pool', 'survey_drafts', 'paper_entries', 'access_codes', 'paper_sheets'];
+/** Tables holding answers, or row versions that tell when a code or sheet was used: new files after every mix. */
+const REWRITTEN = ['survey_pool', 'survey_drafts', 'paper_entries', 'survey_used_codes', 'paper_sheets'];
 
 /**
  * Frees what the move left behind: dead pool rows, submitted drafts, the old versions of codes and sheets.
  * VACUUM cannot run in a transaction; it removes only rows no running transaction can still see (what
- * remains is said in docs/anonymity.md).
+ * remains is said in docs/anonymity.md). Receipts hold no answer and no code; the code table is written
+ * to only at field close, and its old row versions carry the time the sample was drawn.
  */
 async function scrub(db: Db, final: boolean) {
-  await vacuumTables(db, final ? [...SCRUBBED, 'survey_receipts', 'survey_responses'] : SCRUBBED, { full: true, lockTimeoutMs: 1000 });
-  if (!final) await vacuumTables(db, ['survey_receipts'], { full: false });
+  await vacuumTables(db, final ? [...REWRITTEN, 'survey_responses'] : REWRITTEN, { full: true, lockTimeoutMs: 1000 });
+  await vacuumTables(db, final ? ['survey_receipts', 'access_codes'] : ['survey_receipts'], { full: false });
 }
 
 /** Surveys with answers waiting in the pool (what the periodic sweep mixes). */
@@ -98,7 +104,6 @@ export async function surveysWithPool(db: Db): Promise<string[]> {
  */
 export const mixJob: JobDefinition<{ projectId?: string }> = {
   name: MIX_JOB,
-  policy: 'stately',
   cron: '* * * * *',
   retryLimit: 5,
   async run(ctx, data) {
@@ -108,23 +113,18 @@ export const mixJob: JobDefinition<{ projectId?: string }> = {
 
 const NUDGE_INTERVAL_MS = 1000;
 const lastNudge = new Map<string, number>();
-const trailing = new Map<string, NodeJS.Timeout>();
 
 /**
- * Asks for a mix of the survey after a submission: at most one job per survey and second from this process
- * (a later one is sent when the second is over), and pg-boss keeps one queued per survey across processes.
- * Losing a nudge loses nothing: the pool is durable and the sweep comes by every minute.
+ * Asks for a mix of the survey after a submission. pg-boss lets one job per survey and mixing interval
+ * through (across all processes; a later nudge books the next interval), so a busy survey is mixed every
+ * `intervalSeconds` with all that waits by then. This process sends at most one nudge per survey and
+ * second. Losing a nudge loses nothing: the pool is durable and the sweep comes by every minute.
  */
-export function nudgeMix(jobs: Jobs, projectId: string, log: (msg: string, extra?: object) => void) {
-  const send = () => {
-    lastNudge.set(projectId, Date.now());
-    jobs.send(MIX_JOB, { projectId }, { singletonKey: projectId }).catch((error: unknown) => log('mix job not queued', { error: String(error) }));
-  };
-  const wait = (lastNudge.get(projectId) ?? 0) + NUDGE_INTERVAL_MS - Date.now();
-  if (wait <= 0) { send(); return; }
-  if (trailing.has(projectId)) return;
-  const timer = setTimeout(() => { trailing.delete(projectId); send(); }, wait);
-  timer.unref();
-  trailing.set(projectId, timer);
+export function nudgeMix(jobs: Jobs, projectId: string, intervalSeconds: number, log: (msg: string, extra?: object) => void) {
+  const now = Date.now();
+  if (now - (lastNudge.get(projectId) ?? 0) < NUDGE_INTERVAL_MS) return;
   if (lastNudge.size > 1000) lastNudge.clear();
+  lastNudge.set(projectId, now);
+  jobs.send(MIX_JOB, { projectId }, { singletonKey: projectId, singletonSeconds: intervalSeconds, singletonNextSlot: true })
+    .catch((error: unknown) => log('mix job not queued', { error: String(error) }));
 }

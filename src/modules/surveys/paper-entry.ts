@@ -3,7 +3,7 @@ import type { Db } from '../../server/db/client.js';
 import { recordAudit, type AuditContext } from '../../server/audit/record.js';
 import { Problem, unprocessable } from '../../server/http/problem.js';
 import { stableJson } from '../../lib/json.js';
-import { accessCodes, analysisProjects, paperEntries, paperSheets, questionnaires, surveyPool } from './schema.js';
+import { accessCodes, analysisProjects, paperEntries, paperSheets, questionnaires, surveyDrafts, surveyPool, surveyUsedCodes } from './schema.js';
 import { checkAnswers, normaliseAnswers, type Definition } from './questionnaire-definition.js';
 import { hashCode, isWellFormedCode } from './access-codes.js';
 
@@ -40,10 +40,12 @@ async function store(db: Db, project: Project, revision: number, sheetNo: string
   let stratumKey: string | null = null;
   if (code) {
     if (!isWellFormedCode(code)) throw new Problem(422, 'code_unknown', `Der Code „${code}“ ist nicht lesbar.`, { field: 'code' });
-    const [c] = await db.select().from(accessCodes).where(and(eq(accessCodes.codeHash, hashCode(code)), eq(accessCodes.projectId, project.id))).for('update');
+    // No row lock on the code: it would leave the time of use on the code's row (docs/anonymity.md).
+    const [c] = await db.select().from(accessCodes).where(and(eq(accessCodes.codeHash, hashCode(code)), eq(accessCodes.projectId, project.id)));
     if (!c) throw new Problem(422, 'code_unknown', `Den Code „${code}“ gibt es in dieser Befragung nicht.`, { field: 'code' });
-    if (c.used) throw new Problem(409, 'code_used', `Mit dem Code „${code}“ wurde bereits teilgenommen (online oder auf Papier).`, { field: 'code' });
-    await db.update(accessCodes).set({ used: true }).where(eq(accessCodes.codeHash, c.codeHash));
+    const marked = c.used ? [] : await db.insert(surveyUsedCodes).values({ codeHash: c.codeHash, projectId: project.id }).onConflictDoNothing().returning();
+    if (!marked.length) throw new Problem(409, 'code_used', `Mit dem Code „${code}“ wurde bereits teilgenommen (online oder auf Papier).`, { field: 'code' });
+    await db.delete(surveyDrafts).where(eq(surveyDrafts.codeHash, c.codeHash));
     stratumKey = c.stratumKey;
   }
   await db.insert(paperSheets).values({ projectId: project.id, sheetNo });

@@ -34,20 +34,19 @@ async function frozenVersion(db: Db, projectId: string, revision: number) {
 
 /**
  * The code, and whether its survey takes answers (project running, field phase in progress, a frozen
- * questionnaire), in one query; `lock` holds the code row until the transaction ends.
+ * questionnaire), in one query. Reads only: a row lock would leave the time of use on the code's row.
  */
-async function openSurveyFor(db: Db, code: string, lock: boolean) {
+async function openSurveyFor(db: Db, code: string) {
   if (!isWellFormedCode(code)) throw unknownCode();
   const hash = hashCode(code);
   const result = await db.execute(sql`
-    select c.code_hash, c.project_id, c.used,
+    select c.code_hash, c.project_id, (c.used or exists (select 1 from survey_used_codes u where u.code_hash = c.code_hash)) as used,
       (p.status = 'running' and f.status = 'in_progress') as open,
       (select max(q.revision) from questionnaires q where q.project_id = c.project_id and q.status = 'frozen') as revision
     from access_codes c
     join analysis_projects p on p.id = c.project_id
     left join analysis_phases f on f.project_id = c.project_id and f.key = 'field'
-    where c.code_hash = ${hash}
-    ${lock ? sql`for update of c` : sql``}`) as unknown as { rows: { code_hash: string; project_id: string; used: boolean; open: boolean | null; revision: number | null }[] };
+    where c.code_hash = ${hash}`) as unknown as { rows: { code_hash: string; project_id: string; used: boolean; open: boolean | null; revision: number | null }[] };
   const row = result.rows[0];
   if (!row) throw unknownCode();
   if (!row.open || row.revision === null) throw closed();
@@ -56,7 +55,7 @@ async function openSurveyFor(db: Db, code: string, lock: boolean) {
 }
 
 export async function openSurvey(db: Db, code: string) {
-  const s = await openSurveyFor(db, code, false);
+  const s = await openSurveyFor(db, code);
   if (s.used) throw usedCode();
   const [project] = (await db.execute(sql`select title from analysis_projects where id = ${s.projectId}`) as unknown as { rows: { title: string }[] }).rows;
   const [draft] = await db.select().from(surveyDrafts).where(eq(surveyDrafts.codeHash, s.codeHash));
@@ -68,17 +67,18 @@ function rejectBadAnswers(definition: Definition, answers: Record<string, unknow
   if (errors.length) throw new Problem(422, 'answers_invalid', errors.length === 1 ? errors[0]!.message : `${errors.length} Antworten sind ungültig: ${errors[0]!.message}`, { field: errors[0]!.field, errors });
 }
 
-/** Save and resume: the unfinished answers, kept under the code until submitted. */
+/**
+ * Save and resume: the unfinished answers, kept under the code until submitted. A draft that a racing
+ * submission left behind is deleted by the next mix.
+ */
 export async function saveDraft(db: Db, code: string, answers: Record<string, unknown>) {
-  return db.transaction(async (tx) => {
-    const s = await openSurveyFor(tx, code, true);
-    if (s.used) throw usedCode();
-    rejectBadAnswers(s.definition, answers);
-    const stored = normaliseAnswers(s.definition, answers);
-    await tx.insert(surveyDrafts).values({ codeHash: s.codeHash, projectId: s.projectId, answers: stored, savedOn: todayIso() })
-      .onConflictDoUpdate({ target: surveyDrafts.codeHash, set: { answers: stored, savedOn: todayIso() } });
-    return { saved: true };
-  });
+  const s = await openSurveyFor(db, code);
+  if (s.used) throw usedCode();
+  rejectBadAnswers(s.definition, answers);
+  const stored = normaliseAnswers(s.definition, answers);
+  await db.insert(surveyDrafts).values({ codeHash: s.codeHash, projectId: s.projectId, answers: stored, savedOn: todayIso() })
+    .onConflictDoUpdate({ target: surveyDrafts.codeHash, set: { answers: stored, savedOn: todayIso() } });
+  return { saved: true };
 }
 
 /** The receipt of a submission id: a hash, so not even the browser's random id is kept. */
@@ -95,7 +95,7 @@ export async function submitResponse(db: Db, input: { code: string; submissionId
   if (!isWellFormedCode(input.code)) throw unknownCode();
   const target = input.survey && input.revision
     ? { projectId: input.survey, revision: input.revision, ...(await frozenVersion(db, input.survey, input.revision)) }
-    : await openSurveyFor(db, input.code, false);
+    : await openSurveyFor(db, input.code);
   rejectBadAnswers(target.definition, input.answers);
   const keyHash = receiptOf(input.submissionId);
   const stored = await batcherFor(db).submit({
@@ -105,7 +105,7 @@ export async function submitResponse(db: Db, input: { code: string; submissionId
   if (stored) return { status: 'received' as const, survey: target.projectId };
   // Not stored: say why (a retry of a stored submission, a used or unknown code, a closed survey).
   if ((await db.select({ k: surveyReceipts.keyHash }).from(surveyReceipts).where(eq(surveyReceipts.keyHash, keyHash))).length) return { status: 'already_received' as const, survey: target.projectId };
-  const now = await openSurveyFor(db, input.code, false);
+  const now = await openSurveyFor(db, input.code);
   if (now.projectId !== target.projectId) throw unknownCode();
   if (now.used) throw usedCode();
   throw new Problem(409, 'questionnaire_changed', 'Der Fragebogen wurde inzwischen geändert. Bitte laden Sie die Seite neu; Ihre gespeicherten Antworten bleiben erhalten.');

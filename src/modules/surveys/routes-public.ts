@@ -38,7 +38,7 @@ export async function surveyPublicRoutes(app: App) {
       response: { 201: z.object({ status: z.enum(['received', 'already_received']) }), 200: z.object({ status: z.enum(['received', 'already_received']) }) } },
   }, async (request, reply) => {
     const result = await submitResponse(db, request.body);
-    if (result.status === 'received') nudgeMix(app.jobs, result.survey, () => {});
+    if (result.status === 'received') nudgeMix(app.jobs, result.survey, app.config.surveyMixIntervalSeconds, () => {});
     return reply.status(result.status === 'received' ? 201 : 200).send({ status: result.status });
   });
 }

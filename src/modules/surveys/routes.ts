@@ -170,7 +170,7 @@ export async function surveysRoutes(app: App) {
   }, async (request) => {
     const project = await closeFieldPhase(db, auditContext(request), await projectFor(db, request.actor, request.params.id, 'work'));
     // What waits in the mixing pool joins the last batch now.
-    await app.jobs.send(MIX_JOB, { projectId: project.id }, { singletonKey: project.id });
+    await app.jobs.send(MIX_JOB, { projectId: project.id }, { singletonKey: project.id, singletonSeconds: app.config.surveyMixIntervalSeconds, singletonNextSlot: true });
     return project;
   });
 
@@ -195,7 +195,7 @@ export async function surveysRoutes(app: App) {
   }, async (request, reply) => {
     const project = await projectFor(db, request.actor, request.params.id, 'work');
     const result = await enterPaperSheet(db, auditContext(request), project, request.body);
-    if (result.status === 'stored') nudgeMix(app.jobs, project.id, (msg, extra) => request.log.warn(extra ?? {}, msg));
+    if (result.status === 'stored') nudgeMix(app.jobs, project.id, app.config.surveyMixIntervalSeconds, (msg, extra) => request.log.warn(extra ?? {}, msg));
     return reply.status(result.status === 'stored' ? 201 : 200).send(result);
   });
 

@@ -132,9 +132,9 @@ export const samplePersons = pgTable('sample_persons', {
 }, (t) => [index('sample_persons_project_idx').on(t.projectId, t.serial)]);
 
 /**
- * The code table, apart from the responses: a code is only ever marked used (no time, no link to a
- * response). At every mix the used codes of the survey are deleted and inserted again in random order, so
- * their system columns and positions no longer tell when each was used. The stratum lets field
+ * The code table, apart from the responses. During the field phase a submission never touches it (its
+ * rows would keep the time of use in their system columns): codes used then are in survey_used_codes, and
+ * are marked `used` here in one transaction when the field phase closes. The stratum lets field
  * monitoring count returns per stratum.
  */
 export const accessCodes = pgTable('access_codes', {
@@ -144,6 +144,15 @@ export const accessCodes = pgTable('access_codes', {
   used: boolean('used').notNull().default(false),
   // `used` is not indexed, so marking a code used can be a heap-only update.
 }, (t) => [index('access_codes_project_idx').on(t.projectId)]);
+
+/**
+ * Codes used while the field phase runs, kept small so that every mix can rewrite the survey's rows in
+ * random order and the table file anew: then none of them tells when it was used, or with which batch.
+ */
+export const surveyUsedCodes = pgTable('survey_used_codes', {
+  codeHash: text('code_hash').primaryKey(),
+  projectId: uuid('project_id').notNull().references(() => analysisProjects.id, { onDelete: 'cascade' }),
+}, (t) => [index('survey_used_codes_project_idx').on(t.projectId)]);
 
 /** The cover letter: editable text, the commune's crest, and the commune's approval. */
 export const surveyLetters = pgTable('survey_letters', {
