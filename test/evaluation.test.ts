@@ -354,4 +354,24 @@ describe('earlier waves only for those who may read them', () => {
     const fullPdf = await call('analyst', 'GET', `${url}/pdf`);
     expect(pdf.rawPayload.equals(fullPdf.rawPayload)).toBe(false);
   }, 90_000);
+
+  it('the other way round: an analyst of 2022 only gets the stored 2022 report without the later wave; a report stored before versions were kept is refused to them', async () => {
+    await createUser(t.database.db, systemContext('test'), {
+      email: 'analyse-2022@institut.demo', displayName: 'Analyse nur 2022', password: 'nur-die-erste-welle-2022',
+      grants: [{ role: 'analyst', scopeType: 'analysis', scopeId: 'sa-schwarzenberg-2022' }],
+    });
+    const only2022 = await login(t.app, 'analyse-2022@institut.demo', 'nur-die-erste-welle-2022');
+    const seeded = (await as(only2022, `/api/analyses/${first}/reports`)).json().items.find((r: { status: string }) => r.status === 'done');
+    const url = `/api/analyses/${first}/reports/${seeded.id}/docx`;
+    const mine = await as(only2022, url);
+    expect(mine.statusCode).toBe(200);
+    const text = await docxText(mine.rawPayload);
+    expect(text).not.toContain('Sicherheitsanalyse Schwarzenberg 2026');
+    expect(text).toContain(WAVES_WITHHELD_TEXT);
+    await t.app.files.remove(`reports/${first}/${seeded.id}.versions.json`);
+    const legacy = await as(only2022, url);
+    expect(legacy.statusCode).toBe(403);
+    expect(legacy.json().detail).toContain('neu erzeugen');
+    expect((await call('analyst', 'GET', url)).statusCode).toBe(200);
+  });
 });
