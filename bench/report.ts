@@ -58,8 +58,8 @@ try {
   const runs: { total: number; findings: number; pdf: number; docx: number; model: ReportModel; pdfBytes: Buffer }[] = [];
   for (let k = 0; k < 3; k++) {
     const started = performance.now();
-    const findings = await seconds(async () => computeFindings(db, await loadAnalysisInputs(db, project!)));
-    const { value: built } = await seconds(() => buildReport(db, project!));
+    const findings = await seconds(async () => computeFindings(db, await loadAnalysisInputs(db, project!), 'all'));
+    const { value: built } = await seconds(() => buildReport(db, project!, 'all'));
     const pdf = await seconds(() => reportPdf(built.model));
     const docx = await seconds(() => reportDocx(built.model));
     await files.put(`reports/bench-${k}.pdf`, pdf.value, 'application/pdf');

@@ -146,6 +146,18 @@ const EXPECTED: Record<string, 'public' | 'authenticated' | Role[]> = {
   'GET /api/analyses/:id/reports/:reportId/:format': ANALYSIS_READ,
 };
 
+/**
+ * Scope on top of the role: a caller whose role passes the route but whose scope does not cover the sample
+ * (another commune, another directorate, analyses elsewhere) is refused with 403 or 404; `passes` lists who
+ * still gets through. Aue (14521035) has age margins but no analysis of the demo analyst; Dippoldiswalde
+ * (14628060) lies outside the demo police's directorate.
+ */
+const FOREIGN_SCOPE: Record<string, { params: Record<string, string>; passes: Role[] }> = {
+  'GET /api/communes/:ags/age-structure': { params: { ags: '14521035' }, passes: LPR },
+  'GET /api/alliance/communes/:ags/timeline': { params: { ags: '14628060' }, passes: LPR },
+  'GET /api/alliance/communes/:ags/timeline.pdf': { params: { ags: '14628060' }, passes: LPR },
+};
+
 const SAMPLE_PARAMS: Record<string, string> = { ags: '14521550', id: '00000000-0000-4000-8000-000000000000', revision: '1', key: 'kickoff', code: 'AF01', recommendationId: '00000000-0000-4000-8000-000000000001', reportId: '00000000-0000-4000-8000-000000000002', format: 'pdf' };
 const isPluginRoute = (url: string) => url.startsWith('/api/docs') || !url.startsWith('/api/');
 
@@ -180,6 +192,20 @@ describe('role × route access matrix', () => {
         const allowed = rule === 'public' || (rule === 'authenticated' ? caller !== 'anonymous' : caller !== 'anonymous' && rule.includes(caller));
         if (allowed) expect([401, 403], `${caller} should pass ${route} (got ${res.statusCode} ${res.body.slice(0, 120)})`).not.toContain(res.statusCode);
         else expect(res.statusCode, `${caller} must be refused on ${route}`).toBe(caller === 'anonymous' ? 401 : 403);
+      }
+    });
+  }
+
+  for (const [route, { params, passes }] of Object.entries(FOREIGN_SCOPE)) {
+    it(`enforces the scope of ${route}`, async () => {
+      const rule = EXPECTED[route];
+      expect(Array.isArray(rule), `${route} is role-limited`).toBe(true);
+      const [method, pattern] = route.split(' ') as [string, string];
+      const url = pattern.replace(/:(\w+)/g, (_, p: string) => params[p] ?? SAMPLE_PARAMS[p]!);
+      for (const caller of rule as Role[]) {
+        const res = await t.app.inject({ method: method as 'GET', url, headers: sessions.get(caller)!.headers });
+        if (passes.includes(caller)) expect([401, 403, 404], `${caller} should pass ${url} (got ${res.statusCode})`).not.toContain(res.statusCode);
+        else expect([403, 404], `${caller} must be refused on ${url} (got ${res.statusCode})`).toContain(res.statusCode);
       }
     });
   }

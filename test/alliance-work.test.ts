@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { createTestApp, loginAs, roleCaller, type TestApp } from './helpers.js';
+import { createTestApp, demoUser, login, loginAs, roleCaller, type Session, type TestApp } from './helpers.js';
 import { hasConsultationBy } from '../src/modules/alliance/list-consultations.js';
+import { createUser } from '../src/modules/auth/create-user.js';
+import { systemContext } from '../src/server/audit/record.js';
 
 let t: TestApp;
 let call: Awaited<ReturnType<typeof roleCaller>>;
@@ -94,6 +96,82 @@ describe('stages, milestones and the Bilanz', () => {
     expect((await call('commune', 'GET', '/api/alliance/communes/14628060/timeline')).statusCode).toBe(403);
     expect((await call('police', 'GET', '/api/alliance/communes/14628060/timeline')).statusCode).toBe(403);
     expect((await call('police', 'GET', '/api/alliance/communes/14521550/timeline')).statusCode).toBe(200);
+  });
+
+  describe('links in the Bilanz mean “you may open this”', () => {
+    type Entry = { kind: string; title: string; detail: string; link: string | null };
+    const SCHWARZENBERG = '/api/alliance/communes/14521550/timeline';
+    /** The API call behind each web link (what the page opens). */
+    const apiOf = (link: string) => link.replace(/^\/beratungen\?/, '/api/consultations?').replace(/^\/vereinbarungen\//, '/api/agreements/').replace(/^\/coaching\//, '/api/coaching/').replace(/^\/analysen\//, '/api/analyses/');
+    const linkOf = (kind: string) => (kind === 'consultation' ? 'consultation' : kind.startsWith('agreement_') ? 'agreement' : kind.startsWith('coaching_') ? 'coaching' : ['analysis_started', 'field_phase_started', 'field_phase_closed'].includes(kind) ? 'analysis' : null);
+    const get = (s: Session, url: string) => t.app.inject({ method: 'GET', url, headers: s.headers });
+    let sessions: Record<'lpr_staff' | 'commune' | 'police' | 'coach' | 'analyst' | 'policeAnalyst2026', Session>;
+    let analyses: { id: string; code: string }[];
+    beforeAll(async () => {
+      // One person with two grants: police of PD Chemnitz and analyst of the 2026 wave only.
+      await createUser(t.database.db, systemContext('test'), {
+        email: 'polizei-analyse@pd-chemnitz.demo', displayName: 'Polizei und Analyse', password: 'zwei-rollen-eine-person-2026',
+        grants: [{ role: 'police', scopeType: 'police_directorate', scopeId: demoUser('police').grants[0]!.scopeId }, { role: 'analyst', scopeType: 'analysis', scopeId: 'sa-schwarzenberg-2026' }],
+      });
+      sessions = {
+        lpr_staff: await loginAs(t.app, 'lpr_staff'), commune: await loginAs(t.app, 'commune'), police: await loginAs(t.app, 'police'),
+        coach: await loginAs(t.app, 'coach'), analyst: await loginAs(t.app, 'analyst'), policeAnalyst2026: await login(t.app, 'polizei-analyse@pd-chemnitz.demo', 'zwei-rollen-eine-person-2026'),
+      };
+      analyses = (await get(sessions.lpr_staff, '/api/analyses?ags=14521550')).json().items;
+    });
+
+    /** Every linked entry opens for the viewer, every unlinked one (that has a record) does not; returns which kinds are linked. */
+    async function checkLinks(who: keyof typeof sessions) {
+      const res = await get(sessions[who], SCHWARZENBERG);
+      expect(res.statusCode, who).toBe(200);
+      const entries = res.json().entries as Entry[];
+      const linked = new Set<string>();
+      for (const e of entries) {
+        const target = linkOf(e.kind);
+        if (!target) { expect(e.link, `${who}: ${e.kind}`).toBeNull(); continue; }
+        if (e.link) {
+          linked.add(target);
+          const opened = await get(sessions[who], apiOf(e.link));
+          expect(opened.statusCode, `${who} opens ${e.link}`).toBe(200);
+          if (target === 'consultation') expect(opened.json().total).toBeGreaterThan(0);
+        }
+      }
+      return { entries, linked };
+    }
+
+    it('LPR and the commune itself: consultations, agreements, coaching and analyses are linked and open', async () => {
+      for (const who of ['lpr_staff', 'commune'] as const) {
+        const { linked, entries } = await checkLinks(who);
+        expect([...linked].sort(), who).toEqual(['agreement', 'analysis', 'coaching', 'consultation']);
+        expect(entries.filter((e) => linkOf(e.kind)).every((e) => e.link), who).toBe(true);
+      }
+    });
+
+    it('police of the directorate: consultations and agreements linked; coaching and analyses, which they cannot open, not', async () => {
+      const { entries, linked } = await checkLinks('police');
+      expect([...linked].sort()).toEqual(['agreement', 'consultation']);
+      const coaching = entries.find((e) => e.kind === 'coaching_started')!;
+      expect(coaching.link).toBeNull();
+      const process = (await get(sessions.lpr_staff, '/api/coaching?ags=14521550')).json().items[0];
+      expect([403, 404]).toContain((await get(sessions.police, `/api/coaching/${process.id}`)).statusCode);
+      expect(entries.filter((e) => linkOf(e.kind) === 'analysis').every((e) => e.link === null)).toBe(true);
+      for (const a of analyses) expect([403, 404]).toContain((await get(sessions.police, `/api/analyses/${a.id}`)).statusCode);
+    });
+
+    it('coach and analyst have no Bilanz to see, so nothing is linked for them', async () => {
+      for (const who of ['coach', 'analyst'] as const) expect((await get(sessions[who], SCHWARZENBERG)).statusCode, who).toBe(403);
+    });
+
+    it('decides per entry: police who also analyse the 2026 wave get links to that analysis only', async () => {
+      const { entries, linked } = await checkLinks('policeAnalyst2026');
+      expect([...linked].sort()).toEqual(['agreement', 'analysis', 'consultation']);
+      const id2026 = analyses.find((a) => a.code === 'sa-schwarzenberg-2026')!.id;
+      const id2022 = analyses.find((a) => a.code === 'sa-schwarzenberg-2022')!.id;
+      const started = entries.filter((e) => e.kind === 'analysis_started');
+      expect(started.map((e) => e.link).sort()).toEqual([`/analysen/${id2026}`, null].sort());
+      expect(entries.some((e) => e.link === `/analysen/${id2022}`)).toBe(false);
+      expect((await get(sessions.policeAnalyst2026, `/api/analyses/${id2022}`)).statusCode).toBe(404);
+    });
   });
 
   it('exports the commune list with stages as CSV and XLSX', async () => {

@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestApp, loginAs, roleCaller, type TestApp } from './helpers.js';
+import JSZip from 'jszip';
+import { createTestApp, login, loginAs, roleCaller, type Session, type TestApp } from './helpers.js';
 import { newProject, openFieldPhase } from './support/surveys.js';
 import { analysisProjects, surveyResponses } from '../src/modules/surveys/schema.js';
+import { createUser } from '../src/modules/auth/create-user.js';
+import { systemContext } from '../src/server/audit/record.js';
+import { WAVES_WITHHELD_TEXT } from '../src/modules/evaluation/report-model.js';
 
 let t: TestApp;
 let call: Awaited<ReturnType<typeof roleCaller>>;
@@ -175,9 +179,24 @@ describe('age structure in the registry', () => {
     expect(res.statusCode).toBe(409);
     expect((await call('police', 'GET', '/api/communes/14521550/age-structure')).statusCode).toBe(403);
     // An analyst keeps the margins of the communes they analyse only.
-    const aue = (await call('analyst', 'GET', '/api/communes/14521035/age-structure')).json();
+    const aue = (await call('lpr_staff', 'GET', '/api/communes/14521035/age-structure')).json();
     res = await call('analyst', 'PUT', '/api/communes/14521035/age-structure', { referenceDate: '2024-12-31', source: 'Statistisches Landesamt', cells: aue.cells, version: aue.version });
     expect(res.statusCode).toBe(403);
+  });
+
+  it('is read like it is written: LPR, the analysts of the commune, and the commune itself; nobody else', async () => {
+    // Schwarzenberg: the demo commune and the analyst of its two analyses read it.
+    for (const who of ['lpr_staff', 'analyst', 'commune'] as const) expect((await call(who, 'GET', '/api/communes/14521550/age-structure')).statusCode, who).toBe(200);
+    // Aue (a Silberberg town with margins but no analysis of the demo analyst) and Dresden: only LPR.
+    for (const ags of ['14521035', '14612000']) {
+      expect((await call('lpr_staff', 'GET', `/api/communes/${ags}/age-structure`)).statusCode).toBe(200);
+      for (const who of ['analyst', 'commune'] as const) {
+        const res = await call(who, 'GET', `/api/communes/${ags}/age-structure`);
+        expect(res.statusCode, `${who} ${ags}`).toBe(403);
+        expect(res.body).not.toContain('Demo-Schätzung');
+      }
+    }
+    expect((await call('police', 'GET', '/api/communes/14521550/age-structure')).statusCode).toBe(403);
   });
 });
 
@@ -255,5 +274,104 @@ describe('the report', () => {
     const charts = model.blocks.filter((b: { kind: string }) => b.kind === 'chart');
     expect(charts.length).toBeGreaterThan(4);
     for (const c of charts) expect(c.svg).toMatch(/^<svg/);
+  });
+});
+
+describe('earlier waves only for those who may read them', () => {
+  let only2026: Session;
+  const as = (session: Session, url: string) => t.app.inject({ method: 'GET', url, headers: session.headers });
+  const docxText = async (payload: Buffer) => (await (await JSZip.loadAsync(payload)).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+  const TITLE_2022 = 'Sicherheitsanalyse Schwarzenberg 2022';
+  beforeAll(async () => {
+    await createUser(t.database.db, systemContext('test'), {
+      email: 'analyse-2026@institut.demo', displayName: 'Analyse nur 2026', password: 'nur-die-zweite-welle-2026',
+      grants: [{ role: 'analyst', scopeType: 'analysis', scopeId: 'sa-schwarzenberg-2026' }],
+    });
+    only2026 = await login(t.app, 'analyse-2026@institut.demo', 'nur-die-zweite-welle-2026');
+  });
+
+  it('an analyst of the 2026 wave only gets its findings without the 2022 wave, and the reason', async () => {
+    expect((await as(only2026, `/api/analyses/${first}/findings`)).statusCode).toBe(404);
+    const res = await as(only2026, `/api/analyses/${second}/findings`);
+    expect(res.statusCode).toBe(200);
+    const f = res.json();
+    expect(f.indicators.length).toBeGreaterThan(10);
+    expect(f.waves).toEqual([]);
+    expect(f.wavesWithheld).toBe(true);
+    expect(res.body).not.toContain(first);
+    expect(res.body).not.toContain('sa-schwarzenberg-2022');
+    expect(res.body).not.toContain(TITLE_2022);
+  });
+
+  it('the demo analyst (both waves), the commune and LPR still get the comparison', async () => {
+    for (const who of ['analyst', 'commune', 'lpr_staff'] as const) {
+      const f = await findings(second, who);
+      expect(f.waves.map((w: { project: { code: string } }) => w.project.code), who).toEqual(['sa-schwarzenberg-2022']);
+      expect(f.wavesWithheld).toBe(false);
+    }
+  });
+
+  it('the web report says why instead of the comparison', async () => {
+    const res = await as(only2026, `/api/analyses/${second}/report`);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).not.toContain(TITLE_2022);
+    const blocks = res.json().blocks as { kind: string; level?: number; text?: string }[];
+    const at = blocks.findIndex((b) => b.kind === 'heading' && b.text === 'Vergleich der Befragungswellen');
+    expect(at).toBeGreaterThan(0);
+    expect(blocks[at + 1]).toEqual({ kind: 'paragraph', text: WAVES_WITHHELD_TEXT });
+    const full = (await call('analyst', 'GET', `/api/analyses/${second}/report`)).json();
+    expect(JSON.stringify(full.blocks)).toContain(`Vergleich mit ${TITLE_2022}`);
+    expect(JSON.stringify(full.blocks)).not.toContain(WAVES_WITHHELD_TEXT);
+  });
+
+  it('a stored report generated by the demo analyst is downloaded without the 2022 wave by the 2026-only analyst', async () => {
+    const queued = await call('analyst', 'POST', `/api/analyses/${second}/reports`);
+    expect(queued.statusCode).toBe(202);
+    const id = queued.json().id;
+    await expect.poll(async () => (await call('analyst', 'GET', `/api/analyses/${second}/reports`)).json().items.find((r: { id: string }) => r.id === id).status, { timeout: 60_000, interval: 500 }).toBe('done');
+    const url = `/api/analyses/${second}/reports/${id}`;
+    // Who may read both waves gets the full version.
+    for (const who of ['analyst', 'commune'] as const) {
+      const docx = await call(who, 'GET', `${url}/docx`);
+      expect(docx.statusCode).toBe(200);
+      const text = await docxText(docx.rawPayload);
+      expect(text, who).toContain(`Vergleich mit ${TITLE_2022}`);
+      expect(text).not.toContain(WAVES_WITHHELD_TEXT);
+    }
+    // The 2026-only analyst gets the version that says why instead (twice: rendered once, then stored).
+    for (let k = 0; k < 2; k++) {
+      const docx = await as(only2026, `${url}/docx`);
+      expect(docx.statusCode).toBe(200);
+      const text = await docxText(docx.rawPayload);
+      expect(text).not.toContain(TITLE_2022);
+      expect(text).toContain('Vergleich der Befragungswellen');
+      expect(text).toContain(WAVES_WITHHELD_TEXT);
+    }
+    const pdf = await as(only2026, `${url}/pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const fullPdf = await call('analyst', 'GET', `${url}/pdf`);
+    expect(pdf.rawPayload.equals(fullPdf.rawPayload)).toBe(false);
+  }, 90_000);
+
+  it('the other way round: an analyst of 2022 only gets the stored 2022 report without the later wave; a report stored before versions were kept is refused to them', async () => {
+    await createUser(t.database.db, systemContext('test'), {
+      email: 'analyse-2022@institut.demo', displayName: 'Analyse nur 2022', password: 'nur-die-erste-welle-2022',
+      grants: [{ role: 'analyst', scopeType: 'analysis', scopeId: 'sa-schwarzenberg-2022' }],
+    });
+    const only2022 = await login(t.app, 'analyse-2022@institut.demo', 'nur-die-erste-welle-2022');
+    const seeded = (await as(only2022, `/api/analyses/${first}/reports`)).json().items.find((r: { status: string }) => r.status === 'done');
+    const url = `/api/analyses/${first}/reports/${seeded.id}/docx`;
+    const mine = await as(only2022, url);
+    expect(mine.statusCode).toBe(200);
+    const text = await docxText(mine.rawPayload);
+    expect(text).not.toContain('Sicherheitsanalyse Schwarzenberg 2026');
+    expect(text).toContain(WAVES_WITHHELD_TEXT);
+    await t.app.files.remove(`reports/${first}/${seeded.id}.versions.json`);
+    const legacy = await as(only2022, url);
+    expect(legacy.statusCode).toBe(403);
+    expect(legacy.json().detail).toContain('neu erzeugen');
+    expect((await call('analyst', 'GET', url)).statusCode).toBe(200);
   });
 });

@@ -1,11 +1,13 @@
 import { and, asc, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import { hasRole, isLpr, type Actor } from '../../server/auth/roles.js';
+import { isAllowed } from '../../server/http/access.js';
 import { notFound } from '../../server/http/problem.js';
 import { users } from '../auth/schema.js';
 import { communes } from '../communes/schema.js';
 import { coaches, coachingFeedback, coachingProcesses, coachingSessions } from './schema.js';
 import { fieldLabels, labelTopics } from './lookups.js';
+import { alliancePolicy } from './policy.js';
 import { visibleCommunes } from './visibility.js';
 
 export const COACHING_STATUS_LABELS = { requested: 'angefragt', matched: 'vermittelt', running: 'laufend', completed: 'abgeschlossen', cancelled: 'abgebrochen' } as const;
@@ -32,6 +34,15 @@ export async function coachingScope(db: Db, actor: Actor | null): Promise<SQL | 
   }
   if (!conditions.length) return 'none';
   return conditions.length === 1 ? conditions[0] : or(...conditions);
+}
+
+/** Which of these processes the actor may open (GET /coaching/:id: the route's roles and coachingScope), e.g. for links in the Bilanz. */
+export async function openableProcessIds(db: Db, actor: Actor | null, ids: readonly string[]): Promise<Set<string>> {
+  if (!ids.length || !isAllowed(alliancePolicy.readCoaching, actor)) return new Set();
+  const scope = await coachingScope(db, actor);
+  if (scope === 'none') return new Set();
+  const inList = inArray(coachingProcesses.id, [...ids]);
+  return new Set((await db.select({ id: coachingProcesses.id }).from(coachingProcesses).where(scope ? and(inList, scope) : inList)).map((r) => r.id));
 }
 
 export async function presentProcesses(db: Db, rows: Row[]) {

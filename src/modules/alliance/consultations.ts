@@ -1,10 +1,14 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
+import type { Actor } from '../../server/auth/roles.js';
+import { isAllowed } from '../../server/http/access.js';
 import { notFound } from '../../server/http/problem.js';
 import { users } from '../auth/schema.js';
 import { communes } from '../communes/schema.js';
 import { consultationCommunes, consultations, consultationTasks } from './schema.js';
 import { fieldLabels, labelTopics } from './lookups.js';
+import { alliancePolicy } from './policy.js';
+import { canSeeAny, type Visibility } from './visibility.js';
 
 type Row = typeof consultations.$inferSelect;
 
@@ -27,6 +31,10 @@ export async function presentConsultations(db: Db, rows: Row[]) {
     version: r.version,
   }));
 }
+
+/** Whether `actor` may open this consultation (GET /consultations/:id, links in the Bilanz): an internal role, one of its communes visible. */
+export const mayOpenConsultation = (actor: Actor | null, v: Visibility, c: { communes: readonly { ags: string }[] }) =>
+  isAllowed(alliancePolicy.readInternal, actor) && canSeeAny(v, c.communes.map((x) => x.ags));
 
 export async function getConsultation(db: Db, id: string) {
   const [row] = await db.select().from(consultations).where(eq(consultations.id, id));

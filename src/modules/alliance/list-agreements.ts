@@ -1,10 +1,12 @@
 import { and, asc, desc, eq, inArray, isNotNull, type SQL } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import type { Actor } from '../../server/auth/roles.js';
+import { isAllowed } from '../../server/http/access.js';
 import { notFound } from '../../server/http/problem.js';
 import { agreementCommunes, agreementRevisions, agreements } from './schema.js';
 import { getAgreement, presentAgreements, type PresentedAgreement } from './agreements.js';
-import { canSeeAny, visibleCommunes } from './visibility.js';
+import { alliancePolicy } from './policy.js';
+import { canSeeAny, visibleCommunes, type Visibility } from './visibility.js';
 
 /** Agreements and drafts the actor may see: LPR all, a commune its own, police their directorate's. */
 export async function listAgreements(db: Db, actor: Actor | null, q: { ags?: string; state?: string; kind?: string }) {
@@ -22,9 +24,13 @@ export async function listAgreements(db: Db, actor: Actor | null, q: { ags?: str
   return { items: await presentAgreements(db, rows) };
 }
 
+/** Whether `actor` may open this agreement (GET /agreements/:id, links in the Bilanz): an internal role, one of its communes visible. */
+export const mayOpenAgreement = (actor: Actor | null, v: Visibility, a: { communes: readonly { ags: string }[] }) =>
+  isAllowed(alliancePolicy.readInternal, actor) && canSeeAny(v, a.communes.map((c) => c.ags));
+
 export async function getVisibleAgreement(db: Db, actor: Actor | null, id: string) {
   const a = await getAgreement(db, id);
-  if (!canSeeAny(await visibleCommunes(db, actor), a.communes.map((c) => c.ags))) throw notFound('Diese Vereinbarung gibt es nicht.');
+  if (!mayOpenAgreement(actor, await visibleCommunes(db, actor), a)) throw notFound('Diese Vereinbarung gibt es nicht.');
   return a;
 }
 

@@ -7,7 +7,7 @@ import { ZAgsParams } from '../communes/communes.types.js';
 import { alliancePolicy as policy } from './policy.js';
 import * as T from './alliance.types.js';
 import { listConsultations } from './list-consultations.js';
-import { getConsultation } from './consultations.js';
+import { getConsultation, mayOpenConsultation } from './consultations.js';
 import { logConsultation } from './log-consultation.js';
 import { updateConsultation } from './update-consultation.js';
 import { deleteConsultation } from './delete-consultation.js';
@@ -19,7 +19,7 @@ import { communeTimeline, communeTimelinePdf } from './commune-timeline.js';
 import { exportCommuneStages } from './export-communes.js';
 import { createFieldOfAction, updateFieldOfAction } from './manage-fields-of-action.js';
 import { getAgreementTemplate, updateAgreementTemplate } from './update-agreement-template.js';
-import { assertCommuneVisible, canSeeAny, visibleCommunes } from './visibility.js';
+import { assertCommuneVisible, visibleCommunes } from './visibility.js';
 import { notFound } from '../../server/http/problem.js';
 
 const ZPerson = z.object({ id: z.string(), displayName: z.string(), email: z.string() });
@@ -43,7 +43,7 @@ export async function workRoutes(app: App) {
     schema: { tags, summary: 'Eine Beratung', params: T.ZIdParams, response: { 200: T.ZConsultation } },
   }, async (request) => {
     const c = await getConsultation(db, request.params.id);
-    if (!canSeeAny(await visibleCommunes(db, request.actor), c.communes.map((x) => x.ags))) throw notFound('Diese Beratung gibt es nicht.');
+    if (!mayOpenConsultation(request.actor, await visibleCommunes(db, request.actor), c)) throw notFound('Diese Beratung gibt es nicht.');
     return c;
   });
 

@@ -24,16 +24,19 @@ export async function getAgeStructure(db: Db, ags: string) {
 
 /**
  * LPR staff edit any commune's margins; an analyst those of the communes they analyse (read by SQL: the
- * surveys module's table depends on this module's, not the other way round).
+ * surveys module's table depends on this module's, not the other way round). Reading is the same rule,
+ * and the commune itself may also read its own.
  */
-export async function assertMayEditAgeStructure(db: Db, actor: Actor | null, ags: string) {
+export async function assertMayAccessAgeStructure(db: Db, actor: Actor | null, ags: string, mode: 'read' | 'edit') {
   if (isLpr(actor)) return;
+  if (mode === 'read' && scopesOf(actor, 'commune').includes(ags)) return;
   const codes = scopesOf(actor, 'analyst');
   const rows = codes.length
     ? (await db.execute(sql`select 1 from analysis_projects where ags = ${ags} and code = any(${sql.param(codes)}::text[])`) as unknown as { rows: unknown[] }).rows
     : [];
-  if (!rows.length) throw forbidden('Sie können die Altersstruktur nur für Gemeinden Ihrer Analysen pflegen.');
+  if (!rows.length) throw forbidden(mode === 'edit' ? 'Sie können die Altersstruktur nur für Gemeinden Ihrer Analysen pflegen.' : 'Sie können die Altersstruktur nur für Ihre Gemeinde oder die Gemeinden Ihrer Analysen einsehen.');
 }
+export const assertMayEditAgeStructure = (db: Db, actor: Actor | null, ags: string) => assertMayAccessAgeStructure(db, actor, ags, 'edit');
 
 /** Saves all 14 cells (7 age groups × m/w) with their source; `version` 0 creates, otherwise optimistic locking. */
 export async function saveAgeStructure(db: Db, ctx: AuditContext, ags: string, input: { referenceDate: string; source: string; cells: AgeStructureCell[]; version: number }) {

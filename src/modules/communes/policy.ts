@@ -5,7 +5,7 @@ export const communesPolicy = {
   read: access.public,
   manageGroups: access.roles('lpr_admin', 'lpr_staff'),
   updateRegistry: access.roles('lpr_admin'),
-  /** Age × sex margins for weighting: read by whoever works with analyses, kept by LPR staff and analysts. */
+  /** Age × sex margins for weighting: kept by LPR staff and the commune's analysts, read also by the commune itself (scope in age-structure.ts). */
   readAgeStructure: access.roles('lpr_admin', 'lpr_staff', 'analyst', 'commune'),
   editAgeStructure: access.roles('lpr_admin', 'lpr_staff', 'analyst'),
 };

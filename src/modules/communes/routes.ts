@@ -15,7 +15,7 @@ import { updateGroup } from './update-group.js';
 import { deleteGroup } from './delete-group.js';
 import { getRegistryImport, presentImport, previewRegistryImport } from './preview-registry-import.js';
 import { applyRegistryImport } from './apply-registry-import.js';
-import { assertMayEditAgeStructure, getAgeStructure, saveAgeStructure } from './age-structure.js';
+import { assertMayAccessAgeStructure, assertMayEditAgeStructure, getAgeStructure, saveAgeStructure } from './age-structure.js';
 
 const tags = ['Gemeindeverzeichnis'];
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -76,7 +76,10 @@ export async function communesRoutes(app: App) {
   app.get('/communes/:ags/age-structure', {
     config: { access: policy.readAgeStructure },
     schema: { tags, summary: 'Einwohner ab 16 nach Altersgruppe und Geschlecht (Randverteilungen für die Gewichtung), mit Quelle', params: T.ZAgsParams, response: { 200: T.ZAgeStructure.nullable() } },
-  }, async (request) => getAgeStructure(db, request.params.ags));
+  }, async (request) => {
+    await assertMayAccessAgeStructure(db, request.actor, request.params.ags, 'read');
+    return getAgeStructure(db, request.params.ags);
+  });
 
   app.put('/communes/:ags/age-structure', {
     config: { access: policy.editAgeStructure },

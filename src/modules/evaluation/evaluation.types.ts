@@ -66,6 +66,7 @@ export const ZFindings = z.object({
     project: z.object({ id: z.string(), code: z.string(), title: z.string(), startOn: z.string(), status: z.string(), earlier: z.boolean() }),
     rows: z.array(z.object({ key: z.string(), label: ZText, current: ZCell, other: ZCell, difference: z.object({ estimate: z.number(), low: z.number(), high: z.number(), significant: z.boolean() }).nullable() })),
   })),
+  wavesWithheld: z.boolean(),
 });
 
 const priority = z.enum(['hoch', 'mittel', 'niedrig'], { error: 'Die Priorität ist hoch, mittel oder niedrig.' });

@@ -7,10 +7,12 @@
  */
 import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
+import type { Actor } from '../../server/auth/roles.js';
 import type { Design } from '../../stats/design.js';
 import { estimateProportion, independentDifference, type Estimate } from '../../stats/estimate.js';
 import { AGE_GROUP_KEYS } from '../communes/age-structure.js';
 import { analysisProjects } from '../surveys/schema.js';
+import { accessibleProjectIds } from '../surveys/projects.js';
 import type { Text } from '../surveys/standard-items.js';
 import { ALL_OFFENCES, crimeStatisticsFor } from '../crime/crime-statistics.js';
 import { loadAnalysisInputs, type AnalysisInputs } from './analysis-inputs.js';
@@ -110,7 +112,16 @@ export interface Findings {
   crime: CrimeSection | null;
   crimeVsPerception: { label: Text; survey: Cell | null; recorded: number | null; recordedLabel: Text }[];
   waves: WaveComparison[];
+  /** Another wave could be compared, but the reader may not read it: it is left out, and the page says why. */
+  wavesWithheld: boolean;
 }
+
+/**
+ * Whose findings these are, which decides the other waves compared: `'all'` for the stored report's full
+ * version (the download picks the version per requester), otherwise only waves `actor` may read
+ * (LPR, the commune, analysts assigned to both analyses).
+ */
+export type WaveAudience = 'all' | { actor: Actor | null };
 
 const pick = (f: { crimeRate: number | null; clearanceRate: number | null; cases: number } | null) => (f ? { crimeRate: f.crimeRate, clearanceRate: f.clearanceRate, cases: f.cases } : null);
 
@@ -133,13 +144,16 @@ async function crimeSection(db: Db, ags: string): Promise<CrimeSection | null> {
   };
 }
 
-async function waveComparisons(db: Db, inputs: AnalysisInputs, current: IndicatorFinding[]): Promise<WaveComparison[]> {
+async function waveComparisons(db: Db, inputs: AnalysisInputs, current: IndicatorFinding[], audience: WaveAudience): Promise<{ waves: WaveComparison[]; withheld: boolean }> {
   const others = await db.select().from(analysisProjects)
     .where(and(eq(analysisProjects.ags, inputs.project.ags), ne(analysisProjects.id, inputs.project.id))).orderBy(asc(analysisProjects.startOn));
+  const readable = audience === 'all' ? null : await accessibleProjectIds(db, audience.actor, others.map((o) => o.id));
   const out: WaveComparison[] = [];
+  let withheld = false;
   for (const other of others) {
     const otherInputs = await loadAnalysisInputs(db, other);
     if (!otherInputs.definition || !otherInputs.responses.length) continue;
+    if (readable && !readable.has(other.id)) { withheld = true; continue; }
     const { data, design } = weighForFindings(otherInputs);
     const shared = indicatorsFor(otherInputs.definition).filter((i) => current.some((c) => c.key === i.key) && (i.group !== 'victimisation' || i.key === 'victim_any'));
     const previous = new Map(shared.map((indicator) => {
@@ -156,10 +170,10 @@ async function waveComparisons(db: Db, inputs: AnalysisInputs, current: Indicato
     });
     out.push({ project: { id: other.id, code: other.code, title: other.title, startOn: other.startOn, status: other.status, earlier }, rows });
   }
-  return out;
+  return { waves: out, withheld };
 }
 
-export async function computeFindings(db: Db, inputs: AnalysisInputs, options: { waves: boolean } = { waves: true }): Promise<Findings> {
+export async function computeFindings(db: Db, inputs: AnalysisInputs, audience: WaveAudience, options: { waves: boolean } = { waves: true }): Promise<Findings> {
   const { project } = inputs;
   const { data, design, result, warning } = weighForFindings(inputs);
   const indicators = inputs.definition ? indicatorsFor(inputs.definition) : [];
@@ -169,6 +183,7 @@ export async function computeFindings(db: Db, inputs: AnalysisInputs, options: {
   const crime = await crimeSection(db, project.ags);
   const byKey = new Map(found.map((f) => [f.key, f]));
   const totalRate = crime?.total.commune?.crimeRate ?? null;
+  const waves = options.waves ? await waveComparisons(db, inputs, found, audience) : { waves: [], withheld: false };
   return {
     project: { id: project.id, code: project.code, title: project.title, ags: project.ags, communeName: inputs.communeName, status: project.status, completedOn: project.completedOn, startOn: project.startOn, institute: project.institute },
     responses: inputs.responses.length,
@@ -185,6 +200,7 @@ export async function computeFindings(db: Db, inputs: AnalysisInputs, options: {
       { label: { de: 'Opfer mindestens einer Tat in 12 Monaten (Befragung)', en: 'Victim of at least one offence in 12 months (survey)' }, survey: byKey.get('victim_any')?.overall ?? null, recorded: totalRate === null ? null : totalRate / 1000, recordedLabel: { de: 'Erfasste Straftaten je 100 Einwohner (PKS)', en: 'Recorded offences per 100 inhabitants (PKS)' } },
       { label: { de: 'Letzte Tat angezeigt (Befragung)', en: 'Latest offence reported (survey)' }, survey: byKey.get('reported')?.overall ?? null, recorded: crime?.total.commune?.clearanceRate ?? null, recordedLabel: { de: 'Aufklärungsquote in % (PKS)', en: 'Clearance rate in % (PKS)' } },
     ],
-    waves: options.waves ? await waveComparisons(db, inputs, found) : [],
+    waves: waves.waves,
+    wavesWithheld: waves.withheld,
   };
 }

@@ -229,6 +229,9 @@ function waveBlocks(findings: Findings): Block[] {
   });
 }
 
+/** Instead of (or after) the comparison when the reader may not read another wave (see Findings.wavesWithheld). */
+export const WAVES_WITHHELD_TEXT = 'Ein Vergleich mit einer weiteren Befragungswelle dieser Gemeinde ist in dieser Fassung nicht enthalten: Er wird nur denen gezeigt, die die Ergebnisse beider Befragungen einsehen dürfen (Landespräventionsrat, die Kommune selbst und die mit beiden Analysen beauftragten Analystinnen und Analysten).';
+
 function recommendationBlocks(list: RecommendationView[], findings: Findings): Block[] {
   if (!list.length) return [{ kind: 'paragraph', text: 'Es wurden noch keine Handlungsempfehlungen formuliert.' }];
   const labels = new Map(findings.indicators.map((f) => [f.key, f.label.de]));
@@ -268,7 +271,8 @@ export function buildReportModel(findings: Findings, field: FieldFigures, recomm
     ...crimeBlocks(findings),
     { kind: 'heading', level: 1, text: 'Angsträume', id: 'angstraeume' },
     ...fearPlaceBlocks(findings, geometry),
-    ...(findings.waves.length ? [{ kind: 'heading', level: 1, text: 'Vergleich der Befragungswellen', id: 'vergleich' } as Block, ...waveBlocks(findings)] : []),
+    ...(findings.waves.length || findings.wavesWithheld ? [{ kind: 'heading', level: 1, text: 'Vergleich der Befragungswellen', id: 'vergleich' } as Block, ...waveBlocks(findings)] : []),
+    ...(findings.wavesWithheld ? [{ kind: 'paragraph', text: WAVES_WITHHELD_TEXT } as Block] : []),
     { kind: 'heading', level: 1, text: 'Handlungsempfehlungen', id: 'empfehlungen' },
     ...recommendationBlocks(recommendations, findings),
     { kind: 'heading', level: 1, text: 'Interpretationshilfe für Ratsmitglieder', id: 'interpretationshilfe' },

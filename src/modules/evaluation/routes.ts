@@ -28,7 +28,7 @@ export async function evaluationRoutes(app: App) {
   app.get('/analyses/:id/findings', {
     config: { access: policy.read },
     schema: { tags, summary: 'Ergebnisse: gewichtete Anteile mit Konfidenzintervallen, Angsträume, PKS-Vergleich, Wellenvergleich (Veröffentlichungsregeln angewandt)', params: T.ZProjectParams, response: { 200: T.ZFindings } },
-  }, async (request) => computeFindings(db, await loadAnalysisInputs(db, await projectFor(db, request.actor, request.params.id, 'read'))));
+  }, async (request) => computeFindings(db, await loadAnalysisInputs(db, await projectFor(db, request.actor, request.params.id, 'read')), { actor: request.actor }));
 
   app.get('/analyses/:id/recommendations', {
     config: { access: policy.read },
@@ -61,7 +61,7 @@ export async function evaluationRoutes(app: App) {
   app.get('/analyses/:id/report', {
     config: { access: policy.read },
     schema: { tags, summary: 'Der Bericht als Webseite (Abschnitte, Tabellen, Diagramme als SVG)', params: T.ZProjectParams, response: { 200: T.ZReportModel } },
-  }, async (request) => (await buildReport(db, await projectFor(db, request.actor, request.params.id, 'read'))).model);
+  }, async (request) => (await buildReport(db, await projectFor(db, request.actor, request.params.id, 'read'), { actor: request.actor })).model);
 
   app.get('/analyses/:id/reports', {
     config: { access: policy.read },
@@ -78,7 +78,7 @@ export async function evaluationRoutes(app: App) {
     schema: { tags, summary: 'Bericht herunterladen (pdf oder docx)', params: T.ZReportParams },
   }, async (request, reply) => {
     const project = await projectFor(db, request.actor, request.params.id, 'read');
-    const { data, requestedAt } = await readReportFile(db, app.files, project.id, request.params.reportId, request.params.format);
+    const { data, requestedAt } = await readReportFile(db, app.files, project, request.actor, request.params.reportId, request.params.format);
     return sendDownload(reply, `sicherheitsanalyse-${fileSlug(project.code)}-${requestedAt.toISOString().slice(0, 10)}.${request.params.format}`, request.params.format, data);
   });
 }

@@ -31,6 +31,17 @@ export async function projectFor(db: Db, actor: Actor | null, id: string, mode: 
   throw notFound('Diese Sicherheitsanalyse gibt es nicht oder Sie haben keinen Zugriff darauf.');
 }
 
+/**
+ * Which of these analyses the actor may read (or work on) — the rule of projectFor, for many at once:
+ * links in the Bilanz, earlier waves in a comparison, who may download which version of a report.
+ */
+export async function accessibleProjectIds(db: Db, actor: Actor | null, ids: readonly string[], mode: ProjectAccess = 'read'): Promise<Set<string>> {
+  const scope = scopeFilter(actor, mode);
+  if (scope === 'none' || !ids.length) return new Set();
+  const rows = await db.select({ id: analysisProjects.id }).from(analysisProjects).where(scope ? and(inArray(analysisProjects.id, [...ids]), scope) : inArray(analysisProjects.id, [...ids]));
+  return new Set(rows.map((r) => r.id));
+}
+
 export async function presentProject(db: Db, row: Row) {
   const [commune] = await db.select({ name: communes.name }).from(communes).where(eq(communes.ags, row.ags));
   const phases = await db.select().from(analysisPhases).where(eq(analysisPhases.projectId, row.id)).orderBy(asc(analysisPhases.sortOrder));

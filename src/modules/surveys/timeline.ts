@@ -2,13 +2,21 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import type { Actor } from '../../server/auth/roles.js';
 import type { TimelineEntry } from '../../server/figures.js';
+import { isAllowed } from '../../server/http/access.js';
 import { analysisPhases, analysisProjects, questionnaires } from './schema.js';
+import { surveysPolicy } from './policy.js';
+import { accessibleProjectIds } from './projects.js';
 
-/** The surveys module's entries in a commune's Bilanz: analyses commissioned, field phases, completion. */
-export async function surveysTimeline(db: Db, ags: string, _actor: Actor | null): Promise<TimelineEntry[]> {
+/**
+ * The surveys module's entries in a commune's Bilanz: analyses commissioned, field phases, completion. An
+ * entry links to the analysis only if `actor` may open it (GET /analyses/:id: its roles and projectFor's rule).
+ */
+export async function surveysTimeline(db: Db, ags: string, actor: Actor | null): Promise<TimelineEntry[]> {
   const out: TimelineEntry[] = [];
-  for (const p of await db.select().from(analysisProjects).where(eq(analysisProjects.ags, ags)).orderBy(asc(analysisProjects.startOn))) {
-    const link = `/analysen/${p.id}`;
+  const projects = await db.select().from(analysisProjects).where(eq(analysisProjects.ags, ags)).orderBy(asc(analysisProjects.startOn));
+  const openable = isAllowed(surveysPolicy.readProject, actor) ? await accessibleProjectIds(db, actor, projects.map((p) => p.id)) : new Set<string>();
+  for (const p of projects) {
+    const link = openable.has(p.id) ? `/analysen/${p.id}` : null;
     out.push({ date: p.startOn, module: 'surveys', kind: 'analysis_started', title: 'Sicherheitsanalyse beauftragt', detail: `${p.title} · ${p.institute}`, link });
     const [q] = await db.select({ frozenAt: questionnaires.frozenAt }).from(questionnaires).where(and(eq(questionnaires.projectId, p.id), eq(questionnaires.status, 'frozen'))).limit(1);
     if (q?.frozenAt) out.push({ date: q.frozenAt.toISOString().slice(0, 10), module: 'surveys', kind: 'field_phase_started', title: 'Bürgerbefragung: Feldphase begonnen', detail: p.title, link });

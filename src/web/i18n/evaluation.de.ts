@@ -80,6 +80,8 @@ export const evaluationDe = {
   'eval.change': 'Veränderung',
   'eval.changeCi': '95-%-KI der Veränderung',
   'eval.significant': 'signifikant',
+  'eval.wavesWithheldTitle': 'Vergleich der Befragungswellen',
+  'eval.wavesWithheld': 'Ein Vergleich mit einer weiteren Befragungswelle dieser Gemeinde wird hier nicht gezeigt, weil Sie deren Ergebnisse nicht einsehen dürfen. Den Vergleich sehen der Landespräventionsrat, die Kommune selbst und die Analystinnen und Analysten, die mit beiden Analysen beauftragt sind.',
   'weighting.title': 'Gewichtung: {title}',
   'weighting.intro': 'Die Designgewichte folgen aus der Stichprobe ({strata} Schichten). Wählen Sie, an welche Bevölkerungsverteilungen die {responses} Antworten angepasst werden. Die Wahl wird mit Randverteilungen, Konvergenz und Gewichtsspanne im Methodenteil des Berichts gezeigt.',
   'weighting.ageStructure': 'Altersstruktur der Gemeinde (Randverteilung)',

@@ -81,6 +81,8 @@ export const evaluationEn: Record<keyof typeof evaluationDe, string> = {
   'eval.change': 'Change',
   'eval.changeCi': '95 % CI of the change',
   'eval.significant': 'significant',
+  'eval.wavesWithheldTitle': 'Comparison of survey waves',
+  'eval.wavesWithheld': 'A comparison with another survey wave of this commune is not shown here because you may not view that wave\'s results. The comparison is shown to the Landespräventionsrat, the commune itself and analysts assigned to both analyses.',
   'weighting.title': 'Weighting: {title}',
   'weighting.intro': 'The design weights follow from the sample ({strata} strata). Choose the population distributions the {responses} responses are adjusted to. The choice is shown with margins, convergence and weight range in the report\'s methods section.',
   'weighting.ageStructure': 'Age structure of the town (margins)',

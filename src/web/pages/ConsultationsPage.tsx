@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { todayIso } from '../../lib/dates.js';
 import { api, formatDate } from '../api.js';
 import { useI18n } from '../i18n/index.js';
@@ -81,7 +81,8 @@ export function ConsultationsPage() {
   const { t, locale } = useI18n();
   const { user } = useSession();
   const canEdit = hasRole(user, 'lpr_admin', 'lpr_staff');
-  const [filters, setFilters] = useState({ ags: '', from: '', to: '', topic: '' });
+  const [search] = useSearchParams();
+  const [filters, setFilters] = useState({ ags: search.get('ags') ?? '', from: '', to: '', topic: '' });
   const [editing, setEditing] = useState<Consultation | 'new' | null>(null);
   const [message, setMessage] = useState('');
   const [actionError, setActionError] = useState<unknown>(null);

@@ -179,6 +179,12 @@ export function FindingsPage() {
           </section>
         );
       })}
+      {f.wavesWithheld && (
+        <section aria-labelledby="waves-withheld">
+          <h2 id="waves-withheld">{t('eval.wavesWithheldTitle')}</h2>
+          <p>{t('eval.wavesWithheld')}</p>
+        </section>
+      )}
     </>
   );
 }

@@ -28,6 +28,7 @@ export interface Findings {
   } | null;
   crimeVsPerception: { label: Text; survey: Cell | null; recorded: number | null; recordedLabel: Text }[];
   waves: { project: { id: string; code: string; title: string; startOn: string; status: string; earlier: boolean }; rows: { key: string; label: Text; current: Cell; other: Cell; difference: { estimate: number; low: number; high: number; significant: boolean } | null }[] }[];
+  wavesWithheld: boolean;
 }
 export interface WeightingSettings {
   design: 'stratified' | 'simple'; calibration: 'none' | 'poststratify' | 'rake'; variables: ('age_group' | 'sex' | 'district')[]; epsilon: number; maxIterations: number;
