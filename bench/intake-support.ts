@@ -16,6 +16,8 @@ import { startFieldPhase } from '../src/modules/surveys/edit-questionnaire.js';
 import { currentQuestionnaire } from '../src/modules/surveys/questionnaires.js';
 import { accessCodes, analysisProjects } from '../src/modules/surveys/schema.js';
 import { hashCode, newAccessCode } from '../src/modules/surveys/access-codes.js';
+import { receiptOf } from '../src/modules/surveys/respond.js';
+import pg from 'pg';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 
@@ -111,6 +113,25 @@ export async function submitLoad(url: string, codes: string[], opts: { clients: 
   await Promise.all(Array.from({ length: opts.clients }, client));
   agent.destroy();
   return { acknowledged, latenciesMs, errors, seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * What survived: acknowledged submissions with their receipt, and the codes used against the answers in
+ * the mixing pool or already stored as responses (the same transaction writes code, receipt and answers).
+ */
+export async function storedCounts(databaseUrl: string, acknowledged: string[]) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const one = async (q: string, params: unknown[] = []) => (await client.query<{ n: number }>(q, params)).rows[0]!.n;
+    return {
+      acknowledgedStored: await one('select count(*)::int as n from survey_receipts where key_hash = any($1::text[])', [acknowledged.map(receiptOf)]),
+      receipts: await one('select count(*)::int as n from survey_receipts'),
+      usedCodes: await one('select ((select count(*) from survey_used_codes) + (select count(*) from access_codes where used))::int as n'),
+      pooled: await one('select count(*)::int as n from survey_pool'),
+      responses: await one('select count(*)::int as n from survey_responses'),
+    };
+  } finally { await client.end(); }
 }
 
 export const percentile = (sorted: number[], p: number) => sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : 0;

@@ -12,7 +12,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { ANSWERS, percentile, prepareSurvey, startPlatform, submitLoad } from './intake-support.js';
+import { ANSWERS, percentile, prepareSurvey, startPlatform, storedCounts, submitLoad } from './intake-support.js';
 
 const CLIENTS = 200;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
@@ -30,13 +30,7 @@ async function createDatabase(name: string) {
   return url.href;
 }
 
-async function countStored(url: string, ids: string[]) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const { rows } = await client.query<{ n: number }>('select count(*)::int as n from survey_responses where submission_key = any($1::uuid[])', [ids]);
-  await client.end();
-  return rows[0]!.n;
-}
+const countStored = async (url: string, ids: string[]) => (await storedCounts(url, ids)).acknowledgedStored;
 
 const log = (msg: string) => console.log(msg);
 const url = await createDatabase('bench_intake');
@@ -67,7 +61,7 @@ log(`SIGKILL under load: ${killRun.acknowledged.length} acknowledged before the 
 
 // Baseline: the raw INSERT rate of this machine with the same payload, durability and concurrency.
 const pool = new pg.Pool({ connectionString: url, max: CLIENTS });
-await pool.query('create table if not exists bench_baseline (like survey_responses including defaults)');
+await pool.query('create table if not exists bench_baseline (like survey_pool including defaults)');
 const payload = JSON.stringify(ANSWERS);
 let inserts = 0;
 const baselineSeconds = Math.min(SECONDS, 15);
@@ -75,7 +69,7 @@ const t0 = performance.now();
 const end = t0 + baselineSeconds * 1000;
 await Promise.all(Array.from({ length: CLIENTS }, async () => {
   while (performance.now() < end) {
-    await pool.query('insert into bench_baseline (project_id, questionnaire_revision, mode, submitted_on, answers, submission_key) values ($1, 1, $2, current_date, $3, $4)', [projectId, 'online', payload, randomUUID()]);
+    await pool.query('insert into bench_baseline (id, project_id, questionnaire_revision, mode, answers) values ($1, $2, 1, $3, $4)', [randomUUID(), projectId, 'online', payload]);
     inserts++;
   }
 }));

@@ -136,7 +136,8 @@ describe('the citizen survey, from the bank to the return rate', () => {
     await expect.poll(() => h1(citizen).textContent()).toBe('Vielen Dank!');
     await expectAccessible(citizen);
     const projectId = projectUrl.split('/').at(-1)!;
-    const stored = await e.t.database.db.execute(sql`select answers, mode from survey_responses where project_id = ${projectId}`) as unknown as { rows: { answers: Record<string, unknown>; mode: string }[] };
+    // The answers wait in the mixing pool until at least k can be stored together.
+    const stored = await e.t.database.db.execute(sql`select answers, mode from survey_pool where project_id = ${projectId}`) as unknown as { rows: { answers: Record<string, unknown>; mode: string }[] };
     expect(stored.rows).toHaveLength(1);
     expect(stored.rows[0]!.answers).toMatchObject({ AF01: 2, SD02: 1, X01: 1, FP01: [{ note: 'Unterführung am Bahnhof', reason: 1, time: 2 }, { reason: 6, time: 3 }] });
     expect(typeof (stored.rows[0]!.answers.FP01 as { lat?: number }[])[1]!.lat).toBe('number');
@@ -158,7 +159,15 @@ describe('the citizen survey, from the bank to the return rate', () => {
     await expect.poll(() => lpr.locator('main').textContent()).toContain('Der Bogen ist gespeichert.');
     await lpr.goto(projectUrl);
     await expect.poll(() => lpr.locator('.rate').textContent()).toBe('2 von 60 Befragten haben geantwortet (3,3 %).');
-    await lpr.locator('.chart svg').waitFor();
+    await expect.poll(() => lpr.locator('.pool').textContent()).toContain('Gespeichert: 0 · warten auf die gemeinsame Speicherung: 2.');
+    // The analyst sets k: below the minimum the error stands next to the field.
+    await lpr.getByLabel('Mindestzahl je gemeinsamer Speicherung (k)').fill('3');
+    await lpr.getByRole('button', { name: 'Mindestzahl speichern' }).click();
+    await expect.poll(() => lpr.locator('.field .error').textContent()).toContain('Mindestens 5');
+    await lpr.getByLabel('Mindestzahl je gemeinsamer Speicherung (k)').fill('12');
+    await lpr.getByRole('button', { name: 'Mindestzahl speichern' }).click();
+    await expect.poll(() => lpr.locator('.alert.success').textContent()).toBe('Die Mindestzahl ist gespeichert.');
+    await expect.poll(() => lpr.locator('.pool').textContent()).toContain('mindestens 12');
     await expectAccessible(lpr);
   });
 

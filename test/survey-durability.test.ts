@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { onRealPostgres } from './helpers.js';
-import { prepareSurvey, startPlatform, submitLoad } from '../bench/intake-support.js';
+import { prepareSurvey, startPlatform, storedCounts, submitLoad } from '../bench/intake-support.js';
 
 // Needs a real server and a real process to kill: runs in CI's PostgreSQL pass.
 describe.runIf(onRealPostgres)('survey intake durability', () => {
@@ -24,15 +24,12 @@ describe.runIf(onRealPostgres)('survey intake durability', () => {
       kill();
       const result = await load;
       expect(result.acknowledged.length).toBeGreaterThan(20);
-      const db = new pg.Client({ connectionString: url.href });
-      await db.connect();
-      const { rows } = await db.query<{ n: number }>('select count(*)::int as n from survey_responses where submission_key = any($1::uuid[])', [result.acknowledged]);
-      const used = await db.query<{ n: number }>('select count(*)::int as n from access_codes where used');
-      const all = await db.query<{ n: number }>('select count(*)::int as n from survey_responses');
-      await db.end();
-      expect(rows[0]!.n).toBe(result.acknowledged.length);
-      // A code is marked used exactly when its answers are stored (same transaction).
-      expect(used.rows[0]!.n).toBe(all.rows[0]!.n);
+      const stored = await storedCounts(url.href, result.acknowledged);
+      expect(stored.acknowledgedStored).toBe(result.acknowledged.length);
+      // A code is marked used exactly when its answers are taken (same transaction), and the answers are
+      // either still in the mixing pool or stored as responses, never lost between the two.
+      expect(stored.usedCodes).toBe(stored.pooled + stored.responses);
+      expect(stored.receipts).toBe(stored.usedCodes);
     } finally {
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();

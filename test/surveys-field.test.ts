@@ -3,13 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { createTestApp, loginAs, roleCaller, type TestApp } from './helpers.js';
 import { newProject, openFieldPhase } from './support/surveys.js';
+import { mixPool } from '../src/modules/surveys/mixing.js';
 
 let t: TestApp;
 let call: Awaited<ReturnType<typeof roleCaller>>;
 let codes: string[] = [];
 let id = '';
 beforeAll(async () => {
-  t = await createTestApp({ SURVEY_RATE_LIMIT: '1000' });
+  // Mixing by hand here (mixPool), so the job's interval is set beyond the test.
+  t = await createTestApp({ SURVEY_RATE_LIMIT: '1000', SURVEY_MIX_INTERVAL_SECONDS: '3600' });
   call = await roleCaller(t.app, ['lpr_staff', 'analyst', 'commune']);
   const lpr = await loginAs(t.app, 'lpr_staff');
   id = await newProject(t, lpr);
@@ -49,8 +51,12 @@ describe('paper entry', () => {
 
 describe('field monitoring', () => {
   it('shows returns per day and stratum and the response rate, also to the commune', async () => {
+    const waiting = (await call('commune', 'GET', `/api/analyses/${id}/monitoring`)).json();
+    expect(waiting).toMatchObject({ invited: 40, returned: 13, codesUsed: 11, withoutCode: 2, byDay: [], mixing: { threshold: 10, waiting: 13, mixed: 0 } });
+    // What the mixing job does once at least k answers wait.
+    expect(await mixPool(t.database.db, id)).toMatchObject({ mixed: 13, batch: 1 });
     const m = (await call('commune', 'GET', `/api/analyses/${id}/monitoring`)).json();
-    expect(m).toMatchObject({ invited: 40, returned: 13, codesUsed: 11, withoutCode: 2 });
+    expect(m).toMatchObject({ invited: 40, returned: 13, codesUsed: 11, withoutCode: 2, mixing: { threshold: 10, waiting: 0, mixed: 13, batches: 1 } });
     expect(m.responseRate).toBeCloseTo(13 / 40);
     expect(m.byDay).toHaveLength(1);
     expect(m.byDay[0]).toMatchObject({ online: 10, paper: 3, cumulative: 13 });

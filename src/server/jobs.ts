@@ -20,7 +20,7 @@ export interface JobDefinition<T extends object = Record<string, unknown>> {
   run(ctx: JobContext, data: T): Promise<void>;
 }
 
-export interface SendOptions { singletonKey?: string; singletonSeconds?: number; singletonNextSlot?: boolean }
+export interface SendOptions { singletonKey?: string; singletonSeconds?: number; singletonNextSlot?: boolean; /** Seconds from now. */ startAfter?: number }
 
 export interface Jobs {
   /**

@@ -115,9 +115,9 @@ const NUDGE_INTERVAL_MS = 1000;
 const lastNudge = new Map<string, number>();
 
 /**
- * Asks for a mix of the survey after a submission. pg-boss lets one job per survey and mixing interval
- * through (across all processes; a later nudge books the next interval), so a busy survey is mixed every
- * `intervalSeconds` with all that waits by then. This process sends at most one nudge per survey and
+ * Asks for a mix of the survey after a submission, `intervalSeconds` later. pg-boss lets one job per
+ * survey and interval through (across all processes; a later nudge books the next interval), so a busy
+ * survey is mixed every `intervalSeconds` with all that waits by then. This process sends at most one nudge per survey and
  * second. Losing a nudge loses nothing: the pool is durable and the sweep comes by every minute.
  */
 export function nudgeMix(jobs: Jobs, projectId: string, intervalSeconds: number, log: (msg: string, extra?: object) => void) {
@@ -125,6 +125,6 @@ export function nudgeMix(jobs: Jobs, projectId: string, intervalSeconds: number,
   if (now - (lastNudge.get(projectId) ?? 0) < NUDGE_INTERVAL_MS) return;
   if (lastNudge.size > 1000) lastNudge.clear();
   lastNudge.set(projectId, now);
-  jobs.send(MIX_JOB, { projectId }, { singletonKey: projectId, singletonSeconds: intervalSeconds, singletonNextSlot: true })
+  jobs.send(MIX_JOB, { projectId }, { singletonKey: projectId, singletonSeconds: intervalSeconds, singletonNextSlot: true, startAfter: intervalSeconds })
     .catch((error: unknown) => log('mix job not queued', { error: String(error) }));
 }

@@ -82,7 +82,7 @@ export async function saveDraft(db: Db, code: string, answers: Record<string, un
 }
 
 /** The receipt of a submission id: a hash, so not even the browser's random id is kept. */
-const receiptOf = (submissionId: string) => createHash('sha256').update(`asskomm-survey-receipt:${submissionId.toLowerCase()}`).digest('hex');
+export const receiptOf = (submissionId: string) => createHash('sha256').update(`asskomm-survey-receipt:${submissionId.toLowerCase()}`).digest('hex');
 
 /**
  * Takes the answers anonymously and marks the code used. The answers are checked against the frozen

@@ -170,7 +170,7 @@ export async function surveysRoutes(app: App) {
   }, async (request) => {
     const project = await closeFieldPhase(db, auditContext(request), await projectFor(db, request.actor, request.params.id, 'work'));
     // What waits in the mixing pool joins the last batch now.
-    await app.jobs.send(MIX_JOB, { projectId: project.id }, { singletonKey: project.id, singletonSeconds: app.config.surveyMixIntervalSeconds, singletonNextSlot: true });
+    await app.jobs.send(MIX_JOB, { projectId: project.id });
     return project;
   });
 

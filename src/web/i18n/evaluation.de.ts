@@ -12,6 +12,7 @@ export const evaluationDe = {
   'eval.preliminary': 'Die Feldphase läuft noch: Alle Werte sind vorläufig.',
   'eval.keyFigures': 'Kennzahlen',
   'eval.responses': 'Antworten',
+  'eval.notYetMixed': 'Ergebnisse erscheinen, sobald mindestens {k} Antworten gespeichert sind (bisher: {n}). Antworten werden zum Schutz der Befragten nur gemeinsam mit mindestens {k} anderen gespeichert.',
   'eval.unsafeTile': 'fühlen sich nachts allein in der Wohngegend unsicher',
   'eval.victimTile': 'wurden in 12 Monaten Opfer mindestens einer Tat',
   'eval.clustersTile': 'Angsträume (je mindestens {n} Personen)',

@@ -13,6 +13,7 @@ export const evaluationEn: Record<keyof typeof evaluationDe, string> = {
   'eval.preliminary': 'The field phase is still running: all figures are preliminary.',
   'eval.keyFigures': 'Key figures',
   'eval.responses': 'responses',
+  'eval.notYetMixed': 'Results appear once at least {k} answers are stored (so far: {n}). To protect respondents, answers are only stored together with at least {k} others.',
   'eval.unsafeTile': 'feel unsafe alone in their neighbourhood at night',
   'eval.victimTile': 'were victims of at least one offence in 12 months',
   'eval.clustersTile': 'fear places (each marked by at least {n} people)',

@@ -62,6 +62,7 @@ export function FindingsPage() {
       <AnalysisSubnav id={f.project.id} />
       {f.project.status === 'running' && <Alert>{t('eval.preliminary')}</Alert>}
       {f.weightingWarning && <Alert kind="error">{f.weightingWarning}</Alert>}
+      {f.mixing.mixed < f.mixing.threshold && <Alert>{t('eval.notYetMixed', { k: f.mixing.threshold, n: f.mixing.mixed })}</Alert>}
       <ul className="tiles" aria-label={t('eval.keyFigures')}>
         <li><span className="value">{formatNumber(f.responses, locale)}</span>{t('eval.responses')}</li>
         {unsafe && <li><span className="value">{unsafe.overall.suppressed ? SUPPRESSED : pct(unsafe.overall.estimate, locale, 0)}</span>{t('eval.unsafeTile')}</li>}

@@ -14,6 +14,7 @@ type AreaLine = { crimeRate: number | null; clearanceRate: number | null; cases:
 export interface Findings {
   project: { id: string; code: string; title: string; ags: string; communeName: string; status: string; completedOn: string | null; startOn: string; institute: string };
   responses: number;
+  mixing: { mixed: number; threshold: number };
   weighting: WeightingResult;
   weightingWarning: string | null;
   publication: { minRespondents: number; minClusterSize: number; clusterRadiusM: number };

@@ -1,10 +1,10 @@
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { api, formatDate, formatNumber } from '../../api.js';
+import { api, ApiError, formatDate, formatNumber } from '../../api.js';
 import { useI18n } from '../../i18n/index.js';
 import type { MessageKey } from '../../i18n/de.js';
 import { hasRole, useSession } from '../../session.js';
-import { Alert, ErrorAlert, Loading, PageTitle, ScrollRegion } from '../../ui/components.js';
+import { Alert, ErrorAlert, Field, Loading, PageTitle, ScrollRegion } from '../../ui/components.js';
 import { LineChart } from '../../ui/LineChart.js';
 import { useApi } from '../useApi.js';
 import type { Letter, Monitoring, Project, Questionnaire } from './types.js';
@@ -22,6 +22,7 @@ export function MonitoringSection({ projectId }: { projectId: string }) {
     <section aria-labelledby="monitoring">
       <h2 id="monitoring">{t('monitoring.title')}</h2>
       <p className="rate" role="status">{t('monitoring.rate', { returned: d.returned, invited: d.invited, rate: pct(d.responseRate, locale) })}</p>
+      <p className="pool">{t('monitoring.pool', { mixed: d.mixing.mixed, waiting: d.mixing.waiting, k: d.mixing.threshold })}</p>
       {d.byDay.length > 0 && (
         <>
           <LineChart categories={d.byDay.map((x) => formatDate(x.date, locale))} series={[{ name: t('monitoring.cumulative'), values: d.byDay.map((x) => x.cumulative) }]} label={t('monitoring.chart')} />
@@ -51,6 +52,28 @@ export function MonitoringSection({ projectId }: { projectId: string }) {
         </ScrollRegion>
       </details>
     </section>
+  );
+}
+
+/** k of the mixing pool, for the analyst and the LPR; the error appears next to the button. */
+function MixThresholdForm({ project, onSaved }: { project: Project; onSaved: (p: Project) => void }) {
+  const { t } = useI18n();
+  const [value, setValue] = useState(String(project.mixThreshold));
+  const [error, setError] = useState<unknown>(null);
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try { onSaved(await api<Project>(`/analyses/${project.id}/mix-threshold`, { method: 'PUT', body: { mixThreshold: Number(value), version: project.version } })); } catch (err) { setError(err); }
+  };
+  const fieldError = error instanceof ApiError && error.field === 'mixThreshold' ? (error.errors?.[0]?.message ?? error.detail) : undefined;
+  return (
+    <form onSubmit={save} noValidate aria-label={t('monitoring.threshold')}>
+      <Field label={t('monitoring.threshold')} hint={t('monitoring.thresholdHint')} error={fieldError}>
+        {({ id, describedBy, invalid }) => <input id={id} type="number" inputMode="numeric" min={5} max={1000} value={value} onChange={(e) => setValue(e.target.value)} aria-describedby={describedBy} aria-invalid={invalid} />}
+      </Field>
+      <button type="submit" className="btn">{t('monitoring.thresholdSave')}</button>
+      {!fieldError && <ErrorAlert error={error} />}
+    </form>
   );
 }
 
@@ -124,7 +147,8 @@ export function AnalysisPage() {
           <p className="pre">{letter.data.signature}</p>
         </details>
       )}
-      {frozen && <MonitoringSection projectId={p.id} />}
+      {frozen && <MonitoringSection projectId={p.id} key={p.mixThreshold} />}
+      {work && <MixThresholdForm project={p} onSaved={(saved) => { setProject(saved); setMessage(t('monitoring.thresholdSaved')); }} />}
       {work && frozen && (
         <section aria-labelledby="exports">
           <h2 id="exports">{t('analyses.exports')}</h2>

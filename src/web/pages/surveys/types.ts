@@ -2,7 +2,7 @@ export type Text = { de: string; en: string };
 export interface ScaleValue { value: number; label: Text }
 export interface ItemContent { dimension: string; kind: string; wording: Text; scale: ScaleValue[]; notApplicable: ScaleValue | null; rows: { code: string; label: Text }[] }
 export interface Project {
-  id: string; code: string; ags: string; communeName: string; title: string; institute: string; startOn: string; status: string; completedOn: string | null; districts: string[];
+  id: string; code: string; ags: string; communeName: string; title: string; institute: string; startOn: string; status: string; completedOn: string | null; districts: string[]; mixThreshold: number;
   phases: { key: string; label: string; startOn: string; dueOn: string; status: string; doneOn: string | null; version: number }[];
   tasks: { key: string; label: string; dueOn: string; doneOn: string | null; version: number }[];
   version: number;
@@ -14,6 +14,7 @@ export interface BankItem extends ItemContent { code: string; itemVersion: numbe
 export interface Monitoring {
   invited: number; returned: number; codesUsed: number; withoutCode: number; responseRate: number;
   byDay: { date: string; online: number; paper: number; cumulative: number }[];
+  mixing: { threshold: number; waiting: number; mixed: number; batches: number };
   byStratum: { key: string; district: string | null; ageGroup: string | null; sex: string | null; population: number; invited: number; returned: number; rate: number }[];
 }
 export interface Sample {
