@@ -118,6 +118,7 @@ const EXPECTED: Record<string, 'public' | 'authenticated' | Role[]> = {
   'POST /api/analyses/:id/letters': ANALYSIS_WORK,
   'DELETE /api/analyses/:id/personal-data': ANALYSIS_WORK,
   'POST /api/analyses/:id/field-phase/close': ANALYSIS_WORK,
+  'PUT /api/analyses/:id/mix-threshold': ANALYSIS_WORK,
   'GET /api/analyses/:id/monitoring': ANALYSIS_READ,
   'GET /api/analyses/:id/paper-entries': ANALYSIS_WORK,
   'POST /api/analyses/:id/paper-entries': ANALYSIS_WORK,
