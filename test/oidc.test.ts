@@ -2,7 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from './helpers.js';
+import { oidcStates } from '../src/modules/auth/schema.js';
 
 /** A minimal OpenID provider on loopback: discovery, JWKS, authorize (auto-approves) and token endpoints. */
 async function startMockProvider(identity: { sub: string; email: string }) {
@@ -43,8 +45,8 @@ async function startMockProvider(identity: { sub: string; email: string }) {
   return { issuer, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
-async function followLogin(t: TestApp, issuer: string) {
-  const start = await t.app.inject('/api/auth/oidc/login?returnTo=/gemeinden');
+async function followLogin(t: TestApp, issuer: string, returnTo = '/gemeinden') {
+  const start = await t.app.inject(`/api/auth/oidc/login?returnTo=${encodeURIComponent(returnTo)}`);
   expect(start.statusCode).toBe(302);
   const authUrl = new URL(start.headers.location as string);
   expect(authUrl.origin).toBe(issuer);
@@ -75,6 +77,23 @@ describe('OpenID Connect login', () => {
     const session = (await t.app.inject({ url: '/api/auth/session', headers: { cookie: `asskomm_session=${cookie.value}` } })).json();
     expect(session).toMatchObject({ authenticated: true, user: { email: 'referentin@lpr.demo' } });
     expect(session.user.grants[0].role).toBe('lpr_staff');
+  });
+
+  it('returns only to paths on the platform, never off-site', async () => {
+    const off = await followLogin(t, provider.issuer, '/\\evil.example');
+    expect(off.statusCode).toBe(302);
+    expect(off.headers.location).toBe('/');
+    const stored = async (returnTo: string) => {
+      const start = await t.app.inject(`/api/auth/oidc/login?returnTo=${encodeURIComponent(returnTo)}`);
+      const state = new URL(start.headers.location as string).searchParams.get('state')!;
+      const [row] = await t.database.db.select().from(oidcStates).where(eq(oidcStates.state, state));
+      return row!.returnTo;
+    };
+    for (const evil of ['//evil.example', '/\\evil.example', '\\evil.example', 'https://evil.example/x', '/..//evil.example', '/\tx', '/x\r\nSet-Cookie: a=b']) {
+      expect(await stored(evil), JSON.stringify(evil)).toBe('/');
+    }
+    expect(await stored('/gemeinden/14521550?tab=bilanz')).toBe('/gemeinden/14521550?tab=bilanz');
+    expect(await stored('/x%0d%0aSet-Cookie:a')).toBe('/x%0d%0aSet-Cookie:a'); // stays encoded: a path, no header
   });
 
   it('rejects a replayed callback (state is single-use)', async () => {

@@ -18,6 +18,7 @@ import type { App, PlatformModule } from './modules.js';
 import { access, isAllowed, type Access } from './http/access.js';
 import { errorHandler, sendProblem } from './http/errors.js';
 import { forbidden, notFound, Problem, unauthenticated } from './http/problem.js';
+import { checkSameOrigin } from './http/same-origin.js';
 import { loadActor, SESSION_COOKIE } from '../modules/auth/sessions.js';
 import { platformModules } from './registry.js';
 
@@ -43,7 +44,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const PUBLIC_PLUGIN_PREFIXES = ['/api/docs', '/assets/', '/*', '/'];
 export const webRoot = resolve(import.meta.dirname, '../../dist/web');
 
-export interface AppDeps { config: Config; database: Database; mailer: Mailer; files?: FileStorage; modules?: PlatformModule[]; logger?: boolean; logStream?: NodeJS.WritableStream }
+export interface AppDeps { config: Config; database: Database; mailer: Mailer; files?: FileStorage; modules?: PlatformModule[]; logger?: boolean; logStream?: NodeJS.WritableStream; webRoot?: string }
 
 export async function buildApp(deps: AppDeps): Promise<App> {
   const { config } = deps;
@@ -95,7 +96,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
 
+  // Behind a proxy only PUBLIC_URL is this site's origin; without one also the Host a request was sent to.
+  const ownHostCounts = process.env.TRUST_PROXY !== 'true';
   app.addHook('onRequest', async (request, reply) => {
+    checkSameOrigin(request, config.publicUrl, ownHostCounts);
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
       request.actor = await loadActor(deps.database.db, token, config.sessionTtlMs);
@@ -115,11 +119,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     reply.header('x-request-id', request.id);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
-    if (!request.url.startsWith('/api/docs')) {
-      reply.header('x-frame-options', 'DENY');
-      reply.header('content-security-policy',
-        `default-src 'self'; img-src 'self' data: blob:${mapOrigin}; connect-src 'self'${mapOrigin}; style-src 'self' 'unsafe-inline'; worker-src 'self' blob:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'`);
-    }
+    reply.header('x-frame-options', 'DENY');
+    reply.header('content-security-policy', request.url.startsWith('/api/docs')
+      // Swagger UI: its own scripts and styles only (no inline script, no eval), the spec from this server.
+      ? "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
+      : `default-src 'self'; img-src 'self' data: blob:${mapOrigin}; connect-src 'self'${mapOrigin}; style-src 'self' 'unsafe-inline'; worker-src 'self' blob:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'`);
+    if (config.cookieSecure) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
 
@@ -153,20 +158,28 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await app.register(async (scoped) => { await mod.routes(scoped as unknown as App); }, { prefix: '/api' });
   }
 
-  const hasWeb = existsSync(resolve(webRoot, 'index.html'));
+  const web = deps.webRoot ?? webRoot;
+  const hasWeb = existsSync(resolve(web, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webRoot, index: false, wildcard: true, maxAge: '1h' });
-    app.get('/', { config: { access: access.public }, schema: { hide: true } }, (_request, reply) =>
-      reply.header('cache-control', 'no-cache').sendFile('index.html'));
+    // index.html (however it is reached) is revalidated every time and never kept by shared caches: it names the
+    // current asset hashes, and the survey page's address carries the letter's code. Hashed assets never change.
+    await app.register(fastifyStatic, { root: web, index: false, wildcard: true, maxAge: '1h', setHeaders: (reply, path) => {
+      if (path === resolve(web, 'index.html')) reply.header('cache-control', htmlCacheControl(reply.request.url));
+      else if (path.startsWith(`${resolve(web, 'assets')}/`)) reply.header('cache-control', 'public, max-age=31536000, immutable');
+    } });
+    app.get('/', { config: { access: access.public }, schema: { hide: true } }, (_request, reply) => reply.sendFile('index.html'));
   }
   app.setNotFoundHandler(async (request, reply) => {
     if (request.url.startsWith('/api') || request.method !== 'GET' || !hasWeb) {
       return sendProblem(reply, request, notFound(`Die Adresse ${request.url.split('?')[0]} existiert nicht.`));
     }
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    return reply.sendFile('index.html');
   });
   return app as unknown as App;
 }
+
+/** The survey page's address carries a personal access code: nothing may store it. */
+const htmlCacheControl = (url: string) => (/^\/befragung(?:[/?#]|$)/.test(url) ? 'private, no-store' : 'no-cache');
 
 const PROBLEM_SCHEMA = {
   type: 'object',

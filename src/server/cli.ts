@@ -7,6 +7,7 @@ import { systemContext } from './audit/record.js';
 import { ROLES, ROLE_SCOPE, type Role } from './auth/roles.js';
 import { createUser } from '../modules/auth/create-user.js';
 import { randomToken } from '../modules/auth/crypto.js';
+import { passwordWeakness } from '../modules/auth/password-policy.js';
 import { Problem } from './http/problem.js';
 import { platformModules } from './registry.js';
 
@@ -40,7 +41,8 @@ async function main() {
       const role = values.role as Role;
       const generated = !values.password && !process.env.ASSKOMM_PASSWORD;
       const password = values.password ?? process.env.ASSKOMM_PASSWORD ?? randomToken(18);
-      if (password.length < 10) throw new Error('The password must have at least 10 characters.');
+      const weakness = passwordWeakness(password);
+      if (weakness) throw new Error(weakness);
       await seedDatabase(database.db, { ...config, demoData: false }, () => {});
       const user = await createUser(database.db, systemContext('cli'), {
         email: values.email, displayName: values.name ?? values.email, password,

@@ -37,6 +37,10 @@ const ZEnv = z.object({
   /** Optional raster base map under the public map, e.g. https://tiles.example/{z}/{x}/{y}.png. */
   MAP_BASE_TILES: z.string().optional(),
   MAP_BASE_ATTRIBUTION: z.string().default(''),
+  /** Key of the keyed hashes (login throttling by client address); required in production. */
+  SERVER_SECRET: z.string().min(32, { error: 'SERVER_SECRET must have at least 32 characters.' }).optional(),
+  /** Delay unit for logins from an address with many failures (doubles every 10 further failures). */
+  LOGIN_SLOWDOWN_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   /** Survey requests per client address and minute (open, save, submit). */
   SURVEY_RATE_LIMIT: z.coerce.number().int().positive().default(60),
   /** Seconds between two mixes of one survey's pool (each takes all answers waiting by then, at least k). */
@@ -68,6 +72,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : undefined,
     surveyRateLimit: e.SURVEY_RATE_LIMIT,
     surveyMixIntervalSeconds: e.SURVEY_MIX_INTERVAL_SECONDS,
+    serverSecret: e.SERVER_SECRET,
+    loginSlowdownMs: e.LOGIN_SLOWDOWN_MS,
     mapBase: e.MAP_BASE_TILES ? { tiles: e.MAP_BASE_TILES, attribution: e.MAP_BASE_ATTRIBUTION } : undefined,
     mail: { outboxDir: e.MAIL_OUTBOX_DIR, smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,

@@ -10,7 +10,7 @@ export const dataRoot = resolve(import.meta.dirname, '../../data');
 /** The attribution files shipped beside the reference data, for the "Datenquellen" page. */
 export function listDataSources() {
   const out: { file: string; attribution: string; text: string }[] = [];
-  for (const dir of ['registry', 'geo', 'crime']) {
+  for (const dir of ['registry', 'geo', 'crime', 'passwords']) {
     for (const f of readdirSync(join(dataRoot, dir)).filter((n) => n.endsWith('.LICENSE.txt')).sort()) {
       const text = readFileSync(join(dataRoot, dir, f), 'utf8');
       const attribution = /Attribution[^:]*:\s*"?([^"\n]+)"?/i.exec(text)?.[1]?.trim()

@@ -1,7 +1,9 @@
 /** A problem+json answer from the server (RFC 9457), surfaced to the UI with its German detail and field. */
 export class ApiError extends Error {
   constructor(readonly status: number, readonly code: string, readonly detail: string, readonly field?: string,
-    readonly errors?: { field: string; message: string; line?: number }[]) { super(detail); }
+    readonly errors?: { field: string; message: string; line?: number }[],
+    /** Further members of the problem, e.g. `lockedUntil` of a locked account. */
+    readonly extra: Record<string, unknown> = {}) { super(detail); }
 }
 
 let csrfToken: string | null = null;
@@ -18,7 +20,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   if (res.status === 204) return undefined as T;
   if (init.blob && res.ok) return (await res.blob()) as T;
   const body = await res.json().catch(() => ({}));
-  if (!res.ok) throw new ApiError(res.status, body.code ?? 'error', body.detail ?? `Fehler ${res.status}`, body.field, body.errors);
+  if (!res.ok) throw new ApiError(res.status, body.code ?? 'error', body.detail ?? `Fehler ${res.status}`, body.field, body.errors, body);
   return body as T;
 }
 

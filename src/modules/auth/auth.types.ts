@@ -1,10 +1,15 @@
 import { z } from 'zod';
 import { ROLES, SCOPE_TYPES } from '../../server/auth/roles.js';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordWeakness } from './password-policy.js';
 
 export const ZEmail = z.string().trim().toLowerCase().pipe(z.email({ error: 'Bitte geben Sie eine gültige E-Mail-Adresse an.' }));
 export const ZNewPassword = z.string()
-  .min(10, { error: 'Das Passwort muss mindestens 10 Zeichen lang sein.' })
-  .max(200, { error: 'Das Passwort darf höchstens 200 Zeichen lang sein.' });
+  .min(PASSWORD_MIN_LENGTH, { error: `Das Passwort muss mindestens ${PASSWORD_MIN_LENGTH} Zeichen lang sein.` })
+  .max(PASSWORD_MAX_LENGTH, { error: `Das Passwort darf höchstens ${PASSWORD_MAX_LENGTH} Zeichen lang sein.` })
+  .superRefine((password, ctx) => {
+    const weakness = password.length >= PASSWORD_MIN_LENGTH ? passwordWeakness(password) : null;
+    if (weakness) ctx.addIssue({ code: 'custom', message: weakness });
+  });
 
 export const ZGrant = z.object({
   role: z.enum(ROLES),

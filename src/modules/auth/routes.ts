@@ -17,12 +17,14 @@ import { eq } from 'drizzle-orm';
 import { users } from './schema.js';
 import { presentUser } from './users.js';
 import { recordAudit } from '../../server/audit/record.js';
+import { serverSecret } from '../../server/secret.js';
 
 const tags = ['Anmeldung'];
 
 export async function authRoutes(app: App) {
   const { db } = app.database;
   const cfg = app.config;
+  const secret = await serverSecret(db, cfg);
   const setSessionCookie = (reply: FastifyReply, token: string) =>
     reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: cfg.cookieSecure, maxAge: Math.floor(cfg.sessionTtlMs / 1000) });
 
@@ -30,7 +32,7 @@ export async function authRoutes(app: App) {
     config: { access: authPolicy.login },
     schema: { tags, summary: 'Mit E-Mail und Passwort anmelden', body: T.ZLoginBody, response: { 200: T.ZSessionInfo } },
   }, async (request, reply) => {
-    const { user, token, csrfToken } = await loginWithPassword(db, { ...request.body, clientAddress: request.ip, ttlMs: cfg.sessionTtlMs });
+    const { user, token, csrfToken } = await loginWithPassword(db, { ...request.body, clientAddress: request.ip, ttlMs: cfg.sessionTtlMs, secret, slowdownMs: cfg.loginSlowdownMs });
     setSessionCookie(reply, token);
     const grants = await loadGrants(db, user.id);
     return { authenticated: true, csrfToken, user: { id: user.id, email: user.email, displayName: user.displayName, locale: user.locale, grants } };
@@ -71,7 +73,7 @@ export async function authRoutes(app: App) {
     config: { access: authPolicy.passwordReset },
     schema: { tags, summary: 'Neues Passwort mit dem E-Mail-Link setzen (auch Einladungen)', body: T.ZPasswordResetConfirm, response: { 204: z.null() } },
   }, async (request, reply) => {
-    await setPasswordWithToken(db, auditContext(request), request.body);
+    await setPasswordWithToken(db, auditContext(request), { ...request.body, secret });
     return reply.status(204).send(null);
   });
 

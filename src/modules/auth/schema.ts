@@ -51,12 +51,16 @@ export const authTokens = pgTable('auth_tokens', {
   usedAt: timestamp('used_at', { withTimezone: true }),
 });
 
-/** Failed logins per account and per client address, for throttling across app processes. */
+/**
+ * Failed logins per account and per client address, for throttling across app processes (throttle.ts). The key
+ * is a keyed hash (HMAC with the server secret) of the e-mail address or the client address, never the address
+ * itself; rows older than the window are deleted.
+ */
 export const loginFailures = pgTable('login_failures', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
   key: text('key').notNull(),
   at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('login_failures_key_at_idx').on(t.key, t.at)]);
+}, (t) => [index('login_failures_key_at_idx').on(t.key, t.at), index('login_failures_at_idx').on(t.at)]);
 
 export const oidcStates = pgTable('oidc_states', {
   state: text('state').primaryKey(),

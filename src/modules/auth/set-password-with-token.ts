@@ -6,9 +6,13 @@ import { hashPassword } from './crypto.js';
 import { users } from './schema.js';
 import { consumeToken } from './tokens.js';
 import { destroyUserSessions } from './sessions.js';
+import { clearAccountFailures } from './throttle.js';
 
-/** Sets a new password from a reset or invitation link; all open sessions of the user end. */
-export async function setPasswordWithToken(db: Db, ctx: AuditContext, input: { token: string; password: string }) {
+/**
+ * Sets a new password from a reset or invitation link; all open sessions of the user end, the user's other
+ * links stop working and a login lock of the account (too many failures) is lifted.
+ */
+export async function setPasswordWithToken(db: Db, ctx: AuditContext, input: { token: string; password: string; secret: Buffer }) {
   const passwordHash = await hashPassword(input.password);
   await db.transaction(async (tx) => {
     const token = await consumeToken(tx, input.token);
@@ -16,6 +20,7 @@ export async function setPasswordWithToken(db: Db, ctx: AuditContext, input: { t
     const [user] = await tx.update(users).set({ passwordHash, updatedAt: new Date(), version: sql`${users.version} + 1` })
       .where(eq(users.id, token.userId)).returning();
     await destroyUserSessions(tx, token.userId);
+    await clearAccountFailures(tx, input.secret, user!.email);
     await recordAudit(tx, { ...ctx, actorId: token.userId, actorLabel: user!.email }, {
       action: token.purpose === 'invitation' ? 'user.invitation_accepted' : 'user.password_reset',
       entityType: 'user', entityId: token.userId, before: { passwordHash: 'old' }, after: { passwordHash: 'new' },

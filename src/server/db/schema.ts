@@ -1,5 +1,6 @@
 // Every table of every module, for Drizzle's relational queries and drizzle-kit.
 export * from '../audit/schema.js';
+export { serverSecrets } from '../secret.js';
 export * from '../../modules/auth/schema.js';
 export * from '../../modules/communes/schema.js';
 export * from '../../modules/alliance/schema.js';

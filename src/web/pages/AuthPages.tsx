@@ -1,10 +1,23 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { api } from '../api.js';
+import { api, ApiError } from '../api.js';
 import { useI18n } from '../i18n/index.js';
 import { useSession } from '../session.js';
 import { Alert, ErrorAlert, Field, PageTitle, fieldError } from '../ui/components.js';
 import { useApi } from './useApi.js';
+
+/** A locked account (too many failures): the end of the lock in the page's language and time format. */
+function useLoginError(error: unknown): unknown {
+  const { t, locale } = useI18n();
+  if (error instanceof ApiError && error.code === 'too_many_attempts' && typeof error.extra.lockedUntil === 'string') {
+    const until = new Date(Math.ceil(Date.parse(error.extra.lockedUntil) / 60_000) * 60_000); // never earlier than the lock ends
+    const time = until.toLocaleTimeString(locale === 'en' ? 'en-GB' : 'de-DE', { hour: '2-digit', minute: '2-digit' });
+    const sameDay = until.toDateString() === new Date().toDateString();
+    const when = sameDay ? time : `${until.toLocaleDateString(locale === 'en' ? 'en-GB' : 'de-DE')}, ${time}`;
+    return new ApiError(error.status, error.code, t('login.locked', { time: when }), error.field, error.errors, error.extra);
+  }
+  return error;
+}
 
 export function LoginPage() {
   const { t } = useI18n();
@@ -14,7 +27,8 @@ export function LoginPage() {
   const providers = useApi<{ oidc: { label: string; loginUrl: string } | null }>('/auth/providers');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const [rawError, setError] = useState<unknown>(null);
+  const error = useLoginError(rawError);
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
