@@ -23,7 +23,7 @@ const MIX_LOCK = 7_411_019;
 type Rows<T> = { rows: T[] };
 const rowsOf = async <T>(q: Promise<unknown>) => ((await q) as Rows<T>).rows;
 
-export interface MixResult { mixed: number; batch: number | null; folded: boolean; waiting: number; open: boolean }
+export interface MixResult { mixed: number; batch: number | null; folded: boolean; waiting: number; open: boolean; scrubbed?: boolean }
 
 /** Mixes the survey's pool if it may: at least k waiting, or the field phase has closed. */
 export async function mixPool(db: Db, projectId: string, today = todayIso()): Promise<MixResult> {
@@ -75,8 +75,8 @@ export async function mixPool(db: Db, projectId: string, today = todayIso()): Pr
     });
     return { mixed: n, batch, folded, waiting: 0, open: state.open };
   });
-  if (result.mixed) await scrub(db, !result.open);
-  return result;
+  const scrubbed = result.mixed ? await scrub(db, !result.open) : true;
+  return { ...result, scrubbed };
 }
 
 /** Tables holding answers, or row versions that tell when a code or sheet was used: new files after every mix. */
@@ -86,11 +86,18 @@ const REWRITTEN = ['survey_pool', 'survey_drafts', 'paper_entries', 'survey_used
  * Frees what the move left behind: dead pool rows, submitted drafts, the old versions of codes and sheets.
  * VACUUM cannot run in a transaction; it removes only rows no running transaction can still see (what
  * remains is said in docs/anonymity.md). Receipts hold no answer and no code; the code table is written
- * to only at field close, and its old row versions carry the time the sample was drawn.
+ * to only at field close, and its old row versions carry the time the sample was drawn; a folded batch's
+ * old versions hold answers stored again anyway. A failure here does not undo the mix: the next one
+ * scrubs again.
  */
-async function scrub(db: Db, final: boolean) {
-  await vacuumTables(db, final ? [...REWRITTEN, 'survey_responses'] : REWRITTEN, { full: true, lockTimeoutMs: 1000 });
-  await vacuumTables(db, final ? ['survey_receipts', 'access_codes'] : ['survey_receipts'], { full: false });
+async function scrub(db: Db, final: boolean): Promise<boolean> {
+  try {
+    await vacuumTables(db, REWRITTEN, { full: true, lockTimeoutMs: 1000 });
+    await vacuumTables(db, final ? ['survey_receipts', 'access_codes', 'survey_responses'] : ['survey_receipts'], { full: false });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Surveys with answers waiting in the pool (what the periodic sweep mixes). */
@@ -107,7 +114,10 @@ export const mixJob: JobDefinition<{ projectId?: string }> = {
   cron: '* * * * *',
   retryLimit: 5,
   async run(ctx, data) {
-    for (const id of data.projectId ? [data.projectId] : await surveysWithPool(ctx.db)) await mixPool(ctx.db, id);
+    for (const id of data.projectId ? [data.projectId] : await surveysWithPool(ctx.db)) {
+      const result = await mixPool(ctx.db, id);
+      if (result.scrubbed === false) ctx.log('survey pool mixed, but its tables could not be vacuumed; the next mix tries again', { projectId: id });
+    }
   },
 };
 
