@@ -164,6 +164,15 @@ function variantsOf({ method, path, op }: Op, rnd: Random): Variant[] {
     plain(`query ${p.name} twice`, url({}, [...others, `${p.name}=1`, `${p.name}=2`].join('&')));
   }
   plain('query unknown', url({}, [validQuery, 'zzz%00=%00'].filter(Boolean).join('&')));
+  // Headers: a garbage or huge session cookie, odd request ids, languages and caching headers.
+  const withHeaders = (label: string, extra: Record<string, string>) => {
+    const before = out.length;
+    plain(label, url({}, validQuery));
+    out[before]!.headers = { ...(out[before]!.headers ?? {}), ...extra };
+  };
+  withHeaders('garbage session cookie', { cookie: 'asskomm_session=%00%ED%A0%80; other=%FF' });
+  withHeaders('long session cookie', { cookie: `asskomm_session=${'x'.repeat(10_000)}` });
+  withHeaders('odd headers', { 'x-request-id': `${'a'.repeat(70)}ä`, 'x-csrf-token': 'x'.repeat(5000), 'accept-language': 'ÿ'.repeat(100), accept: 'application/xml', 'if-none-match': '*', range: 'bytes=9999999-' });
 
   if (jsonSchema) {
     json('valid-looking body', base);
@@ -191,6 +200,7 @@ function variantsOf({ method, path, op }: Op, rnd: Random): Variant[] {
     raw('__proto__', 'application/json', '{"__proto__":{"polluted":1},"constructor":{"prototype":{"x":1}}}');
     raw('JSON too large', 'application/json', `{"a":"${'x'.repeat(2_200_000)}"}`);
     raw('JSON with charset', 'application/json; charset=iso-8859-1', JSON.stringify(base));
+    raw('JSON as UTF-16', 'application/json; charset=utf-16le', Buffer.from(JSON.stringify(base), 'utf16le'));
     raw('no content type', undefined, JSON.stringify(base));
     const mp = multipartBody({ a: '1' }, [{ field: 'file', name: 'a.csv', type: 'text/csv', data: Buffer.from('x') }]);
     raw('multipart where JSON expected', mp.contentType, mp.payload);
@@ -255,7 +265,7 @@ const DATABASE_NET = ['value_not_storable', 'value_too_large'];
 const isUpload = (v: Variant) => /^multipart\//.test(v.headers?.['content-type'] ?? '');
 
 async function send(actor: 'anonymous' | 'lpr_admin', method: string, v: Variant) {
-  const headers = { ...(v.headers ?? {}), ...(actor === 'lpr_admin' ? admin.headers : {}) };
+  const headers = { ...(actor === 'lpr_admin' ? admin.headers : {}), ...(v.headers ?? {}) };
   // A fresh client address per request: login throttling and the survey rate limit count per address.
   const remoteAddress = `198.18.${(remote >> 8) & 255}.${remote++ & 255}`;
   return t.app.inject({ method: method as 'GET', url: v.url, headers, remoteAddress, ...(v.payload === undefined ? {} : { payload: v.payload }) });
@@ -279,20 +289,34 @@ describe('fuzzing every operation of the API', () => {
         for (const v of actor === 'anonymous' ? anonymous : variants) {
           let res = await send(actor, o.method, v);
           requests++;
-          if (actor === 'lpr_admin' && res.statusCode === 401 && res.json().code === 'unauthenticated') {
+          if (actor === 'lpr_admin' && !v.headers?.cookie && res.statusCode === 401 && res.json().code === 'unauthenticated') {
             // The operation ended the session (logout): sign in again and repeat.
             admin = await login(t.app, demoUser('lpr_admin').email);
             res = await send(actor, o.method, v);
             requests++;
           }
-          const type = String(res.headers['content-type'] ?? '');
-          // The database's refusal is only the net below the schemas: JSON and URL input is checked by the
-          // shared zod primitives first (src/server/http/zod.ts), which name the field.
-          const net = res.statusCode >= 400 && res.statusCode < 500 && !isUpload(v) && DATABASE_NET.includes(res.json().code);
-          if (res.statusCode >= 500 || (res.statusCode >= 400 && !type.startsWith('application/problem+json')) || net) {
-            failures.push({ actor, method: o.method, path: o.path, label: v.label, status: res.statusCode, type, body: res.body.slice(0, 300) });
-          }
+          check(actor, o.method, o.path, v, res);
         }
+      }
+    }
+    // A method the path does not have: 404 problem+json as for any unknown route.
+    for (const [path, methods] of Object.entries(spec.paths)) {
+      const params = Object.values(methods)[0]!.parameters ?? [];
+      const u = path.replace(/\{(\w+)\}/g, (_, n: string) => encodeURIComponent(validParam(path, n, params.find((p: JsonSchema) => p.name === n)?.schema ?? {}, rnd)));
+      for (const actor of ['anonymous', 'lpr_admin'] as const) {
+        const v = { label: 'PATCH', url: u, headers: { 'content-type': 'application/json' }, payload: '{"a":"\u0000"}' };
+        check(actor, 'PATCH', path, v, await send(actor, 'PATCH', v));
+        requests++;
+      }
+    }
+    function check(actor: string, method: string, path: string, v: Variant, res: Awaited<ReturnType<typeof send>>) {
+      const type = String(res.headers['content-type'] ?? '');
+      const problem = type.startsWith('application/problem+json');
+      // The database's refusal is only the net below the schemas: JSON and URL input is checked by the
+      // shared zod primitives first (src/server/http/zod.ts), which name the field.
+      const net = problem && res.statusCode < 500 && !isUpload(v) && DATABASE_NET.includes(res.json().code);
+      if (res.statusCode >= 500 || (res.statusCode >= 400 && !problem) || net) {
+        failures.push({ actor, method, path, label: v.label, status: res.statusCode, type, body: res.body.slice(0, 300) });
       }
     }
     console.log(`fuzz: ${ops.length} operations, ${requests} requests in ${((Date.now() - started) / 1000).toFixed(1)} s`);
