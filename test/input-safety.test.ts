@@ -96,11 +96,11 @@ describe('numbers and dates beyond what the columns hold', () => {
   });
 
   it('refuses dates that pass the format but do not exist or are out of range (0000-01-01, 30 February)', async () => {
-    expectRefused(await call({ method: 'POST', url: '/api/consultations', payload: { heldOn: '0000-01-01', communes: ['14521550'] } }), 'heldOn', /1900 und 2200/);
+    expectRefused(await call({ method: 'POST', url: '/api/consultations', payload: { heldOn: '0000-01-01', communes: ['14521550'] } }), 'heldOn', /1900 und 2999/);
     expectRefused(await call({ method: 'POST', url: '/api/consultations', payload: { heldOn: '2026-02-30', communes: ['14521550'] } }), 'heldOn', /gibt es nicht/);
-    expectRefused(await call({ url: '/api/admin/audit?from=0000-01-01' }), 'from', /1900 und 2200/);
-    expectRefused(await call({ url: '/api/public/figures?asOf=9999-12-31', anonymous: true }), 'asOf', /1900 und 2200/);
-    expectRefused(await call({ method: 'POST', url: '/api/analyses', payload: { ags: '14521550', institute: 'Institut', startOn: '0000-01-01' } }), 'startOn', /1900 und 2200/);
+    expectRefused(await call({ url: '/api/admin/audit?from=0000-01-01' }), 'from', /1900 und 2999/);
+    expectRefused(await call({ url: '/api/public/figures?asOf=9999-12-31', anonymous: true }), 'asOf', /1900 und 2999/);
+    expectRefused(await call({ method: 'POST', url: '/api/analyses', payload: { ags: '14521550', institute: 'Institut', startOn: '0000-01-01' } }), 'startOn', /1900 und 2999/);
     expect((await call({ url: '/api/public/figures?asOf=2024-02-29', anonymous: true })).status).toBe(200);
   });
 });

@@ -6,14 +6,15 @@ import { z } from 'zod';
  * - text: no NUL character (text and jsonb refuse it) and no lone UTF-16 surrogate (jsonb refuses it; text
  *   would silently store U+FFFD instead);
  * - integers that go to integer (int4) columns, such as versions and revisions: within ±2,147,483,647;
- * - dates: real calendar dates (no 30 February) between the years 1900 and 2200;
+ * - dates: real calendar dates (no 30 February, no year 0) between the years 1900 and 2999 (a date in the far
+ *   future is left to the use case's own check, e.g. „nicht in der Zukunft“ as a 422 naming the field);
  * - free JSON values stored in jsonb: the same rules for every string and key, and at most 32 levels deep.
  */
 
 export const INT4_MIN = -2_147_483_648;
 export const INT4_MAX = 2_147_483_647;
 export const MIN_YEAR = 1900;
-export const MAX_YEAR = 2200;
+export const MAX_YEAR = 2999;
 export const MAX_JSON_DEPTH = 32;
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -96,7 +97,7 @@ export function isCalendarDate(s: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
-/** A date `YYYY-MM-DD` that exists, between the years 1900 and 2200. */
+/** A date `YYYY-MM-DD` that exists, between the years 1900 and 2999. */
 export const ZDate = z.string({ error: 'Bitte ein Datum im Format JJJJ-MM-TT angeben.' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Bitte ein Datum im Format JJJJ-MM-TT angeben.', abort: true })
   .refine(isCalendarDate, { error: 'Dieses Datum gibt es nicht.', abort: true })
