@@ -16,7 +16,7 @@ import { fileStorageFor, type FileStorage } from './files/storage.js';
 import { createJobs, type Jobs } from './jobs.js';
 import type { App, PlatformModule } from './modules.js';
 import { access, isAllowed, type Access } from './http/access.js';
-import { errorHandler, sendProblem } from './http/errors.js';
+import { clientErrorHandler, errorHandler, frameworkErrorHandler, sendProblem } from './http/errors.js';
 import { forbidden, notFound, Problem, unauthenticated } from './http/problem.js';
 import { checkSameOrigin } from './http/same-origin.js';
 import { loadActor, SESSION_COOKIE } from '../modules/auth/sessions.js';
@@ -62,6 +62,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
     trustProxy: process.env.TRUST_PROXY === 'true',
     bodyLimit: 2 * 1024 * 1024,
+    // Refusals before a route runs (bad or too long URL, oversized headers) are problem+json too.
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -136,7 +139,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } },
       },
     },
-    transform: jsonSchemaTransform,
+    transform: (input) => {
+      const out = jsonSchemaTransform(input);
+      // Uploads are read in the handler (request.file()); document their body so clients (and the fuzz test) know.
+      const consumes = (input.schema as { consumes?: string[] } | undefined)?.consumes;
+      if (consumes?.includes('multipart/form-data') && !out.schema.body) {
+        out.schema = { ...out.schema, body: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } };
+      }
+      return out;
+    },
     transformObject: (doc) => {
       const spec = (doc as { openapiObject: Record<string, any> }).openapiObject;
       spec.components ??= {};

@@ -3,6 +3,7 @@ import type { App } from '../../server/modules.js';
 import { auditContext } from '../../server/audit/record.js';
 import { fileSlug, sendDownload } from '../../server/http/download.js';
 import { Problem } from '../../server/http/problem.js';
+import { ZIntParam } from '../../server/http/zod.js';
 import { alliancePolicy as policy } from './policy.js';
 import * as T from './alliance.types.js';
 import { getAgreementRevision } from './agreements.js';
@@ -75,7 +76,7 @@ export async function agreementRoutes(app: App) {
 
   app.get('/agreements/:id/scan', {
     config: { access: policy.readInternal },
-    schema: { tags, summary: 'Scan der unterzeichneten Vereinbarung', params: T.ZIdParams, querystring: z.object({ revision: z.coerce.number().int().positive().optional() }) },
+    schema: { tags, summary: 'Scan der unterzeichneten Vereinbarung', params: T.ZIdParams, querystring: z.object({ revision: ZIntParam(1).optional() }) },
   }, async (request, reply) => {
     await getVisibleAgreement(db, request.actor, request.params.id);
     const scan = await readAgreementScan(db, app.files, request.params.id, request.query.revision);

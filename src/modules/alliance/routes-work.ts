@@ -21,6 +21,7 @@ import { createFieldOfAction, updateFieldOfAction } from './manage-fields-of-act
 import { getAgreementTemplate, updateAgreementTemplate } from './update-agreement-template.js';
 import { assertCommuneVisible, visibleCommunes } from './visibility.js';
 import { notFound } from '../../server/http/problem.js';
+import { ZString, ZVersionParam } from '../../server/http/zod.js';
 
 const ZPerson = z.object({ id: z.string(), displayName: z.string(), email: z.string() });
 
@@ -54,7 +55,7 @@ export async function workRoutes(app: App) {
 
   app.delete('/consultations/:id', {
     config: { access: policy.manage },
-    schema: { tags, summary: 'Irrtümlich erfasste Beratung löschen', params: T.ZIdParams, querystring: z.object({ version: z.coerce.number().int() }), response: { 204: z.null() } },
+    schema: { tags, summary: 'Irrtümlich erfasste Beratung löschen', params: T.ZIdParams, querystring: z.object({ version: ZVersionParam }), response: { 204: z.null() } },
   }, async (request, reply) => {
     await deleteConsultation(db, auditContext(request), request.params.id, request.query.version);
     return reply.status(204).send(null);
@@ -127,7 +128,7 @@ export async function workRoutes(app: App) {
 
   app.put('/fields-of-action/:id', {
     config: { access: policy.manage },
-    schema: { tags: adminTags, summary: 'Handlungsfeld ändern oder stilllegen', params: z.object({ id: z.string().max(40) }), body: T.ZFieldOfActionUpdate, response: { 200: T.ZFieldOfAction } },
+    schema: { tags: adminTags, summary: 'Handlungsfeld ändern oder stilllegen', params: z.object({ id: ZString.max(40) }), body: T.ZFieldOfActionUpdate, response: { 200: T.ZFieldOfAction } },
   }, async (request) => updateFieldOfAction(db, auditContext(request), request.params.id, request.body));
 
   app.get('/agreement-template', {

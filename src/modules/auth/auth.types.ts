@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES, SCOPE_TYPES } from '../../server/auth/roles.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordWeakness } from './password-policy.js';
+import { ZString, ZVersion } from '../../server/http/zod.js';
 
 export const ZEmail = z.string().trim().toLowerCase().pipe(z.email({ error: 'Bitte geben Sie eine gültige E-Mail-Adresse an.' }));
 export const ZNewPassword = z.string()
@@ -14,7 +15,7 @@ export const ZNewPassword = z.string()
 export const ZGrant = z.object({
   role: z.enum(ROLES),
   scopeType: z.enum(SCOPE_TYPES).nullable().default(null),
-  scopeId: z.string().trim().min(1).max(64).nullable().default(null),
+  scopeId: ZString.trim().min(1).max(64).nullable().default(null),
 });
 export type TGrant = z.infer<typeof ZGrant>;
 
@@ -43,14 +44,14 @@ export type TUser = z.infer<typeof ZUser>;
 
 export const ZInviteUser = z.object({
   email: ZEmail,
-  displayName: z.string().trim().min(2, { error: 'Bitte geben Sie einen Namen an.' }).max(200),
+  displayName: ZString.trim().min(2, { error: 'Bitte geben Sie einen Namen an.' }).max(200),
   grants: z.array(ZGrant).min(1, { error: 'Bitte weisen Sie mindestens eine Rolle zu.' }),
 });
 export const ZUpdateUser = z.object({
-  displayName: z.string().trim().min(2).max(200),
+  displayName: ZString.trim().min(2).max(200),
   active: z.boolean(),
   grants: z.array(ZGrant).min(1, { error: 'Bitte weisen Sie mindestens eine Rolle zu.' }),
-  version: z.number().int().positive(),
+  version: ZVersion,
 });
 export const ZUserList = z.object({ items: z.array(ZUser), total: z.number().int() });
 export const ZUserIdParams = z.object({ id: z.uuid({ error: 'Ungültige Benutzer-ID.' }) });

@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import type { App } from '../../server/modules.js';
 import { auditContext } from '../../server/audit/record.js';
 import { notFound } from '../../server/http/problem.js';
+import { ZString } from '../../server/http/zod.js';
 import { authPolicy } from './policy.js';
 import * as T from './auth.types.js';
 import { loginWithPassword } from './login-with-password.js';
@@ -79,7 +80,7 @@ export async function authRoutes(app: App) {
 
   app.get('/auth/oidc/login', {
     config: { access: authPolicy.login },
-    schema: { tags, summary: 'Anmeldung über OpenID Connect beginnen', querystring: z.object({ returnTo: z.string().max(500).optional() }) },
+    schema: { tags, summary: 'Anmeldung über OpenID Connect beginnen', querystring: z.object({ returnTo: ZString.max(500).optional() }) },
   }, async (request, reply) => {
     if (!cfg.oidc) throw notFound('Die Anmeldung über OpenID Connect ist nicht eingerichtet.');
     return reply.redirect(await startOidcLogin(db, cfg.oidc, cfg.publicUrl, request.query.returnTo));
@@ -104,7 +105,7 @@ export async function authRoutes(app: App) {
   app.get('/admin/users', {
     config: { access: authPolicy.manageUsers },
     schema: { tags: admin, summary: 'Benutzerkonten auflisten', querystring: z.object({
-      search: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(500).default(100), offset: z.coerce.number().int().min(0).default(0),
+      search: ZString.max(200).optional(), limit: z.coerce.number().int().min(1).max(500).default(100), offset: z.coerce.number().int().min(0).default(0),
     }), response: { 200: T.ZUserList } },
   }, async (request) => listUsers(db, request.query));
 

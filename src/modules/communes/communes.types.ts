@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { ZDate, ZString, ZVersion } from '../../server/http/zod.js';
 
 export const ZAgs = z.string().regex(/^\d{8}$/, { error: 'Der Amtliche Gemeindeschlüssel (AGS) besteht aus genau 8 Ziffern.' });
 export const ZAgsParams = z.object({ ags: ZAgs });
 
 export const COMMUNE_SORTS = ['name', 'ags', 'population', 'area', 'district'] as const;
 export const ZCommuneListQuery = z.object({
-  q: z.string().trim().max(100).optional(),
+  q: ZString.trim().max(100).optional(),
   district: z.string().regex(/^\d{5}$/, { error: 'Der Kreisschlüssel besteht aus 5 Ziffern.' }).optional(),
-  directorate: z.string().max(40).optional(),
+  directorate: ZString.max(40).optional(),
   type: z.enum(['Gemeinde', 'Stadt', 'Kreisfreie Stadt']).optional(),
   status: z.enum(['active', 'merged', 'all']).default('active'),
   sort: z.enum(COMMUNE_SORTS).default('name'),
@@ -49,12 +50,12 @@ export const ZDirectorate = z.object({ id: z.string(), name: z.string(), distric
 
 export const GROUP_KINDS = ['Städtebund', 'Verwaltungsgemeinschaft', 'Region', 'Netzwerk', 'Sonstige'] as const;
 export const ZGroupInput = z.object({
-  name: z.string().trim().min(2, { error: 'Bitte geben Sie einen Namen an (mindestens 2 Zeichen).' }).max(200),
+  name: ZString.trim().min(2, { error: 'Bitte geben Sie einen Namen an (mindestens 2 Zeichen).' }).max(200),
   kind: z.enum(GROUP_KINDS, { error: `Bitte wählen Sie eine Art: ${GROUP_KINDS.join(', ')}.` }),
-  description: z.string().trim().max(2000).default(''),
+  description: ZString.trim().max(2000).default(''),
   members: z.array(ZAgs).min(1, { error: 'Eine Gruppe braucht mindestens eine Kommune.' }).max(500),
 });
-export const ZGroupUpdate = ZGroupInput.extend({ version: z.number().int().positive() });
+export const ZGroupUpdate = ZGroupInput.extend({ version: ZVersion });
 export const ZGroup = z.object({
   id: z.uuid(), name: z.string(), kind: z.string(), description: z.string(), version: z.number().int(),
   members: z.array(z.object({ ags: z.string(), name: z.string(), status: z.string() })),
@@ -75,21 +76,21 @@ export const ZRegistryPreview = z.object({
 });
 export type TRegistryPreview = z.infer<typeof ZRegistryPreview>;
 export const ZApplyImport = z.object({
-  version: z.number().int().positive(),
+  version: ZVersion,
   /** Overrides of the proposed successor for merged communes: { oldAgs: successorAgs }. */
   successors: z.record(ZAgs, ZAgs).default({}),
 });
 
 export const ZAgeStructureCell = z.object({
-  ageGroup: z.string().max(10),
+  ageGroup: ZString.max(10),
   sex: z.enum(['m', 'w']),
   count: z.number().int({ error: 'Die Anzahl muss eine ganze Zahl sein.' }).min(0, { error: 'Die Anzahl darf nicht negativ sein.' }).max(10_000_000),
 });
 export const ZAgeStructureInput = z.object({
-  referenceDate: z.iso.date({ error: 'Bitte ein Datum (JJJJ-MM-TT) angeben.' }),
-  source: z.string().trim().min(3, { error: 'Bitte nennen Sie die Quelle der Zahlen.' }).max(300),
+  referenceDate: ZDate,
+  source: ZString.trim().min(3, { error: 'Bitte nennen Sie die Quelle der Zahlen.' }).max(300),
   cells: z.array(ZAgeStructureCell).min(1).max(30),
-  version: z.number().int().min(0),
+  version: ZVersion,
 });
 export const ZAgeStructure = z.object({
   ags: z.string(), referenceDate: z.string(), source: z.string(), cells: z.array(ZAgeStructureCell), total: z.number().int(), updatedAt: z.string(), version: z.number().int(),

@@ -3,6 +3,7 @@ import { asc, desc } from 'drizzle-orm';
 import type { App } from '../../server/modules.js';
 import { auditContext } from '../../server/audit/record.js';
 import { Problem } from '../../server/http/problem.js';
+import { ZVersionParam } from '../../server/http/zod.js';
 import { communesPolicy as policy } from './policy.js';
 import * as T from './communes.types.js';
 import { listCommunes } from './list-communes.js';
@@ -67,7 +68,7 @@ export async function communesRoutes(app: App) {
   app.delete('/commune-groups/:id', {
     config: { access: policy.manageGroups },
     schema: { tags: groupTags, summary: 'Gruppe löschen (mit Versionsprüfung)', params: T.ZGroupIdParams,
-      querystring: z.object({ version: z.coerce.number().int().positive() }), response: { 204: z.null() } },
+      querystring: z.object({ version: ZVersionParam }), response: { 204: z.null() } },
   }, async (request, reply) => {
     await deleteGroup(db, auditContext(request), request.params.id, request.query.version);
     return reply.status(204).send(null);

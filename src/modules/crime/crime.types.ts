@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { ZString } from '../../server/http/zod.js';
 
 export const ZCrimeImportOptions = z.object({
   format: z.enum(['bka_kreise', 'municipal'], { error: 'Bitte wählen Sie das Format: BKA-Tabelle (Kreise) oder Gemeindetabelle.' }),
   year: z.coerce.number().int().min(1990, { error: 'Das Berichtsjahr ist ungültig.' }).max(2100, { error: 'Das Berichtsjahr ist ungültig.' }).optional(),
-  version: z.string().trim().min(1, { error: 'Bitte geben Sie die Version der Daten an (z. B. „1.0“ oder das Lieferdatum).' }).max(100),
-  source: z.string().trim().max(300).optional(),
+  version: ZString.trim().min(1, { error: 'Bitte geben Sie die Version der Daten an (z. B. „1.0“ oder das Lieferdatum).' }).max(100),
+  source: ZString.trim().max(300).optional(),
 });
 
 export const ZCrimeImport = z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_SETTINGS } from './schema.js';
+import { ZString, ZVersion } from '../../server/http/zod.js';
 
 const ZText = z.object({ de: z.string(), en: z.string() });
 export const ZCell = z.object({
@@ -18,7 +19,7 @@ export const ZWeightingSettingsInput = z.object({
   minRespondents: z.number().int().min(5, { error: 'Unter 5 Antworten darf nichts veröffentlicht werden.' }).max(100).default(DEFAULT_SETTINGS.minRespondents),
   minClusterSize: z.number().int().min(3, { error: 'Ein Angstraum braucht mindestens 3 Personen.' }).max(50).default(DEFAULT_SETTINGS.minClusterSize),
   clusterRadiusM: z.number().int().min(25).max(1000).default(DEFAULT_SETTINGS.clusterRadiusM),
-  version: z.number().int().min(0),
+  version: ZVersion,
 });
 
 const ZMargin = z.object({ variable: z.string(), source: z.string(), cells: z.array(z.object({ label: z.string(), population: z.number(), respondents: z.number().int() })) });
@@ -71,18 +72,18 @@ export const ZFindings = z.object({
 
 const priority = z.enum(['hoch', 'mittel', 'niedrig'], { error: 'Die Priorität ist hoch, mittel oder niedrig.' });
 export const ZRecommendationContent = z.object({
-  title: z.string().trim().min(3, { error: 'Bitte geben Sie einen Titel an.' }).max(200),
-  description: z.string().trim().min(10, { error: 'Bitte beschreiben Sie die Empfehlung (mindestens 10 Zeichen).' }).max(5000),
-  fieldOfAction: z.string().min(1, { error: 'Bitte wählen Sie ein Handlungsfeld.' }).max(60),
-  findings: z.array(z.string().max(60)).max(20).default([]),
+  title: ZString.trim().min(3, { error: 'Bitte geben Sie einen Titel an.' }).max(200),
+  description: ZString.trim().min(10, { error: 'Bitte beschreiben Sie die Empfehlung (mindestens 10 Zeichen).' }).max(5000),
+  fieldOfAction: ZString.min(1, { error: 'Bitte wählen Sie ein Handlungsfeld.' }).max(60),
+  findings: z.array(ZString.max(60)).max(20).default([]),
   priority: priority.default('mittel'),
 });
-export const ZRecommendationUpdate = ZRecommendationContent.extend({ version: z.number().int().positive() });
+export const ZRecommendationUpdate = ZRecommendationContent.extend({ version: ZVersion });
 export const ZRecommendationManage = z.object({
   priority,
   state: z.enum(['offen', 'priorisiert', 'in_umsetzung', 'umgesetzt', 'verworfen']),
-  stateNote: z.string().trim().max(1000).default(''),
-  version: z.number().int().positive(),
+  stateNote: ZString.trim().max(1000).default(''),
+  version: ZVersion,
 });
 export const ZRecommendation = z.object({
   id: z.string(), projectId: z.string(), title: z.string(), description: z.string(), fieldOfAction: z.object({ id: z.string(), label: z.string() }),

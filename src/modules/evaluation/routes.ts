@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { App } from '../../server/modules.js';
 import { auditContext } from '../../server/audit/record.js';
 import { fileSlug, sendDownload } from '../../server/http/download.js';
+import { ZVersionParam } from '../../server/http/zod.js';
 import { projectFor } from '../surveys/projects.js';
 import { evaluationPolicy as policy } from './policy.js';
 import * as T from './evaluation.types.js';
@@ -52,7 +53,7 @@ export async function evaluationRoutes(app: App) {
 
   app.delete('/analyses/:id/recommendations/:recommendationId', {
     config: { access: policy.work },
-    schema: { tags, summary: 'Offene Handlungsempfehlung löschen', params: T.ZRecommendationParams, querystring: z.object({ version: z.coerce.number().int().positive() }), response: { 204: z.null() } },
+    schema: { tags, summary: 'Offene Handlungsempfehlung löschen', params: T.ZRecommendationParams, querystring: z.object({ version: ZVersionParam }), response: { 204: z.null() } },
   }, async (request, reply) => {
     await deleteRecommendation(db, auditContext(request), await projectFor(db, request.actor, request.params.id, 'work'), request.params.recommendationId, request.query.version);
     return reply.status(204).send(null);

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import type { App } from '../../server/modules.js';
 import { rateLimiter } from '../../server/http/rate-limit.js';
+import { ZInt, ZJson, ZString } from '../../server/http/zod.js';
 import { surveysPolicy as policy } from './policy.js';
 import { openSurvey, saveDraft, submitResponse } from './respond.js';
 import { nudgeMix } from './mixing.js';
 
-const ZCode = z.string().trim().min(1, { error: 'Bitte geben Sie Ihren Zugangscode ein.' }).max(20);
-const ZAnswers = z.record(z.string().max(40), z.unknown());
+const ZCode = ZString.trim().min(1, { error: 'Bitte geben Sie Ihren Zugangscode ein.' }).max(20);
+const ZAnswers = z.record(ZString.max(40), ZJson);
 
 /**
  * The respondents' side: public, anonymous, rate-limited; codes travel in the body, never in a URL. These
@@ -34,7 +35,7 @@ export async function surveyPublicRoutes(app: App) {
   app.post('/public/survey/submit', {
     logLevel: 'silent',
     config: { access: policy.respond }, preHandler: limit,
-    schema: { tags, summary: 'Antworten absenden (idempotent über die Absende-Kennung)', body: z.object({ code: ZCode, submissionId: z.uuid({ error: 'Ungültige Absende-Kennung.' }), answers: ZAnswers, survey: z.uuid().optional(), revision: z.number().int().positive().optional() }),
+    schema: { tags, summary: 'Antworten absenden (idempotent über die Absende-Kennung)', body: z.object({ code: ZCode, submissionId: z.uuid({ error: 'Ungültige Absende-Kennung.' }), answers: ZAnswers, survey: z.uuid().optional(), revision: ZInt(1).optional() }),
       response: { 201: z.object({ status: z.enum(['received', 'already_received']) }), 200: z.object({ status: z.enum(['received', 'already_received']) }) } },
   }, async (request, reply) => {
     const result = await submitResponse(db, request.body);

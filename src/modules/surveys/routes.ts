@@ -16,6 +16,7 @@ import { deletePersonalData, getLetter, produceLetters, updateLetter, uploadCres
 import { Problem } from '../../server/http/problem.js';
 import { sendDownload, fileSlug } from '../../server/http/download.js';
 import { formField, parseFormFields } from '../../server/http/form-fields.js';
+import { ZVersion } from '../../server/http/zod.js';
 import { enterPaperSheet, paperEntryStatus } from './paper-entry.js';
 import { fieldMonitoring } from './monitoring.js';
 import { exportResponses } from './export-responses.js';
@@ -78,7 +79,7 @@ export async function surveysRoutes(app: App) {
 
   app.post('/analyses/:id/field-phase', {
     config: { access: policy.work },
-    schema: { tags: qTags, summary: 'Feldphase beginnen: der Fragebogen wird festgeschrieben', params: T.ZProjectParams, body: z.object({ version: z.number().int() }), response: { 200: T.ZQuestionnaire } },
+    schema: { tags: qTags, summary: 'Feldphase beginnen: der Fragebogen wird festgeschrieben', params: T.ZProjectParams, body: z.object({ version: ZVersion }), response: { 200: T.ZQuestionnaire } },
   }, async (request) => startFieldPhase(db, auditContext(request), await projectFor(db, request.actor, request.params.id, 'work'), request.body));
 
   const itemTags = ['Fragenkatalog'];

@@ -3,14 +3,15 @@ import { and, count, desc, eq, gte, lte, ilike, type SQL } from 'drizzle-orm';
 import type { App, PlatformModule } from '../modules.js';
 import { access } from '../http/access.js';
 import { auditLog } from './schema.js';
+import { ZDate, ZString } from '../http/zod.js';
 
 const ZAuditQuery = z.object({
-  entityType: z.string().max(100).optional(),
-  entityId: z.string().max(200).optional(),
-  action: z.string().max(100).optional(),
-  actor: z.string().max(200).optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  entityType: ZString.max(100).optional(),
+  entityId: ZString.max(200).optional(),
+  action: ZString.max(100).optional(),
+  actor: ZString.max(200).optional(),
+  from: ZDate.optional(),
+  to: ZDate.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });

@@ -12,8 +12,8 @@ export class Problem extends Error {
 
 export const TITLES: Record<number, string> = {
   400: 'Ungültige Anfrage', 401: 'Nicht angemeldet', 403: 'Keine Berechtigung', 404: 'Nicht gefunden',
-  405: 'Methode nicht erlaubt', 409: 'Konflikt', 413: 'Datei zu groß', 415: 'Nicht unterstütztes Format',
-  422: 'Nicht verarbeitbar', 429: 'Zu viele Anfragen', 500: 'Interner Fehler', 503: 'Nicht verfügbar',
+  405: 'Methode nicht erlaubt', 408: 'Zeitüberschreitung', 409: 'Konflikt', 413: 'Datei zu groß', 414: 'Adresse zu lang', 415: 'Nicht unterstütztes Format',
+  422: 'Nicht verarbeitbar', 429: 'Zu viele Anfragen', 431: 'Kopfzeilen zu groß', 500: 'Interner Fehler', 503: 'Nicht verfügbar',
 };
 
 export const notFound = (detail = 'Der angeforderte Datensatz existiert nicht.') => new Problem(404, 'not_found', detail);
