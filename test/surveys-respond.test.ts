@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestApp, loginAs, type TestApp } from './helpers.js';
 import { newProject, openFieldPhase } from './support/surveys.js';
+import { checkAnswers, type Definition } from '../src/modules/surveys/questionnaire-definition.js';
 
 let t: TestApp;
 let codes: string[] = [];
@@ -79,25 +80,31 @@ describe('answering online', () => {
 
   it('refuses fields the questionnaire does not define, at any depth, and texts that cannot be stored', async () => {
     const place = good.FP01[0]!;
-    const cases: [Record<string, unknown>, string][] = [
-      [{ FP01: [{ ...place, tracking: 'x'.repeat(1000) }] }, 'FP01.1'],
-      [{ FP01: ['nowhere'] }, 'FP01.1'],
-      [{ IN01: { IN01_a: 4, IN01_zz: 1 } }, 'IN01.IN01_zz'],
-      [{ IN01: [4] }, 'IN01'],
-      [{ ME02: 'Licht\u0000bitte' }, 'ME02'],
-      [{ ME02: 'lone \ud800 surrogate' }, 'ME02'],
-      [{ FP01: [{ ...place, note: 'a\u0000b' }] }, 'FP01.1'],
-      [{ XX99: 1 }, 'XX99'],
+    // Texts PostgreSQL cannot store are refused by the shared input rules (400), fields the questionnaire
+    // does not define by the questionnaire check (422); either way nothing is stored.
+    const cases: [Record<string, unknown>, number, string][] = [
+      [{ FP01: [{ ...place, tracking: 'x'.repeat(1000) }] }, 422, 'FP01.1'],
+      [{ FP01: ['nowhere'] }, 422, 'FP01.1'],
+      [{ IN01: { IN01_a: 4, IN01_zz: 1 } }, 422, 'IN01.IN01_zz'],
+      [{ IN01: [4] }, 422, 'IN01'],
+      [{ XX99: 1 }, 422, 'XX99'],
+      [{ ME02: 'Licht\u0000bitte' }, 400, 'answers.ME02'],
+      [{ ME02: 'lone \ud800 surrogate' }, 400, 'answers.ME02'],
+      [{ FP01: [{ ...place, note: 'a\u0000b' }] }, 400, 'answers.FP01'],
     ];
     const before = await count('survey_pool');
-    for (const [answers, field] of cases) {
+    for (const [answers, status, field] of cases) {
       const res = await post('submit', { code: codes[6], submissionId: randomUUID(), answers });
-      expect(res.statusCode, JSON.stringify(answers).slice(0, 80)).toBe(422);
+      expect(res.statusCode, JSON.stringify(answers).slice(0, 80)).toBe(status);
       expect(res.json().field).toBe(field);
       expect(res.headers['content-type']).toContain('application/problem+json');
       const draft = await post('draft', { code: codes[6], answers }, 'PUT');
-      expect(draft.statusCode).toBe(422);
+      expect(draft.statusCode).toBe(status);
     }
+    // The questionnaire check refuses them on its own too (the paper entry and any caller rely on it).
+    const definition = (await t.database.db.execute(sql`select definition from questionnaires where project_id = ${projectId} and status = 'frozen'`) as unknown as { rows: { definition: Definition }[] }).rows[0]!.definition;
+    expect(checkAnswers(definition, { ME02: 'Licht\u0000bitte' })[0]!.field).toBe('ME02');
+    expect(checkAnswers(definition, { FP01: [{ ...place, note: '\udc00' }] })[0]!.field).toBe('FP01.1');
     expect(await count('survey_pool')).toBe(before);
     // Coordinates are kept to about a metre: finer digits could carry a tracking id.
     expect((await post('submit', { code: codes[6], submissionId: randomUUID(), answers: { FP01: [{ ...place, lat: 50.5451234567891, lon: 12.7850000000042 }] } })).statusCode).toBe(201);

@@ -40,6 +40,8 @@ declare module 'fastify' {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** find-my-way's default limit for one path parameter. */
+const MAX_PARAM_LENGTH = 100;
 /** Routes registered by third-party plugins (API docs, static files): public by nature. */
 const PUBLIC_PLUGIN_PREFIXES = ['/api/docs', '/assets/', '/*', '/'];
 export const webRoot = resolve(import.meta.dirname, '../../dist/web');
@@ -102,6 +104,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // Behind a proxy only PUBLIC_URL is this site's origin; without one also the Host a request was sent to.
   const ownHostCounts = process.env.TRUST_PROXY !== 'true';
   app.addHook('onRequest', async (request, reply) => {
+    // An API address the router could not match (e.g. a path parameter over its length limit) lands on the
+    // web app's wildcard: it is an API problem, never a file.
+    if (request.routeOptions.url === '/*' && request.url.startsWith('/api/')) {
+      const path = request.url.split('?')[0]!;
+      throw path.split('/').some((segment) => segment.length > MAX_PARAM_LENGTH)
+        ? new Problem(414, 'uri_too_long', 'Die Adresse (URL) ist zu lang.')
+        : notFound(`Die Adresse ${path} existiert nicht.`);
+    }
     checkSameOrigin(request, config.publicUrl, ownHostCounts);
     const token = request.cookies[SESSION_COOKIE];
     if (token) {

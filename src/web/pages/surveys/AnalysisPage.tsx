@@ -67,7 +67,7 @@ function MixThresholdForm({ project, onSaved }: { project: Project; onSaved: (p:
   };
   const fieldError = error instanceof ApiError && error.field === 'mixThreshold' ? (error.errors?.[0]?.message ?? error.detail) : undefined;
   return (
-    <form onSubmit={save} noValidate aria-label={t('monitoring.threshold')}>
+    <form onSubmit={save} noValidate>
       <Field label={t('monitoring.threshold')} hint={t('monitoring.thresholdHint')} error={fieldError}>
         {({ id, describedBy, invalid }) => <input id={id} type="number" inputMode="numeric" min={5} max={1000} value={value} onChange={(e) => setValue(e.target.value)} aria-describedby={describedBy} aria-invalid={invalid} />}
       </Field>
