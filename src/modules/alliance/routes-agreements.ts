@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { App } from '../../server/modules.js';
 import { auditContext } from '../../server/audit/record.js';
 import { fileSlug, sendDownload } from '../../server/http/download.js';
-import { Problem } from '../../server/http/problem.js';
+import { readUpload } from '../../server/http/form-fields.js';
 import { alliancePolicy as policy } from './policy.js';
 import * as T from './alliance.types.js';
 import { getAgreementRevision } from './agreements.js';
@@ -63,14 +63,9 @@ export async function agreementRoutes(app: App) {
   app.post('/agreements/:id/scan', {
     config: { access: policy.manage },
     schema: { tags, summary: `Scan der unterzeichneten Vereinbarung hochladen (PDF, höchstens ${MAX_SCAN_BYTES / 1024 / 1024} MB)`, params: T.ZIdParams, consumes: ['multipart/form-data'], response: { 200: T.ZAgreement } },
-  }, async (request) => {
-    const file = await request.file({ limits: { fileSize: MAX_SCAN_BYTES + 1 } });
-    if (!file) throw new Problem(400, 'file_missing', 'Bitte wählen Sie eine Datei aus.', { field: 'file' });
-    const data = await file.toBuffer().catch((err: { code?: string }) => {
-      if (err.code === 'FST_REQ_FILE_TOO_LARGE') throw scanTooLarge();
-      throw err;
-    });
-    return uploadAgreementScan(db, app.files, auditContext(request), request.params.id, { name: file.filename, mimetype: file.mimetype, data });
+  }, async (request, reply) => {
+    const file = await readUpload(request, reply, { maxBytes: MAX_SCAN_BYTES, tooLarge: scanTooLarge().detail, missing: 'Bitte wählen Sie eine Datei aus.' });
+    return uploadAgreementScan(db, app.files, auditContext(request), request.params.id, { name: file.filename, mimetype: file.mimetype, data: file.data });
   });
 
   app.get('/agreements/:id/scan', {

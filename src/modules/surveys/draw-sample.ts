@@ -10,6 +10,8 @@ import { drawSample, type Allocation, type StrataBy } from './sampling.js';
 import { hashCode, newAccessCode } from './access-codes.js';
 
 type Project = typeof analysisProjects.$inferSelect;
+/** The largest register extract accepted (a city of 600,000 adults is about 50 MB). */
+export const MAX_REGISTER_BYTES = 50 * 1024 * 1024;
 export interface SampleOptions { strataBy: StrataBy; allocation: Allocation; size: number; seed?: number }
 
 /**
