@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inspectPdf } from './pdf-check.js';
+import { checkPdf, inspectPdf, PDF_INLINE_BYTES } from './pdf-check.js';
 import { renderPdf } from '../documents/pdf.js';
 import { buildPdf, PAGE_OBJECTS } from '../../../test/support/files.js';
 
@@ -40,6 +40,15 @@ describe('PDF structure check', () => {
       buildPdf({ update: { 1: '<< /Type /Catalog /Pages 2 0 R /AA << /O << /S /JavaScript /JS (x) >> >> >>' } }),
     ];
     for (const pdf of cases) expect(inspectPdf(pdf)).toMatchObject({ ok: false, reason: 'active' });
+  });
+
+  it('checks larger files in a worker thread, with the same verdicts', async () => {
+    const image = 'x'.repeat(PDF_INLINE_BYTES + 1);
+    const big = (catalog: string) => buildPdf({ objects: withCatalog(catalog, `<< /Length ${image.length} >>\nstream\n${image}\nendstream`, '<< /S /Launch /F (cmd.exe) >>') });
+    expect(await checkPdf(big('<< /Type /Catalog /Pages 2 0 R /Extra 5 0 R >>'))).toMatchObject({ ok: false, reason: 'active' });
+    const clean = buildPdf({ objects: withCatalog('<< /Type /Catalog /Pages 2 0 R /Extra 5 0 R >>', `<< /Length ${image.length} >>\nstream\n${image}\nendstream`) });
+    expect(clean.length).toBeGreaterThan(PDF_INLINE_BYTES);
+    expect(await checkPdf(clean)).toMatchObject({ ok: true, pages: 1 });
   });
 
   it('refuses encrypted PDFs (their object streams cannot be checked)', () => {
