@@ -11,7 +11,7 @@ import { updateAgreement } from './update-agreement.js';
 import { transitionAgreement } from './transition-agreement.js';
 import { getVisibleAgreement, listAgreements } from './list-agreements.js';
 import { agreementDocx, agreementPdf } from './agreement-document.js';
-import { MAX_SCAN_BYTES, readAgreementScan, scanTooLarge, uploadAgreementScan } from './upload-agreement-scan.js';
+import { acceptScanType, MAX_SCAN_BYTES, readAgreementScan, scanTooLarge, uploadAgreementScan } from './upload-agreement-scan.js';
 
 export async function agreementRoutes(app: App) {
   const { db } = app.database;
@@ -64,7 +64,9 @@ export async function agreementRoutes(app: App) {
     config: { access: policy.manage },
     schema: { tags, summary: `Scan der unterzeichneten Vereinbarung hochladen (PDF, höchstens ${MAX_SCAN_BYTES / 1024 / 1024} MB)`, params: T.ZIdParams, consumes: ['multipart/form-data'], response: { 200: T.ZAgreement } },
   }, async (request, reply) => {
-    const file = await readUpload(request, reply, { maxBytes: MAX_SCAN_BYTES, tooLarge: scanTooLarge().detail, missing: 'Bitte wählen Sie eine Datei aus.' });
+    const file = await readUpload(request, reply, {
+      maxBytes: MAX_SCAN_BYTES, tooLarge: scanTooLarge().detail, missing: 'Bitte wählen Sie eine Datei aus.', accept: (f) => acceptScanType(f.filename, f.mimetype),
+    });
     return uploadAgreementScan(db, app.files, auditContext(request), request.params.id, { name: file.filename, mimetype: file.mimetype, data: file.data });
   });
 

@@ -97,11 +97,14 @@ export async function communesRoutes(app: App) {
     config: { access: policy.updateRegistry },
     schema: { tags: importTags, summary: 'Destatis-GV-ISys-Datei (.xlsx) hochladen und Vorschau der Änderungen erzeugen', consumes: ['multipart/form-data'], response: { 201: T.ZRegistryPreview } },
   }, async (request, reply) => {
-    const file = await readUpload(request, reply, { maxBytes: MAX_REGISTRY_FILE_BYTES, missing: 'Bitte wählen Sie eine Datei aus.',
-      tooLarge: `Die Datei darf höchstens ${MAX_REGISTRY_FILE_BYTES / 1024 / 1024} MB groß sein.` });
-    if (!file.filename.toLowerCase().endsWith('.xlsx') && file.mimetype !== XLSX_MIME) {
-      throw new Problem(415, 'unsupported_file_type', 'Bitte laden Sie eine Excel-Datei (.xlsx) im Format des Destatis-Gemeindeverzeichnisses hoch.', { field: 'file' });
-    }
+    const file = await readUpload(request, reply, {
+      maxBytes: MAX_REGISTRY_FILE_BYTES, missing: 'Bitte wählen Sie eine Datei aus.', tooLarge: `Die Datei darf höchstens ${MAX_REGISTRY_FILE_BYTES / 1024 / 1024} MB groß sein.`,
+      accept: (f) => {
+        if (!f.filename.toLowerCase().endsWith('.xlsx') && f.mimetype !== XLSX_MIME) {
+          throw new Problem(415, 'unsupported_file_type', 'Bitte laden Sie eine Excel-Datei (.xlsx) im Format des Destatis-Gemeindeverzeichnisses hoch.', { field: 'file' });
+        }
+      },
+    });
     return reply.status(201).send(await previewRegistryImport(db, auditContext(request), { fileName: file.filename, data: file.data }));
   });
 

@@ -12,7 +12,7 @@ import { createItem, itemVersions, listItems, reviseItem, setItemActive } from '
 import { currentQuestionnaire, presentQuestionnaire } from './questionnaires.js';
 import { startFieldPhase, updateQuestionnaire } from './edit-questionnaire.js';
 import { drawProjectSample, getSample, MAX_REGISTER_BYTES } from './draw-sample.js';
-import { deletePersonalData, getLetter, MAX_CREST_BYTES, produceLetters, updateLetter, uploadCrest } from './letters.js';
+import { acceptCrestType, deletePersonalData, getLetter, MAX_CREST_BYTES, produceLetters, updateLetter, uploadCrest } from './letters.js';
 import { sendDownload, fileSlug } from '../../server/http/download.js';
 import { parseFormFields, readUpload } from '../../server/http/form-fields.js';
 import { enterPaperSheet, paperEntryStatus } from './paper-entry.js';
@@ -136,10 +136,12 @@ export async function surveysRoutes(app: App) {
 
   app.post('/analyses/:id/letter/crest', {
     config: { access: policy.work },
-    schema: { tags: sampleTags, summary: 'Wappen oder Logo der Kommune hochladen (PNG/JPEG, bis 2 MB)', params: T.ZProjectParams, consumes: ['multipart/form-data'], response: { 200: T.ZLetter } },
+    schema: { tags: sampleTags, summary: 'Wappen oder Logo der Kommune hochladen (PNG/JPEG, bis 2 MB und 4000 × 4000 Pixel)', params: T.ZProjectParams, consumes: ['multipart/form-data'], response: { 200: T.ZLetter } },
   }, async (request, reply) => {
     const project = await projectFor(db, request.actor, request.params.id, 'work');
-    const file = await readUpload(request, reply, { maxBytes: MAX_CREST_BYTES, tooLarge: 'Das Wappen darf höchstens 2 MB groß sein.', missing: 'Bitte wählen Sie ein Bild aus.' });
+    const file = await readUpload(request, reply, {
+      maxBytes: MAX_CREST_BYTES, tooLarge: 'Das Wappen darf höchstens 2 MB groß sein.', missing: 'Bitte wählen Sie ein Bild aus.', accept: (f) => acceptCrestType(f.mimetype),
+    });
     return uploadCrest(db, app.files, auditContext(request), project, { mimetype: file.mimetype, data: file.data });
   });
 

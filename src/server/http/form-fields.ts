@@ -1,13 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { MultipartFile } from '@fastify/multipart';
 import type { z } from 'zod';
 import { Problem } from './problem.js';
-
-/** A text field sent with a multipart upload ('' when sent empty, undefined when absent). */
-export function formField(file: MultipartFile, name: string): string | undefined {
-  const f = file.fields[name] as { value?: unknown } | undefined;
-  return typeof f?.value === 'string' ? f.value : undefined;
-}
 
 /** Checks an upload's text fields against a schema; a bad field is a 400 naming it, as for JSON bodies. */
 export function parseFormFields<S extends z.ZodType>(schema: S, values: Record<string, unknown>): z.infer<S> {
@@ -32,6 +25,8 @@ export interface UploadOptions<T> {
    * answered at once instead of after the whole upload.
    */
   fields?: (values: Record<string, string | undefined>) => T;
+  /** Checks the file's name and type when it starts (e.g. a 415 for the wrong kind), before its bytes are read. */
+  accept?: (file: { filename: string; mimetype: string }) => void;
 }
 export interface Upload<T> { filename: string; mimetype: string; data: Buffer; fields: T }
 
@@ -50,6 +45,7 @@ export async function readUpload<T = undefined>(request: FastifyRequest, reply: 
         continue;
       }
       const fields = opts.fields ? opts.fields(values) : (undefined as T);
+      opts.accept?.({ filename: part.filename, mimetype: part.mimetype });
       const chunks: Buffer[] = [];
       let size = 0;
       for await (const chunk of part.file as AsyncIterable<Buffer>) {
