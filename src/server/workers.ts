@@ -24,8 +24,7 @@ export const taskEvents = new EventEmitter();
 export interface TaskOptions { maxHeapMb?: number; timeoutMs?: number }
 
 // The worker imports the task module; for TypeScript it first registers tsx's loader (a worker does not
-// get the loader of the tsx runner, nor has one under vitest).
-// (the `import` entry of `tsx/esm/api` in tsx's package exports)
+// get the loader of the tsx runner, nor has one under vitest). This is the `import` entry of `tsx/esm/api`.
 const tsxApi = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
 const BOOT = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -68,7 +67,6 @@ export async function runTask<T>(module: URL, exportName: string, args: unknown[
         eval: true,
         workerData: { module: module.href, exportName, args, tsxApi: module.pathname.endsWith('.ts') ? tsxApi : null },
         resourceLimits: { maxOldGenerationSizeMb: opts.maxHeapMb ?? 1024 },
-        stdout: false, stderr: false,
       });
       let settled = false;
       const settle = (fn: () => void) => { if (!settled) { settled = true; clearTimeout(timer); fn(); void worker.terminate(); } };

@@ -33,17 +33,22 @@ export function importerOf(actor: Actor | null): Importer {
   return { all: false, directorates };
 }
 
+/** Options that do not fit together (a BKA table needs its year); checked before the file is read. */
+export function checkImportOptions(options: CrimeImportOptions): CrimeImportOptions {
+  if (options.format === 'bka_kreise' && !options.year) throw new Problem(400, 'validation_failed', 'Feld „year“: Bitte geben Sie das Berichtsjahr der BKA-Tabelle an.', { field: 'year' });
+  return options;
+}
+
 export async function importCrimeStatistics(db: Db, files: FileStorage, ctx: AuditContext, importer: Importer, file: { name: string; data: Buffer }, options: CrimeImportOptions) {
   if (file.data.length > MAX_PKS_BYTES) throw new Problem(413, 'file_too_large', `Die Datei darf höchstens ${MAX_PKS_BYTES / 1024 / 1024} MB groß sein.`, { field: 'file' });
+  checkImportOptions(options);
   const lpr = importer.all;
   const directorates = importer.all ? [] : importer.directorates;
 
   const kreise = await db.select({ ags: districts.ags, directorate: districts.policeDirectorateId }).from(districts);
   const ownKreise = new Set(kreise.filter((k) => lpr || directorates.includes(k.directorate)).map((k) => k.ags));
   const scope: PksScope = { format: options.format, year: options.year, ownKreise: [...ownKreise], kreisOf: [], own: '', currentYear: Number(todayIso().slice(0, 4)) };
-  if (options.format === 'bka_kreise') {
-    if (!options.year) throw new Problem(400, 'validation_failed', 'Feld „year“: Bitte geben Sie das Berichtsjahr der BKA-Tabelle an.', { field: 'year' });
-  } else {
+  if (options.format !== 'bka_kreise') {
     scope.kreisOf = (await db.select({ ags: communes.ags, kreis: communes.districtAgs }).from(communes)).map((r) => [r.ags, r.kreis]);
     const names = new Map((await db.select().from(policeDirectorates)).map((d) => [d.id, d.name]));
     scope.own = directorates.map((d) => names.get(d) ?? d).join(', ');

@@ -5,7 +5,7 @@ import { parseFormFields, readUpload } from '../../server/http/form-fields.js';
 import { ZAgs } from '../communes/communes.types.js';
 import { crimePolicy as policy } from './policy.js';
 import * as T from './crime.types.js';
-import { importCrimeStatistics, importerOf, MAX_PKS_BYTES } from './import-crime-statistics.js';
+import { checkImportOptions, importCrimeStatistics, importerOf, MAX_PKS_BYTES } from './import-crime-statistics.js';
 import { communeCrimeStatistics, crimeCatalogue, kreisOverview, listCrimeImports } from './crime-statistics.js';
 
 export async function crimeRoutes(app: App) {
@@ -23,7 +23,7 @@ export async function crimeRoutes(app: App) {
     const file = await readUpload(request, reply, {
       maxBytes: MAX_PKS_BYTES, tooLarge: `Die Datei darf höchstens ${MAX_PKS_BYTES / 1024 / 1024} MB groß sein.`, missing: 'Bitte wählen Sie die PKS-Datei (CSV) aus.',
       // Empty fields count as not given.
-      fields: (f) => parseFormFields(T.ZCrimeImportOptions, { format: f.format || undefined, year: f.year || undefined, version: f.version || '', source: f.source || undefined }),
+      fields: (f) => checkImportOptions(parseFormFields(T.ZCrimeImportOptions, { format: f.format || undefined, year: f.year || undefined, version: f.version || '', source: f.source || undefined })),
     });
     return reply.status(201).send(await importCrimeStatistics(db, app.files, auditContext(request), importer, { name: file.filename, data: file.data }, file.fields));
   });
