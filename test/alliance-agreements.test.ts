@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, multipart, roleCaller, type TestApp } from './helpers.js';
+import { buildPdf, PAGE_OBJECTS } from './support/files.js';
 
 let t: TestApp;
 let call: Awaited<ReturnType<typeof roleCaller>>;
@@ -152,7 +153,20 @@ describe('cooperation agreements', () => {
     const huge = await upload('riesig.pdf', 'application/pdf', Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(16 * 1024 * 1024, 32)]));
     expect(huge.statusCode).toBe(413);
     expect(huge.json().detail).toMatch(/MB/);
-    const ok = await upload('Vereinbarung unterschrieben.pdf', 'application/pdf', Buffer.from('%PDF-1.4\n% scan\n'));
+    // Only the start of a PDF, markup behind the header, JavaScript: refused, naming the file, nothing stored.
+    const stub = await upload('scan.pdf', 'application/pdf', Buffer.from('%PDF-1.4\n% scan\n'));
+    expect(stub.json()).toMatchObject({ status: 422, code: 'pdf_invalid', field: 'file' });
+    expect(stub.json().detail).toMatch(/^Die Datei ist kein gültiges PDF-Dokument: .*%%EOF/);
+    const html = await upload('scan.pdf', 'application/pdf', Buffer.from('%PDF-1.7\n<html><body><script>fetch("/api/admin/audit")</script></body></html>\n%%EOF\n'));
+    expect(html.json()).toMatchObject({ status: 422, code: 'pdf_html', field: 'file' });
+    expect(html.json().detail).toMatch(/^Die Datei enthält HTML oder Skripte/);
+    const js = await upload('scan.pdf', 'application/pdf', buildPdf({
+      objects: ['<< /Type /Catalog /Pages 2 0 R /OpenAction 5 0 R >>', ...PAGE_OBJECTS.slice(1), '<< /S /JavaScript /JS (app.launchURL\\("https://example.org"\\)) >>'], xref: 'stream', packed: [1, 5],
+    }));
+    expect(js.json()).toMatchObject({ status: 422, code: 'pdf_active', field: 'file' });
+    expect(js.json().detail).toMatch(/^Die Datei enthält aktive Inhalte \(.*JavaScript/);
+    expect((await call('lpr_staff', 'GET', `/api/agreements/${id}/scan`)).statusCode).toBe(404);
+    const ok = await upload('Vereinbarung unterschrieben.pdf', 'application/pdf', buildPdf());
     expect(ok.statusCode).toBe(200);
     expect(ok.json().scan).toMatchObject({ revision: 1, name: 'Vereinbarung unterschrieben.pdf' });
     const back = await call('lpr_staff', 'GET', `/api/agreements/${id}/scan`);

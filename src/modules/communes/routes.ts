@@ -4,6 +4,7 @@ import type { App } from '../../server/modules.js';
 import { auditContext } from '../../server/audit/record.js';
 import { Problem } from '../../server/http/problem.js';
 import { ZVersionParam } from '../../server/http/zod.js';
+import { readUpload } from '../../server/http/form-fields.js';
 import { communesPolicy as policy } from './policy.js';
 import * as T from './communes.types.js';
 import { listCommunes } from './list-communes.js';
@@ -14,7 +15,7 @@ import { getGroup, presentGroups } from './groups.js';
 import { createGroup } from './create-group.js';
 import { updateGroup } from './update-group.js';
 import { deleteGroup } from './delete-group.js';
-import { getRegistryImport, presentImport, previewRegistryImport } from './preview-registry-import.js';
+import { getRegistryImport, MAX_REGISTRY_FILE_BYTES, presentImport, previewRegistryImport } from './preview-registry-import.js';
 import { applyRegistryImport } from './apply-registry-import.js';
 import { assertMayAccessAgeStructure, assertMayEditAgeStructure, getAgeStructure, saveAgeStructure } from './age-structure.js';
 
@@ -100,13 +101,15 @@ export async function communesRoutes(app: App) {
     config: { access: policy.updateRegistry },
     schema: { tags: importTags, summary: 'Destatis-GV-ISys-Datei (.xlsx) hochladen und Vorschau der Änderungen erzeugen', consumes: ['multipart/form-data'], response: { 201: T.ZRegistryPreview } },
   }, async (request, reply) => {
-    const file = await request.file();
-    if (!file) throw new Problem(400, 'file_missing', 'Bitte wählen Sie eine Datei aus.', { field: 'file' });
-    if (!file.filename.toLowerCase().endsWith('.xlsx') && file.mimetype !== XLSX_MIME) {
-      throw new Problem(415, 'unsupported_file_type', 'Bitte laden Sie eine Excel-Datei (.xlsx) im Format des Destatis-Gemeindeverzeichnisses hoch.', { field: 'file' });
-    }
-    const data = await file.toBuffer();
-    return reply.status(201).send(await previewRegistryImport(db, auditContext(request), { fileName: file.filename, data }));
+    const file = await readUpload(request, reply, {
+      maxBytes: MAX_REGISTRY_FILE_BYTES, missing: 'Bitte wählen Sie eine Datei aus.', tooLarge: `Die Datei darf höchstens ${MAX_REGISTRY_FILE_BYTES / 1024 / 1024} MB groß sein.`,
+      accept: (f) => {
+        if (!f.filename.toLowerCase().endsWith('.xlsx') && f.mimetype !== XLSX_MIME) {
+          throw new Problem(415, 'unsupported_file_type', 'Bitte laden Sie eine Excel-Datei (.xlsx) im Format des Destatis-Gemeindeverzeichnisses hoch.', { field: 'file' });
+        }
+      },
+    });
+    return reply.status(201).send(await previewRegistryImport(db, auditContext(request), { fileName: file.filename, data: file.data }));
   });
 
   app.get('/registry-imports/:id', {

@@ -7,7 +7,7 @@ import { forbidden, Problem, unprocessable } from '../../server/http/problem.js'
 import { todayIso } from '../../lib/dates.js';
 import { communes, districts, policeDirectorates } from '../communes/schema.js';
 import { crimeFigures, crimeImports } from './schema.js';
-import { parseBkaKreisTable, parseMunicipalTable, type ParsedPks } from './pks-files.js';
+import { parsePksFileOffLoop, type PksScope } from './parse-pks-file.js';
 
 export type CrimeFileFormat = 'bka_kreise' | 'municipal';
 export interface CrimeImportOptions { format: CrimeFileFormat; year?: number; source?: string; version: string }
@@ -33,28 +33,28 @@ export function importerOf(actor: Actor | null): Importer {
   return { all: false, directorates };
 }
 
+/** Options that do not fit together (a BKA table needs its year); checked before the file is read. */
+export function checkImportOptions(options: CrimeImportOptions): CrimeImportOptions {
+  if (options.format === 'bka_kreise' && !options.year) throw new Problem(400, 'validation_failed', 'Feld „year“: Bitte geben Sie das Berichtsjahr der BKA-Tabelle an.', { field: 'year' });
+  return options;
+}
+
 export async function importCrimeStatistics(db: Db, files: FileStorage, ctx: AuditContext, importer: Importer, file: { name: string; data: Buffer }, options: CrimeImportOptions) {
   if (file.data.length > MAX_PKS_BYTES) throw new Problem(413, 'file_too_large', `Die Datei darf höchstens ${MAX_PKS_BYTES / 1024 / 1024} MB groß sein.`, { field: 'file' });
+  checkImportOptions(options);
   const lpr = importer.all;
   const directorates = importer.all ? [] : importer.directorates;
 
   const kreise = await db.select({ ags: districts.ags, directorate: districts.policeDirectorateId }).from(districts);
   const ownKreise = new Set(kreise.filter((k) => lpr || directorates.includes(k.directorate)).map((k) => k.ags));
-  let parsed: ParsedPks;
-  if (options.format === 'bka_kreise') {
-    if (!options.year) throw new Problem(400, 'validation_failed', 'Feld „year“: Bitte geben Sie das Berichtsjahr der BKA-Tabelle an.', { field: 'year' });
-    parsed = parseBkaKreisTable(file.data, options.year, (ags) => ownKreise.has(ags));
-  } else {
-    const rows = await db.select({ ags: communes.ags, kreis: communes.districtAgs }).from(communes);
-    const kreisOf = new Map(rows.map((r) => [r.ags, r.kreis]));
+  const scope: PksScope = { format: options.format, year: options.year, ownKreise: [...ownKreise], kreisOf: [], own: '', currentYear: Number(todayIso().slice(0, 4)) };
+  if (options.format !== 'bka_kreise') {
+    scope.kreisOf = (await db.select({ ags: communes.ags, kreis: communes.districtAgs }).from(communes)).map((r) => [r.ags, r.kreis]);
     const names = new Map((await db.select().from(policeDirectorates)).map((d) => [d.id, d.name]));
-    const own = directorates.map((d) => names.get(d) ?? d).join(', ');
-    parsed = parseMunicipalTable(file.data, {
-      communeExists: (ags) => kreisOf.has(ags),
-      refuse: (ags) => (ownKreise.has(kreisOf.get(ags)!) ? null : `Die Gemeinde ${ags} gehört nicht zur Polizeidirektion ${own}; Sie können nur Zahlen Ihrer Direktion einspielen.`),
-      currentYear: Number(todayIso().slice(0, 4)),
-    });
+    scope.own = directorates.map((d) => names.get(d) ?? d).join(', ');
   }
+  // Large files are parsed in a worker thread, so the server keeps answering meanwhile.
+  const parsed = await parsePksFileOffLoop(file.data, scope);
   if (parsed.errors.length) {
     throw new Problem(422, 'pks_invalid', `Die Datei enthält ${parsed.errors.length} fehlerhafte Zeile(n); es wurde nichts übernommen.`, {
       field: 'file', errors: parsed.errors.slice(0, 200).map((e) => ({ field: `Zeile ${e.line}`, message: e.message, line: e.line })),

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import type { App } from '../../server/modules.js';
 import { auditContext } from '../../server/audit/record.js';
-import { Problem } from '../../server/http/problem.js';
-import { formField, parseFormFields } from '../../server/http/form-fields.js';
+import { parseFormFields, readUpload } from '../../server/http/form-fields.js';
 import { ZAgs } from '../communes/communes.types.js';
 import { crimePolicy as policy } from './policy.js';
 import * as T from './crime.types.js';
-import { importCrimeStatistics, importerOf, MAX_PKS_BYTES } from './import-crime-statistics.js';
+import { checkImportOptions, importCrimeStatistics, importerOf, MAX_PKS_BYTES } from './import-crime-statistics.js';
 import { communeCrimeStatistics, crimeCatalogue, kreisOverview, listCrimeImports } from './crime-statistics.js';
 
 export async function crimeRoutes(app: App) {
@@ -21,14 +20,12 @@ export async function crimeRoutes(app: App) {
     },
   }, async (request, reply) => {
     const importer = importerOf(request.actor);
-    const file = await request.file({ limits: { fileSize: MAX_PKS_BYTES + 1 } });
-    if (!file) throw new Problem(400, 'file_missing', 'Bitte wählen Sie die PKS-Datei (CSV) aus.', { field: 'file' });
-    // Empty fields count as not given.
-    const field = (name: string) => formField(file, name) || undefined;
-    const options = parseFormFields(T.ZCrimeImportOptions, { format: field('format'), year: field('year'), version: field('version') ?? '', source: field('source') });
-    const data = await file.toBuffer();
-    if (file.file.truncated) throw new Problem(413, 'file_too_large', `Die Datei darf höchstens ${MAX_PKS_BYTES / 1024 / 1024} MB groß sein.`, { field: 'file' });
-    return reply.status(201).send(await importCrimeStatistics(db, app.files, auditContext(request), importer, { name: file.filename, data }, options));
+    const file = await readUpload(request, reply, {
+      maxBytes: MAX_PKS_BYTES, tooLarge: `Die Datei darf höchstens ${MAX_PKS_BYTES / 1024 / 1024} MB groß sein.`, missing: 'Bitte wählen Sie die PKS-Datei (CSV) aus.',
+      // Empty fields count as not given.
+      fields: (f) => checkImportOptions(parseFormFields(T.ZCrimeImportOptions, { format: f.format || undefined, year: f.year || undefined, version: f.version || '', source: f.source || undefined })),
+    });
+    return reply.status(201).send(await importCrimeStatistics(db, app.files, auditContext(request), importer, { name: file.filename, data: file.data }, file.fields));
   });
 
   app.get('/crime/imports', {

@@ -2,14 +2,16 @@ import { randomInt } from 'node:crypto';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import { recordAudit, type AuditContext } from '../../server/audit/record.js';
-import { Problem, unprocessable } from '../../server/http/problem.js';
+import { unprocessable } from '../../server/http/problem.js';
 import { todayIso } from '../../lib/dates.js';
 import { accessCodes, analysisProjects, analysisTasks, questionnaires, samplePersons, surveySamples, surveyStrata } from './schema.js';
-import { parseRegister } from './register-csv.js';
-import { drawSample, type Allocation, type StrataBy } from './sampling.js';
+import type { Allocation, StrataBy } from './sampling.js';
+import { readRegisterAndDrawOffLoop } from './register-sample.js';
 import { hashCode, newAccessCode } from './access-codes.js';
 
 type Project = typeof analysisProjects.$inferSelect;
+/** The largest register extract accepted (a city of 600,000 adults is about 50 MB). */
+export const MAX_REGISTER_BYTES = 50 * 1024 * 1024;
 export interface SampleOptions { strataBy: StrataBy; allocation: Allocation; size: number; seed?: number }
 
 /**
@@ -18,17 +20,8 @@ export interface SampleOptions { strataBy: StrataBy; allocation: Allocation; siz
  * is rejected whole with every bad line. Drawing again replaces the sample until letters are produced.
  */
 export async function drawProjectSample(db: Db, ctx: AuditContext, project: Project, file: { name: string; data: Buffer }, options: SampleOptions) {
-  const needDistrict = options.strataBy !== 'age_sex';
-  const parsed = parseRegister(file.data, project.startOn, needDistrict);
-  if (parsed.errors.length) {
-    throw new Problem(422, 'register_invalid', `Der Melderegister-Auszug enthält ${parsed.errors.length} fehlerhafte Zeile(n); es wurde nichts übernommen.`, {
-      field: 'file', errors: parsed.errors.slice(0, 200).map((e) => ({ field: `Zeile ${e.line}`, message: e.message, line: e.line })),
-    });
-  }
-  if (!parsed.persons.length) throw unprocessable('register_empty', 'Der Auszug enthält keine Personen ab 16 Jahren.', 'file');
-  if (options.size > parsed.persons.length) throw unprocessable('sample_too_large', `Die Stichprobe (${options.size}) ist größer als die Zahl der Personen ab 16 Jahren im Auszug (${parsed.persons.length}).`, 'size');
   const seed = options.seed ?? randomInt(1, 2 ** 31 - 1);
-  const { strata, drawn } = drawSample(parsed.persons, { by: options.strataBy, allocation: options.allocation, size: options.size, seed, startOn: project.startOn });
+  const { encoding, personsRead, under16, strata, drawn, districts } = await readRegisterAndDrawOffLoop(file.data, project.startOn, { ...options, seed });
   return db.transaction(async (tx) => {
     const [existing] = await tx.select().from(surveySamples).where(eq(surveySamples.projectId, project.id));
     if (existing?.lettersAt) throw unprocessable('letters_produced', 'Die Anschreiben sind bereits erstellt; die Stichprobe kann nicht mehr neu gezogen werden.');
@@ -38,7 +31,7 @@ export async function drawProjectSample(db: Db, ctx: AuditContext, project: Proj
     await tx.delete(surveySamples).where(eq(surveySamples.projectId, project.id));
     await tx.insert(surveySamples).values({
       projectId: project.id, strataBy: options.strataBy, allocation: options.allocation, requestedSize: options.size, seed,
-      fileName: file.name.slice(0, 200), encoding: parsed.encoding, personsRead: parsed.persons.length, under16: parsed.under16,
+      fileName: file.name.slice(0, 200), encoding, personsRead, under16,
     });
     await tx.insert(surveyStrata).values(strata.map((s) => ({ ...s, projectId: project.id })));
     const people = drawn.map((p, i) => ({
@@ -51,12 +44,11 @@ export async function drawProjectSample(db: Db, ctx: AuditContext, project: Proj
       await tx.insert(accessCodes).values(chunk.map((p) => ({ codeHash: hashCode(p.code), projectId: project.id, stratumKey: p.stratumKey })));
     }
     // The register's Ortsteile become the answer options of the district question (while it can change).
-    const districts = [...new Set(parsed.persons.map((p) => p.district).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'de'));
     const [q] = await tx.select({ status: questionnaires.status }).from(questionnaires).where(eq(questionnaires.projectId, project.id)).orderBy(asc(questionnaires.revision));
     if (districts.length && q?.status !== 'frozen') await tx.update(analysisProjects).set({ districts, updatedAt: new Date() }).where(eq(analysisProjects.id, project.id));
     await tx.update(analysisTasks).set({ doneOn: todayIso(), doneBy: ctx.actorId })
       .where(and(eq(analysisTasks.projectId, project.id), eq(analysisTasks.key, 'register_extract'), isNull(analysisTasks.doneOn)));
-    const summary = { strataBy: options.strataBy, allocation: options.allocation, size: options.size, seed, personsRead: parsed.persons.length, under16: parsed.under16, strata: strata.length };
+    const summary = { strataBy: options.strataBy, allocation: options.allocation, size: options.size, seed, personsRead, under16, strata: strata.length };
     await recordAudit(tx, ctx, { action: 'survey_sample.drawn', entityType: 'analysis_project', entityId: project.id, after: summary });
     return (await getSample(tx, project.id))!;
   });

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import { unprocessable } from '../../server/http/problem.js';
-import { toCsv } from '../../lib/csv.js';
+import { sheetRows, toCsv } from '../../lib/csv.js';
 import { analysisProjects, questionnaires, surveyResponses } from './schema.js';
 import { FEAR_PLACE_REASONS, FEAR_PLACE_TIMES, MAX_FEAR_PLACES, type ScaleValue } from './standard-items.js';
 import type { Definition } from './questionnaire-definition.js';
@@ -105,7 +105,7 @@ export async function exportResponses(db: Db, project: typeof analysisProjects.$
   const base = `${project.code}-antworten`;
   const codebook = variables.map((v) => ({ Variable: v.name, Beschriftung: v.label, Typ: v.type === 'string' ? 'Text' : 'Zahl', Wertelabels: valueLabels(v), 'Fehlende Werte': v.missing.join(', ') }));
   if (format === 'csv') {
-    const csv = rows.length ? toCsv(rows, ';') : `${variables.map((v) => v.name).join(';')}\n`;
+    const csv = toCsv(rows, ';', variables.map((v) => v.name));
     return { data: Buffer.from(`\uFEFF${csv}`), name: `${base}.csv`, type: 'csv' };
   }
   if (format === 'codebook') return { data: Buffer.from(`\uFEFF${toCsv(codebook, ';')}`), name: `${project.code}-codebuch.csv`, type: 'csv' };
@@ -114,7 +114,7 @@ export async function exportResponses(db: Db, project: typeof analysisProjects.$
   wb.creator = 'ASSKomm-Plattform';
   const ws = wb.addWorksheet('Antworten');
   ws.columns = variables.map((v) => ({ header: v.name, key: v.name, width: Math.max(8, v.name.length + 2) }));
-  ws.addRows(rows);
+  ws.addRows(sheetRows(rows));
   ws.getRow(1).font = { bold: true };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   const cb = wb.addWorksheet('Codebuch');

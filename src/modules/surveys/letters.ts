@@ -1,4 +1,3 @@
-import { crc32, inflateSync } from 'node:zlib';
 import { and, asc, eq, notExists } from 'drizzle-orm';
 import type { Content } from 'pdfmake/interfaces.js';
 import type { Db } from '../../server/db/client.js';
@@ -8,6 +7,7 @@ import { updateVersioned } from '../../server/db/versioned.js';
 import { Problem, unprocessable } from '../../server/http/problem.js';
 import { formatDateDe, todayIso } from '../../lib/dates.js';
 import { renderPdf } from '../../server/documents/pdf.js';
+import { checkJpeg, checkPng, type ImageLimits } from '../../server/files/images.js';
 import { communes } from '../communes/schema.js';
 import { accessCodes, analysisProjects, samplePersons, surveyLetters, surveySamples, surveyUsedCodes } from './schema.js';
 import { hashCode } from './access-codes.js';
@@ -51,34 +51,31 @@ export async function updateLetter(db: Db, ctx: AuditContext, project: Project, 
 }
 
 const CREST_TYPES: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg' };
+export const MAX_CREST_BYTES = 2 * 1024 * 1024;
+/** A crest is printed 25 mm wide: 4000 px on a side (16 megapixels) is far more than enough. */
+export const CREST_LIMITS: ImageLimits = { maxSide: 4000, maxPixels: 16_000_000 };
 
-/** A PNG whose chunks all pass their CRC and whose image data inflates (the PDF renderer would fail later otherwise). */
-function isIntactPng(data: Buffer): boolean {
-  if (!data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return false;
-  const idat: Buffer[] = [];
-  let at = 8;
-  let ended = false;
-  while (at + 12 <= data.length && !ended) {
-    const length = data.readUInt32BE(at);
-    const type = data.subarray(at + 4, at + 8);
-    if (at + 12 + length > data.length) return false;
-    const body = data.subarray(at + 8, at + 8 + length);
-    if (crc32(Buffer.concat([type, body])) !== data.readUInt32BE(at + 8 + length)) return false;
-    if (type.toString('latin1') === 'IDAT') idat.push(body);
-    ended = type.toString('latin1') === 'IEND';
-    at += 12 + length;
-  }
-  try { return ended && idat.length > 0 && inflateSync(Buffer.concat(idat)).length > 0; } catch { return false; }
+const notAnImage = () => new Problem(415, 'unsupported_image', 'Bitte laden Sie das Wappen als PNG- oder JPEG-Bild hoch.', { field: 'file' });
+/** The file extension of a crest by its type, PNG or JPEG (checked when the upload starts, and again before storing). */
+export function acceptCrestType(mimetype: string): string {
+  const ext = CREST_TYPES[mimetype];
+  if (!ext) throw notAnImage();
+  return ext;
 }
-/** A JPEG starts with SOI and ends with EOI (the PDF embeds it as it is). */
-const isJpeg = (data: Buffer) => data[0] === 0xff && data[1] === 0xd8 && data.at(-2) === 0xff && data.at(-1) === 0xd9;
-const looksLike = (data: Buffer, type: string) => (type === 'image/png' ? isIntactPng(data) : isJpeg(data));
 
-/** The commune's crest or logo for the letterhead (PNG or JPEG, at most 2 MB). */
+/** The commune's crest or logo for the letterhead (PNG or JPEG, at most 2 MB and 4000 × 4000 pixels). */
 export async function uploadCrest(db: Db, files: FileStorage, ctx: AuditContext, project: Project, file: { mimetype: string; data: Buffer }) {
-  const ext = CREST_TYPES[file.mimetype];
-  if (!ext || !looksLike(file.data, file.mimetype)) throw new Problem(415, 'unsupported_image', 'Bitte laden Sie das Wappen als PNG- oder JPEG-Bild hoch.', { field: 'file' });
-  if (file.data.length > 2 * 1024 * 1024) throw new Problem(413, 'file_too_large', 'Das Wappen darf höchstens 2 MB groß sein.', { field: 'file' });
+  const ext = acceptCrestType(file.mimetype);
+  if (file.data.length > MAX_CREST_BYTES) throw new Problem(413, 'file_too_large', 'Das Wappen darf höchstens 2 MB groß sein.', { field: 'file' });
+  // The pixel size comes from the header and the PNG data is inflated only up to what it announces, before
+  // anything decodes the image (a PDF renderer would otherwise unpack a "decompression bomb" in full).
+  const verdict = ext === 'png' ? await checkPng(file.data, CREST_LIMITS) : checkJpeg(file.data, CREST_LIMITS);
+  if (!verdict.ok && verdict.reason === 'invalid') throw notAnImage();
+  if (!verdict.ok) {
+    throw new Problem(422, 'image_too_large', verdict.info
+      ? `Die Bilddatei ist zu groß (${verdict.info.width} × ${verdict.info.height} Pixel); das Wappen darf höchstens ${CREST_LIMITS.maxSide} × ${CREST_LIMITS.maxSide} Pixel und ${CREST_LIMITS.maxPixels / 1e6} Megapixel haben.`
+      : 'Die Bilddatei enthält mehr Bilddaten, als ihre Größenangabe erlaubt, und wird nicht angenommen.', { field: 'file' });
+  }
   const current = await getLetter(db, project);
   if (current.version === 0) await updateLetter(db, ctx, project, { ...current, version: 0 });
   const key = `surveys/${project.id}/crest.${ext}`;

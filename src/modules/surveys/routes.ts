@@ -11,11 +11,10 @@ import { updateDistricts } from './update-districts.js';
 import { createItem, itemVersions, listItems, reviseItem, setItemActive } from './item-bank.js';
 import { currentQuestionnaire, presentQuestionnaire } from './questionnaires.js';
 import { startFieldPhase, updateQuestionnaire } from './edit-questionnaire.js';
-import { drawProjectSample, getSample } from './draw-sample.js';
-import { deletePersonalData, getLetter, produceLetters, updateLetter, uploadCrest } from './letters.js';
-import { Problem } from '../../server/http/problem.js';
+import { drawProjectSample, getSample, MAX_REGISTER_BYTES } from './draw-sample.js';
+import { acceptCrestType, deletePersonalData, getLetter, MAX_CREST_BYTES, produceLetters, updateLetter, uploadCrest } from './letters.js';
 import { sendDownload, fileSlug } from '../../server/http/download.js';
-import { formField, parseFormFields } from '../../server/http/form-fields.js';
+import { parseFormFields, readUpload } from '../../server/http/form-fields.js';
 import { ZVersion } from '../../server/http/zod.js';
 import { enterPaperSheet, paperEntryStatus } from './paper-entry.js';
 import { fieldMonitoring } from './monitoring.js';
@@ -120,13 +119,12 @@ export async function surveysRoutes(app: App) {
     schema: { tags: sampleTags, summary: 'Melderegister-Auszug (CSV) hochladen und geschichtete Zufallsstichprobe ziehen', params: T.ZProjectParams, consumes: ['multipart/form-data'], response: { 201: T.ZSample } },
   }, async (request, reply) => {
     const project = await projectFor(db, request.actor, request.params.id, 'work');
-    const file = await request.file({ limits: { fileSize: 50 * 1024 * 1024 } });
-    if (!file) throw new Problem(400, 'file_missing', 'Bitte wählen Sie den Melderegister-Auszug (CSV) aus.', { field: 'file' });
-    const options = parseFormFields(T.ZSampleOptions, {
-      strataBy: formField(file, 'strataBy'), allocation: formField(file, 'allocation'), size: formField(file, 'size'), seed: formField(file, 'seed') || undefined,
+    const file = await readUpload(request, reply, {
+      maxBytes: MAX_REGISTER_BYTES, tooLarge: `Der Melderegister-Auszug darf höchstens ${MAX_REGISTER_BYTES / 1024 / 1024} MB groß sein.`,
+      missing: 'Bitte wählen Sie den Melderegister-Auszug (CSV) aus.',
+      fields: (f) => parseFormFields(T.ZSampleOptions, { strataBy: f.strataBy, allocation: f.allocation, size: f.size, seed: f.seed || undefined }),
     });
-    const data = await file.toBuffer();
-    return reply.status(201).send(await drawProjectSample(db, auditContext(request), project, { name: file.filename, data }, options));
+    return reply.status(201).send(await drawProjectSample(db, auditContext(request), project, { name: file.filename, data: file.data }, file.fields));
   });
 
   app.get('/analyses/:id/letter', {
@@ -141,13 +139,13 @@ export async function surveysRoutes(app: App) {
 
   app.post('/analyses/:id/letter/crest', {
     config: { access: policy.work },
-    schema: { tags: sampleTags, summary: 'Wappen oder Logo der Kommune hochladen (PNG/JPEG, bis 2 MB)', params: T.ZProjectParams, consumes: ['multipart/form-data'], response: { 200: T.ZLetter } },
-  }, async (request) => {
+    schema: { tags: sampleTags, summary: 'Wappen oder Logo der Kommune hochladen (PNG/JPEG, bis 2 MB und 4000 × 4000 Pixel)', params: T.ZProjectParams, consumes: ['multipart/form-data'], response: { 200: T.ZLetter } },
+  }, async (request, reply) => {
     const project = await projectFor(db, request.actor, request.params.id, 'work');
-    const file = await request.file({ limits: { fileSize: 2 * 1024 * 1024 + 1 } });
-    if (!file) throw new Problem(400, 'file_missing', 'Bitte wählen Sie ein Bild aus.', { field: 'file' });
-    const data = await file.toBuffer().catch(() => { throw new Problem(413, 'file_too_large', 'Das Wappen darf höchstens 2 MB groß sein.', { field: 'file' }); });
-    return uploadCrest(db, app.files, auditContext(request), project, { mimetype: file.mimetype, data });
+    const file = await readUpload(request, reply, {
+      maxBytes: MAX_CREST_BYTES, tooLarge: 'Das Wappen darf höchstens 2 MB groß sein.', missing: 'Bitte wählen Sie ein Bild aus.', accept: (f) => acceptCrestType(f.mimetype),
+    });
+    return uploadCrest(db, app.files, auditContext(request), project, { mimetype: file.mimetype, data: file.data });
   });
 
   app.post('/analyses/:id/letters', {

@@ -18,8 +18,12 @@ function ImportForm({ onDone }: { onDone: () => void }) {
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault(); setError(null); setResult(null); setBusy(true);
-    const form = new FormData(e.currentTarget);
-    form.set('format', format);
+    // The server reads the text fields before the file: they come first.
+    const entered = new FormData(e.currentTarget);
+    const form = new FormData();
+    form.append('format', format);
+    for (const [k, v] of entered) if (k !== 'fmt' && k !== 'file') form.append(k, v);
+    for (const f of entered.getAll('file')) form.append('file', f);
     try { setResult(await api<CrimeImport>('/crime/imports', { method: 'POST', form })); onDone(); } catch (err) { setError(err); } finally { setBusy(false); }
   };
   return (
