@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { App } from '../../server/modules.js';
 import { auditContext } from '../../server/audit/record.js';
 import { fileSlug, sendDownload } from '../../server/http/download.js';
-import { Problem } from '../../server/http/problem.js';
 import { ZIntParam } from '../../server/http/zod.js';
 import { readUpload } from '../../server/http/form-fields.js';
 import { alliancePolicy as policy } from './policy.js';
