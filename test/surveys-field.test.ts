@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { sql } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { parseCsvRows } from '../src/lib/csv.js';
 import { createTestApp, loginAs, roleCaller, type TestApp } from './helpers.js';
@@ -114,5 +115,14 @@ describe('exports', () => {
     const res = await call('lpr_staff', 'POST', `/api/analyses/${id}/field-phase/close`);
     expect(res.json().phases.find((p: { key: string }) => p.key === 'field').status).toBe('done');
     expect((await call(null, 'POST', '/api/public/survey/submit', { code: codes[30], submissionId: randomUUID(), answers: {} })).statusCode).toBe(410);
+    // Nothing waits in the pool; the close still moves the used codes to the code table, in one transaction
+    // (the job the close sent does it, or this call, whichever comes first).
+    await mixPool(t.database.db, id);
+    const n = async (query: ReturnType<typeof sql>) => ((await t.database.db.execute(query)) as unknown as { rows: { n: number }[] }).rows[0]!.n;
+    expect(await n(sql`select count(*)::int as n from access_codes where project_id = ${id} and used`)).toBe(11);
+    expect(await n(sql`select count(*)::int as n from survey_used_codes where project_id = ${id}`)).toBe(0);
+    expect(await n(sql`select count(distinct xmin::text)::int as n from access_codes where project_id = ${id} and used`)).toBe(1);
+    const m = (await call('lpr_staff', 'GET', `/api/analyses/${id}/monitoring`)).json();
+    expect(m).toMatchObject({ returned: 13, codesUsed: 11 });
   });
 });

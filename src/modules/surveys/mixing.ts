@@ -23,7 +23,7 @@ const MIX_LOCK = 7_411_019;
 type Rows<T> = { rows: T[] };
 const rowsOf = async <T>(q: Promise<unknown>) => ((await q) as Rows<T>).rows;
 
-export interface MixResult { mixed: number; batch: number | null; folded: boolean; waiting: number; open: boolean; scrubbed?: boolean }
+export interface MixResult { mixed: number; batch: number | null; folded: boolean; waiting: number; open: boolean; closed?: boolean; scrubbed?: boolean }
 
 /** Mixes the survey's pool if it may: at least k waiting, or the field phase has closed. */
 export async function mixPool(db: Db, projectId: string, today = todayIso()): Promise<MixResult> {
@@ -37,7 +37,12 @@ export async function mixPool(db: Db, projectId: string, today = todayIso()): Pr
     if (!state) return { mixed: 0, batch: null, folded: false, waiting: 0, open: false };
     const pooled = await rowsOf<{ id: string }>(tx.execute(sql`select id from survey_pool where project_id = ${projectId} for update`));
     const n = pooled.length;
-    if (n === 0 || (state.open && n < state.k)) return { mixed: 0, batch: null, folded: false, waiting: n, open: state.open };
+    if (state.open && n < state.k) return { mixed: 0, batch: null, folded: false, waiting: n, open: true };
+    if (n === 0) {
+      // Closed with nothing waiting: only the used codes still have to move to the code table.
+      const closed = await closeCodes(tx, projectId);
+      return { mixed: 0, batch: null, folded: false, waiting: 0, open: false, closed };
+    }
     // After the field phase a remainder smaller than k is mixed again together with the last batch.
     const folded = !state.open && n < state.k && state.last_batch > 0;
     const batch = folded ? state.last_batch : state.last_batch + 1;
@@ -62,21 +67,29 @@ export async function mixPool(db: Db, projectId: string, today = todayIso()): Pr
     await tx.execute(sql`with d as (delete from paper_sheets where project_id = ${projectId} returning *) insert into paper_sheets select * from d order by random()`);
     // A draft saved while its code was being used would otherwise outlive its purpose.
     await tx.execute(sql`delete from survey_drafts d using survey_used_codes u where u.code_hash = d.code_hash and u.project_id = ${projectId}`);
-    if (!state.open) {
-      // The field phase is over: its used codes go to the code table at once (their old row versions carry
-      // only the time the sample was drawn), and retries are refused anyway, so the receipts go.
-      await tx.execute(sql`update access_codes a set used = true from survey_used_codes u where u.project_id = ${projectId} and a.code_hash = u.code_hash`);
-      await tx.execute(sql`delete from survey_used_codes where project_id = ${projectId}`);
-      await tx.execute(sql`delete from survey_receipts where project_id = ${projectId}`);
-    }
+    if (!state.open) await closeCodes(tx, projectId);
     await recordAudit(tx, systemContext('Mischung der Antworten'), {
       action: folded ? 'survey_responses.folded' : 'survey_responses.mixed', entityType: 'analysis_project', entityId: projectId,
       after: { batch, responses: moved[0]!.n },
     });
-    return { mixed: n, batch, folded, waiting: 0, open: state.open };
+    return { mixed: n, batch, folded, waiting: 0, open: state.open, closed: !state.open };
   });
-  const scrubbed = result.mixed ? await scrub(db, !result.open) : true;
+  const scrubbed = result.mixed || result.closed ? await scrub(db, !result.open) : true;
   return { ...result, scrubbed };
+}
+
+/**
+ * The field phase is over: the survey's used codes go to the code table at once, in this one transaction
+ * (their old row versions carry only the time the sample was drawn), and retries are refused anyway, so
+ * the receipts go. False if there was nothing left to do.
+ */
+async function closeCodes(tx: Db, projectId: string): Promise<boolean> {
+  const marked = await rowsOf<{ n: number }>(tx.execute(sql`
+    with upd as (update access_codes a set used = true from survey_used_codes u where u.project_id = ${projectId} and a.code_hash = u.code_hash returning 1)
+    select count(*)::int as n from upd`));
+  const used = await rowsOf<{ n: number }>(tx.execute(sql`with d as (delete from survey_used_codes where project_id = ${projectId} returning 1) select count(*)::int as n from d`));
+  const receipts = await rowsOf<{ n: number }>(tx.execute(sql`with d as (delete from survey_receipts where project_id = ${projectId} returning 1) select count(*)::int as n from d`));
+  return marked[0]!.n + used[0]!.n + receipts[0]!.n > 0;
 }
 
 /** Tables holding answers, or row versions that tell when a code or sheet was used: new files after every mix. */
