@@ -3,7 +3,7 @@
  * PostgreSQL database, the platform as a separate process, and a load of concurrent submissions.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { resolve } from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -52,7 +52,7 @@ export interface Platform { url: string; process: ChildProcess; stop(): Promise<
 export async function startPlatform(databaseUrl: string, port: number, extraEnv: Record<string, string> = {}): Promise<Platform> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SURVEY_RATE_LIMIT: '100000000', DEMO_DATA: 'false', PUBLIC_URL: `http://127.0.0.1:${port}`, ...extraEnv },
+    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SURVEY_RATE_LIMIT: '100000000', DEMO_DATA: 'false', PUBLIC_URL: `http://127.0.0.1:${port}`, SERVER_SECRET: randomBytes(32).toString('hex'), ...extraEnv },
   });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => { stderr += d.toString(); });
