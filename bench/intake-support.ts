@@ -125,8 +125,8 @@ export async function storedCounts(databaseUrl: string, acknowledged: string[]) 
   try {
     const one = async (q: string, params: unknown[] = []) => (await client.query<{ n: number }>(q, params)).rows[0]!.n;
     return {
-      acknowledgedStored: await one('select count(*)::int as n from survey_receipts where key_hash = any($1::text[])', [acknowledged.map(receiptOf)]),
-      receipts: await one('select count(*)::int as n from survey_receipts'),
+      acknowledgedStored: await one('select count(*)::int as n from survey_used_codes where receipt = any($1::text[])', [acknowledged.map(receiptOf)]),
+      receipts: await one('select count(*)::int as n from survey_used_codes where receipt is not null'),
       usedCodes: await one('select ((select count(*) from survey_used_codes) + (select count(*) from access_codes where used))::int as n'),
       pooled: await one('select count(*)::int as n from survey_pool'),
       responses: await one('select count(*)::int as n from survey_responses'),

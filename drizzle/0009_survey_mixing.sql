@@ -7,14 +7,10 @@ CREATE TABLE "survey_pool" (
 	"stratum_key" text
 );
 --> statement-breakpoint
-CREATE TABLE "survey_receipts" (
-	"key_hash" text PRIMARY KEY NOT NULL,
-	"project_id" uuid NOT NULL
-);
---> statement-breakpoint
 CREATE TABLE "survey_used_codes" (
 	"code_hash" text PRIMARY KEY NOT NULL,
-	"project_id" uuid NOT NULL
+	"project_id" uuid NOT NULL,
+	"receipt" text
 );
 --> statement-breakpoint
 ALTER TABLE "survey_drafts" DROP CONSTRAINT "survey_drafts_code_hash_access_codes_code_hash_fk";
@@ -26,11 +22,7 @@ UPDATE "survey_drafts" d SET "project_id" = c."project_id" FROM "access_codes" c
 DELETE FROM "survey_drafts" WHERE "project_id" IS NULL;--> statement-breakpoint
 ALTER TABLE "survey_drafts" ALTER COLUMN "project_id" SET NOT NULL;--> statement-breakpoint
 ALTER TABLE "survey_pool" ADD CONSTRAINT "survey_pool_project_id_analysis_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."analysis_projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "survey_receipts" ADD CONSTRAINT "survey_receipts_project_id_analysis_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."analysis_projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "survey_used_codes" ADD CONSTRAINT "survey_used_codes_project_id_analysis_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."analysis_projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "survey_pool_project_idx" ON "survey_pool" USING btree ("project_id");--> statement-breakpoint
-CREATE INDEX "survey_receipts_project_idx" ON "survey_receipts" USING btree ("project_id");--> statement-breakpoint
-CREATE INDEX "survey_used_codes_project_idx" ON "survey_used_codes" USING btree ("project_id");--> statement-breakpoint
 ALTER TABLE "survey_drafts" ADD CONSTRAINT "survey_drafts_project_id_analysis_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."analysis_projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "survey_responses" DROP COLUMN "submission_key";--> statement-breakpoint
 ALTER TABLE "survey_responses" ADD COLUMN "batch" integer DEFAULT 0 NOT NULL;--> statement-breakpoint

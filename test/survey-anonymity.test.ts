@@ -214,7 +214,7 @@ describe('survey anonymity against the database itself', () => {
 
     // 3. Dates and times: a response has no time, only the day its batch left the pool, shared by the batch.
     const timeColumns = await rows<{ column_name: string; data_type: string }>(sql`
-      select column_name, data_type from information_schema.columns where table_name in ('survey_responses', 'survey_pool', 'survey_receipts', 'access_codes', 'paper_sheets')
+      select column_name, data_type from information_schema.columns where table_name in ('survey_responses', 'survey_pool', 'survey_used_codes', 'access_codes', 'paper_sheets')
         and (data_type like 'timestamp%' or data_type like 'time%' or data_type = 'date' or data_type = 'interval')`);
     expect(timeColumns).toEqual([{ column_name: 'submitted_on', data_type: 'date' }]);
     for (const r of responses) expect(responses.filter((x) => x.submitted_on === r.submitted_on).length).toBeGreaterThanOrEqual(K);

@@ -74,8 +74,10 @@ describe('answering online', () => {
     const columns = async (table: string) => ((await t.database.db.execute(sql`select column_name from information_schema.columns where table_name = ${table}`)) as unknown as { rows: { column_name: string }[] }).rows.map((r) => r.column_name).sort();
     expect(await columns('access_codes')).toEqual(['code_hash', 'project_id', 'stratum_key', 'used']);
     expect(await columns('survey_responses')).toEqual(['answers', 'batch', 'id', 'mode', 'project_id', 'questionnaire_revision', 'stratum_key', 'submitted_on']);
-    expect(await columns('survey_receipts')).toEqual(['key_hash', 'project_id']);
-    expect(await columns('survey_used_codes')).toEqual(['code_hash', 'project_id']);
+    expect(await columns('survey_used_codes')).toEqual(['code_hash', 'project_id', 'receipt']);
+    const receipt = await t.database.db.execute(sql`select receipt from survey_used_codes where project_id = ${projectId}`) as unknown as { rows: { receipt: string }[] };
+    expect(receipt.rows[0]!.receipt).toMatch(/^[0-9a-f]{64}$/);
+    expect(receipt.rows[0]!.receipt).not.toContain(submissionId);
   });
 
   it('refuses fields the questionnaire does not define, at any depth, and texts that cannot be stored', async () => {

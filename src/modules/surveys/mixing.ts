@@ -80,16 +80,15 @@ export async function mixPool(db: Db, projectId: string, today = todayIso()): Pr
 
 /**
  * The field phase is over: the survey's used codes go to the code table at once, in this one transaction
- * (their old row versions carry only the time the sample was drawn), and retries are refused anyway, so
- * the receipts go. False if there was nothing left to do.
+ * (their old row versions carry only the time the sample was drawn); retries are refused anyway, so the
+ * receipts go with survey_used_codes. False if there was nothing left to do.
  */
 async function closeCodes(tx: Db, projectId: string): Promise<boolean> {
   const marked = await rowsOf<{ n: number }>(tx.execute(sql`
     with upd as (update access_codes a set used = true from survey_used_codes u where u.project_id = ${projectId} and a.code_hash = u.code_hash returning 1)
     select count(*)::int as n from upd`));
   const used = await rowsOf<{ n: number }>(tx.execute(sql`with d as (delete from survey_used_codes where project_id = ${projectId} returning 1) select count(*)::int as n from d`));
-  const receipts = await rowsOf<{ n: number }>(tx.execute(sql`with d as (delete from survey_receipts where project_id = ${projectId} returning 1) select count(*)::int as n from d`));
-  return marked[0]!.n + used[0]!.n + receipts[0]!.n > 0;
+  return marked[0]!.n + used[0]!.n > 0;
 }
 
 /** Tables holding answers, or row versions that tell when a code or sheet was used: new files after every mix. */
@@ -98,7 +97,7 @@ const REWRITTEN = ['survey_pool', 'survey_drafts', 'paper_entries', 'survey_used
 /**
  * Frees what the move left behind: dead pool rows, submitted drafts, the old versions of codes and sheets.
  * VACUUM cannot run in a transaction; it removes only rows no running transaction can still see (what
- * remains is said in docs/anonymity.md). Receipts hold no answer and no code; the code table is written
+ * remains is said in docs/anonymity.md). The code table is written
  * to only at field close, and its old row versions carry the time the sample was drawn; a folded batch's
  * old versions hold answers stored again anyway. A failure here does not undo the mix: the next one
  * scrubs again.
@@ -106,7 +105,7 @@ const REWRITTEN = ['survey_pool', 'survey_drafts', 'paper_entries', 'survey_used
 async function scrub(db: Db, final: boolean): Promise<boolean> {
   try {
     await vacuumTables(db, REWRITTEN, { full: true, lockTimeoutMs: 1000 });
-    await vacuumTables(db, final ? ['survey_receipts', 'access_codes', 'survey_responses'] : ['survey_receipts'], { full: false });
+    if (final) await vacuumTables(db, ['access_codes', 'survey_responses'], { full: false });
     return true;
   } catch {
     return false;

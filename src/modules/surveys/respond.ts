@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import { Problem } from '../../server/http/problem.js';
 import { todayIso } from '../../lib/dates.js';
-import { questionnaires, surveyDrafts, surveyReceipts } from './schema.js';
+import { questionnaires, surveyDrafts, surveyUsedCodes } from './schema.js';
 import { hashCode, isWellFormedCode } from './access-codes.js';
 import { checkAnswers, normaliseAnswers, type Definition } from './questionnaire-definition.js';
 import { batcherFor } from './submit-batcher.js';
@@ -104,7 +104,8 @@ export async function submitResponse(db: Db, input: { code: string; submissionId
   });
   if (stored) return { status: 'received' as const, survey: target.projectId };
   // Not stored: say why (a retry of a stored submission, a used or unknown code, a closed survey).
-  if ((await db.select({ k: surveyReceipts.keyHash }).from(surveyReceipts).where(eq(surveyReceipts.keyHash, keyHash))).length) return { status: 'already_received' as const, survey: target.projectId };
+  const [retry] = await db.select({ receipt: surveyUsedCodes.receipt }).from(surveyUsedCodes).where(eq(surveyUsedCodes.codeHash, hashCode(input.code)));
+  if (retry?.receipt === keyHash) return { status: 'already_received' as const, survey: target.projectId };
   const now = await openSurveyFor(db, input.code);
   if (now.projectId !== target.projectId) throw unknownCode();
   if (now.used) throw usedCode();

@@ -148,11 +148,14 @@ export const accessCodes = pgTable('access_codes', {
 /**
  * Codes used while the field phase runs, kept small so that every mix can rewrite the survey's rows in
  * random order and the table file anew: then none of them tells when it was used, or with which batch.
+ * `receipt` is the hash of the random id the respondent's browser sent with the answers, so a retried
+ * submit is answered "received" without a duplicate; it is never stored with the answers. Null on paper.
  */
 export const surveyUsedCodes = pgTable('survey_used_codes', {
   codeHash: text('code_hash').primaryKey(),
   projectId: uuid('project_id').notNull().references(() => analysisProjects.id, { onDelete: 'cascade' }),
-}, (t) => [index('survey_used_codes_project_idx').on(t.projectId)]);
+  receipt: text('receipt'),
+});
 
 /** The cover letter: editable text, the commune's crest, and the commune's approval. */
 export const surveyLetters = pgTable('survey_letters', {
@@ -200,16 +203,8 @@ export const surveyPool = pgTable('survey_pool', {
   mode: text('mode').notNull(),
   answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),
   stratumKey: text('stratum_key'),
-}, (t) => [index('survey_pool_project_idx').on(t.projectId)]);
-
-/**
- * Receipts of online submissions, so a retried submit is answered "received" without a duplicate: the hash
- * of the random id the respondent's browser made. Neither the id nor its hash is stored with the answers.
- */
-export const surveyReceipts = pgTable('survey_receipts', {
-  keyHash: text('key_hash').primaryKey(),
-  projectId: uuid('project_id').notNull().references(() => analysisProjects.id, { onDelete: 'cascade' }),
-}, (t) => [index('survey_receipts_project_idx').on(t.projectId)]);
+  // No index: the pool holds only what waits for the next mix, and every index costs each submission.
+});
 
 /**
  * Saved, unfinished online answers, keyed by the code's hash; deleted when the answers are submitted (and

@@ -13,10 +13,10 @@ type Entry = { item: PendingSubmission; resolve: (stored: boolean) => void; reje
  * waits for the commit of its own batch before it is answered, so an acknowledged submission is durable.
  * Nothing is kept beyond the requests in flight, so any number of app processes can run side by side.
  *
- * Per submission the statement marks the code used (in survey_used_codes, whose primary key lets only
- * one use through) only if it belongs to the survey, is unused, the revision is the frozen one and the
- * field phase runs; only then it puts the answers into the mixing pool (never into survey_responses: see
- * mixing.ts), records the receipt and drops the draft. It writes nothing to access_codes. A code or
+ * Per submission the statement marks the code used with the submission's receipt (in survey_used_codes,
+ * whose primary key lets only one use through) only if it belongs to the survey, is unused, the revision
+ * is the frozen one and the field phase runs; only then it puts the answers into the mixing pool (never
+ * into survey_responses: see mixing.ts) and drops the draft. It writes nothing to access_codes. A code or
  * submission id appearing twice in a batch waits for the next batch (and is then found used).
  *
  * Submissions are fully validated before they join a batch. Should a batch still fail, its members are
@@ -75,25 +75,19 @@ export class SubmitBatcher {
         join analysis_projects p on p.id = i.project_id and p.status = 'running'
         join analysis_phases f on f.project_id = i.project_id and f.key = 'field' and f.status = 'in_progress'
         where i.revision = (select max(q.revision) from questionnaires q where q.project_id = i.project_id and q.status = 'frozen')
-          and not exists (select 1 from survey_receipts r where r.key_hash = i.key_hash)
       ), used as (
-        insert into survey_used_codes (code_hash, project_id)
-        select code_hash, project_id from open
+        insert into survey_used_codes (code_hash, project_id, receipt)
+        select code_hash, project_id, key_hash from open
         on conflict do nothing
-        returning code_hash
-      ), rec as (
-        insert into survey_receipts (key_hash, project_id)
-        select o.key_hash, o.project_id from open o join used u on u.code_hash = o.code_hash
-        on conflict do nothing
-        returning key_hash
+        returning code_hash, receipt
       ), ins as (
         insert into survey_pool (project_id, questionnaire_revision, mode, answers, stratum_key)
-        select o.project_id, o.revision, 'online', o.answers, o.stratum_key from open o join rec on rec.key_hash = o.key_hash
+        select o.project_id, o.revision, 'online', o.answers, o.stratum_key from open o join used u on u.code_hash = o.code_hash
         returning 1
       ), del as (
         delete from survey_drafts d using used u where d.code_hash = u.code_hash returning 1
       )
-      select key_hash as key from rec`) as unknown as { rows: { key: string }[] };
+      select receipt as key from used`) as unknown as { rows: { key: string }[] };
     return new Set(result.rows.map((r) => r.key));
   }
 }
