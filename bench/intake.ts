@@ -10,7 +10,6 @@
  *    received a success answer must be in the database.
  * Last line: {"submissionsPerSecond","p50Ms","p99Ms","baselineInsertsPerSecond","ratio","lost"}.
  */
-import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { ANSWERS, percentile, prepareSurvey, startPlatform, storedCounts, submitLoad } from './intake-support.js';
 
@@ -69,7 +68,7 @@ const t0 = performance.now();
 const end = t0 + baselineSeconds * 1000;
 await Promise.all(Array.from({ length: CLIENTS }, async () => {
   while (performance.now() < end) {
-    await pool.query('insert into bench_baseline (id, project_id, questionnaire_revision, mode, answers) values ($1, $2, 1, $3, $4)', [randomUUID(), projectId, 'online', payload]);
+    await pool.query('insert into bench_baseline (project_id, questionnaire_revision, mode, answers) values ($1, 1, $2, $3)', [projectId, 'online', payload]);
     inserts++;
   }
 }));

@@ -1,5 +1,4 @@
 CREATE TABLE "survey_pool" (
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"project_id" uuid NOT NULL,
 	"questionnaire_revision" integer NOT NULL,
 	"mode" text NOT NULL,

@@ -64,7 +64,7 @@ describe('answering online', () => {
     expect(reuse.statusCode).toBe(409);
     expect(reuse.json().code).toBe('code_used');
     const pooled = await t.database.db.execute(sql`select * from survey_pool where project_id = ${projectId}`) as unknown as { rows: Record<string, unknown>[] };
-    expect(Object.keys(pooled.rows[0]!).sort()).toEqual(['answers', 'id', 'mode', 'project_id', 'questionnaire_revision', 'stratum_key']);
+    expect(Object.keys(pooled.rows[0]!).sort()).toEqual(['answers', 'mode', 'project_id', 'questionnaire_revision', 'stratum_key']);
     expect(pooled.rows[0]).toMatchObject({ mode: 'online', questionnaire_revision: 1, answers: good });
     // The sampling stratum (for the weighting) is kept, shared by many people, and is not the code.
     const stratum = await t.database.db.execute(sql`select a.stratum_key from access_codes a join survey_used_codes u on u.code_hash = a.code_hash where a.project_id = ${projectId} limit 1`) as unknown as { rows: { stratum_key: string }[] };

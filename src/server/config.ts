@@ -44,7 +44,7 @@ const ZEnv = z.object({
   /** Survey requests per client address and minute (open, save, submit). */
   SURVEY_RATE_LIMIT: z.coerce.number().int().positive().default(60),
   /** Seconds between two mixes of one survey's pool (each takes all answers waiting by then, at least k). */
-  SURVEY_MIX_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
+  SURVEY_MIX_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
 });
 
 export type Config = ReturnType<typeof loadConfig>;

@@ -35,8 +35,7 @@ export async function mixPool(db: Db, projectId: string, today = todayIso()): Pr
       from analysis_projects p left join analysis_phases f on f.project_id = p.id and f.key = 'field'
       where p.id = ${projectId}`));
     if (!state) return { mixed: 0, batch: null, folded: false, waiting: 0, open: false };
-    const pooled = await rowsOf<{ id: string }>(tx.execute(sql`select id from survey_pool where project_id = ${projectId} for update`));
-    const n = pooled.length;
+    const [{ n }] = await rowsOf<{ n: number }>(tx.execute(sql`select count(*)::int as n from survey_pool where project_id = ${projectId}`)) as [{ n: number }];
     if (state.open && n < state.k) return { mixed: 0, batch: null, folded: false, waiting: n, open: true };
     if (n === 0) {
       // Closed with nothing waiting: only the used codes still have to move to the code table.
@@ -46,10 +45,9 @@ export async function mixPool(db: Db, projectId: string, today = todayIso()): Pr
     // After the field phase a remainder smaller than k is mixed again together with the last batch.
     const folded = !state.open && n < state.k && state.last_batch > 0;
     const batch = folded ? state.last_batch : state.last_batch + 1;
-    const ids = pooled.map((p) => p.id);
     const moved = await rowsOf<{ n: number }>(tx.execute(sql`
       with pooled as (
-        delete from survey_pool where id = any(${sql.param(ids)}::uuid[])
+        delete from survey_pool where project_id = ${projectId}
         returning project_id, questionnaire_revision, mode, answers, stratum_key
       )${folded ? sql`, earlier as (
         delete from survey_responses where project_id = ${projectId} and batch = ${batch}
@@ -72,7 +70,7 @@ export async function mixPool(db: Db, projectId: string, today = todayIso()): Pr
       action: folded ? 'survey_responses.folded' : 'survey_responses.mixed', entityType: 'analysis_project', entityId: projectId,
       after: { batch, responses: moved[0]!.n },
     });
-    return { mixed: n, batch, folded, waiting: 0, open: state.open, closed: !state.open };
+    return { mixed: moved[0]!.n, batch, folded, waiting: 0, open: state.open, closed: !state.open };
   });
   const scrubbed = result.mixed || result.closed ? await scrub(db, !result.open) : true;
   return { ...result, scrubbed };

@@ -63,17 +63,35 @@ const isText = (x: unknown, max: number): x is string => typeof x === 'string' &
  * most five marked places inside the commune, texts without characters that cannot be stored. Every
  * question is optional. Returns the errors (German).
  */
+interface IndexedQuestion { q: ResolvedQuestion; allowed: Set<number>; rows: Set<string> }
+/** Frozen definitions never change: their questions are indexed once (the check runs on every submission). */
+const indexes = new WeakMap<Definition, Map<string, IndexedQuestion>>();
+function questionsOf(d: Definition): Map<string, IndexedQuestion> {
+  let index = indexes.get(d);
+  if (!index) {
+    index = new Map(d.pages.flatMap((p) => p.questions).map((q) => [q.code, {
+      q,
+      allowed: new Set([...q.content.scale, ...(q.content.notApplicable ? [q.content.notApplicable] : [])].map((s) => s.value)),
+      rows: new Set(q.content.rows.map((r) => r.code)),
+    }]));
+    indexes.set(d, index);
+  }
+  return index;
+}
+const isInt = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x);
+const reasons = new Set(FEAR_PLACE_REASONS.map((s) => s.value));
+const times = new Set(FEAR_PLACE_TIMES.map((s) => s.value));
+
 export function checkAnswers(d: Definition, answers: unknown): AnswerError[] {
   if (!answers || typeof answers !== 'object' || Array.isArray(answers)) return [{ field: 'answers', message: 'Die Antworten fehlen.' }];
   const errors: AnswerError[] = [];
-  const byCode = new Map(d.pages.flatMap((p) => p.questions).map((q) => [q.code, q]));
-  const isInt = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x);
+  const byCode = questionsOf(d);
   for (const [code, value] of Object.entries(answers as Answers)) {
-    const q = byCode.get(code);
-    if (!q) { errors.push({ field: code, message: `Unbekannte Frage ${code}.` }); continue; }
+    const indexed = byCode.get(code);
+    if (!indexed) { errors.push({ field: code, message: `Unbekannte Frage ${code}.` }); continue; }
     if (value === null || value === undefined) continue;
+    const { q, allowed } = indexed;
     const c = q.content;
-    const allowed = new Set([...c.scale, ...(c.notApplicable ? [c.notApplicable] : [])].map((s) => s.value));
     const onScale = (x: unknown) => isInt(x) && allowed.has(x);
     const bad = (message: string) => errors.push({ field: code, message });
     switch (c.kind) {
@@ -84,7 +102,7 @@ export function checkAnswers(d: Definition, answers: unknown): AnswerError[] {
         if (!Array.isArray(value) || !value.every(onScale) || new Set(value).size !== value.length) bad(`Die Antworten zu Frage ${code} liegen nicht auf der Antwortskala.`);
         break;
       case 'matrix': {
-        const rows = new Set(c.rows.map((r) => r.code));
+        const { rows } = indexed;
         if (!isPlainObject(value)) { bad(`Die Antworten zu Frage ${code} haben ein falsches Format.`); break; }
         for (const [row, x] of Object.entries(value as Answers)) {
           if (!rows.has(row)) errors.push({ field: `${code}.${row}`, message: `Frage ${code} hat keine Zeile ${row}.` });
@@ -101,8 +119,6 @@ export function checkAnswers(d: Definition, answers: unknown): AnswerError[] {
       case 'fearplaces': {
         if (!Array.isArray(value)) { bad(`Die Orte zu Frage ${code} haben ein falsches Format.`); break; }
         if (value.length > MAX_FEAR_PLACES) { bad(`Bitte höchstens ${MAX_FEAR_PLACES} Orte markieren.`); break; }
-        const reasons = new Set(FEAR_PLACE_REASONS.map((s) => s.value));
-        const times = new Set(FEAR_PLACE_TIMES.map((s) => s.value));
         value.forEach((p: unknown, i: number) => {
           const f = `${code}.${i + 1}`;
           if (!isPlainObject(p)) { errors.push({ field: f, message: `Ort ${i + 1} hat ein falsches Format.` }); return; }
@@ -135,10 +151,10 @@ const roundCoordinate = (x: number) => Math.round(x * 1e5) / 1e5;
  * dropped, coordinates rounded, every value rebuilt from the fields the definition knows.
  */
 export function normaliseAnswers(d: Definition, answers: Answers): Answers {
-  const byCode = new Map(d.pages.flatMap((p) => p.questions).map((q) => [q.code, q]));
+  const byCode = questionsOf(d);
   const out: Answers = {};
   for (const [code, value] of Object.entries(answers)) {
-    const q = byCode.get(code);
+    const q = byCode.get(code)?.q;
     if (!q || value === null || value === undefined) continue;
     switch (q.content.kind) {
       case 'matrix': {

@@ -197,13 +197,12 @@ export const surveyResponses = pgTable('survey_responses', {
  * and the pool is vacuumed. No time, no code, no order that survives the move.
  */
 export const surveyPool = pgTable('survey_pool', {
-  id: uuid('id').primaryKey().defaultRandom(),
   projectId: uuid('project_id').notNull().references(() => analysisProjects.id, { onDelete: 'cascade' }),
   questionnaireRevision: integer('questionnaire_revision').notNull(),
   mode: text('mode').notNull(),
   answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),
   stratumKey: text('stratum_key'),
-  // No index: the pool holds only what waits for the next mix, and every index costs each submission.
+  // No key and no index: the pool holds only what waits for the next mix, and each index costs every submission.
 });
 
 /**

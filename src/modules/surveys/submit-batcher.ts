@@ -14,7 +14,8 @@ type Entry = { item: PendingSubmission; resolve: (stored: boolean) => void; reje
  * Nothing is kept beyond the requests in flight, so any number of app processes can run side by side.
  *
  * Per submission the statement marks the code used with the submission's receipt (in survey_used_codes,
- * whose primary key lets only one use through) only if it belongs to the survey, is unused, the revision
+ * whose primary key lets only one use through; the common case, a code used before, is filtered first, so
+ * the insert needs no ON CONFLICT) only if it belongs to the survey, is unused, the revision
  * is the frozen one and the field phase runs; only then it puts the answers into the mixing pool (never
  * into survey_responses: see mixing.ts) and drops the draft. It writes nothing to access_codes. A code or
  * submission id appearing twice in a batch waits for the next batch (and is then found used).
@@ -54,12 +55,24 @@ export class SubmitBatcher {
     try {
       const stored = await this.write(batch.map((b) => b.item));
       for (const b of batch) b.resolve(stored.has(b.item.keyHash));
-    } catch (error) {
-      if (batch.length === 1) { batch[0]!.reject(asProblem(error)); return; }
+    } catch {
       // One bad member must not fail the others: each is written on its own.
       for (const b of batch) {
-        try { b.resolve((await this.write([b.item])).has(b.item.keyHash)); } catch (e) { b.reject(asProblem(e)); }
+        try { b.resolve(await this.writeOne(b.item)); } catch (e) { b.reject(e); }
       }
+    }
+  }
+
+  /**
+   * A code used by a concurrent batch (of another process) fails the plain insert of its used-code row with
+   * a unique violation: that submission is not stored, as if the code had been found used.
+   */
+  private async writeOne(item: PendingSubmission): Promise<boolean> {
+    try {
+      return (await this.write([item])).has(item.keyHash);
+    } catch (error) {
+      if (sqlState(error) === '23505') return false;
+      throw asProblem(error);
     }
   }
 
@@ -78,7 +91,7 @@ export class SubmitBatcher {
       ), used as (
         insert into survey_used_codes (code_hash, project_id, receipt)
         select code_hash, project_id, key_hash from open
-        on conflict do nothing
+        where not exists (select 1 from survey_used_codes u where u.code_hash = open.code_hash)
         returning code_hash, receipt
       ), ins as (
         insert into survey_pool (project_id, questionnaire_revision, mode, answers, stratum_key)
@@ -92,10 +105,14 @@ export class SubmitBatcher {
   }
 }
 
+const sqlState = (error: unknown) => {
+  const code = (error as { code?: unknown })?.code ?? (error as { cause?: { code?: unknown } })?.cause?.code;
+  return typeof code === 'string' ? code : null;
+};
+
 /** A value PostgreSQL refused (SQLSTATE class 22, data exception) is the submitter's problem, not a 500. */
 function asProblem(error: unknown) {
-  const code = (error as { code?: unknown; cause?: { code?: unknown } })?.code ?? (error as { cause?: { code?: unknown } })?.cause?.code;
-  if (typeof code === 'string' && code.startsWith('22')) {
+  if (sqlState(error)?.startsWith('22')) {
     return new Problem(422, 'answers_invalid', 'Die Antworten enthalten Zeichen oder Werte, die nicht gespeichert werden können. Bitte prüfen Sie Ihre Texteingaben.', { field: 'answers' });
   }
   return error;
