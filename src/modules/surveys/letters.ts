@@ -1,4 +1,4 @@
-import { and, asc, eq, notExists } from 'drizzle-orm';
+import { and, asc, eq, not } from 'drizzle-orm';
 import type { Content } from 'pdfmake/interfaces.js';
 import type { Db } from '../../server/db/client.js';
 import type { FileStorage } from '../../server/files/storage.js';
@@ -9,7 +9,7 @@ import { formatDateDe, todayIso } from '../../lib/dates.js';
 import { renderPdf } from '../../server/documents/pdf.js';
 import { checkJpeg, checkPng, type ImageLimits } from '../../server/files/images.js';
 import { communes } from '../communes/schema.js';
-import { accessCodes, analysisProjects, samplePersons, surveyLetters, surveySamples, surveyUsedCodes } from './schema.js';
+import { accessCodes, analysisProjects, samplePersons, surveyLetters, surveySamples, codeIsUsed } from './schema.js';
 import { hashCode } from './access-codes.js';
 
 type Project = typeof analysisProjects.$inferSelect;
@@ -100,8 +100,7 @@ export async function produceLetters(db: Db, files: FileStorage, ctx: AuditConte
   let persons = await db.select().from(samplePersons).where(eq(samplePersons.projectId, project.id)).orderBy(asc(samplePersons.serial));
   if (kind === 'reminder') {
     if (!sample.lettersAt) throw unprocessable('no_invitations', 'Erinnerungen gibt es erst nach den Einladungsschreiben.');
-    const unused = new Set((await db.select({ h: accessCodes.codeHash }).from(accessCodes).where(and(eq(accessCodes.projectId, project.id), eq(accessCodes.used, false),
-      notExists(db.select().from(surveyUsedCodes).where(eq(surveyUsedCodes.codeHash, accessCodes.codeHash)))))).map((r) => r.h));
+    const unused = new Set((await db.select({ h: accessCodes.codeHash }).from(accessCodes).where(and(eq(accessCodes.projectId, project.id), not(codeIsUsed)))).map((r) => r.h));
     persons = persons.filter((p) => unused.has(hashCode(p.code)));
   }
   const letter = await getLetter(db, project);

@@ -1,6 +1,6 @@
-import { asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
-import { accessCodes, analysisProjects, surveyPool, surveyResponses, surveyStrata, surveyUsedCodes } from './schema.js';
+import { accessCodes, analysisProjects, codeIsUsed, surveyPool, surveyResponses, surveyStrata } from './schema.js';
 
 /**
  * Field monitoring: returns per stratum (from the codes marked used, which carry their stratum but no link
@@ -9,9 +9,8 @@ import { accessCodes, analysisProjects, surveyPool, surveyResponses, surveyStrat
  */
 export async function fieldMonitoring(db: Db, project: typeof analysisProjects.$inferSelect) {
   const strata = await db.select().from(surveyStrata).where(eq(surveyStrata.projectId, project.id)).orderBy(asc(surveyStrata.key));
-  // Used codes: marked in access_codes once the field phase closed, in survey_used_codes while it runs.
   const used = await db.select({ key: accessCodes.stratumKey, n: count() }).from(accessCodes)
-    .where(sql`${accessCodes.projectId} = ${project.id} and (${accessCodes.used} or exists (select 1 from ${surveyUsedCodes} u where u.code_hash = ${accessCodes.codeHash}))`)
+    .where(and(eq(accessCodes.projectId, project.id), codeIsUsed))
     .groupBy(accessCodes.stratumKey);
   const usedBy = new Map(used.map((u) => [u.key, u.n]));
   const days = await db.select({ day: surveyResponses.submittedOn, mode: surveyResponses.mode, n: count() }).from(surveyResponses)

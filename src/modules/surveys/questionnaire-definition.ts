@@ -57,12 +57,6 @@ const PLACE_KEYS = new Set(['lat', 'lon', 'reason', 'time', 'note']);
 /** Free text as the questionnaire allows it: a string PostgreSQL can store, within the length. */
 const isText = (x: unknown, max: number): x is string => typeof x === 'string' && x.length <= max && isStorableText(x);
 
-/**
- * Checks answers against the frozen definition: only known questions and, at every depth, only the fields
- * the question defines (matrix rows; a place's position, reason, time and note), values on their scale, at
- * most five marked places inside the commune, texts without characters that cannot be stored. Every
- * question is optional. Returns the errors (German).
- */
 interface IndexedQuestion { q: ResolvedQuestion; allowed: Set<number>; rows: Set<string> }
 /** Frozen definitions never change: their questions are indexed once (the check runs on every submission). */
 const indexes = new WeakMap<Definition, Map<string, IndexedQuestion>>();
@@ -82,11 +76,17 @@ const isInt = (x: unknown): x is number => typeof x === 'number' && Number.isInt
 const reasons = new Set(FEAR_PLACE_REASONS.map((s) => s.value));
 const times = new Set(FEAR_PLACE_TIMES.map((s) => s.value));
 
+/**
+ * Checks answers against the frozen definition: only known questions and, at every depth, only the fields
+ * the question defines (matrix rows; a place's position, reason, time and note), values on their scale, at
+ * most five marked places inside the commune, texts without characters that cannot be stored. Every
+ * question is optional. Returns the errors (German).
+ */
 export function checkAnswers(d: Definition, answers: unknown): AnswerError[] {
-  if (!answers || typeof answers !== 'object' || Array.isArray(answers)) return [{ field: 'answers', message: 'Die Antworten fehlen.' }];
+  if (!isPlainObject(answers)) return [{ field: 'answers', message: 'Die Antworten fehlen.' }];
   const errors: AnswerError[] = [];
   const byCode = questionsOf(d);
-  for (const [code, value] of Object.entries(answers as Answers)) {
+  for (const [code, value] of Object.entries(answers)) {
     const indexed = byCode.get(code);
     if (!indexed) { errors.push({ field: code, message: `Unbekannte Frage ${code}.` }); continue; }
     if (value === null || value === undefined) continue;

@@ -97,14 +97,15 @@ export async function submitResponse(db: Db, input: { code: string; submissionId
     ? { projectId: input.survey, revision: input.revision, ...(await frozenVersion(db, input.survey, input.revision)) }
     : await openSurveyFor(db, input.code);
   rejectBadAnswers(target.definition, input.answers);
+  const codeHash = hashCode(input.code);
   const keyHash = receiptOf(input.submissionId);
   const stored = await batcherFor(db).submit({
-    codeHash: hashCode(input.code), projectId: target.projectId, revision: target.revision,
+    codeHash, projectId: target.projectId, revision: target.revision,
     answers: JSON.stringify(normaliseAnswers(target.definition, input.answers)), keyHash,
   });
   if (stored) return { status: 'received' as const, survey: target.projectId };
   // Not stored: say why (a retry of a stored submission, a used or unknown code, a closed survey).
-  const [retry] = await db.select({ receipt: surveyUsedCodes.receipt }).from(surveyUsedCodes).where(eq(surveyUsedCodes.codeHash, hashCode(input.code)));
+  const [retry] = await db.select({ receipt: surveyUsedCodes.receipt }).from(surveyUsedCodes).where(eq(surveyUsedCodes.codeHash, codeHash));
   if (retry?.receipt === keyHash) return { status: 'already_received' as const, survey: target.projectId };
   const now = await openSurveyFor(db, input.code);
   if (now.projectId !== target.projectId) throw unknownCode();

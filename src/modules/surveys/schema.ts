@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { pgTable, text, integer, date, jsonb, timestamp, uuid, primaryKey, index, boolean, uniqueIndex } from 'drizzle-orm/pg-core';
 import { communes } from '../communes/schema.js';
 import type { ItemContent, Text } from './standard-items.js';
@@ -156,6 +157,9 @@ export const surveyUsedCodes = pgTable('survey_used_codes', {
   projectId: uuid('project_id').notNull().references(() => analysisProjects.id, { onDelete: 'cascade' }),
   receipt: text('receipt'),
 });
+
+/** A code is used once it is in survey_used_codes (field phase running) or marked in access_codes (closed). */
+export const codeIsUsed = sql`(${accessCodes.used} or exists (select 1 from ${surveyUsedCodes} u where u.code_hash = ${accessCodes.codeHash}))`;
 
 /** The cover letter: editable text, the commune's crest, and the commune's approval. */
 export const surveyLetters = pgTable('survey_letters', {
