@@ -1,4 +1,5 @@
-import { crc32, createInflate } from 'node:zlib';
+import { crc32 } from 'node:zlib';
+import { inflatedSize } from './inflate.js';
 
 /**
  * Checks of uploaded PNG and JPEG images before anything decodes them: the size in pixels is read from
@@ -20,21 +21,6 @@ export function pngDataSize(width: number, height: number, colorType: number, bi
   const rows = (w: number, h: number) => (w > 0 && h > 0 ? h * (Math.ceil((w * bits) / 8) + 1) : 0);
   if (!interlaced) return rows(width, height);
   return ADAM7.reduce((sum, [x0, y0, dx, dy]) => sum + rows(Math.ceil((width - x0) / dx), Math.ceil((height - y0) / dy)), 0);
-}
-
-/** Inflates without keeping the output; stops as soon as it exceeds `limit` (on the zlib thread pool). */
-function inflatedSize(data: Buffer, limit: number): Promise<number | null> {
-  return new Promise((resolve) => {
-    const inflate = createInflate();
-    let size = 0;
-    inflate.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) { inflate.destroy(); resolve(size); }
-    });
-    inflate.on('end', () => resolve(size));
-    inflate.on('error', () => resolve(null));
-    inflate.end(data);
-  });
 }
 
 const tooLarge = (info: ImageInfo, limits: ImageLimits) =>
@@ -64,7 +50,7 @@ export async function checkPng(data: Buffer, limits: ImageLimits): Promise<Image
   }
   if (!ended || !idat.length) return { ok: false, reason: 'invalid' };
   const expected = pngDataSize(width, height, colorType, bitDepth, interlace === 1);
-  const real = await inflatedSize(Buffer.concat(idat), expected);
+  const real = await inflatedSize(Buffer.concat(idat), expected, { raw: false });
   if (real === null) return { ok: false, reason: 'invalid' };
   if (real > expected) return { ok: false, reason: 'too_large' }; // more data than the header announces
   return real === expected ? { ok: true, info } : { ok: false, reason: 'invalid' };

@@ -1,4 +1,4 @@
-import { createInflateRaw } from 'node:zlib';
+import { inflatedSize } from './inflate.js';
 import { Problem } from '../http/problem.js';
 
 /**
@@ -76,21 +76,6 @@ export function zipEntries(data: Buffer, maxEntries = Infinity): Entry[] {
   return entries;
 }
 
-/** Inflates one entry without keeping the output, stopping as soon as it exceeds `limit` bytes. */
-function inflatedSize(packed: Buffer, limit: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const inflate = createInflateRaw();
-    let size = 0;
-    inflate.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) { inflate.destroy(); resolve(size); }
-    });
-    inflate.on('end', () => resolve(size));
-    inflate.on('error', () => reject(unreadable()));
-    inflate.end(packed);
-  });
-}
-
 /**
  * Refuses an archive that would unpack to too much, by what its directory says (entry count, sizes,
  * ratio) and by what it really inflates to (the directory can lie): each entry is inflated (on the zlib
@@ -116,7 +101,8 @@ export async function checkZipLimits(data: Buffer, limits: ZipLimits = XLSX_LIMI
     const start = at + 30 + data.readUInt16LE(at + 26) + data.readUInt16LE(at + 28);
     if (start + e.packed > data.length) throw unreadable();
     const packed = data.subarray(start, start + e.packed);
-    const size = e.method === 0 ? packed.length : await inflatedSize(packed, e.unpacked);
+    const size = e.method === 0 ? packed.length : await inflatedSize(packed, e.unpacked, { raw: true });
+    if (size === null) throw unreadable();
     if (size > e.unpacked) throw refused(`Die Datei entpackt sich zu mehr, als sie angibt („${e.name}“), und wird nicht verarbeitet (Schutz vor „ZIP-Bomben“).`);
     real += size;
     if (real > limits.maxTotalBytes) throw refused(`Die Datei würde entpackt mehr als ${MB(limits.maxTotalBytes)} ergeben und wird nicht verarbeitet (Schutz vor „ZIP-Bomben“).`);
