@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { openDatabase } from '../src/server/db/client.js';
 import { loadConfig } from '../src/server/config.js';
-import { seedDatabase } from '../src/server/seed.js';
+import { seedDatabase } from '../src/platform/seed.js';
 import { systemContext } from '../src/server/audit/record.js';
 import { createAnalysisProject } from '../src/modules/surveys/create-analysis-project.js';
 import { startFieldPhase } from '../src/modules/surveys/edit-questionnaire.js';
@@ -48,9 +48,9 @@ export const ANSWERS = {
 
 export interface Platform { url: string; process: ChildProcess; stop(): Promise<void> }
 
-/** Starts `src/server/main.ts` as its own process on the given database and waits until it answers. */
+/** Starts `src/platform/main.ts` as its own process on the given database and waits until it answers. */
 export async function startPlatform(databaseUrl: string, port: number, extraEnv: Record<string, string> = {}): Promise<Platform> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/platform/main.ts'], {
     cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SURVEY_RATE_LIMIT: '100000000', DEMO_DATA: 'false', PUBLIC_URL: `http://127.0.0.1:${port}`, SERVER_SECRET: randomBytes(32).toString('hex'), ...extraEnv },
   });

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../src/server/db/client.js';
 import { loadConfig } from '../src/server/config.js';
-import { seedDatabase } from '../src/server/seed.js';
+import { seedDatabase } from '../src/platform/seed.js';
 import { localFileStorage } from '../src/server/files/storage.js';
 import { systemContext } from '../src/server/audit/record.js';
 import { analysisProjects, surveyResponses } from '../src/modules/surveys/schema.js';

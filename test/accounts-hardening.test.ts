@@ -11,7 +11,7 @@ import { passwordWeakness } from '../src/modules/auth/password-policy.js';
 import { safeReturnTo } from '../src/modules/auth/oidc.js';
 import { keyedHash, serverSecret, serverSecrets } from '../src/server/secret.js';
 import { loadConfig } from '../src/server/config.js';
-import { buildApp } from '../src/server/app.js';
+import { buildPlatformApp as buildApp } from '../src/platform/app.js';
 import { createMailer } from '../src/server/mail/mailer.js';
 
 let t: TestApp;

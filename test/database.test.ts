@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/server/db/client.js';
 import { DataDirLockedError } from '../src/server/db/lock.js';
 import { loadConfig } from '../src/server/config.js';
-import { seedDatabase } from '../src/server/seed.js';
+import { seedDatabase } from '../src/platform/seed.js';
 import { createTestApp, createTestDatabase, loginAs, onRealPostgres, type TestApp } from './helpers.js';
 
 describe('embedded database directory', () => {

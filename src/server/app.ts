@@ -19,8 +19,7 @@ import { access, isAllowed, type Access } from './http/access.js';
 import { clientErrorHandler, errorHandler, frameworkErrorHandler, sendProblem } from './http/errors.js';
 import { forbidden, notFound, Problem, unauthenticated } from './http/problem.js';
 import { checkSameOrigin } from './http/same-origin.js';
-import { loadActor, SESSION_COOKIE } from '../modules/auth/sessions.js';
-import { platformModules } from './registry.js';
+import { configureScopes } from './auth/scopes.js';
 
 z.config(z.locales.de());
 
@@ -35,9 +34,12 @@ declare module 'fastify' {
     /** The registered modules, for the core's aggregations (figures, timeline). */
     platformModules: PlatformModule[];
     /** Every route with its access rule, for the role × route matrix test. */
-    routeTable: { method: string; url: string; access: Access }[];
+    routeTable: RouteEntry[];
   }
 }
+
+/** A route as the access and scope matrix tests see it. */
+export interface RouteEntry { method: string; url: string; access: Access; subject?: { policy: string; ability: string; param: string; from: 'params' | 'query' } }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** find-my-way's default limit for one path parameter. */
@@ -46,7 +48,7 @@ const MAX_PARAM_LENGTH = 100;
 const PUBLIC_PLUGIN_PREFIXES = ['/api/docs', '/assets/', '/*', '/'];
 export const webRoot = resolve(import.meta.dirname, '../../dist/web');
 
-export interface AppDeps { config: Config; database: Database; mailer: Mailer; files?: FileStorage; modules?: PlatformModule[]; logger?: boolean; logStream?: NodeJS.WritableStream; webRoot?: string }
+export interface AppDeps { config: Config; database: Database; mailer: Mailer; files?: FileStorage; modules: PlatformModule[]; logger?: boolean; logStream?: NodeJS.WritableStream; webRoot?: string }
 
 export async function buildApp(deps: AppDeps): Promise<App> {
   const { config } = deps;
@@ -75,8 +77,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.decorate('database', deps.database);
   app.decorate('mailer', deps.mailer);
   app.decorate('files', deps.files ?? fileStorageFor(config));
-  const modules = deps.modules ?? platformModules;
+  const modules = deps.modules;
   app.decorate('platformModules', modules);
+  configureScopes(modules.flatMap((m) => m.scopes ?? []));
+  const actorSources = modules.flatMap((m) => (m.actors ? [m.actors] : []));
+  if (actorSources.length > 1) throw new Error('More than one module supplies actors (PlatformModule.actors).');
+  const actors = actorSources[0];
   const jobs = createJobs(deps.database, {
     db: deps.database.db, files: app.files, config, log: (msg, extra) => app.log.info(extra ?? {}, msg),
   }, modules.flatMap((m) => m.jobs ?? []));
@@ -85,6 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.addHook('onClose', () => jobs.stop());
   app.decorate('routeTable', []);
   app.decorateRequest('actor', null);
+  app.decorateRequest('subject', null);
   app.setErrorHandler(errorHandler);
 
   app.addHook('onRoute', (route) => {
@@ -95,7 +102,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       route.config = { ...route.config, access: rule };
     }
     if (!rule) throw new Error(`Route ${methods.join(',')} ${route.url} has no access rule (config.access): deny by default.`);
-    for (const m of methods) if (m !== 'HEAD') app.routeTable.push({ method: m, url: route.url, access: rule });
+    const s = route.config?.subject;
+    const subject = s ? { policy: s.policy.name, ability: s.ability, param: s.param, from: s.from } : undefined;
+    for (const m of methods) if (m !== 'HEAD') app.routeTable.push({ method: m, url: route.url, access: rule, ...(subject ? { subject } : {}) });
   });
 
   await app.register(cookie);
@@ -113,10 +122,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         : notFound(`Die Adresse ${path} existiert nicht.`);
     }
     checkSameOrigin(request, config.publicUrl, ownHostCounts);
-    const token = request.cookies[SESSION_COOKIE];
-    if (token) {
-      request.actor = await loadActor(deps.database.db, token, config.sessionTtlMs);
-      if (!request.actor) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    const token = actors ? request.cookies[actors.cookie] : undefined;
+    if (actors && token) {
+      request.actor = await actors.load(deps.database.db, token, config.sessionTtlMs);
+      if (!request.actor) reply.clearCookie(actors.cookie, { path: '/' });
     }
     if (request.actor && !SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== request.actor.csrfToken) {
       throw new Problem(403, 'csrf_failed', 'Die Sicherheitsprüfung der Anfrage ist fehlgeschlagen (CSRF). Bitte laden Sie die Seite neu.');
@@ -124,6 +133,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     const rule = request.routeOptions.config?.access;
     if (!rule) return; // unmatched URL: the not-found handler answers
     if (!isAllowed(rule, request.actor)) throw request.actor ? forbidden() : unauthenticated();
+  });
+
+  // A route whose parameter names a tenant's record loads and authorizes it here, once, after validation and
+  // before any handler code touches data (the policy's 404 or 403 otherwise).
+  app.addHook('preHandler', async (request) => {
+    const subject = request.routeOptions.config?.subject;
+    if (!subject) return;
+    const source = (subject.from === 'params' ? request.params : request.query) as Record<string, unknown>;
+    request.subject = await subject.policy.load(deps.database.db, request.actor, subject.ability, String(source[subject.param]));
   });
 
   // A configured base map's tile server must be reachable from the page.
@@ -146,7 +164,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       openapi: '3.1.0',
       info: { title: 'ASSKomm-Plattform API', version: '1.0.0', description: 'Allianz Sichere Sächsische Kommunen. Fehler folgen RFC 9457 (application/problem+json).' },
       components: {
-        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } },
+        securitySchemes: actors ? { session: { type: 'apiKey', in: 'cookie', name: actors.cookie } } : {},
       },
     },
     transform: (input) => {

@@ -6,15 +6,25 @@ import type { Actor } from './auth/roles.js';
 import type { FigureDefinition, TimelineEntry } from './figures.js';
 import type { FileStorage } from './files/storage.js';
 import type { JobDefinition } from './jobs.js';
+import type { ScopeOwner } from './auth/scopes.js';
+import type { Policy } from './auth/policy.js';
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
 export interface SeedContext { db: Db; config: Config; log: (msg: string) => void; files: FileStorage }
 
+/** How the core learns who is calling: the module that owns accounts reads its session cookie. */
+export interface ActorSource {
+  cookie: string;
+  /** The actor of a session token, or null when the session is unknown or expired. */
+  load(db: Db, token: string, ttlMs: number): Promise<Actor | null>;
+}
+
 /**
  * A feature module registers itself with the core: its routes (under /api), its reference data
- * (loaded in every environment) and its demo data (development only). Later modules add figures,
- * exports and search through the same object.
+ * (loaded in every environment) and its demo data (development only), the scopes it owns, its policies,
+ * figures, timeline entries and jobs. The core (src/server) imports no module; the composition root
+ * (src/platform) lists them.
  */
 export interface PlatformModule {
   name: string;
@@ -27,6 +37,12 @@ export interface PlatformModule {
   jobs?: JobDefinition<never>[];
   /** Statewide figures this module computes (see figures.ts). */
   figures?: FigureDefinition[];
+  /** Scope types this module owns (which ids exist, which communes they cover). */
+  scopes?: ScopeOwner[];
+  /** The module's policies: their abilities are listed in the session for the web app and checked by the scope matrix. */
+  policies?: Policy<string, any>[];
+  /** The module that owns sessions supplies the actor of a request. */
+  actors?: ActorSource;
   /** This module's entries in a commune's timeline, already filtered to what `actor` may see. */
   timeline?(db: Db, ags: string, actor: Actor | null): Promise<TimelineEntry[]>;
 }

@@ -23,6 +23,8 @@ export const ZLoginBody = z.object({ email: ZEmail, password: z.string().min(1, 
 
 export const ZSessionUser = z.object({
   id: z.uuid(), email: z.string(), displayName: z.string(), locale: z.string(), grants: z.array(ZGrant),
+  /** What the user may do at the door (`policy.ability`, e.g. `surveys.analysis.read`): the web shows navigation and actions by these. */
+  abilities: z.array(z.string()),
 });
 export const ZSessionInfo = z.object({
   authenticated: z.boolean(),

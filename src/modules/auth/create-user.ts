@@ -5,7 +5,7 @@ import { Problem } from '../../server/http/problem.js';
 import { hashPassword } from './crypto.js';
 import { users } from './schema.js';
 import type { TGrant } from './auth.types.js';
-import { validateGrants } from './scopes.js';
+import { validateGrants } from './validate-grants.js';
 import { presentUser, replaceGrants, emailIs } from './users.js';
 
 /** Creates an account with a password directly (CLI for the first admin, demo data). */

@@ -5,7 +5,7 @@ import { recordAudit, type AuditContext } from '../../server/audit/record.js';
 import { Problem } from '../../server/http/problem.js';
 import { users } from './schema.js';
 import type { TGrant } from './auth.types.js';
-import { validateGrants } from './scopes.js';
+import { validateGrants } from './validate-grants.js';
 import { replaceGrants, presentUser, emailIs } from './users.js';
 import { issueToken } from './tokens.js';
 

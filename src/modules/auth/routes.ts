@@ -19,6 +19,7 @@ import { users } from './schema.js';
 import { presentUser } from './users.js';
 import { recordAudit } from '../../server/audit/record.js';
 import { serverSecret } from '../../server/secret.js';
+import { abilitiesOf } from '../../server/auth/policy.js';
 
 const tags = ['Anmeldung'];
 
@@ -26,6 +27,7 @@ export async function authRoutes(app: App) {
   const { db } = app.database;
   const cfg = app.config;
   const secret = await serverSecret(db, cfg);
+  const policies = () => app.platformModules.flatMap((m) => m.policies ?? []);
   const setSessionCookie = (reply: FastifyReply, token: string) =>
     reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: cfg.cookieSecure, maxAge: Math.floor(cfg.sessionTtlMs / 1000) });
 
@@ -36,7 +38,7 @@ export async function authRoutes(app: App) {
     const { user, token, csrfToken } = await loginWithPassword(db, { ...request.body, clientAddress: request.ip, ttlMs: cfg.sessionTtlMs, secret, slowdownMs: cfg.loginSlowdownMs });
     setSessionCookie(reply, token);
     const grants = await loadGrants(db, user.id);
-    return { authenticated: true, csrfToken, user: { id: user.id, email: user.email, displayName: user.displayName, locale: user.locale, grants } };
+    return { authenticated: true, csrfToken, user: { id: user.id, email: user.email, displayName: user.displayName, locale: user.locale, grants, abilities: abilitiesOf(policies(), { grants }) } };
   });
 
   app.get('/auth/session', {
@@ -45,7 +47,7 @@ export async function authRoutes(app: App) {
   }, async (request) => {
     const a = request.actor;
     if (!a) return { authenticated: false, user: null, csrfToken: null };
-    return { authenticated: true, csrfToken: a.csrfToken, user: { id: a.userId, email: a.email, displayName: a.displayName, locale: a.locale, grants: a.grants } };
+    return { authenticated: true, csrfToken: a.csrfToken, user: { id: a.userId, email: a.email, displayName: a.displayName, locale: a.locale, grants: a.grants, abilities: abilitiesOf(policies(), a) } };
   });
 
   app.post('/auth/logout', {

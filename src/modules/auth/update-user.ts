@@ -5,7 +5,7 @@ import { updateVersioned } from '../../server/db/versioned.js';
 import { notFound, unprocessable } from '../../server/http/problem.js';
 import { users } from './schema.js';
 import type { TGrant } from './auth.types.js';
-import { validateGrants } from './scopes.js';
+import { validateGrants } from './validate-grants.js';
 import { loadGrants, destroyUserSessions } from './sessions.js';
 import { presentUser, replaceGrants } from './users.js';
 

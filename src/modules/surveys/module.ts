@@ -1,15 +1,12 @@
-import { eq } from 'drizzle-orm';
 import type { PlatformModule } from '../../server/modules.js';
-import { registerScopeResolver } from '../auth/scopes.js';
-import { analysisProjects } from './schema.js';
+import { analysisScope } from './scopes.js';
+import { analysisPolicy, itemBankPolicy } from './policy.js';
 import { surveysRoutes } from './routes.js';
 import { surveyPublicRoutes } from './routes-public.js';
 import { seedStandardItems } from './item-bank.js';
 import { seedSurveysDemo } from './seed-demo.js';
 import { surveysTimeline } from './timeline.js';
 import { mixJob } from './mixing.js';
-
-registerScopeResolver('analysis', async (db, code) => (await db.select({ id: analysisProjects.id }).from(analysisProjects).where(eq(analysisProjects.code, code))).length > 0);
 
 /** Security analyses: projects on the 20-week plan, the item bank, questionnaires and the citizen survey. */
 export const surveysModule: PlatformModule = {
@@ -21,5 +18,7 @@ export const surveysModule: PlatformModule = {
   seedReference: async (ctx) => seedStandardItems(ctx.db),
   seedDemo: seedSurveysDemo,
   timeline: surveysTimeline,
+  scopes: [analysisScope],
+  policies: [analysisPolicy, itemBankPolicy],
   jobs: [mixJob as never],
 };

@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
-import { isLpr, scopesOf, type Actor } from '../../server/auth/roles.js';
-import { notFound } from '../../server/http/problem.js';
+import type { Actor } from '../../server/auth/roles.js';
+import { analysisPolicy } from './policy.js';
 import { communes } from '../communes/schema.js';
 import { analysisPhases, analysisProjects, analysisTasks } from './schema.js';
 import { COMMUNE_TASKS, PHASES } from './plan.js';
@@ -9,34 +9,15 @@ import { COMMUNE_TASKS, PHASES } from './plan.js';
 type Row = typeof analysisProjects.$inferSelect;
 export type ProjectAccess = 'read' | 'work';
 
-/** Who may see or work on analyses: LPR all; an analyst the analyses assigned to them; a commune its own (read). */
-function scopeFilter(actor: Actor | null, mode: ProjectAccess): SQL | undefined | 'none' {
-  if (isLpr(actor)) return undefined;
-  const conditions: SQL[] = [];
-  const codes = scopesOf(actor, 'analyst');
-  if (codes.length) conditions.push(inArray(analysisProjects.code, codes));
-  const own = scopesOf(actor, 'commune');
-  if (mode === 'read' && own.length) conditions.push(inArray(analysisProjects.ags, own));
-  if (!conditions.length) return 'none';
-  return conditions.length === 1 ? conditions[0] : or(...conditions);
-}
-
-/** The project if the actor may read (or work on) it; 404 otherwise, so others' analyses stay invisible. */
-export async function projectFor(db: Db, actor: Actor | null, id: string, mode: ProjectAccess): Promise<Row> {
-  const scope = scopeFilter(actor, mode);
-  if (scope !== 'none') {
-    const [row] = await db.select().from(analysisProjects).where(scope ? and(eq(analysisProjects.id, id), scope) : eq(analysisProjects.id, id));
-    if (row) return row;
-  }
-  throw notFound('Diese Sicherheitsanalyse gibt es nicht oder Sie haben keinen Zugriff darauf.');
-}
+/** The project if the actor may read (or work on) it; 404 otherwise (the rule is analysisPolicy's). */
+export const projectFor = (db: Db, actor: Actor | null, id: string, mode: ProjectAccess): Promise<Row> => analysisPolicy.load(db, actor, mode, id);
 
 /**
- * Which of these analyses the actor may read (or work on) — the rule of projectFor, for many at once:
+ * Which of these analyses the actor may read (or work on) — analysisPolicy's rule, for many at once:
  * links in the Bilanz, earlier waves in a comparison, who may download which version of a report.
  */
 export async function accessibleProjectIds(db: Db, actor: Actor | null, ids: readonly string[], mode: ProjectAccess = 'read'): Promise<Set<string>> {
-  const scope = scopeFilter(actor, mode);
+  const scope = await analysisPolicy.filter(db, actor, mode);
   if (scope === 'none' || !ids.length) return new Set();
   const rows = await db.select({ id: analysisProjects.id }).from(analysisProjects).where(scope ? and(inArray(analysisProjects.id, [...ids]), scope) : inArray(analysisProjects.id, [...ids]));
   return new Set(rows.map((r) => r.id));
@@ -56,7 +37,7 @@ export async function presentProject(db: Db, row: Row) {
 }
 
 export async function listProjects(db: Db, actor: Actor | null, q: { ags?: string }) {
-  const scope = scopeFilter(actor, 'read');
+  const scope = await analysisPolicy.filter(db, actor, 'read');
   if (scope === 'none') return { items: [] };
   const where = [scope, q.ags ? eq(analysisProjects.ags, q.ags) : undefined].filter((x): x is SQL => !!x);
   const rows = await db.select().from(analysisProjects).where(where.length ? and(...where) : undefined).orderBy(desc(analysisProjects.startOn));

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { App } from '../../server/modules.js';
 import { auditContext } from '../../server/audit/record.js';
 import { ZAgs } from '../communes/communes.types.js';
-import { surveysPolicy as policy } from './policy.js';
+import { analysisPolicy, surveysPolicy as policy } from './policy.js';
 import * as T from './surveys.types.js';
 import { listProjects, presentProject, projectFor } from './projects.js';
 import { createAnalysisProject } from './create-analysis-project.js';
@@ -38,9 +38,9 @@ export async function surveysRoutes(app: App) {
   }, async (request, reply) => reply.status(201).send(await createAnalysisProject(db, auditContext(request), request.body)));
 
   app.get('/analyses/:id', {
-    config: { access: policy.readProject },
+    config: analysisPolicy.route('read'),
     schema: { tags, summary: 'Eine Sicherheitsanalyse mit Phasen und Aufgaben', params: T.ZProjectParams, response: { 200: T.ZProject } },
-  }, async (request) => presentProject(db, await projectFor(db, request.actor, request.params.id, 'read')));
+  }, async (request) => presentProject(db, analysisPolicy.of(request)));
 
   app.put('/analyses/:id/phases/:key', {
     config: { access: policy.work },

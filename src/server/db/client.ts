@@ -9,12 +9,10 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { fromPglite } from 'pg-boss';
-import * as schema from './schema.js';
 import { lockDataDir } from './lock.js';
 
-export type Schema = typeof schema;
-/** A database handle or an open transaction: use cases take either. */
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A database handle or an open transaction: use cases take either (queries are built from each module's tables). */
+export type Db = PgDatabase<PgQueryResultHKT>;
 
 export interface Database {
   db: Db;
@@ -36,7 +34,7 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
     pool.on('error', () => { /* idle client lost; the pool replaces it */ });
-    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    const db = drizzlePg(pool) as unknown as Db;
     return {
       db,
       kind: 'postgres',
@@ -44,7 +42,7 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
         const client = await pool.connect();
         try {
           await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-          await migratePg(drizzlePg(client, { schema }), { migrationsFolder });
+          await migratePg(drizzlePg(client), { migrationsFolder });
         } finally {
           await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
           client.release();
@@ -66,11 +64,11 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
     const extensions = opts.pgliteExtensions ? { extensions: opts.pgliteExtensions } : {};
     const client = inMemory ? new PGlite(extensions) : new PGlite(resolve(dataDir), extensions);
     await client.waitReady;
-    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    const db = drizzlePglite(client) as unknown as Db;
     return {
       db,
       kind: 'pglite',
-      migrate: () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder }),
+      migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
       jobConnection: () => ({ db: fromPglite(client), backend: 'pglite' }),
       async close() { await client.close(); release(); },
     };

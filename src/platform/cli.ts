@@ -1,15 +1,16 @@
 import { parseArgs } from 'node:util';
-import { loadConfig } from './config.js';
-import { openDatabase } from './db/client.js';
-import { DataDirLockedError } from './db/lock.js';
+import { loadConfig } from '../server/config.js';
+import { openDatabase } from '../server/db/client.js';
+import { DataDirLockedError } from '../server/db/lock.js';
 import { seedDatabase } from './seed.js';
-import { systemContext } from './audit/record.js';
-import { ROLES, ROLE_SCOPE, type Role } from './auth/roles.js';
+import { systemContext } from '../server/audit/record.js';
+import { ROLES, ROLE_SCOPE, type Role } from '../server/auth/roles.js';
 import { createUser } from '../modules/auth/create-user.js';
 import { randomToken } from '../modules/auth/crypto.js';
 import { passwordWeakness } from '../modules/auth/password-policy.js';
-import { Problem } from './http/problem.js';
-import { platformModules } from './registry.js';
+import { Problem } from '../server/http/problem.js';
+import { platformModules } from './modules.js';
+import { configureScopes } from '../server/auth/scopes.js';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -25,7 +26,7 @@ Commands:
 async function main() {
   const [command, ...rest] = process.argv.slice(2);
   if (!command || command === 'help' || command === '--help') { console.log(USAGE); return; }
-  void platformModules; // registers scope resolvers of all modules
+  configureScopes(platformModules.flatMap((m) => m.scopes ?? []));
   const config = loadConfig();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
   try {

@@ -1,15 +1,16 @@
-import { loadConfig } from './config.js';
-import { openDatabase } from './db/client.js';
-import { DataDirLockedError } from './db/lock.js';
-import { createMailer } from './mail/mailer.js';
-import { buildApp } from './app.js';
+import { loadConfig } from '../server/config.js';
+import { openDatabase } from '../server/db/client.js';
+import { DataDirLockedError } from '../server/db/lock.js';
+import { createMailer } from '../server/mail/mailer.js';
+import { buildApp } from '../server/app.js';
+import { platformModules } from './modules.js';
 import { seedDatabase } from './seed.js';
 
 async function main() {
   const config = loadConfig();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize });
   await database.migrate();
-  const app = await buildApp({ config, database, mailer: createMailer(config.mail) });
+  const app = await buildApp({ config, database, mailer: createMailer(config.mail), modules: platformModules });
   await seedDatabase(database.db, config, (msg) => app.log.info(msg));
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -1,6 +1,6 @@
-import type { PlatformModule } from './modules.js';
-import { platformModule } from './platform.js';
-import { auditModule } from './audit/routes.js';
+import type { PlatformModule } from '../server/modules.js';
+import { platformModule } from '../server/platform.js';
+import { auditModule } from '../server/audit/routes.js';
 import { authModule } from '../modules/auth/module.js';
 import { communesModule } from '../modules/communes/module.js';
 import { allianceModule } from '../modules/alliance/module.js';

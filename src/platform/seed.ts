@@ -1,10 +1,10 @@
 import { count } from 'drizzle-orm';
-import type { Config } from './config.js';
-import type { Db } from './db/client.js';
-import type { PlatformModule } from './modules.js';
-import { platformModules } from './registry.js';
+import type { Config } from '../server/config.js';
+import type { Db } from '../server/db/client.js';
+import type { PlatformModule } from '../server/modules.js';
+import { platformModules } from './modules.js';
 import { users } from '../modules/auth/schema.js';
-import { fileStorageFor, type FileStorage } from './files/storage.js';
+import { fileStorageFor, type FileStorage } from '../server/files/storage.js';
 
 /**
  * Loads every module's reference data (idempotent), then, on a database without users and outside

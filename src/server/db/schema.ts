@@ -1,9 +1,0 @@
-// Every table of every module, for Drizzle's relational queries and drizzle-kit.
-export * from '../audit/schema.js';
-export { serverSecrets } from '../secret.js';
-export * from '../../modules/auth/schema.js';
-export * from '../../modules/communes/schema.js';
-export * from '../../modules/alliance/schema.js';
-export * from '../../modules/surveys/schema.js';
-export * from '../../modules/crime/schema.js';
-export * from '../../modules/evaluation/schema.js';
