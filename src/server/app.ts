@@ -20,6 +20,7 @@ import { clientErrorHandler, errorHandler, frameworkErrorHandler, sendProblem } 
 import { forbidden, notFound, Problem, unauthenticated } from './http/problem.js';
 import { checkSameOrigin } from './http/same-origin.js';
 import { configureScopes } from './auth/scopes.js';
+import { configureCommuneEvents } from './figures.js';
 
 z.config(z.locales.de());
 
@@ -80,6 +81,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const modules = deps.modules;
   app.decorate('platformModules', modules);
   configureScopes(modules.flatMap((m) => m.scopes ?? []));
+  configureCommuneEvents(modules.flatMap((m) => (m.communeEvents ? [m.communeEvents] : [])));
   const actorSources = modules.flatMap((m) => (m.actors ? [m.actors] : []));
   if (actorSources.length > 1) throw new Error('More than one module supplies actors (PlatformModule.actors).');
   const actors = actorSources[0];

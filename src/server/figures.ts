@@ -5,7 +5,20 @@ import type { PlatformModule } from './modules.js';
 export interface FigureContext {
   db: Db;
   memo<T>(key: string, load: () => Promise<T>): Promise<T>;
+  /** Dated events of every commune that modules contribute (e.g. an analysis completed), loaded once. */
+  communeEvents(): Promise<CommuneEvent[]>;
 }
+
+/**
+ * A dated event in a commune's life that one module records and others count: the surveys module's completed
+ * analyses, later the councils module's constituted councils. The alliance derives stages and map layers from them.
+ */
+export interface CommuneEvent { ags: string; kind: string; occurredOn: string; note: string | null }
+export type CommuneEventSource = (db: Db) => Promise<CommuneEvent[]>;
+
+let eventSources: CommuneEventSource[] = [];
+/** Called once by the app with every module's `communeEvents`. */
+export const configureCommuneEvents = (sources: CommuneEventSource[]) => { eventSources = sources; };
 
 /**
  * One statewide figure (e.g. "Kommunen beraten"), computed from records as of given days.
@@ -32,12 +45,15 @@ export function figureDefinitions(modules: PlatformModule[]): FigureDefinition[]
 
 export function figureContext(db: Db): FigureContext {
   const cache = new Map<string, Promise<unknown>>();
+  const memo = <T>(key: string, load: () => Promise<T>) => {
+    if (!cache.has(key)) cache.set(key, load());
+    return cache.get(key) as Promise<T>;
+  };
   return {
     db,
-    memo<T>(key: string, load: () => Promise<T>) {
-      if (!cache.has(key)) cache.set(key, load());
-      return cache.get(key) as Promise<T>;
-    },
+    memo,
+    communeEvents: () => memo('core.communeEvents', async () => (await Promise.all(eventSources.map((load) => load(db)))).flat()
+      .sort((a, b) => a.occurredOn.localeCompare(b.occurredOn))),
   };
 }
 

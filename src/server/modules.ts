@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from './db/client.js';
 import type { Config } from './config.js';
 import type { Actor } from './auth/roles.js';
-import type { FigureDefinition, TimelineEntry } from './figures.js';
+import type { CommuneEventSource, FigureDefinition, TimelineEntry } from './figures.js';
 import type { FileStorage } from './files/storage.js';
 import type { JobDefinition } from './jobs.js';
 import type { ScopeOwner } from './auth/scopes.js';
@@ -37,6 +37,8 @@ export interface PlatformModule {
   jobs?: JobDefinition<never>[];
   /** Statewide figures this module computes (see figures.ts). */
   figures?: FigureDefinition[];
+  /** Dated commune events this module records for others to count (see figures.ts). */
+  communeEvents?: CommuneEventSource;
   /** Scope types this module owns (which ids exist, which communes they cover). */
   scopes?: ScopeOwner[];
   /** The module's policies: their abilities are listed in the session for the web app and checked by the scope matrix. */

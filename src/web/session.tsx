@@ -1,20 +1,21 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { api, setCsrfToken } from './api.js';
+import type { TSessionInfo, TSessionUser } from '../modules/auth/auth.types.js';
+import type { Role } from '../server/auth/roles.js';
+import type { Ability } from './app/abilities.js';
 
-export type Role = 'lpr_admin' | 'lpr_staff' | 'commune' | 'police' | 'coach' | 'council_member' | 'analyst';
-export interface Grant { role: Role; scopeType: string | null; scopeId: string | null }
-export interface SessionUser { id: string; email: string; displayName: string; locale: string; grants: Grant[] }
-interface SessionInfo { authenticated: boolean; user: SessionUser | null; csrfToken: string | null }
+export type SessionUser = TSessionUser;
+export type { Role };
 
-interface SessionState { user: SessionUser | null; loading: boolean; refresh(): Promise<void>; logout(): Promise<void>; setSession(s: SessionInfo): void }
+interface SessionState { user: SessionUser | null; loading: boolean; refresh(): Promise<void>; logout(): Promise<void>; setSession(s: TSessionInfo): void }
 const SessionContext = createContext<SessionState | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<SessionUser | null>(null);
   const [loading, setLoading] = useState(true);
-  const setSession = useCallback((s: SessionInfo) => { setCsrfToken(s.csrfToken); setUser(s.user); }, []);
+  const setSession = useCallback((s: TSessionInfo) => { setCsrfToken(s.csrfToken); setUser(s.user); }, []);
   const refresh = useCallback(async () => {
-    try { setSession(await api<SessionInfo>('/auth/session')); } finally { setLoading(false); }
+    try { setSession(await api<TSessionInfo>('/auth/session')); } finally { setLoading(false); }
   }, [setSession]);
   const logout = useCallback(async () => {
     await api('/auth/logout', { method: 'POST' }).catch(() => {});
@@ -30,4 +31,14 @@ export function useSession(): SessionState {
   return ctx;
 }
 
+/** Whether the signed-in user passes an ability at the door (from the session; the server decides, the web shows). */
+export const can = (user: SessionUser | null, ability: Ability) => !!user && user.abilities.includes(ability);
+
+/** `const can = useCan(); can('surveys.analysis.work')` */
+export function useCan() {
+  const { user } = useSession();
+  return useCallback((ability: Ability) => can(user, ability), [user]);
+}
+
+/** @deprecated use `can` with an ability or a record's `can` from the API; kept until every page is converted. */
 export const hasRole = (user: SessionUser | null, ...roles: Role[]) => !!user && user.grants.some((g) => roles.includes(g.role));

@@ -1,17 +1,47 @@
 import { access } from '../../server/http/access.js';
+import { definePolicy } from '../../server/auth/policy.js';
+import { communeSubject } from '../communes/subject.js';
 
-/**
- * Route-level rules of the alliance module. Scope rules follow in the use cases (visibility.ts):
- * a commune sees its own records, police those of their directorate, a coach only their processes.
- */
+const LPR = { lpr_admin: 'any', lpr_staff: 'any' } as const;
+const INTERNAL = { ...LPR, commune: 'communes', police: 'communes' } as const;
+
+/** A commune's internal alliance records (stage history, milestones, Bilanz): the LPR, the commune, its police directorate. */
+export const allianceCommunePolicy = definePolicy('alliance.commune', {
+  readInternal: INTERNAL,
+  manage: LPR,
+}, communeSubject, { denied: 'forbid', detail: 'Sie haben keinen Zugriff auf die internen Daten dieser Kommune.' });
+
+/** Consultations: recorded by the LPR, read by the communes concerned and their police directorate. */
+export const consultationPolicy = definePolicy('alliance.consultation', { read: INTERNAL, manage: LPR });
+
+/** Cooperation agreements: drafted and signed through the LPR, read by their parties' communes and police. */
+export const agreementPolicy = definePolicy('alliance.agreement', { read: INTERNAL, manage: LPR });
+
+/** Coaching processes: the commune requests and rates, the coach runs their own, the LPR matches. */
+export const coachingPolicy = definePolicy('alliance.coaching', {
+  read: { ...LPR, commune: 'communes', coach: 'self' },
+  request: { ...LPR, commune: 'communes' },
+  run: { ...LPR, coach: 'self' },
+  feedback: { ...LPR, commune: 'communes' },
+  manage: LPR,
+});
+
+/** The coach pool: kept by the LPR, read by coaches. */
+export const coachPoolPolicy = definePolicy('alliance.coachPool', { read: { ...LPR, coach: 'any' }, manage: LPR });
+
+/** The alliance's settings (fields of action, agreement template). */
+export const allianceAdminPolicy = definePolicy('alliance.admin', { manage: LPR });
+
+export const alliancePolicies = [allianceCommunePolicy, consultationPolicy, agreementPolicy, coachingPolicy, coachPoolPolicy, allianceAdminPolicy] as const;
+
+/** @deprecated door rules of routes not yet converted to subject routes. */
 export const alliancePolicy = {
-  /** Figures, map and signed agreements' headline facts. */
   public: access.public,
-  readInternal: access.roles('lpr_admin', 'lpr_staff', 'commune', 'police'),
-  manage: access.roles('lpr_admin', 'lpr_staff'),
-  readCoaching: access.roles('lpr_admin', 'lpr_staff', 'commune', 'coach'),
-  requestCoaching: access.roles('lpr_admin', 'lpr_staff', 'commune'),
-  runCoaching: access.roles('lpr_admin', 'lpr_staff', 'coach'),
-  coachingFeedback: access.roles('lpr_admin', 'lpr_staff', 'commune'),
-  readCoachPool: access.roles('lpr_admin', 'lpr_staff', 'coach'),
+  readInternal: allianceCommunePolicy.door('readInternal'),
+  manage: allianceCommunePolicy.door('manage'),
+  readCoaching: coachingPolicy.door('read'),
+  requestCoaching: coachingPolicy.door('request'),
+  runCoaching: coachingPolicy.door('run'),
+  coachingFeedback: coachingPolicy.door('feedback'),
+  readCoachPool: coachPoolPolicy.door('read'),
 };

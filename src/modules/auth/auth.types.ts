@@ -32,6 +32,9 @@ export const ZSessionInfo = z.object({
   csrfToken: z.string().nullable(),
 });
 
+export type TSessionUser = z.infer<typeof ZSessionUser>;
+export type TSessionInfo = z.infer<typeof ZSessionInfo>;
+
 export const ZPasswordResetRequest = z.object({ email: ZEmail });
 export const ZPasswordResetConfirm = z.object({ token: z.string().min(20).max(200), password: ZNewPassword });
 

@@ -2,9 +2,11 @@ import type { PlatformModule } from '../../server/modules.js';
 import { authRoutes } from './routes.js';
 import { seedDemoUsers } from './seed-demo-users.js';
 import { loadActor, SESSION_COOKIE } from './sessions.js';
+import { authPolicies } from './policy.js';
 
 export const authModule: PlatformModule = {
   name: 'auth',
+  policies: [...authPolicies],
   routes: authRoutes,
   seedDemo: seedDemoUsers,
   actors: { cookie: SESSION_COOKIE, load: loadActor },

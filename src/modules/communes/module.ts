@@ -3,9 +3,11 @@ import { communesRoutes } from './routes.js';
 import { loadRegistry } from './reference-data.js';
 import { seedDemoGroups } from './seed-demo-groups.js';
 import { communeScope, policeDirectorateScope } from './scopes.js';
+import { communesPolicies } from './policy.js';
 
 export const communesModule: PlatformModule = {
   name: 'communes',
+  policies: [...communesPolicies],
   routes: communesRoutes,
   seedReference: loadRegistry,
   seedDemo: seedDemoGroups,

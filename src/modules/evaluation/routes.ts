@@ -17,42 +17,42 @@ export async function evaluationRoutes(app: App) {
   const tags = ['Auswertung und Bericht'];
 
   app.get('/analyses/:id/weighting', {
-    config: { access: policy.read },
+    config: { access: policy.door('read') },
     schema: { tags, summary: 'Gewichtung: gewähltes Design und Verfahren, letzter Lauf mit Randverteilungen, Konvergenz und Gewichtsspanne', params: T.ZProjectParams, response: { 200: T.ZWeighting } },
   }, async (request) => getWeighting(db, await projectFor(db, request.actor, request.params.id, 'read')));
 
   app.put('/analyses/:id/weighting', {
-    config: { access: policy.work },
+    config: { access: policy.door('work') },
     schema: { tags, summary: 'Gewichtung wählen und berechnen (Raking, Nachschichtung oder keine; Kappung; Veröffentlichungsregeln)', params: T.ZProjectParams, body: T.ZWeightingSettingsInput, response: { 200: T.ZWeighting } },
   }, async (request) => runWeighting(db, auditContext(request), await projectFor(db, request.actor, request.params.id, 'work'), request.body));
 
   app.get('/analyses/:id/findings', {
-    config: { access: policy.read },
+    config: { access: policy.door('read') },
     schema: { tags, summary: 'Ergebnisse: gewichtete Anteile mit Konfidenzintervallen, Angsträume, PKS-Vergleich, Wellenvergleich (Veröffentlichungsregeln angewandt)', params: T.ZProjectParams, response: { 200: T.ZFindings } },
   }, async (request) => computeFindings(db, await loadAnalysisInputs(db, await projectFor(db, request.actor, request.params.id, 'read')), { actor: request.actor }));
 
   app.get('/analyses/:id/recommendations', {
-    config: { access: policy.read },
+    config: { access: policy.door('read') },
     schema: { tags, summary: 'Handlungsempfehlungen', params: T.ZProjectParams, response: { 200: z.object({ items: z.array(T.ZRecommendation) }) } },
   }, async (request) => ({ items: await listRecommendations(db, (await projectFor(db, request.actor, request.params.id, 'read')).id) }));
 
   app.post('/analyses/:id/recommendations', {
-    config: { access: policy.work },
+    config: { access: policy.door('work') },
     schema: { tags, summary: 'Handlungsempfehlung schreiben (mit Handlungsfeld und Bezug zu Ergebnissen)', params: T.ZProjectParams, body: T.ZRecommendationContent, response: { 201: T.ZRecommendation } },
   }, async (request, reply) => reply.status(201).send(await createRecommendation(db, auditContext(request), await projectFor(db, request.actor, request.params.id, 'work'), request.body)));
 
   app.put('/analyses/:id/recommendations/:recommendationId', {
-    config: { access: policy.work },
+    config: { access: policy.door('work') },
     schema: { tags, summary: 'Handlungsempfehlung überarbeiten (Versionsprüfung)', params: T.ZRecommendationParams, body: T.ZRecommendationUpdate, response: { 200: T.ZRecommendation } },
   }, async (request) => updateRecommendation(db, auditContext(request), await projectFor(db, request.actor, request.params.id, 'work'), request.params.recommendationId, request.body));
 
   app.put('/analyses/:id/recommendations/:recommendationId/state', {
-    config: { access: policy.manage },
+    config: { access: policy.door('manage') },
     schema: { tags, summary: 'Priorität und Stand setzen (offen → priorisiert → in Umsetzung → umgesetzt / verworfen)', params: T.ZRecommendationParams, body: T.ZRecommendationManage, response: { 200: T.ZRecommendation } },
   }, async (request) => manageRecommendation(db, auditContext(request), await projectFor(db, request.actor, request.params.id, 'read'), request.params.recommendationId, request.body));
 
   app.delete('/analyses/:id/recommendations/:recommendationId', {
-    config: { access: policy.work },
+    config: { access: policy.door('work') },
     schema: { tags, summary: 'Offene Handlungsempfehlung löschen', params: T.ZRecommendationParams, querystring: z.object({ version: ZVersionParam }), response: { 204: z.null() } },
   }, async (request, reply) => {
     await deleteRecommendation(db, auditContext(request), await projectFor(db, request.actor, request.params.id, 'work'), request.params.recommendationId, request.query.version);
@@ -60,22 +60,22 @@ export async function evaluationRoutes(app: App) {
   });
 
   app.get('/analyses/:id/report', {
-    config: { access: policy.read },
+    config: { access: policy.door('read') },
     schema: { tags, summary: 'Der Bericht als Webseite (Abschnitte, Tabellen, Diagramme als SVG)', params: T.ZProjectParams, response: { 200: T.ZReportModel } },
   }, async (request) => (await buildReport(db, await projectFor(db, request.actor, request.params.id, 'read'), { actor: request.actor })).model);
 
   app.get('/analyses/:id/reports', {
-    config: { access: policy.read },
+    config: { access: policy.door('read') },
     schema: { tags, summary: 'Erzeugte Berichte (PDF und DOCX) mit Status', params: T.ZProjectParams, response: { 200: z.object({ items: z.array(T.ZReportStatus) }) } },
   }, async (request) => ({ items: await listReports(db, (await projectFor(db, request.actor, request.params.id, 'read')).id) }));
 
   app.post('/analyses/:id/reports', {
-    config: { access: policy.work },
+    config: { access: policy.door('work') },
     schema: { tags, summary: 'Bericht erzeugen (Hintergrundauftrag; Status über GET …/reports)', params: T.ZProjectParams, response: { 202: T.ZReportStatus } },
   }, async (request, reply) => reply.status(202).send(await requestReport(db, app.jobs, auditContext(request), await projectFor(db, request.actor, request.params.id, 'work'))));
 
   app.get('/analyses/:id/reports/:reportId/:format', {
-    config: { access: policy.read },
+    config: { access: policy.door('read') },
     schema: { tags, summary: 'Bericht herunterladen (pdf oder docx)', params: T.ZReportParams },
   }, async (request, reply) => {
     const project = await projectFor(db, request.actor, request.params.id, 'read');

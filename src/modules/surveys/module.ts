@@ -1,6 +1,6 @@
 import type { PlatformModule } from '../../server/modules.js';
 import { analysisScope } from './scopes.js';
-import { analysisPolicy, itemBankPolicy } from './policy.js';
+import { surveysPolicies } from './policy.js';
 import { surveysRoutes } from './routes.js';
 import { surveyPublicRoutes } from './routes-public.js';
 import { seedStandardItems } from './item-bank.js';
@@ -19,6 +19,6 @@ export const surveysModule: PlatformModule = {
   seedDemo: seedSurveysDemo,
   timeline: surveysTimeline,
   scopes: [analysisScope],
-  policies: [analysisPolicy, itemBankPolicy],
+  policies: [...surveysPolicies],
   jobs: [mixJob as never],
 };

@@ -31,6 +31,8 @@ export const itemBankPolicy = definePolicy('surveys.items', {
   maintain: { lpr_admin: 'any', lpr_staff: 'any' },
 });
 
+export const surveysPolicies = [analysisPolicy, itemBankPolicy] as const;
+
 /** @deprecated door rules for routes not yet converted to subject routes. */
 export const surveysPolicy = {
   commission: analysisPolicy.door('commission'),

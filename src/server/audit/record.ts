@@ -46,3 +46,10 @@ export async function recordAudit(db: Db, ctx: AuditContext, entry: {
     before, after, changes: diff(before, after),
   });
 }
+
+/**
+ * A module's audit writer, typed by its own list of actions and entity types, so that a misspelt action does not
+ * compile: `export const recordSurveysAudit = auditRecorder<SurveysAuditAction, 'analysis_project' | …>();`
+ */
+export const auditRecorder = <A extends string, E extends string = string>() =>
+  (db: Db, ctx: AuditContext, entry: { action: A; entityType: E; entityId: string; before?: Json | null; after?: Json | null }) => recordAudit(db, ctx, entry);

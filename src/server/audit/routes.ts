@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { and, count, desc, eq, gte, lte, ilike, type SQL } from 'drizzle-orm';
 import type { App, PlatformModule } from '../modules.js';
-import { access } from '../http/access.js';
+import { definePolicy } from '../auth/policy.js';
 import { auditLog } from './schema.js';
 import { ZDate, ZString } from '../http/zod.js';
+
+/** The audit log is read by the LPR administration only. */
+export const auditPolicy = definePolicy('audit.log', { read: { lpr_admin: 'any' } });
 
 const ZAuditQuery = z.object({
   entityType: ZString.max(100).optional(),
@@ -23,7 +26,7 @@ const ZAuditEntry = z.object({
 async function auditRoutes(app: App) {
   const { db } = app.database;
   app.get('/admin/audit', {
-    config: { access: access.roles('lpr_admin') },
+    config: { access: auditPolicy.door('read') },
     schema: { tags: ['Protokoll'], summary: 'Änderungsprotokoll durchsuchen', querystring: ZAuditQuery,
       response: { 200: z.object({ items: z.array(ZAuditEntry), total: z.number() }) } },
   }, async (request) => {
@@ -42,4 +45,4 @@ async function auditRoutes(app: App) {
   });
 }
 
-export const auditModule: PlatformModule = { name: 'audit', routes: auditRoutes };
+export const auditModule: PlatformModule = { name: 'audit', routes: auditRoutes, policies: [auditPolicy] };

@@ -55,7 +55,7 @@ export interface PolicyOptions {
 
 /** How a route names its subject: the pre-handler loads and authorizes it before the handler runs. */
 export interface RouteSubject {
-  policy: Policy<string, unknown>;
+  policy: Policy<string, unknown, string>;
   ability: string;
   param: string;
   from: 'params' | 'query';
@@ -77,10 +77,10 @@ const toSql = <V>(c: Condition<V>, values: V): SQL => (typeof c === 'function' ?
  * (`door`), the record check (`authorize`), the list filter (`filter`) and what a response says the viewer may
  * do (`can`) all derive from these definitions, so they cannot disagree.
  */
-export class Policy<A extends string, Row = never> {
+export class Policy<A extends string, Row = never, N extends string = string> {
   constructor(
     /** `module.subject`, e.g. `surveys.analysis`; abilities are named `surveys.analysis.read`. */
-    readonly name: string,
+    readonly name: N,
     readonly rules: Record<A, Rule>,
     readonly subject?: Subject<Row>,
     readonly options: PolicyOptions = { denied: 'forbid' },
@@ -98,7 +98,7 @@ export class Policy<A extends string, Row = never> {
 
   /** Route config for a route whose parameter `param` names the subject. */
   route(ability: A, param = 'id', from: 'params' | 'query' = 'params') {
-    return { access: this.door(ability), subject: { policy: this as unknown as Policy<string, unknown>, ability, param, from } };
+    return { access: this.door(ability), subject: { policy: this as unknown as Policy<string, unknown, string>, ability, param, from } };
   }
 
   async allows(db: Db, actor: Actor | null, ability: A, row: Row): Promise<boolean> {
@@ -190,11 +190,14 @@ export class Policy<A extends string, Row = never> {
   }
 }
 
-export function definePolicy<A extends string, Row = never>(name: string, rules: Record<A, Rule>, subject?: Subject<Row>, options?: PolicyOptions) {
-  return new Policy<A, Row>(name, rules, subject, options);
+export function definePolicy<N extends string, A extends string, Row = never>(name: N, rules: Record<A, Rule>, subject?: Subject<Row>, options?: PolicyOptions) {
+  return new Policy<A, Row, N>(name, rules, subject, options);
 }
 
+/** The ability names of a policy as the session lists them, e.g. `surveys.analysis.read` (the web's `can`). */
+export type AbilityOf<P> = P extends Policy<infer A, any, infer N> ? `${N}.${A}` : never;
+
 /** Every ability an actor passes at the door, named `policy.ability`: the web shows navigation and actions by these. */
-export function abilitiesOf(policies: readonly Policy<string, unknown>[], actor: Pick<Actor, 'grants'> | null): string[] {
+export function abilitiesOf(policies: readonly Policy<string, any, string>[], actor: Pick<Actor, 'grants'> | null): string[] {
   return policies.flatMap((p) => p.abilities.filter((a) => isAllowed(p.door(a), actor as Actor | null)).map((a) => `${p.name}.${a}`));
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useI18n } from '../i18n/index.js';
-import { useApi } from '../pages/useApi.js';
+import { useApi } from '../useApi.js';
 import { Field } from './components.js';
 
 export interface CommuneRef { ags: string; name: string; status?: string }

@@ -1,33 +1,17 @@
 import { NavLink, Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { ErrorBoundary } from './ErrorBoundary.js';
-import { useI18n } from '../i18n/index.js';
-import { hasRole, useSession } from '../session.js';
-import type { MessageKey } from '../i18n/de.js';
-import type { Role } from '../session.js';
-
-/** Navigation entries; later modules add theirs here with the roles that see them. */
-const NAV: { to: string; key: MessageKey; roles?: Role[] }[] = [
-  { to: '/', key: 'nav.start' },
-  { to: '/karte', key: 'nav.map' },
-  { to: '/kennzahlen', key: 'nav.figures' },
-  { to: '/gemeinden', key: 'nav.communes' },
-  { to: '/beratungen', key: 'nav.consultations', roles: ['lpr_admin', 'lpr_staff', 'commune', 'police'] },
-  { to: '/vereinbarungen', key: 'nav.agreements', roles: ['lpr_admin', 'lpr_staff', 'commune', 'police'] },
-  { to: '/coaching', key: 'nav.coaching', roles: ['lpr_admin', 'lpr_staff', 'commune', 'coach'] },
-  { to: '/analysen', key: 'nav.analyses', roles: ['lpr_admin', 'lpr_staff', 'analyst', 'commune'] },
-  { to: '/kriminalstatistik', key: 'nav.crime', roles: ['lpr_admin', 'lpr_staff', 'police', 'commune', 'analyst'] },
-  { to: '/gruppen', key: 'nav.groups' },
-  { to: '/verwaltung/benutzer', key: 'nav.users', roles: ['lpr_admin'] },
-  { to: '/verwaltung/protokoll', key: 'nav.audit', roles: ['lpr_admin'] },
-  { to: '/verwaltung/verzeichnis', key: 'nav.registry', roles: ['lpr_admin'] },
-  { to: '/verwaltung/allianz', key: 'nav.allianceAdmin', roles: ['lpr_admin', 'lpr_staff'] },
-];
+import { translate, useI18n } from '../i18n/index.js';
+import { can, useSession } from '../session.js';
+import { useWebModules } from '../app/slots.js';
 
 export function Layout() {
   const { t, locale, setLocale } = useI18n();
   const { user, logout } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
+  const nav = [{ to: '/', label: t('nav.start'), order: 0 }, ...useWebModules().flatMap((m) => (m.nav ?? [])
+    .filter((n) => !n.ability || can(user, n.ability)).map((n) => ({ to: n.to, label: translate(m.messages, locale, n.label), order: n.order })))]
+    .sort((a, b) => a.order - b.order);
   return (
     <>
       <a className="skip-link" href="#inhalt">{t('skip')}</a>
@@ -48,9 +32,7 @@ export function Layout() {
         </div>
         <nav className="main" aria-label={t('nav.label')}>
           <ul>
-            {NAV.filter((n) => !n.roles || hasRole(user, ...n.roles)).map((n) => (
-              <li key={n.to}><NavLink to={n.to} end={n.to === '/'}>{t(n.key)}</NavLink></li>
-            ))}
+            {nav.map((n) => <li key={n.to}><NavLink to={n.to} end={n.to === '/'}>{n.label}</NavLink></li>)}
           </ul>
         </nav>
       </header>

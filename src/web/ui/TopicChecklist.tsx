@@ -1,4 +1,4 @@
-import { useApi } from '../pages/useApi.js';
+import { useApi } from '../useApi.js';
 
 /** Checkboxes for the managed Handlungsfelder (retired ones only when already chosen). */
 export function TopicChecklist({ legend, value, onChange, error }: { legend: string; value: string[]; onChange: (v: string[]) => void; error?: string }) {

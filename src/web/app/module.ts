@@ -1,0 +1,38 @@
+import type { ComponentType } from 'react';
+import type { Messages } from '../i18n/index.js';
+import type { Ability } from './abilities.js';
+
+/** A page of a module. With `ability` the shell asks for sign-in and the ability before it renders the page. */
+export interface WebRoute {
+  path: string;
+  Page: ComponentType;
+  ability?: Ability;
+}
+
+/** A main navigation entry; `label` is a key of the module's own catalog. */
+export interface NavEntry {
+  to: string;
+  label: string;
+  order: number;
+  ability?: Ability;
+}
+
+/** A panel a module contributes to the commune page (e.g. the alliance's stage and records). */
+export interface CommunePanel {
+  key: string;
+  order: number;
+  ability?: Ability;
+  Panel: ComponentType<{ ags: string }>;
+}
+
+/**
+ * A module of the web app, registered like the server's modules: its catalogs, its routes (lazy pages, so each
+ * module is its own chunk), its navigation entries and its panels on the commune page.
+ */
+export interface WebModule {
+  name: string;
+  messages: Messages<string>;
+  routes: WebRoute[];
+  nav?: NavEntry[];
+  communePanels?: CommunePanel[];
+}

@@ -1,0 +1,182 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router';
+import { todayIso } from '../../../lib/dates.js';
+import { api, formatDate, formatDateTime } from '../../api.js';
+import { useI18n } from '../../i18n/index.js';
+import type { MessageKey } from '../../i18n/de.js';
+import { hasRole, useSession } from '../../session.js';
+import { Alert, ErrorAlert, Field, Loading, PageTitle, fieldError } from '../../ui/components.js';
+import { TopicChecklist } from '../../ui/TopicChecklist.js';
+import { ModuleChecklist } from './AgreementsPage.js';
+import { useApi } from '../../useApi.js';
+
+interface Signatory { party: 'commune' | 'police' | 'lpr'; ags?: string; name: string; office: string }
+interface Agreement {
+  id: string; kind: string; kindLabel: string; title: string; state: 'draft' | 'agreed' | 'signed' | 'ended'; stateLabel: string;
+  group: { id: string; name: string } | null; communes: { ags: string; name: string }[];
+  policeDirectorate: { id: string; name: string }; policeUnit: string | null;
+  parties: { party: string; ags: string | null; label: string; signatoryName: string; signatoryOffice: string }[];
+  signatories: Signatory[]; modules: string[]; topics: { id: string; label: string }[]; goals: string[]; measures: string[];
+  sections: { key: string; title: string; text: string }[];
+  signedOn: string | null; signedPlace: string; inForceSince: string | null; endedOn: string | null; endReason: string;
+  revision: number; revisions: { revision: number; signedOn: string; hasScan: boolean }[];
+  scan: { revision: number; name: string; size: number; uploadedAt: string } | null; version: number;
+}
+const lines = (s: string) => s.split('\n').map((x) => x.trim()).filter(Boolean);
+
+function EditForm({ a, onSaved }: { a: Agreement; onSaved: (x: Agreement, msg: string) => void }) {
+  const { t } = useI18n();
+  const [title, setTitle] = useState(a.title);
+  const [policeUnit, setPoliceUnit] = useState(a.policeUnit ?? '');
+  const [signatories, setSignatories] = useState<Signatory[]>(a.parties.map((p) => ({ party: p.party as Signatory['party'], ...(p.ags ? { ags: p.ags } : {}), name: p.signatoryName, office: p.signatoryOffice })));
+  const [modules, setModules] = useState(a.modules);
+  const [topics, setTopics] = useState(a.topics.map((x) => x.id));
+  const [goals, setGoals] = useState(a.goals.join('\n'));
+  const [measures, setMeasures] = useState(a.measures.join('\n'));
+  const [sections, setSections] = useState(a.sections);
+  const [signedPlace, setSignedPlace] = useState(a.signedPlace);
+  const [error, setError] = useState<unknown>(null);
+  const setSig = (i: number, patch: Partial<Signatory>) => setSignatories(signatories.map((s, j) => (j === i ? { ...s, ...patch } : s)));
+  const submit = async (e: FormEvent) => {
+    e.preventDefault(); setError(null);
+    try {
+      const saved = await api<Agreement>(`/agreements/${a.id}`, { method: 'PUT', body: {
+        title, policeDirectorateId: a.policeDirectorate.id, policeUnit: policeUnit || null, signatories, modules, topics,
+        goals: lines(goals), measures: lines(measures), sections, signedPlace, version: a.version,
+      } });
+      onSaved(saved, a.state === 'signed' ? t('agreement.amendmentStarted', { n: saved.revision }) : t('agreement.saved'));
+    } catch (err) { setError(err); }
+  };
+  return (
+    <form className="stack card wide" onSubmit={submit} noValidate aria-labelledby="edit-agreement">
+      <h2 id="edit-agreement">{t('agreement.edit')}</h2>
+      {a.state === 'signed' && <Alert>{t('agreement.editSignedHint')}</Alert>}
+      <ErrorAlert error={error} />
+      <Field label={t('agreement.title')} error={fieldError(error, 'title')}>{(f) => <input id={f.id} value={title} onChange={(e) => setTitle(e.target.value)} />}</Field>
+      <Field label={t('agreements.policeUnit')} hint={t('agreements.policeUnitHint')}>{(f) => <input id={f.id} value={policeUnit} onChange={(e) => setPoliceUnit(e.target.value)} aria-describedby={f.describedBy} />}</Field>
+      <fieldset className="field">
+        <legend>{t('agreement.signatories')}</legend>
+        {fieldError(error, 'signatories') && <span className="error">{fieldError(error, 'signatories')}</span>}
+        {a.parties.map((p, i) => (
+          <div key={`${p.party}-${p.ags ?? ''}`} className="task-row">
+            <Field label={t('agreement.signatoryName', { party: p.label })}>{(f) => <input id={f.id} value={signatories[i]?.name ?? ''} onChange={(e) => setSig(i, { name: e.target.value })} />}</Field>
+            <Field label={t('agreement.signatoryOffice', { party: p.label })}>{(f) => <input id={f.id} value={signatories[i]?.office ?? ''} onChange={(e) => setSig(i, { office: e.target.value })} />}</Field>
+          </div>
+        ))}
+      </fieldset>
+      <Field label={t('agreement.signedPlace')}>{(f) => <input id={f.id} value={signedPlace} onChange={(e) => setSignedPlace(e.target.value)} />}</Field>
+      <ModuleChecklist value={modules} onChange={setModules} />
+      <TopicChecklist legend={t('agreements.topics')} value={topics} onChange={setTopics} />
+      <Field label={t('agreement.goals')} hint={t('agreement.onePerLine')}>{(f) => <textarea id={f.id} rows={4} value={goals} onChange={(e) => setGoals(e.target.value)} aria-describedby={f.describedBy} />}</Field>
+      <Field label={t('agreement.measures')} hint={t('agreement.onePerLine')}>{(f) => <textarea id={f.id} rows={4} value={measures} onChange={(e) => setMeasures(e.target.value)} aria-describedby={f.describedBy} />}</Field>
+      <details>
+        <summary>{t('agreement.clauses')}</summary>
+        {sections.map((s, i) => (
+          <Field key={s.key} label={s.title}>{(f) => <textarea id={f.id} rows={5} value={s.text} onChange={(e) => setSections(sections.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)))} />}</Field>
+        ))}
+      </details>
+      <div className="actions"><button className="btn" type="submit">{t('agreement.save')}</button></div>
+    </form>
+  );
+}
+
+export function AgreementPage() {
+  const { id } = useParams();
+  const { t, locale } = useI18n();
+  const { user } = useSession();
+  const canEdit = hasRole(user, 'lpr_admin', 'lpr_staff');
+  const loaded = useApi<Agreement>(`/agreements/${id}`);
+  const [override, setOverride] = useState<Agreement | null>(null);
+  const [message, setMessage] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [signedOn, setSignedOn] = useState(todayIso());
+  const [endedOn, setEndedOn] = useState(todayIso());
+  const [endReason, setEndReason] = useState('');
+  const [scan, setScan] = useState<File | null>(null);
+  const a = override ?? loaded.data;
+  if (loaded.error) return <><PageTitle>{t('notFound.title')}</PageTitle><ErrorAlert error={loaded.error} /></>;
+  if (!a) return <Loading />;
+  const update = (x: Agreement, msg: string) => { setOverride(x); setMessage(msg); setError(null); };
+  const transition = async (action: string, extra: Record<string, string> = {}) => {
+    setError(null); setMessage('');
+    try { update(await api<Agreement>(`/agreements/${a.id}/transitions`, { method: 'POST', body: { action, version: a.version, ...extra } }), t(`agreement.done.${action}` as MessageKey)); } catch (e) { setError(e); }
+  };
+  const upload = async (e: FormEvent) => {
+    e.preventDefault(); setError(null);
+    if (!scan) return;
+    const form = new FormData();
+    form.append('file', scan);
+    try { update(await api<Agreement>(`/agreements/${a.id}/scan`, { method: 'POST', form }), t('agreement.scanUploaded')); } catch (err) { setError(err); }
+  };
+  const doc = (format: string, revision?: number) => `/api/agreements/${a.id}/document?format=${format}${revision ? `&revision=${revision}` : ''}`;
+  return (
+    <>
+      <p><Link to="/vereinbarungen">{t('agreement.back')}</Link></p>
+      <PageTitle>{a.title}</PageTitle>
+      {message && <Alert kind="success">{message}</Alert>}
+      <ErrorAlert error={error} />
+      <dl className="facts">
+        <dt>{t('agreements.kind')}</dt><dd>{a.kindLabel}</dd>
+        <dt>{t('agreements.state')}</dt><dd>{a.stateLabel}{a.revision > 1 ? ` (${t('agreements.revisionN', { n: a.revision })})` : ''}</dd>
+        {a.group && <><dt>{t('agreements.group')}</dt><dd>{a.group.name}</dd></>}
+        <dt>{t('agreement.parties')}</dt><dd><ul>{a.parties.map((p) => <li key={`${p.party}-${p.ags ?? ''}`}>{p.label}{p.signatoryName ? ` – ${p.signatoryName}, ${p.signatoryOffice}` : ` – ${t('agreement.noSignatory')}`}</li>)}</ul></dd>
+        <dt>{t('agreements.modules')}</dt><dd>{a.modules.map((m) => t(`module.${m}` as MessageKey)).join(', ') || '–'}</dd>
+        <dt>{t('agreements.topics')}</dt><dd>{a.topics.map((x) => x.label).join(', ') || '–'}</dd>
+        {a.inForceSince && <><dt>{t('agreements.inForceSince')}</dt><dd>{formatDate(a.inForceSince, locale)}</dd></>}
+        {a.endedOn && <><dt>{t('agreement.endedOn')}</dt><dd>{formatDate(a.endedOn, locale)} {a.endReason}</dd></>}
+      </dl>
+      <h2>{t('agreement.documents')}</h2>
+      <ul>
+        <li><a href={doc('docx')} download>{t('agreement.downloadDocx', { n: a.revision })}</a></li>
+        <li><a href={doc('pdf')} download>{t('agreement.downloadPdf', { n: a.revision })}</a></li>
+        {a.revisions.filter((r) => r.revision !== a.revision || a.state !== 'signed').map((r) => (
+          <li key={r.revision}>{t('agreement.signedRevision', { n: r.revision, date: formatDate(r.signedOn, locale) })}: <a href={doc('pdf', r.revision)} download>PDF</a>, <a href={doc('docx', r.revision)} download>DOCX</a></li>
+        ))}
+        {a.scan && <li><a href={`/api/agreements/${a.id}/scan`} download>{t('agreement.scanDownload', { name: a.scan.name, date: formatDateTime(a.scan.uploadedAt, locale) })}</a></li>}
+      </ul>
+      {canEdit && (
+        <section aria-labelledby="workflow" className="card">
+          <h2 id="workflow">{t('agreement.workflow')}</h2>
+          {a.state === 'draft' && <button type="button" className="btn" onClick={() => transition('agree')}>{t('agreement.agree')}</button>}
+          {a.state === 'agreed' && (
+            <form className="stack" noValidate onSubmit={(e) => { e.preventDefault(); void transition('sign', { signedOn }); }} aria-labelledby="sign-heading">
+              <h3 id="sign-heading">{t('agreement.sign')}</h3>
+              <Field label={t('agreement.signedOn')} error={fieldError(error, 'signedOn')}>
+                {(f) => <input id={f.id} type="date" value={signedOn} max={todayIso()} onChange={(e) => setSignedOn(e.target.value)} aria-invalid={f.invalid} aria-describedby={f.describedBy} />}
+              </Field>
+              <div className="actions">
+                <button type="submit" className="btn">{t('agreement.signNow')}</button>
+                <button type="button" className="btn secondary" onClick={() => transition('reopen')}>{t('agreement.reopen')}</button>
+              </div>
+            </form>
+          )}
+          {a.inForceSince && !a.endedOn && (
+            <>
+              <form className="stack" noValidate onSubmit={upload} aria-labelledby="scan-heading">
+                <h3 id="scan-heading">{t('agreement.scan')}</h3>
+                <Field label={t('agreement.scanFile')} hint={t('agreement.scanHint')} error={fieldError(error, 'file')}>
+                  {(f) => <input id={f.id} type="file" accept="application/pdf,.pdf" onChange={(e) => setScan(e.target.files?.[0] ?? null)} aria-describedby={f.describedBy} />}
+                </Field>
+                <div className="actions"><button type="submit" className="btn secondary" disabled={!scan}>{t('agreement.upload')}</button></div>
+              </form>
+              <form className="stack" noValidate onSubmit={(e) => { e.preventDefault(); void transition('end', { endedOn, endReason }); }} aria-labelledby="end-heading">
+                <h3 id="end-heading">{t('agreement.end')}</h3>
+                <Field label={t('agreement.endedOn')} error={fieldError(error, 'endedOn')}>{(f) => <input id={f.id} type="date" value={endedOn} max={todayIso()} onChange={(e) => setEndedOn(e.target.value)} />}</Field>
+                <Field label={t('agreement.endReason')}>{(f) => <input id={f.id} value={endReason} onChange={(e) => setEndReason(e.target.value)} />}</Field>
+                <div className="actions"><button type="submit" className="btn danger">{t('agreement.endNow')}</button></div>
+              </form>
+            </>
+          )}
+        </section>
+      )}
+      {canEdit && a.state !== 'ended' && <EditForm key={`${a.version}`} a={a} onSaved={update} />}
+      {!canEdit && (
+        <section aria-labelledby="content">
+          <h2 id="content">{t('agreement.content')}</h2>
+          {a.goals.length > 0 && <><h3>{t('agreement.goals')}</h3><ul>{a.goals.map((g) => <li key={g}>{g}</li>)}</ul></>}
+          {a.measures.length > 0 && <><h3>{t('agreement.measures')}</h3><ul>{a.measures.map((g) => <li key={g}>{g}</li>)}</ul></>}
+        </section>
+      )}
+    </>
+  );
+}

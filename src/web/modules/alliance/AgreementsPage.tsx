@@ -1,0 +1,129 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { api, formatDate } from '../../api.js';
+import { useI18n } from '../../i18n/index.js';
+import type { MessageKey } from '../../i18n/de.js';
+import { hasRole, useSession } from '../../session.js';
+import { ErrorAlert, Field, Loading, PageTitle, ScrollRegion, fieldError } from '../../ui/components.js';
+import { CommunePicker, type CommuneRef } from '../../ui/CommunePicker.js';
+import { TopicChecklist } from '../../ui/TopicChecklist.js';
+import { useApi } from '../../useApi.js';
+
+export const MODULES = ['coaching', 'safety_analysis', 'funding', 'training', 'council_setup', 'coordination_office'] as const;
+export interface AgreementSummary {
+  id: string; kind: 'pre' | 'cooperation'; kindLabel: string; title: string; state: string; stateLabel: string;
+  communes: CommuneRef[]; policeDirectorate: { id: string; name: string }; signedOn: string | null; inForceSince: string | null; endedOn: string | null; revision: number;
+}
+
+export function ModuleChecklist({ value, onChange }: { value: string[]; onChange: (v: string[]) => void }) {
+  const { t } = useI18n();
+  return (
+    <fieldset className="field checklist">
+      <legend>{t('agreements.modules')}</legend>
+      {MODULES.map((m) => (
+        <label key={m}><input type="checkbox" checked={value.includes(m)} onChange={() => onChange(value.includes(m) ? value.filter((x) => x !== m) : [...value, m])} /> {t(`module.${m}` as MessageKey)}</label>
+      ))}
+    </fieldset>
+  );
+}
+
+function NewAgreementForm({ onCancel }: { onCancel: () => void }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const groups = useApi<{ items: { id: string; name: string }[] }>('/commune-groups');
+  const directorates = useApi<{ items: { id: string; name: string }[] }>('/police-directorates');
+  const [kind, setKind] = useState<'pre' | 'cooperation'>('cooperation');
+  const [subject, setSubject] = useState<'commune' | 'group'>('commune');
+  const [commune, setCommune] = useState<CommuneRef[]>([]);
+  const [groupId, setGroupId] = useState('');
+  const [policeDirectorateId, setPolice] = useState('');
+  const [policeUnit, setPoliceUnit] = useState('');
+  const [modules, setModules] = useState<string[]>([]);
+  const [topics, setTopics] = useState<string[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault(); setError(null);
+    try {
+      const a = await api<{ id: string }>('/agreements', { method: 'POST', body: {
+        kind, subjectAgs: subject === 'commune' ? commune[0]?.ags ?? null : null, groupId: subject === 'group' ? groupId || null : null,
+        policeDirectorateId: policeDirectorateId || null, policeUnit: policeUnit || null, modules, topics,
+      } });
+      navigate(`/vereinbarungen/${a.id}`);
+    } catch (err) { setError(err); }
+  };
+  return (
+    <form className="stack card wide" onSubmit={submit} noValidate aria-labelledby="new-agreement">
+      <h2 id="new-agreement">{t('agreements.new')}</h2>
+      <ErrorAlert error={error} />
+      <fieldset className="field"><legend>{t('agreements.kind')}</legend>
+        {(['cooperation', 'pre'] as const).map((k) => <label key={k}><input type="radio" name="kind" checked={kind === k} onChange={() => setKind(k)} /> {t(`agreements.kind.${k}` as MessageKey)}</label>)}
+      </fieldset>
+      <fieldset className="field"><legend>{t('agreements.subject')}</legend>
+        <label><input type="radio" name="subject" checked={subject === 'commune'} onChange={() => setSubject('commune')} /> {t('agreements.subjectCommune')}</label>
+        <label><input type="radio" name="subject" checked={subject === 'group'} onChange={() => setSubject('group')} /> {t('agreements.subjectGroup')}</label>
+      </fieldset>
+      {subject === 'commune'
+        ? <CommunePicker legend={t('agreements.commune')} value={commune} onChange={setCommune} single error={fieldError(error, 'subjectAgs')} />
+        : <Field label={t('agreements.group')} error={fieldError(error, 'groupId')}>
+          {(f) => <select id={f.id} value={groupId} onChange={(e) => setGroupId(e.target.value)} aria-invalid={f.invalid} aria-describedby={f.describedBy}>
+            <option value="">{t('agreements.chooseGroup')}</option>{groups.data?.items.map((g) => <option key={g.id} value={g.id}>{g.name}</option>)}
+          </select>}
+        </Field>}
+      <Field label={t('agreements.police')} hint={t('agreements.policeHint')} error={fieldError(error, 'policeDirectorateId')}>
+        {(f) => <select id={f.id} value={policeDirectorateId} onChange={(e) => setPolice(e.target.value)} aria-invalid={f.invalid} aria-describedby={f.describedBy}>
+          <option value="">{t('agreements.policeAuto')}</option>{directorates.data?.items.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+        </select>}
+      </Field>
+      <Field label={t('agreements.policeUnit')} hint={t('agreements.policeUnitHint')}>{(f) => <input id={f.id} value={policeUnit} onChange={(e) => setPoliceUnit(e.target.value)} aria-describedby={f.describedBy} />}</Field>
+      <ModuleChecklist value={modules} onChange={setModules} />
+      <TopicChecklist legend={t('agreements.topics')} value={topics} onChange={setTopics} />
+      <div className="actions">
+        <button className="btn" type="submit">{t('agreements.createDraft')}</button>
+        <button className="btn secondary" type="button" onClick={onCancel}>{t('groups.cancel')}</button>
+      </div>
+    </form>
+  );
+}
+
+export function AgreementsPage() {
+  const { t, locale } = useI18n();
+  const { user } = useSession();
+  const canEdit = hasRole(user, 'lpr_admin', 'lpr_staff');
+  const [state, setState] = useState('');
+  const [creating, setCreating] = useState(false);
+  const list = useApi<{ items: AgreementSummary[] }>(`/agreements${state ? `?state=${state}` : ''}`);
+  return (
+    <>
+      <PageTitle>{t('agreements.title')}</PageTitle>
+      <p>{t('agreements.intro')}</p>
+      {canEdit && !creating && <p><button className="btn" type="button" onClick={() => setCreating(true)}>{t('agreements.new')}</button></p>}
+      {creating && <NewAgreementForm onCancel={() => setCreating(false)} />}
+      <div className="filters">
+        <Field label={t('agreements.state')}>
+          {(f) => <select id={f.id} value={state} onChange={(e) => setState(e.target.value)}>
+            <option value="">{t('agreements.allStates')}</option>
+            {['draft', 'agreed', 'signed', 'ended'].map((s) => <option key={s} value={s}>{t(`agreements.state.${s}` as MessageKey)}</option>)}
+          </select>}
+        </Field>
+      </div>
+      <ErrorAlert error={list.error} />
+      {!list.data ? <Loading /> : (
+        <ScrollRegion label={t('agreements.title')}>
+          <table>
+            <caption>{t('agreements.count', { n: list.data.items.length })}</caption>
+            <thead><tr><th scope="col">{t('agreements.titleCol')}</th><th scope="col">{t('agreements.state')}</th><th scope="col">{t('agreements.communes')}</th><th scope="col">{t('agreements.police')}</th><th scope="col">{t('agreements.inForceSince')}</th></tr></thead>
+            <tbody>{list.data.items.map((a) => (
+              <tr key={a.id}>
+                <th scope="row"><Link to={`/vereinbarungen/${a.id}`}>{a.title}</Link></th>
+                <td>{a.stateLabel}{a.revision > 1 ? ` (${t('agreements.revisionN', { n: a.revision })})` : ''}</td>
+                <td>{a.communes.map((c) => c.name).join(', ')}</td>
+                <td>{a.policeDirectorate.name}</td>
+                <td>{a.inForceSince ? formatDate(a.inForceSince, locale) : '–'}{a.endedOn ? ` – ${formatDate(a.endedOn, locale)}` : ''}</td>
+              </tr>
+            ))}</tbody>
+          </table>
+        </ScrollRegion>
+      )}
+    </>
+  );
+}

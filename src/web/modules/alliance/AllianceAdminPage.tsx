@@ -1,0 +1,60 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { api } from '../../api.js';
+import { useI18n } from '../../i18n/index.js';
+import { Alert, ErrorAlert, Field, Loading, PageTitle, fieldError } from '../../ui/components.js';
+import { useApi } from '../../useApi.js';
+
+interface FieldOfAction { id: string; label: string; sortOrder: number; active: boolean; version: number }
+interface Template { name: string; sections: { key: string; title: string; text: string }[]; version: number }
+
+/** Managed lists of the alliance: Handlungsfelder and the agreement template. */
+export function AllianceAdminPage() {
+  const { t } = useI18n();
+  const fields = useApi<{ items: FieldOfAction[] }>('/fields-of-action');
+  const template = useApi<Template>('/agreement-template');
+  const [draft, setDraft] = useState<Template | null>(null);
+  const [newField, setNewField] = useState({ id: '', label: '' });
+  const [error, setError] = useState<unknown>(null);
+  const [message, setMessage] = useState('');
+  useEffect(() => { if (template.data) setDraft(template.data); }, [template.data]);
+  const act = async (fn: () => Promise<unknown>, msg: string) => {
+    setError(null); setMessage('');
+    try { await fn(); setMessage(msg); fields.reload(); template.reload(); } catch (e) { setError(e); }
+  };
+  const addField = (e: FormEvent) => { e.preventDefault(); void act(() => api('/fields-of-action', { method: 'POST', body: newField }).then(() => setNewField({ id: '', label: '' })), t('admin.fieldAdded')); };
+  return (
+    <>
+      <PageTitle>{t('admin.title')}</PageTitle>
+      {message && <Alert kind="success">{message}</Alert>}
+      <ErrorAlert error={error ?? fields.error ?? template.error} />
+      <h2>{t('admin.fields')}</h2>
+      {!fields.data ? <Loading /> : (
+        <ul className="plain">{fields.data.items.map((f) => (
+          <li key={f.id}>
+            {f.label} <span className="muted">({f.id}){f.active ? '' : ` – ${t('admin.retired')}`}</span>{' '}
+            <button type="button" className="linkish" onClick={() => act(() => api(`/fields-of-action/${f.id}`, { method: 'PUT', body: { label: f.label, sortOrder: f.sortOrder, active: !f.active, version: f.version } }), t('admin.fieldSaved'))}>
+              {f.active ? t('admin.retire', { label: f.label }) : t('admin.reactivate', { label: f.label })}
+            </button>
+          </li>
+        ))}</ul>
+      )}
+      <form className="stack card" onSubmit={addField} noValidate aria-labelledby="add-field">
+        <h3 id="add-field">{t('admin.addField')}</h3>
+        <Field label={t('admin.fieldId')} hint={t('admin.fieldIdHint')} error={fieldError(error, 'id')}>{(f) => <input id={f.id} value={newField.id} onChange={(e) => setNewField({ ...newField, id: e.target.value })} aria-describedby={f.describedBy} />}</Field>
+        <Field label={t('admin.fieldLabel')} error={fieldError(error, 'label')}>{(f) => <input id={f.id} value={newField.label} onChange={(e) => setNewField({ ...newField, label: e.target.value })} />}</Field>
+        <div className="actions"><button type="submit" className="btn">{t('admin.addField')}</button></div>
+      </form>
+      <h2>{t('admin.template')}</h2>
+      <p>{t('admin.templateHint')}</p>
+      {!draft ? <Loading /> : (
+        <form className="stack card wide" noValidate aria-labelledby="template-form" onSubmit={(e) => { e.preventDefault(); void act(() => api('/agreement-template', { method: 'PUT', body: draft }), t('admin.templateSaved')); }}>
+          <h3 id="template-form">{draft.name}</h3>
+          {draft.sections.map((s, i) => (
+            <Field key={s.key} label={s.title}>{(f) => <textarea id={f.id} rows={4} value={s.text} onChange={(e) => setDraft({ ...draft, sections: draft.sections.map((x, j) => (j === i ? { ...x, text: e.target.value } : x)) })} />}</Field>
+          ))}
+          <div className="actions"><button type="submit" className="btn">{t('admin.saveTemplate')}</button></div>
+        </form>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,264 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { todayIso } from '../../../lib/dates.js';
+import { api, formatDate } from '../../api.js';
+import { useI18n } from '../../i18n/index.js';
+import { hasRole, useSession } from '../../session.js';
+import { Alert, ErrorAlert, Field, Loading, PageTitle, ScrollRegion, fieldError } from '../../ui/components.js';
+import { CommunePicker, type CommuneRef } from '../../ui/CommunePicker.js';
+import { TopicChecklist } from '../../ui/TopicChecklist.js';
+import { useApi } from '../../useApi.js';
+
+interface Process {
+  id: string; commune: CommuneRef; status: string; statusLabel: string; requestedOn: string; reason: string; topics: { id: string; label: string }[];
+  coach: { id: string; name: string; organisation: string } | null; coachee: { userId: string | null; name: string };
+  matchedOn: string | null; startedOn: string | null; endedOn: string | null; endNote: string;
+  sessions: { id: string; heldOn: string; participants: string; topics: { id: string; label: string }[]; notes: string; nextSteps: string }[];
+  feedback: { goalsReached: number; satisfaction: number; wouldRecommend: boolean; comment: string } | null; version: number;
+}
+interface Candidate { id: string; name: string; organisation: string; load: number; capacity: number; score: number; reasons: string[] }
+
+function RequestForm({ onCancel }: { onCancel: () => void }) {
+  const { t } = useI18n();
+  const { user } = useSession();
+  const navigate = useNavigate();
+  const ownAgs = user?.grants.find((g) => g.role === 'commune')?.scopeId ?? null;
+  const [commune, setCommune] = useState<CommuneRef[]>(ownAgs && !hasRole(user, 'lpr_admin', 'lpr_staff') ? [{ ags: ownAgs, name: ownAgs }] : []);
+  const [reason, setReason] = useState('');
+  const [topics, setTopics] = useState<string[]>([]);
+  const [coacheeUserId, setCoachee] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const ags = commune[0]?.ags ?? null;
+  const coachees = useApi<{ items: { id: string; displayName: string }[] }>(ags ? `/coaching/coachees?ags=${ags}` : null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault(); setError(null);
+    try {
+      const p = await api<{ id: string }>('/coaching', { method: 'POST', body: { ags: ags ?? '', reason, topics, coacheeUserId: coacheeUserId || null } });
+      navigate(`/coaching/${p.id}`);
+    } catch (err) { setError(err); }
+  };
+  return (
+    <form className="stack card wide" onSubmit={submit} noValidate aria-labelledby="coaching-request">
+      <h2 id="coaching-request">{t('coaching.request')}</h2>
+      <ErrorAlert error={error} />
+      <CommunePicker legend={t('coaching.commune')} value={commune} onChange={setCommune} single error={fieldError(error, 'ags')} />
+      <Field label={t('coaching.reason')} error={fieldError(error, 'reason')}>{(f) => <textarea id={f.id} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} aria-invalid={f.invalid} aria-describedby={f.describedBy} />}</Field>
+      <TopicChecklist legend={t('coaching.topics')} value={topics} onChange={setTopics} />
+      <Field label={t('coaching.coachee')} hint={t('coaching.coacheeHint')} error={fieldError(error, 'coacheeUserId')}>
+        {(f) => <select id={f.id} value={coacheeUserId} onChange={(e) => setCoachee(e.target.value)} aria-describedby={f.describedBy}>
+          <option value="">{t('coaching.coacheeLater')}</option>{coachees.data?.items.map((u) => <option key={u.id} value={u.id}>{u.displayName}</option>)}
+        </select>}
+      </Field>
+      <div className="actions">
+        <button className="btn" type="submit">{t('coaching.send')}</button>
+        <button className="btn secondary" type="button" onClick={onCancel}>{t('groups.cancel')}</button>
+      </div>
+    </form>
+  );
+}
+
+export function CoachingPage() {
+  const { t, locale } = useI18n();
+  const { user } = useSession();
+  const canRequest = hasRole(user, 'lpr_admin', 'lpr_staff', 'commune');
+  const [status, setStatus] = useState('');
+  const [creating, setCreating] = useState(false);
+  const list = useApi<{ items: Process[] }>(`/coaching${status ? `?status=${status}` : ''}`);
+  return (
+    <>
+      <PageTitle>{t('coaching.title')}</PageTitle>
+      <p>{t('coaching.intro')}</p>
+      {hasRole(user, 'lpr_admin', 'lpr_staff') && <p><Link to="/coaching/pool">{t('coaching.pool')}</Link></p>}
+      {canRequest && !creating && <p><button className="btn" type="button" onClick={() => setCreating(true)}>{t('coaching.request')}</button></p>}
+      {creating && <RequestForm onCancel={() => setCreating(false)} />}
+      <div className="filters">
+        <Field label={t('coaching.status')}>
+          {(f) => <select id={f.id} value={status} onChange={(e) => setStatus(e.target.value)}>
+            <option value="">{t('coaching.allStates')}</option>
+            {(['requested', 'matched', 'running', 'completed', 'cancelled'] as const).map((s) => <option key={s} value={s}>{t(`coaching.status.${s}`)}</option>)}
+          </select>}
+        </Field>
+      </div>
+      <ErrorAlert error={list.error} />
+      {!list.data ? <Loading /> : (
+        <ScrollRegion label={t('coaching.title')}>
+          <table>
+            <caption>{t('coaching.count', { n: list.data.items.length })}</caption>
+            <thead><tr><th scope="col">{t('coaching.commune')}</th><th scope="col">{t('coaching.status')}</th><th scope="col">{t('coaching.coach')}</th><th scope="col">{t('coaching.requestedOn')}</th><th scope="col">{t('coaching.topics')}</th></tr></thead>
+            <tbody>{list.data.items.map((p) => (
+              <tr key={p.id}>
+                <th scope="row"><Link to={`/coaching/${p.id}`}>{p.commune.name}</Link></th>
+                <td>{p.statusLabel}</td><td>{p.coach?.name ?? '–'}</td><td>{formatDate(p.requestedOn, locale)}</td><td>{p.topics.map((x) => x.label).join(', ')}</td>
+              </tr>
+            ))}</tbody>
+          </table>
+        </ScrollRegion>
+      )}
+    </>
+  );
+}
+
+export function CoachingProcessPage() {
+  const { id } = useParams();
+  const { t, locale } = useI18n();
+  const { user } = useSession();
+  const lpr = hasRole(user, 'lpr_admin', 'lpr_staff');
+  const loaded = useApi<Process>(`/coaching/${id}`);
+  const candidates = useApi<{ items: Candidate[] }>(lpr ? `/coaching/${id}/candidates` : null);
+  const [p, setP] = useState<Process | null>(null);
+  const [message, setMessage] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [coachId, setCoachId] = useState('');
+  const [session, setSession] = useState({ heldOn: todayIso(), participants: '', notes: '', nextSteps: '' });
+  const [sessionTopics, setSessionTopics] = useState<string[]>([]);
+  const [feedback, setFeedback] = useState({ goalsReached: 0, satisfaction: 0, wouldRecommend: true, comment: '' });
+  const process = p ?? loaded.data;
+  if (loaded.error) return <><PageTitle>{t('notFound.title')}</PageTitle><ErrorAlert error={loaded.error} /></>;
+  if (!process) return <Loading />;
+  const run = async (path: string, body: unknown, msg: string) => {
+    setError(null); setMessage('');
+    try { setP(await api<Process>(path, { method: 'POST', body })); setMessage(msg); candidates.reload(); } catch (e) { setError(e); }
+  };
+  const isCoach = hasRole(user, 'coach');
+  const canRun = lpr || isCoach;
+  const canFeedback = (lpr || hasRole(user, 'commune')) && process.status === 'completed' && !process.feedback;
+  return (
+    <>
+      <p><Link to="/coaching">{t('coaching.back')}</Link></p>
+      <PageTitle>{t('coaching.processTitle', { name: process.commune.name })}</PageTitle>
+      {message && <Alert kind="success">{message}</Alert>}
+      <ErrorAlert error={error} />
+      <dl className="facts">
+        <dt>{t('coaching.status')}</dt><dd>{process.statusLabel}</dd>
+        <dt>{t('coaching.requestedOn')}</dt><dd>{formatDate(process.requestedOn, locale)}</dd>
+        <dt>{t('coaching.reason')}</dt><dd>{process.reason}</dd>
+        <dt>{t('coaching.topics')}</dt><dd>{process.topics.map((x) => x.label).join(', ') || '–'}</dd>
+        <dt>{t('coaching.coach')}</dt><dd>{process.coach ? `${process.coach.name} (${process.coach.organisation})` : '–'}</dd>
+        <dt>{t('coaching.coachee')}</dt><dd>{process.coachee.name || '–'}</dd>
+        {process.startedOn && <><dt>{t('coaching.startedOn')}</dt><dd>{formatDate(process.startedOn, locale)}</dd></>}
+        {process.endedOn && <><dt>{t('coaching.endedOn')}</dt><dd>{formatDate(process.endedOn, locale)} {process.endNote}</dd></>}
+      </dl>
+      {lpr && (process.status === 'requested' || process.status === 'matched') && (
+        <form className="stack card wide" noValidate aria-labelledby="match-heading" onSubmit={(e) => { e.preventDefault(); void run(`/coaching/${process.id}/transitions`, { action: 'match', version: process.version, coachId }, t('coaching.matched')); }}>
+          <h2 id="match-heading">{t('coaching.match')}</h2>
+          <fieldset className="field">
+            <legend>{t('coaching.candidates')}</legend>
+            {fieldError(error, 'coachId') && <span className="error">{fieldError(error, 'coachId')}</span>}
+            {candidates.data?.items.slice(0, 8).map((c) => (
+              <label key={c.id} className="candidate">
+                <input type="radio" name="coach" value={c.id} checked={coachId === c.id} onChange={() => setCoachId(c.id)} />
+                <span><strong>{c.name}</strong> ({c.organisation}) – {t('coaching.load', { load: c.load, capacity: c.capacity })}<br /><span className="muted">{c.reasons.join(' · ')}</span></span>
+              </label>
+            ))}
+          </fieldset>
+          <div className="actions"><button type="submit" className="btn" disabled={!coachId}>{t('coaching.assign')}</button></div>
+        </form>
+      )}
+      {canRun && (process.status === 'matched' || process.status === 'running') && (
+        <form className="stack card wide" noValidate aria-labelledby="session-heading" onSubmit={(e) => {
+          e.preventDefault();
+          void run(`/coaching/${process.id}/sessions`, { ...session, topics: sessionTopics }, t('coaching.sessionLogged')).then(() => setSession({ heldOn: todayIso(), participants: '', notes: '', nextSteps: '' }));
+        }}>
+          <h2 id="session-heading">{t('coaching.logSession')}</h2>
+          <Field label={t('coaching.sessionDate')} error={fieldError(error, 'heldOn')}>{(f) => <input id={f.id} type="date" max={todayIso()} value={session.heldOn} onChange={(e) => setSession({ ...session, heldOn: e.target.value })} />}</Field>
+          <Field label={t('coaching.participants')} error={fieldError(error, 'participants')}>{(f) => <input id={f.id} value={session.participants} onChange={(e) => setSession({ ...session, participants: e.target.value })} aria-invalid={f.invalid} aria-describedby={f.describedBy} />}</Field>
+          <TopicChecklist legend={t('coaching.topics')} value={sessionTopics} onChange={setSessionTopics} />
+          <Field label={t('coaching.notes')}>{(f) => <textarea id={f.id} rows={3} value={session.notes} onChange={(e) => setSession({ ...session, notes: e.target.value })} />}</Field>
+          <Field label={t('coaching.nextSteps')}>{(f) => <textarea id={f.id} rows={2} value={session.nextSteps} onChange={(e) => setSession({ ...session, nextSteps: e.target.value })} />}</Field>
+          <div className="actions">
+            <button type="submit" className="btn">{t('coaching.saveSession')}</button>
+            {process.status === 'running' && <button type="button" className="btn secondary" onClick={() => run(`/coaching/${process.id}/transitions`, { action: 'complete', version: process.version }, t('coaching.completed'))}>{t('coaching.complete')}</button>}
+            {lpr && <button type="button" className="btn danger" onClick={() => run(`/coaching/${process.id}/transitions`, { action: 'cancel', version: process.version }, t('coaching.cancelled'))}>{t('coaching.cancel')}</button>}
+          </div>
+        </form>
+      )}
+      <h2>{t('coaching.sessions')}</h2>
+      {process.sessions.length === 0 ? <p>{t('coaching.noSessions')}</p> : (
+        <ol className="sessions">{process.sessions.map((s) => (
+          <li key={s.id}><strong>{formatDate(s.heldOn, locale)}</strong> – {s.participants}{s.topics.length > 0 && ` · ${s.topics.map((x) => x.label).join(', ')}`}
+            {s.notes && <p>{s.notes}</p>}{s.nextSteps && <p>{t('coaching.nextSteps')}: {s.nextSteps}</p>}</li>
+        ))}</ol>
+      )}
+      {process.feedback && (
+        <section aria-labelledby="feedback-heading"><h2 id="feedback-heading">{t('coaching.feedback')}</h2>
+          <p>{t('coaching.feedbackSummary', { goals: process.feedback.goalsReached, satisfaction: process.feedback.satisfaction })} {process.feedback.wouldRecommend ? t('coaching.recommends') : ''}</p>
+          {process.feedback.comment && <blockquote>{process.feedback.comment}</blockquote>}
+        </section>
+      )}
+      {canFeedback && (
+        <form className="stack card wide" noValidate aria-labelledby="feedback-form" onSubmit={(e) => { e.preventDefault(); void run(`/coaching/${process.id}/feedback`, feedback, t('coaching.feedbackThanks')); }}>
+          <h2 id="feedback-form">{t('coaching.feedback')}</h2>
+          {(['goalsReached', 'satisfaction'] as const).map((k) => (
+            <fieldset key={k} className="field scale">
+              <legend>{t(`coaching.fb.${k}`)}</legend>
+              {fieldError(error, k) && <span className="error">{fieldError(error, k)}</span>}
+              {[1, 2, 3, 4, 5].map((n) => <label key={n}><input type="radio" name={k} checked={feedback[k] === n} onChange={() => setFeedback({ ...feedback, [k]: n })} /> {n}</label>)}
+            </fieldset>
+          ))}
+          <label><input type="checkbox" checked={feedback.wouldRecommend} onChange={(e) => setFeedback({ ...feedback, wouldRecommend: e.target.checked })} /> {t('coaching.fb.recommend')}</label>
+          <Field label={t('coaching.fb.comment')}>{(f) => <textarea id={f.id} rows={3} value={feedback.comment} onChange={(e) => setFeedback({ ...feedback, comment: e.target.value })} />}</Field>
+          <div className="actions"><button type="submit" className="btn">{t('coaching.fb.send')}</button></div>
+        </form>
+      )}
+    </>
+  );
+}
+
+export function CoachPoolPage() {
+  const { t } = useI18n();
+  const list = useApi<{ items: (Candidate & { competencies: string[]; regions: string[]; active: boolean; email: string; userId: string | null; version: number })[] }>('/coaches');
+  const fields = useApi<{ items: { id: string; label: string }[] }>('/fields-of-action');
+  const districts = useApi<{ items: { ags: string; name: string }[] }>('/districts');
+  const label = new Map(fields.data?.items.map((f) => [f.id, f.label]) ?? []);
+  const dname = new Map(districts.data?.items.map((d) => [d.ags, d.name]) ?? []);
+  const [form, setForm] = useState({ name: '', organisation: 'Institut B3', email: '', capacity: 2 });
+  const [competencies, setCompetencies] = useState<string[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const [message, setMessage] = useState('');
+  const toggle = async (c: NonNullable<typeof list.data>['items'][number]) => {
+    setError(null); setMessage('');
+    try {
+      await api(`/coaches/${c.id}`, { method: 'PUT', body: { name: c.name, organisation: c.organisation, email: c.email, userId: c.userId, competencies: c.competencies, regions: c.regions, capacity: c.capacity, active: !c.active, version: c.version } });
+      setMessage(t('coaching.coachSaved')); list.reload();
+    } catch (err) { setError(err); }
+  };
+  const submit = async (e: FormEvent) => {
+    e.preventDefault(); setError(null);
+    try {
+      await api('/coaches', { method: 'POST', body: { ...form, competencies, regions: [] } });
+      setMessage(t('coaching.coachAdded')); setForm({ name: '', organisation: 'Institut B3', email: '', capacity: 2 }); setCompetencies([]); list.reload();
+    } catch (err) { setError(err); }
+  };
+  return (
+    <>
+      <p><Link to="/coaching">{t('coaching.back')}</Link></p>
+      <PageTitle>{t('coaching.pool')}</PageTitle>
+      {message && <Alert kind="success">{message}</Alert>}
+      <ErrorAlert error={list.error} />
+      {!list.data ? <Loading /> : (
+        <ScrollRegion label={t('coaching.pool')}>
+          <table>
+            <caption>{t('coaching.poolCount', { n: list.data.items.length })}</caption>
+            <thead><tr><th scope="col">{t('coaching.coach')}</th><th scope="col">{t('coaching.organisation')}</th><th scope="col">{t('coaching.competencies')}</th><th scope="col">{t('coaching.regions')}</th><th scope="col" className="num">{t('coaching.loadCol')}</th><th scope="col">{t('consultations.actions')}</th></tr></thead>
+            <tbody>{list.data.items.map((c) => (
+              <tr key={c.id}><th scope="row">{c.name}{!c.active ? ` (${t('coaching.inactive')})` : ''}</th><td>{c.organisation}</td>
+                <td>{c.competencies.map((k) => label.get(k) ?? k).join(', ')}</td><td>{c.regions.length ? c.regions.map((r) => dname.get(r) ?? r).join(', ') : t('coaching.statewide')}</td>
+                <td className="num">{c.load} / {c.capacity}</td>
+                <td><button type="button" className="linkish" onClick={() => toggle(c)}>{c.active ? t('coaching.pause', { name: c.name }) : t('coaching.resume', { name: c.name })}</button></td></tr>
+            ))}</tbody>
+          </table>
+        </ScrollRegion>
+      )}
+      <form className="stack card wide" onSubmit={submit} noValidate aria-labelledby="add-coach">
+        <h2 id="add-coach">{t('coaching.addCoach')}</h2>
+        <ErrorAlert error={error} />
+        <Field label={t('coaching.coachName')} error={fieldError(error, 'name')}>{(f) => <input id={f.id} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} aria-invalid={f.invalid} aria-describedby={f.describedBy} />}</Field>
+        <Field label={t('coaching.organisation')} error={fieldError(error, 'organisation')}>{(f) => <input id={f.id} value={form.organisation} onChange={(e) => setForm({ ...form, organisation: e.target.value })} />}</Field>
+        <Field label={t('coaching.email')} error={fieldError(error, 'email')}>{(f) => <input id={f.id} type="email" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />}</Field>
+        <Field label={t('coaching.capacity')} error={fieldError(error, 'capacity')}>{(f) => <input id={f.id} type="number" min={0} max={50} value={form.capacity} onChange={(e) => setForm({ ...form, capacity: Number(e.target.value) })} />}</Field>
+        <TopicChecklist legend={t('coaching.competencies')} value={competencies} onChange={setCompetencies} />
+        <div className="actions"><button type="submit" className="btn">{t('coaching.addCoach')}</button></div>
+      </form>
+    </>
+  );
+}

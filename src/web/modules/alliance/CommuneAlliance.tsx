@@ -1,0 +1,111 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router';
+import { todayIso } from '../../../lib/dates.js';
+import { api, formatDate, formatNumber } from '../../api.js';
+import { useI18n } from '../../i18n/index.js';
+import type { MessageKey } from '../../i18n/de.js';
+import { hasRole, useSession } from '../../session.js';
+import { Alert, ErrorAlert, Field, Loading, PageTitle, ScrollRegion, fieldError } from '../../ui/components.js';
+import { useApi } from '../../useApi.js';
+
+type Stage = 'contacted' | 'advised' | 'pre_agreement' | 'cooperation' | 'active' | 'dormant' | 'withdrawn';
+const STAGES: Stage[] = ['contacted', 'advised', 'pre_agreement', 'cooperation', 'active', 'dormant', 'withdrawn'];
+const KINDS = ['contacted', 'council_constituted', 'council_reactivated', 'safety_analysis_completed', 'funding_committed', 'stage_correction'] as const;
+interface StageInfo {
+  stage: Stage | null; stageLabel: string | null; modelCommune: boolean;
+  history: { date: string; stage: Stage; corrected: boolean; note: string }[];
+  milestones: { id: string; occurredOn: string; kind: string; stage: string | null; amountEur: number | null; note: string }[];
+}
+
+/** The commune's alliance stage with its history; LPR staff record milestones and corrections here. */
+export function CommuneAlliance({ ags }: { ags: string }) {
+  const { t, locale } = useI18n();
+  const { user } = useSession();
+  const internal = hasRole(user, 'lpr_admin', 'lpr_staff', 'commune', 'police');
+  const lpr = hasRole(user, 'lpr_admin', 'lpr_staff');
+  const info = useApi<StageInfo>(internal ? `/alliance/communes/${ags}/stage` : null);
+  const [form, setForm] = useState({ occurredOn: todayIso(), kind: 'stage_correction' as (typeof KINDS)[number], stage: 'dormant' as Stage, amountEur: '', note: '' });
+  const [error, setError] = useState<unknown>(null);
+  const [message, setMessage] = useState('');
+  if (!internal) return <p><Link to="/karte">{t('alliance.seeMap')}</Link></p>;
+  if (info.error) return <ErrorAlert error={info.error} />;
+  if (!info.data) return <Loading />;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault(); setError(null); setMessage('');
+    try {
+      await api('/alliance/milestones', { method: 'POST', body: {
+        ags, occurredOn: form.occurredOn, kind: form.kind, note: form.note,
+        stage: form.kind === 'stage_correction' ? form.stage : null,
+        amountEur: form.kind === 'funding_committed' ? Number(form.amountEur.replace(/\./g, '').replace(',', '.')) || null : null,
+      } });
+      setMessage(t('alliance.milestoneSaved')); setForm({ ...form, note: '', amountEur: '' }); info.reload();
+    } catch (err) { setError(err); }
+  };
+  const d = info.data;
+  return (
+    <section aria-labelledby="alliance-heading">
+      <h2 id="alliance-heading">{t('alliance.heading')}</h2>
+      <p>{t('alliance.currentStage')}: <strong>{d.stageLabel ?? t('alliance.noStage')}</strong>{d.modelCommune ? ` · ${t('alliance.model')}` : ''}</p>
+      <p><Link to={`/gemeinden/${ags}/bilanz`}>{t('alliance.timeline')}</Link></p>
+      {d.history.length > 0 && (
+        <ScrollRegion label={t('alliance.history')}>
+          <table>
+            <caption>{t('alliance.history')}</caption>
+            <thead><tr><th scope="col">{t('commune.date')}</th><th scope="col">{t('alliance.stage')}</th><th scope="col">{t('alliance.source')}</th></tr></thead>
+            <tbody>{d.history.map((h) => (
+              <tr key={`${h.date}-${h.stage}`}><th scope="row">{formatDate(h.date, locale)}</th><td>{t(`stage.${h.stage}` as MessageKey)}</td><td>{h.corrected ? `${t('alliance.corrected')}: ${h.note}` : t('alliance.derived')}</td></tr>
+            ))}</tbody>
+          </table>
+        </ScrollRegion>
+      )}
+      {lpr && (
+        <form className="stack card" onSubmit={submit} noValidate aria-labelledby="milestone-form">
+          <h3 id="milestone-form">{t('alliance.recordMilestone')}</h3>
+          {message && <Alert kind="success">{message}</Alert>}
+          <ErrorAlert error={error} />
+          <Field label={t('alliance.milestoneKind')}>
+            {(f) => <select id={f.id} value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value as (typeof KINDS)[number] })}>{KINDS.map((k) => <option key={k} value={k}>{t(`milestone.${k}` as MessageKey)}</option>)}</select>}
+          </Field>
+          <Field label={t('alliance.milestoneDate')} error={fieldError(error, 'occurredOn')}>{(f) => <input id={f.id} type="date" max={todayIso()} value={form.occurredOn} onChange={(e) => setForm({ ...form, occurredOn: e.target.value })} />}</Field>
+          {form.kind === 'stage_correction' && (
+            <Field label={t('alliance.stage')} error={fieldError(error, 'stage')}>{(f) => <select id={f.id} value={form.stage} onChange={(e) => setForm({ ...form, stage: e.target.value as Stage })}>{STAGES.map((s) => <option key={s} value={s}>{t(`stage.${s}` as MessageKey)}</option>)}</select>}</Field>
+          )}
+          {form.kind === 'funding_committed' && (
+            <Field label={t('alliance.amount')} error={fieldError(error, 'amountEur')}>{(f) => <input id={f.id} inputMode="decimal" value={form.amountEur} onChange={(e) => setForm({ ...form, amountEur: e.target.value })} />}</Field>
+          )}
+          <Field label={form.kind === 'stage_correction' ? t('alliance.reason') : t('alliance.note')} error={fieldError(error, 'note')}>
+            {(f) => <input id={f.id} value={form.note} onChange={(e) => setForm({ ...form, note: e.target.value })} aria-invalid={f.invalid} aria-describedby={f.describedBy} />}
+          </Field>
+          <div className="actions"><button className="btn" type="submit">{t('alliance.save')}</button></div>
+          {d.milestones.length > 0 && (
+            <details><summary>{t('alliance.milestones', { n: d.milestones.length })}</summary>
+              <ul>{d.milestones.map((m) => <li key={m.id}>{formatDate(m.occurredOn, locale)}: {t(`milestone.${m.kind}` as MessageKey)}{m.amountEur ? ` (${formatNumber(m.amountEur, locale)} €)` : ''}{m.note ? ` – ${m.note}` : ''}</li>)}</ul>
+            </details>
+          )}
+        </form>
+      )}
+    </section>
+  );
+}
+
+interface Timeline { commune: { ags: string; name: string }; stageLabel: string | null; entries: { date: string; kind: string; title: string; detail: string; link: string | null }[] }
+
+export function CommuneTimelinePage() {
+  const { ags } = useParams();
+  const { t, locale } = useI18n();
+  const tl = useApi<Timeline>(`/alliance/communes/${ags}/timeline`);
+  if (tl.error) return <><PageTitle>{t('alliance.timeline')}</PageTitle><ErrorAlert error={tl.error} /></>;
+  if (!tl.data) return <Loading />;
+  return (
+    <>
+      <p><Link to={`/gemeinden/${ags}`}>{t('alliance.backToCommune', { name: tl.data.commune.name })}</Link></p>
+      <PageTitle>{t('alliance.timelineTitle', { name: tl.data.commune.name })}</PageTitle>
+      <p>{t('alliance.currentStage')}: <strong>{tl.data.stageLabel ?? t('alliance.noStage')}</strong> · <a href={`/api/alliance/communes/${ags}/timeline.pdf`} download>{t('alliance.timelinePdf')}</a></p>
+      {tl.data.entries.length === 0 ? <p>{t('alliance.noEntries')}</p> : (
+        <ol className="timeline">{tl.data.entries.map((e, i) => (
+          <li key={i}><time dateTime={e.date}>{formatDate(e.date, locale)}</time> <strong>{e.link ? <Link to={e.link}>{e.title}</Link> : e.title}</strong>{e.detail && <span className="muted"> – {e.detail}</span>}</li>
+        ))}</ol>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,153 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { todayIso } from '../../../lib/dates.js';
+import { api, formatDate } from '../../api.js';
+import { useI18n } from '../../i18n/index.js';
+import type { MessageKey } from '../../i18n/de.js';
+import { hasRole, useSession } from '../../session.js';
+import { Alert, ErrorAlert, Field, Loading, PageTitle, ScrollRegion, fieldError } from '../../ui/components.js';
+import { CommunePicker, type CommuneRef } from '../../ui/CommunePicker.js';
+import { TopicChecklist } from '../../ui/TopicChecklist.js';
+import { useApi } from '../../useApi.js';
+
+interface Task { id: string; title: string; dueOn: string; assignee: string; doneOn: string | null; version: number; consultationId: string }
+interface Consultation {
+  id: string; heldOn: string; format: string; staff: { id: string; name: string }; communes: CommuneRef[];
+  topics: { id: string; label: string }[]; notes: string; tasks: Task[]; version: number;
+}
+const FORMATS = ['vor_ort', 'online', 'telefon', 'veranstaltung'] as const;
+
+function ConsultationForm({ initial, onDone }: { initial: Consultation | null; onDone: (msg: string) => void }) {
+  const { t } = useI18n();
+  const staff = useApi<{ items: { id: string; displayName: string }[] }>('/alliance/staff');
+  const { user } = useSession();
+  const [heldOn, setHeldOn] = useState(initial?.heldOn ?? todayIso());
+  const [staffUserId, setStaffUserId] = useState(initial?.staff.id ?? user?.id ?? '');
+  const [format, setFormat] = useState<string>(initial?.format ?? 'vor_ort');
+  const [communes, setCommunes] = useState<CommuneRef[]>(initial?.communes ?? []);
+  const [topics, setTopics] = useState<string[]>(initial?.topics.map((x) => x.id) ?? []);
+  const [notes, setNotes] = useState(initial?.notes ?? '');
+  const [tasks, setTasks] = useState<{ title: string; dueOn: string; assignee: string }[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault(); setError(null);
+    try {
+      const body = { heldOn, staffUserId: staffUserId || undefined, format, communes: communes.map((c) => c.ags), topics, notes };
+      if (initial) await api(`/consultations/${initial.id}`, { method: 'PUT', body: { ...body, version: initial.version } });
+      else await api('/consultations', { method: 'POST', body: { ...body, tasks } });
+      onDone(t('consultations.saved'));
+    } catch (err) { setError(err); }
+  };
+  return (
+    <form className="stack card wide" onSubmit={submit} noValidate aria-labelledby="consultation-form">
+      <h2 id="consultation-form">{initial ? t('consultations.edit') : t('consultations.new')}</h2>
+      <ErrorAlert error={error} />
+      <Field label={t('consultations.heldOn')} error={fieldError(error, 'heldOn')}>
+        {(f) => <input id={f.id} type="date" required value={heldOn} max={todayIso()} onChange={(e) => setHeldOn(e.target.value)} aria-invalid={f.invalid} aria-describedby={f.describedBy} />}
+      </Field>
+      <Field label={t('consultations.staff')} error={fieldError(error, 'staffUserId')}>
+        {(f) => <select id={f.id} value={staffUserId} onChange={(e) => setStaffUserId(e.target.value)}>{staff.data?.items.map((s) => <option key={s.id} value={s.id}>{s.displayName}</option>)}</select>}
+      </Field>
+      <Field label={t('consultations.format')}>
+        {(f) => <select id={f.id} value={format} onChange={(e) => setFormat(e.target.value)}>{FORMATS.map((x) => <option key={x} value={x}>{t(`consultations.format.${x}` as MessageKey)}</option>)}</select>}
+      </Field>
+      <CommunePicker legend={t('consultations.communes')} value={communes} onChange={setCommunes} error={fieldError(error, 'communes')} />
+      <TopicChecklist legend={t('consultations.topics')} value={topics} onChange={setTopics} error={fieldError(error, 'topics')} />
+      <Field label={t('consultations.notes')}>{(f) => <textarea id={f.id} rows={4} value={notes} onChange={(e) => setNotes(e.target.value)} />}</Field>
+      {!initial && <fieldset className="field">
+        <legend>{t('consultations.tasks')}</legend>
+        {tasks.map((task, i) => (
+          <div key={i} className="task-row">
+            <Field label={t('consultations.taskTitle', { n: i + 1 })} error={fieldError(error, `tasks.${i}.title`)}>
+              {(f) => <input id={f.id} value={task.title} onChange={(e) => setTasks(tasks.map((x, j) => (j === i ? { ...x, title: e.target.value } : x)))} />}
+            </Field>
+            <Field label={t('consultations.taskDue', { n: i + 1 })} error={fieldError(error, `tasks.${i}.dueOn`)}>
+              {(f) => <input id={f.id} type="date" value={task.dueOn} onChange={(e) => setTasks(tasks.map((x, j) => (j === i ? { ...x, dueOn: e.target.value } : x)))} />}
+            </Field>
+            <button type="button" className="btn secondary" onClick={() => setTasks(tasks.filter((_, j) => j !== i))}>{t('consultations.removeTask', { n: i + 1 })}</button>
+          </div>
+        ))}
+        <button type="button" className="btn secondary" onClick={() => setTasks([...tasks, { title: '', dueOn: '', assignee: '' }])}>{t('consultations.addTask')}</button>
+      </fieldset>}
+      <div className="actions">
+        <button className="btn" type="submit">{t('consultations.save')}</button>
+        <button className="btn secondary" type="button" onClick={() => onDone('')}>{t('groups.cancel')}</button>
+      </div>
+    </form>
+  );
+}
+
+export function ConsultationsPage() {
+  const { t, locale } = useI18n();
+  const { user } = useSession();
+  const canEdit = hasRole(user, 'lpr_admin', 'lpr_staff');
+  const [search] = useSearchParams();
+  const [filters, setFilters] = useState({ ags: search.get('ags') ?? '', from: '', to: '', topic: '' });
+  const [editing, setEditing] = useState<Consultation | 'new' | null>(null);
+  const [message, setMessage] = useState('');
+  const [actionError, setActionError] = useState<unknown>(null);
+  const q = new URLSearchParams(Object.entries({ ...filters, limit: '100' }).filter(([, v]) => v)).toString();
+  const list = useApi<{ items: Consultation[]; total: number }>(`/consultations?${q}`);
+  const tasks = useApi<{ items: Task[] }>(canEdit ? '/consultation-tasks' : null);
+  const fields = useApi<{ items: { id: string; label: string }[] }>('/fields-of-action');
+  const done = (msg: string) => { setEditing(null); setMessage(msg); list.reload(); tasks.reload(); };
+  const remove = async (c: Consultation) => {
+    if (!window.confirm(t('consultations.confirmDelete', { date: formatDate(c.heldOn, locale) }))) return;
+    try { await api(`/consultations/${c.id}?version=${c.version}`, { method: 'DELETE' }); done(t('consultations.deleted')); } catch (e) { setActionError(e); }
+  };
+  const toggleTask = async (task: Task) => {
+    try { await api(`/consultation-tasks/${task.id}`, { method: 'PUT', body: { done: !task.doneOn, version: task.version } }); tasks.reload(); list.reload(); } catch (e) { setActionError(e); }
+  };
+  return (
+    <>
+      <PageTitle>{t('consultations.title')}</PageTitle>
+      <p>{t('consultations.intro')}</p>
+      {message && <Alert kind="success">{message}</Alert>}
+      <ErrorAlert error={list.error ?? actionError} />
+      {canEdit && !editing && <p><button className="btn" type="button" onClick={() => { setMessage(''); setEditing('new'); }}>{t('consultations.new')}</button></p>}
+      {editing && <ConsultationForm key={editing === 'new' ? 'new' : editing.id} initial={editing === 'new' ? null : editing} onDone={done} />}
+      {canEdit && tasks.data && tasks.data.items.length > 0 && (
+        <section aria-labelledby="open-tasks">
+          <h2 id="open-tasks">{t('consultations.openTasks')}</h2>
+          <ul className="tasks">{tasks.data.items.map((task) => (
+            <li key={task.id} className={task.dueOn < todayIso() ? 'overdue' : ''}>
+              <label><input type="checkbox" checked={!!task.doneOn} onChange={() => toggleTask(task)} /> {task.title}</label>
+              {' '}<span className="muted">{t('consultations.due', { date: formatDate(task.dueOn, locale) })}{task.dueOn < todayIso() ? ` – ${t('consultations.overdue')}` : ''}</span>
+            </li>
+          ))}</ul>
+        </section>
+      )}
+      <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label={t('consultations.filter')}>
+        <Field label={t('consultations.filterAgs')}>{(f) => <input id={f.id} inputMode="numeric" pattern="\d{8}" value={filters.ags} onChange={(e) => setFilters({ ...filters, ags: e.target.value.trim() })} />}</Field>
+        <Field label={t('consultations.from')}>{(f) => <input id={f.id} type="date" value={filters.from} onChange={(e) => setFilters({ ...filters, from: e.target.value })} />}</Field>
+        <Field label={t('consultations.to')}>{(f) => <input id={f.id} type="date" value={filters.to} onChange={(e) => setFilters({ ...filters, to: e.target.value })} />}</Field>
+        <Field label={t('consultations.topic')}>
+          {(f) => <select id={f.id} value={filters.topic} onChange={(e) => setFilters({ ...filters, topic: e.target.value })}>
+            <option value="">{t('consultations.allTopics')}</option>{fields.data?.items.map((x) => <option key={x.id} value={x.id}>{x.label}</option>)}
+          </select>}
+        </Field>
+      </form>
+      {!list.data ? <Loading /> : (
+        <ScrollRegion label={t('consultations.title')}>
+          <table>
+            <caption>{t('consultations.count', { n: list.data.total })}</caption>
+            <thead><tr><th scope="col">{t('consultations.heldOn')}</th><th scope="col">{t('consultations.communes')}</th><th scope="col">{t('consultations.topics')}</th><th scope="col">{t('consultations.staff')}</th><th scope="col">{t('consultations.notes')}</th>{canEdit && <th scope="col">{t('consultations.actions')}</th>}</tr></thead>
+            <tbody>{list.data.items.map((c) => (
+              <tr key={c.id}>
+                <th scope="row">{formatDate(c.heldOn, locale)}</th>
+                <td>{c.communes.map((x, i) => <span key={x.ags}>{i > 0 && ', '}<Link to={`/gemeinden/${x.ags}`}>{x.name}</Link></span>)}</td>
+                <td>{c.topics.map((x) => x.label).join(', ')}</td>
+                <td>{c.staff.name}</td>
+                <td>{c.notes}{c.tasks.length > 0 && <span className="muted"> ({t('consultations.taskCount', { n: c.tasks.length })})</span>}</td>
+                {canEdit && <td className="row-actions">
+                  <button type="button" className="linkish" onClick={() => { setMessage(''); setEditing(c); }} aria-label={t('consultations.editOf', { date: formatDate(c.heldOn, locale) })}>{t('consultations.editShort')}</button>
+                  {' '}<button type="button" className="linkish" onClick={() => remove(c)} aria-label={t('consultations.deleteOf', { date: formatDate(c.heldOn, locale) })}>{t('consultations.deleteShort')}</button>
+                </td>}
+              </tr>
+            ))}</tbody>
+          </table>
+        </ScrollRegion>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,17 @@
+/** German texts of the audit log page. */
+export const auditDe = {
+  'nav.audit': 'Protokoll',
+  'audit.title': 'Änderungsprotokoll',
+  'audit.entityType': 'Objektart',
+  'audit.entityId': 'Objekt-ID',
+  'audit.actor': 'Person',
+  'audit.action': 'Aktion',
+  'audit.from': 'Von',
+  'audit.to': 'Bis',
+  'audit.filter': 'Filtern',
+  'audit.when': 'Zeitpunkt',
+  'audit.what': 'Objekt',
+  'audit.changes': 'Änderungen',
+  'audit.none': 'Keine Einträge.',
+  'audit.count': '{count} Einträge',
+} as const;

@@ -1,0 +1,17 @@
+import type { WebModule } from '../../app/module.js';
+import { lazyPage } from '../../app/lazy.js';
+import { messages } from './messages.js';
+
+const pages = () => import('./pages.js');
+
+/** The evaluation of an analysis: findings, weighting, recommendations, report. */
+export const evaluationWeb: WebModule = {
+  name: 'evaluation',
+  messages,
+  routes: [
+    { path: 'analysen/:id/ergebnisse', Page: lazyPage(pages, 'FindingsPage'), ability: 'evaluation.analysis.read' },
+    { path: 'analysen/:id/gewichtung', Page: lazyPage(pages, 'WeightingPage'), ability: 'evaluation.analysis.work' },
+    { path: 'analysen/:id/empfehlungen', Page: lazyPage(pages, 'RecommendationsPage'), ability: 'evaluation.analysis.read' },
+    { path: 'analysen/:id/bericht', Page: lazyPage(pages, 'ReportPage'), ability: 'evaluation.analysis.read' },
+  ],
+};

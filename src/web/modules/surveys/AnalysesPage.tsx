@@ -1,0 +1,68 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { api, formatDate } from '../../api.js';
+import { todayIso } from '../../../lib/dates.js';
+import { useI18n } from '../../i18n/index.js';
+import { hasRole, useSession } from '../../session.js';
+import { ErrorAlert, Field, Loading, PageTitle, ScrollRegion, fieldError } from '../../ui/components.js';
+import { CommunePicker, type CommuneRef } from '../../ui/CommunePicker.js';
+import { useApi } from '../../useApi.js';
+import type { Project } from './types.js';
+
+function CommissionForm({ onCancel }: { onCancel: () => void }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const [commune, setCommune] = useState<CommuneRef[]>([]);
+  const [institute, setInstitute] = useState('');
+  const [startOn, setStartOn] = useState(todayIso());
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault(); setError(null);
+    try { const p = await api<Project>('/analyses', { method: 'POST', body: { ags: commune[0]?.ags ?? '', institute, startOn } }); navigate(`/analysen/${p.id}`); } catch (err) { setError(err); }
+  };
+  return (
+    <form className="stack card wide" onSubmit={submit} noValidate aria-labelledby="commission">
+      <h2 id="commission">{t('analyses.commission')}</h2>
+      <ErrorAlert error={error} />
+      <CommunePicker legend={t('analyses.commune')} value={commune} onChange={setCommune} single error={fieldError(error, 'ags')} />
+      <Field label={t('analyses.institute')} error={fieldError(error, 'institute')}>{(f) => <input id={f.id} value={institute} onChange={(e) => setInstitute(e.target.value)} aria-invalid={f.invalid} aria-describedby={f.describedBy} />}</Field>
+      <Field label={t('analyses.startOn')} hint={t('analyses.startHint')} error={fieldError(error, 'startOn')}>{(f) => <input id={f.id} type="date" value={startOn} onChange={(e) => setStartOn(e.target.value)} aria-describedby={f.describedBy} />}</Field>
+      <div className="actions"><button className="btn" type="submit">{t('analyses.create')}</button><button className="btn secondary" type="button" onClick={onCancel}>{t('groups.cancel')}</button></div>
+    </form>
+  );
+}
+
+export function AnalysesPage() {
+  const { t, locale } = useI18n();
+  const { user } = useSession();
+  const [creating, setCreating] = useState(false);
+  const list = useApi<{ items: Project[] }>('/analyses');
+  return (
+    <>
+      <PageTitle>{t('analyses.title')}</PageTitle>
+      <p>{t('analyses.intro')}</p>
+      {hasRole(user, 'lpr_admin', 'lpr_staff') && <p><Link to="/fragenkatalog">{t('items.title')}</Link></p>}
+      {hasRole(user, 'lpr_admin', 'lpr_staff') && !creating && <p><button className="btn" type="button" onClick={() => setCreating(true)}>{t('analyses.commission')}</button></p>}
+      {creating && <CommissionForm onCancel={() => setCreating(false)} />}
+      <ErrorAlert error={list.error} />
+      {!list.data ? <Loading /> : list.data.items.length === 0 ? <p>{t('analyses.none')}</p> : (
+        <ScrollRegion label={t('analyses.title')}>
+          <table>
+            <caption className="visually-hidden">{t('analyses.title')}</caption>
+            <thead><tr><th scope="col">{t('analyses.titleCol')}</th><th scope="col">{t('analyses.commune')}</th><th scope="col">{t('analyses.institute')}</th><th scope="col">{t('analyses.startOn')}</th><th scope="col">{t('analyses.phase')}</th></tr></thead>
+            <tbody>{list.data.items.map((p) => {
+              const phase = p.phases.find((x) => x.status === 'in_progress') ?? p.phases.find((x) => x.status === 'open');
+              return (
+                <tr key={p.id}>
+                  <th scope="row"><Link to={`/analysen/${p.id}`}>{p.title}</Link> <span className="muted">({p.code})</span></th>
+                  <td>{p.communeName}</td><td>{p.institute}</td><td>{formatDate(p.startOn, locale)}</td>
+                  <td>{p.status === 'completed' ? t('analyses.completed') : phase?.label ?? '–'}</td>
+                </tr>
+              );
+            })}</tbody>
+          </table>
+        </ScrollRegion>
+      )}
+    </>
+  );
+}

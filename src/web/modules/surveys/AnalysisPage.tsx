@@ -1,0 +1,166 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router';
+import { api, ApiError, formatDate, formatNumber } from '../../api.js';
+import { useI18n } from '../../i18n/index.js';
+import type { MessageKey } from '../../i18n/de.js';
+import { hasRole, useSession } from '../../session.js';
+import { Alert, ErrorAlert, Field, Loading, PageTitle, ScrollRegion } from '../../ui/components.js';
+import { LineChart } from '../../ui/LineChart.js';
+import { useApi } from '../../useApi.js';
+import type { Letter, Monitoring, Project, Questionnaire } from './types.js';
+
+const pct = (x: number, locale: string) => `${formatNumber(Math.round(x * 1000) / 10, locale)} %`;
+
+/** Returns per day and stratum, the response rate and a cumulative chart (with its table). */
+export function MonitoringSection({ projectId }: { projectId: string }) {
+  const { t, locale } = useI18n();
+  const m = useApi<Monitoring>(`/analyses/${projectId}/monitoring`);
+  if (m.error) return <ErrorAlert error={m.error} />;
+  if (!m.data) return <Loading />;
+  const d = m.data;
+  return (
+    <section aria-labelledby="monitoring">
+      <h2 id="monitoring">{t('monitoring.title')}</h2>
+      <p className="rate" role="status">{t('monitoring.rate', { returned: d.returned, invited: d.invited, rate: pct(d.responseRate, locale) })}</p>
+      <p className="pool">{t('monitoring.pool', { mixed: d.mixing.mixed, waiting: d.mixing.waiting, k: d.mixing.threshold })}</p>
+      {d.byDay.length > 0 && (
+        <>
+          <LineChart categories={d.byDay.map((x) => formatDate(x.date, locale))} series={[{ name: t('monitoring.cumulative'), values: d.byDay.map((x) => x.cumulative) }]} label={t('monitoring.chart')} />
+          <details>
+            <summary>{t('monitoring.byDay')}</summary>
+            <ScrollRegion label={t('monitoring.byDay')}>
+              <table>
+                <caption>{t('monitoring.byDay')}</caption>
+                <thead><tr><th scope="col">{t('monitoring.day')}</th><th scope="col" className="num">{t('monitoring.online')}</th><th scope="col" className="num">{t('monitoring.paper')}</th><th scope="col" className="num">{t('monitoring.cumulative')}</th></tr></thead>
+                <tbody>{d.byDay.map((x) => <tr key={x.date}><th scope="row">{formatDate(x.date, locale)}</th><td className="num">{x.online}</td><td className="num">{x.paper}</td><td className="num">{x.cumulative}</td></tr>)}</tbody>
+              </table>
+            </ScrollRegion>
+          </details>
+        </>
+      )}
+      <details>
+        <summary>{t('monitoring.byStratum')}</summary>
+        <ScrollRegion label={t('monitoring.byStratum')}>
+          <table>
+            <caption>{t('monitoring.byStratumCaption', { n: d.withoutCode })}</caption>
+            <thead><tr><th scope="col">{t('monitoring.stratum')}</th><th scope="col" className="num">{t('monitoring.population')}</th><th scope="col" className="num">{t('monitoring.invited')}</th><th scope="col" className="num">{t('monitoring.returned')}</th><th scope="col" className="num">{t('monitoring.rateCol')}</th></tr></thead>
+            <tbody>{d.byStratum.map((s) => (
+              <tr key={s.key}><th scope="row">{[s.district, s.ageGroup, s.sex === 'w' ? t('monitoring.female') : s.sex === 'm' ? t('monitoring.male') : s.sex].filter(Boolean).join(' · ')}</th>
+                <td className="num">{s.population}</td><td className="num">{s.invited}</td><td className="num">{s.returned}</td><td className="num">{pct(s.rate, locale)}</td></tr>
+            ))}</tbody>
+          </table>
+        </ScrollRegion>
+      </details>
+    </section>
+  );
+}
+
+/** k of the mixing pool, for the analyst and the LPR; the error appears next to the button. */
+function MixThresholdForm({ project, onSaved }: { project: Project; onSaved: (p: Project) => void }) {
+  const { t } = useI18n();
+  const [value, setValue] = useState(String(project.mixThreshold));
+  const [error, setError] = useState<unknown>(null);
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try { onSaved(await api<Project>(`/analyses/${project.id}/mix-threshold`, { method: 'PUT', body: { mixThreshold: Number(value), version: project.version } })); } catch (err) { setError(err); }
+  };
+  const fieldError = error instanceof ApiError && error.field === 'mixThreshold' ? (error.errors?.[0]?.message ?? error.detail) : undefined;
+  return (
+    <form onSubmit={save} noValidate>
+      <Field label={t('monitoring.threshold')} hint={t('monitoring.thresholdHint')} error={fieldError}>
+        {({ id, describedBy, invalid }) => <input id={id} type="number" inputMode="numeric" min={5} max={1000} value={value} onChange={(e) => setValue(e.target.value)} aria-describedby={describedBy} aria-invalid={invalid} />}
+      </Field>
+      <button type="submit" className="btn">{t('monitoring.thresholdSave')}</button>
+      {!fieldError && <ErrorAlert error={error} />}
+    </form>
+  );
+}
+
+export function AnalysisPage() {
+  const { id } = useParams();
+  const { t, locale } = useI18n();
+  const { user } = useSession();
+  const work = hasRole(user, 'lpr_admin', 'lpr_staff', 'analyst');
+  const loaded = useApi<Project>(`/analyses/${id}`);
+  const questionnaire = useApi<Questionnaire>(`/analyses/${id}/questionnaire`);
+  const letter = useApi<Letter>(`/analyses/${id}/letter`);
+  const [project, setProject] = useState<Project | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [message, setMessage] = useState('');
+  const p = project ?? loaded.data;
+  if (loaded.error) return <><PageTitle>{t('notFound.title')}</PageTitle><ErrorAlert error={loaded.error} /></>;
+  if (!p) return <Loading />;
+  const act = async (path: string, body: unknown, msg: string, method = 'PUT') => {
+    setError(null); setMessage('');
+    try { setProject(await api<Project>(path, { method, body })); setMessage(msg); } catch (e) { setError(e); }
+  };
+  const field = p.phases.find((x) => x.key === 'field');
+  const frozen = questionnaire.data?.status === 'frozen';
+  return (
+    <>
+      <p><Link to="/analysen">{t('analyses.back')}</Link></p>
+      <PageTitle>{p.title}</PageTitle>
+      <p>{p.communeName} · {p.institute} · {t('analyses.code')}: {p.code}</p>
+      {message && <Alert kind="success">{message}</Alert>}
+      <ErrorAlert error={error} />
+      <nav aria-label={t('analyses.sections')} className="subnav">
+        <ul>
+          <li><Link to={`/analysen/${p.id}/fragebogen`}>{t('analyses.questionnaire')}</Link> ({frozen ? t('analyses.frozen') : t('analyses.draft')})</li>
+          {work && <li><Link to={`/analysen/${p.id}/stichprobe`}>{t('analyses.sample')}</Link></li>}
+          {work && frozen && <li><Link to={`/analysen/${p.id}/papier`}>{t('analyses.paper')}</Link></li>}
+          {frozen && <li><Link to={`/analysen/${p.id}/ergebnisse`}>{t('eval.findings')}</Link></li>}
+          {work && frozen && <li><Link to={`/analysen/${p.id}/gewichtung`}>{t('eval.weighting')}</Link></li>}
+          {frozen && <li><Link to={`/analysen/${p.id}/empfehlungen`}>{t('eval.recommendations')}</Link></li>}
+          {frozen && <li><Link to={`/analysen/${p.id}/bericht`}>{t('eval.report')}</Link></li>}
+        </ul>
+      </nav>
+      <h2>{t('analyses.plan')}</h2>
+      <ScrollRegion label={t('analyses.plan')}>
+        <table>
+          <caption className="visually-hidden">{t('analyses.plan')}</caption>
+          <thead><tr><th scope="col">{t('analyses.phase')}</th><th scope="col">{t('analyses.from')}</th><th scope="col">{t('analyses.due')}</th><th scope="col">{t('analyses.status')}</th></tr></thead>
+          <tbody>{p.phases.map((ph) => (
+            <tr key={ph.key}>
+              <th scope="row">{ph.label}</th><td>{formatDate(ph.startOn, locale)}</td><td>{formatDate(ph.dueOn, locale)}</td>
+              <td>{work && ph.key !== 'field' ? (
+                <select aria-label={t('analyses.statusOf', { phase: ph.label })} value={ph.status} onChange={(e) => act(`/analyses/${p.id}/phases/${ph.key}`, { status: e.target.value, version: ph.version }, t('analyses.saved'))}>
+                  {(['open', 'in_progress', 'done'] as const).map((s) => <option key={s} value={s}>{t(`analyses.status.${s}` as MessageKey)}</option>)}
+                </select>
+              ) : t(`analyses.status.${ph.status}` as MessageKey)}{ph.doneOn ? ` (${formatDate(ph.doneOn, locale)})` : ''}</td>
+            </tr>
+          ))}</tbody>
+        </table>
+      </ScrollRegion>
+      <h2>{t('analyses.tasks')}</h2>
+      <ul className="plain checklist-tasks">{p.tasks.map((task) => (
+        <li key={task.key}>
+          <label><input type="checkbox" checked={!!task.doneOn} onChange={() => act(`/analyses/${p.id}/tasks/${task.key}`, { done: !task.doneOn, version: task.version }, t('analyses.saved'))} /> {task.label}</label>
+          {' '}<span className="muted">{task.doneOn ? t('analyses.doneOn', { date: formatDate(task.doneOn, locale) }) : t('analyses.dueOn', { date: formatDate(task.dueOn, locale) })}</span>
+        </li>
+      ))}</ul>
+      {letter.data && (
+        <details className="letter-preview">
+          <summary>{t('analyses.letterPreview')}</summary>
+          <p><strong>{letter.data.subject}</strong></p>
+          {letter.data.body.split(/\n{2,}/).map((para, i) => <p key={i}>{para}</p>)}
+          <p className="pre">{letter.data.signature}</p>
+        </details>
+      )}
+      {frozen && <MonitoringSection projectId={p.id} key={p.mixThreshold} />}
+      {work && <MixThresholdForm project={p} onSaved={(saved) => { setProject(saved); setMessage(t('monitoring.thresholdSaved')); }} />}
+      {work && frozen && (
+        <section aria-labelledby="exports">
+          <h2 id="exports">{t('analyses.exports')}</h2>
+          <ul>
+            <li><a href={`/api/analyses/${p.id}/export?format=xlsx`} download>{t('analyses.exportXlsx')}</a></li>
+            <li><a href={`/api/analyses/${p.id}/export?format=csv`} download>{t('analyses.exportCsv')}</a></li>
+            <li><a href={`/api/analyses/${p.id}/export?format=codebook`} download>{t('analyses.exportCodebook')}</a></li>
+            <li><a href={`/api/analyses/${p.id}/export?format=sps`} download>{t('analyses.exportSps')}</a></li>
+          </ul>
+          {field?.status === 'in_progress' && <button type="button" className="btn danger" onClick={() => { if (window.confirm(t('analyses.closeConfirm'))) void act(`/analyses/${p.id}/field-phase/close`, undefined, t('analyses.closed'), 'POST'); }}>{t('analyses.closeField')}</button>}
+        </section>
+      )}
+    </>
+  );
+}

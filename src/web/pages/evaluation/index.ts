@@ -1,6 +1,0 @@
-// Findings, weighting, recommendations, report and crime statistics: one lazily loaded chunk (MapLibre, ECharts).
-export { FindingsPage } from './FindingsPage.js';
-export { WeightingPage } from './WeightingPage.js';
-export { RecommendationsPage } from './RecommendationsPage.js';
-export { ReportPage } from './ReportPage.js';
-export { CrimePage } from './CrimePage.js';
