@@ -13,7 +13,7 @@ export interface FigureContext {
  * A dated event in a commune's life that one module records and others count: the surveys module's completed
  * analyses, later the councils module's constituted councils. The alliance derives stages and map layers from them.
  */
-export interface CommuneEvent { ags: string; kind: string; occurredOn: string; note: string | null }
+export interface CommuneEvent { ags: string; kind: string; occurredOn: string; note: string | null; /** The module that recorded it. */ module: string }
 export type CommuneEventSource = (db: Db) => Promise<CommuneEvent[]>;
 
 let eventSources: CommuneEventSource[] = [];
