@@ -8,7 +8,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { serializerCompiler, validatorCompiler, jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { z, type ZodType } from 'zod';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import type { Mailer } from './mail/mailer.js';
@@ -40,7 +40,12 @@ declare module 'fastify' {
 }
 
 /** A route as the access and scope matrix tests see it. */
-export interface RouteEntry { method: string; url: string; access: Access; subject?: { policy: string; ability: string; param: string; from: 'params' | 'query' } }
+export interface RouteEntry {
+  method: string; url: string; access: Access;
+  /** The query parameters the route accepts (from its zod schema). */
+  query: string[];
+  subject?: { policy: string; ability: string; param: string; from: 'params' | 'query' };
+}
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** find-my-way's default limit for one path parameter. */
@@ -106,7 +111,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     if (!rule) throw new Error(`Route ${methods.join(',')} ${route.url} has no access rule (config.access): deny by default.`);
     const s = route.config?.subject;
     const subject = s ? { policy: s.policy.name, ability: s.ability, param: s.param, from: s.from } : undefined;
-    for (const m of methods) if (m !== 'HEAD') app.routeTable.push({ method: m, url: route.url, access: rule, ...(subject ? { subject } : {}) });
+    const querystring = route.schema?.querystring as { shape?: Record<string, unknown> } | undefined;
+    const query = Object.keys(querystring?.shape ?? {});
+    for (const m of methods) if (m !== 'HEAD') app.routeTable.push({ method: m, url: route.url, access: rule, query, ...(subject ? { subject } : {}) });
   });
 
   await app.register(cookie);
@@ -137,13 +144,22 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     if (!isAllowed(rule, request.actor)) throw request.actor ? forbidden() : unauthenticated();
   });
 
-  // A route whose parameter names a tenant's record loads and authorizes it here, once, after validation and
-  // before any handler code touches data (the policy's 404 or 403 otherwise).
-  app.addHook('preHandler', async (request) => {
+  // A route whose parameter names a tenant's record loads and authorizes it here, once, before the body is
+  // validated and before any handler code touches data (the policy's 404 or 403 otherwise): someone else's record
+  // answers the same whatever is sent. A malformed parameter is left to validation (400).
+  app.addHook('preValidation', async (request) => {
     const subject = request.routeOptions.config?.subject;
     if (!subject) return;
-    const source = (subject.from === 'params' ? request.params : request.query) as Record<string, unknown>;
-    request.subject = await subject.policy.load(deps.database.db, request.actor, subject.ability, String(source[subject.param]));
+    const schema = request.routeOptions.schema?.[subject.from === 'params' ? 'params' : 'querystring'] as ZodType | undefined;
+    const parsed = schema?.safeParse(subject.from === 'params' ? request.params : request.query);
+    if (!parsed?.success) return;
+    const id = (parsed.data as Record<string, unknown>)[subject.param];
+    if (typeof id !== 'string') return;
+    request.subject = await subject.policy.load(deps.database.db, request.actor, subject.ability, id);
+  });
+  // Validation refused the parameter only if the pre-validation did not load the subject: then nothing runs.
+  app.addHook('preHandler', async (request) => {
+    if (request.routeOptions.config?.subject && request.subject === null) throw new Error(`Route ${request.routeOptions.url}: subject not loaded.`);
   });
 
   // A configured base map's tile server must be reachable from the page.
