@@ -44,7 +44,7 @@ export interface RouteEntry {
   method: string; url: string; access: Access;
   /** The query parameters the route accepts (from its zod schema). */
   query: string[];
-  subject?: { policy: string; ability: string; param: string; from: 'params' | 'query' };
+  subject?: { policy: string; ability: string; param: string; from: 'params' | 'query'; missing: string };
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -110,7 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     }
     if (!rule) throw new Error(`Route ${methods.join(',')} ${route.url} has no access rule (config.access): deny by default.`);
     const s = route.config?.subject;
-    const subject = s ? { policy: s.policy.name, ability: s.ability, param: s.param, from: s.from } : undefined;
+    const subject = s ? { policy: s.policy.name, ability: s.ability, param: s.param, from: s.from, missing: s.policy.subject?.missing ?? '' } : undefined;
     const querystring = route.schema?.querystring as { shape?: Record<string, unknown> } | undefined;
     const query = Object.keys(querystring?.shape ?? {});
     for (const m of methods) if (m !== 'HEAD') app.routeTable.push({ method: m, url: route.url, access: rule, query, ...(subject ? { subject } : {}) });
