@@ -14,7 +14,8 @@ import { AGE_GROUP_KEYS } from '../communes/age-structure.js';
 import { analysisProjects } from '../surveys/schema.js';
 import { accessibleProjectIds } from '../surveys/projects.js';
 import type { Text } from '../surveys/standard-items.js';
-import { ALL_OFFENCES, crimeStatisticsFor } from '../crime/crime-statistics.js';
+import { communeCrimeStatistics } from '../crime/commune-crime-statistics.js';
+import { ALL_OFFENCES } from '../crime/offences.js';
 import { loadAnalysisInputs, type AnalysisInputs } from './analysis-inputs.js';
 import { indicatorsFor, UNSAFE_AT_NIGHT, type Indicator, type IndicatorGroup } from './indicators.js';
 import { clusterFearPlaces, fearMarksOf, type FearPlaceSummary } from './fear-clusters.js';
@@ -126,7 +127,7 @@ export type WaveAudience = 'all' | { actor: Actor | null };
 const pick = (f: { crimeRate: number | null; clearanceRate: number | null; cases: number } | null) => (f ? { crimeRate: f.crimeRate, clearanceRate: f.clearanceRate, cases: f.cases } : null);
 
 async function crimeSection(db: Db, ags: string): Promise<CrimeSection | null> {
-  const stats = await crimeStatisticsFor(db, ags);
+  const stats = await communeCrimeStatistics(db, ags);
   const totals = stats.figures.filter((f) => f.key === ALL_OFFENCES);
   if (!totals.length) return null;
   const withCommune = totals.filter((f) => f.commune).map((f) => f.year);
