@@ -23,7 +23,7 @@ export function areaFigures(cases: number, solved: number, suspects: number | nu
 }
 
 /** The Saxon Kreise a Land total needs; a year/offence with fewer Kreise has no Land figure. */
-export const SAXON_KREISE = 13;
+const SAXON_KREISE = 13;
 
 /** Saxony as the sum of its Kreise' figures, or null unless every Kreis is there. */
 export function landFigures(kreise: { cases: number; solved: number; suspects: number | null }[], population: number | null): TAreaFigures | null {

@@ -4,7 +4,7 @@ import { systemContext } from '../../server/audit/record.js';
 import { seededRandom } from '../surveys/sampling.js';
 import { importCrimeStatistics } from './import-crime-statistics.js';
 
-export const BKA_KREISE_2022 = new URL('../../../data/crime/bka_pks2022_KR-F-01-T01-Kreise-Faelle-HZ_csv.csv', import.meta.url);
+const BKA_KREISE_2022 = new URL('../../../data/crime/bka_pks2022_KR-F-01-T01-Kreise-Faelle-HZ_csv.csv', import.meta.url);
 
 /** Städtebund Silberberg: Aue-Bad Schlema, Lauter-Bernsbach, Lößnitz, Schneeberg, Schwarzenberg. */
 const SILBERBERG = ['14521035', '14521355', '14521370', '14521530', '14521550'];
