@@ -20,12 +20,12 @@ import { seedDemoWave } from '../src/modules/surveys/seed-demo.js';
 import { seededRandom } from '../src/modules/surveys/sampling.js';
 import { loadAnalysisInputs } from '../src/modules/evaluation/analysis-inputs.js';
 import { computeFindings } from '../src/modules/evaluation/findings.js';
-import { buildReport } from '../src/modules/evaluation/reports.js';
+import { buildReport } from '../src/modules/evaluation/build-report.js';
 import { reportDocx, reportPdf } from '../src/modules/evaluation/report-documents.js';
 import { runWeighting } from '../src/modules/evaluation/run-weighting.js';
 import { DEFAULT_SETTINGS } from '../src/modules/evaluation/schema.js';
-import { createRecommendation } from '../src/modules/evaluation/recommendations.js';
-import type { Block, ReportModel } from '../src/modules/evaluation/report-model.js';
+import { createRecommendation } from '../src/modules/evaluation/create-recommendation.js';
+import type { TReportBlock as Block, TReportModel as ReportModel } from '../src/modules/evaluation/evaluation.types.js';
 
 const RESPONSES = 1500;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

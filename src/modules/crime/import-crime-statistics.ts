@@ -1,53 +1,41 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import type { FileStorage } from '../../server/files/storage.js';
-import { recordAudit, type AuditContext } from '../../server/audit/record.js';
-import { isLpr, scopesOf, type Actor } from '../../server/auth/roles.js';
-import { forbidden, Problem, unprocessable } from '../../server/http/problem.js';
+import type { AuditContext } from '../../server/audit/record.js';
+import { Problem, unprocessable } from '../../server/http/problem.js';
 import { todayIso } from '../../lib/dates.js';
 import { communes, districts, policeDirectorates } from '../communes/schema.js';
 import { crimeFigures, crimeImports } from './schema.js';
 import { parsePksFileOffLoop, type PksScope } from './parse-pks-file.js';
-
-export type CrimeFileFormat = 'bka_kreise' | 'municipal';
-export interface CrimeImportOptions { format: CrimeFileFormat; year?: number; source?: string; version: string }
+import { recordCrimeAudit } from './audit.js';
+import type { Importer } from './policy.js';
+import type { TCrimeFileFormat, TCrimeImportOptions, TCrimeImportResult } from './crime.types.js';
 
 export const MAX_PKS_BYTES = 20 * 1024 * 1024;
-const DEFAULT_SOURCE: Record<CrimeFileFormat, string> = {
+const DEFAULT_SOURCE: Record<TCrimeFileFormat, string> = {
   bka_kreise: 'Polizeiliche Kriminalstatistik, Bundeskriminalamt, Tabelle 01 (Kreise)',
   municipal: 'Polizeiliche Kriminalstatistik, Gemeindetabelle der Polizeidirektion',
 };
 
-/**
- * Imports a PKS file all-or-nothing. LPR staff import any area; a police user only the communes and
- * Kreise of their Polizeidirektion (a BKA table's other rows are skipped, a municipal row for another
- * directorate is an error). Figures of the same area and year from an earlier import stop being current.
- */
-/** Whose figures an actor may import: all (LPR) or those of their Polizeidirektionen. */
-export type Importer = { all: true } | { all: false; directorates: string[] };
-
-export function importerOf(actor: Actor | null): Importer {
-  if (isLpr(actor)) return { all: true };
-  const directorates = scopesOf(actor, 'police');
-  if (!directorates.length) throw forbidden('Nur das LPR und die Polizei dürfen Kriminalstatistiken einspielen.');
-  return { all: false, directorates };
-}
-
 /** Options that do not fit together (a BKA table needs its year); checked before the file is read. */
-export function checkImportOptions(options: CrimeImportOptions): CrimeImportOptions {
+export function checkImportOptions(options: TCrimeImportOptions): TCrimeImportOptions {
   if (options.format === 'bka_kreise' && !options.year) throw new Problem(400, 'validation_failed', 'Feld „year“: Bitte geben Sie das Berichtsjahr der BKA-Tabelle an.', { field: 'year' });
   return options;
 }
 
-export async function importCrimeStatistics(db: Db, files: FileStorage, ctx: AuditContext, importer: Importer, file: { name: string; data: Buffer }, options: CrimeImportOptions) {
+/**
+ * Imports a PKS file all-or-nothing, for the areas of `importer` (see importableAreas): a BKA table's rows of
+ * other Kreise are skipped, a municipal row for a commune of another directorate is an error. Figures of the
+ * same area and year from an earlier import stop being current.
+ */
+export async function importCrimeStatistics(db: Db, files: FileStorage, ctx: AuditContext, importer: Importer, file: { name: string; data: Buffer }, options: TCrimeImportOptions): Promise<TCrimeImportResult> {
   if (file.data.length > MAX_PKS_BYTES) throw new Problem(413, 'file_too_large', `Die Datei darf höchstens ${MAX_PKS_BYTES / 1024 / 1024} MB groß sein.`, { field: 'file' });
   checkImportOptions(options);
   const lpr = importer.all;
   const directorates = importer.all ? [] : importer.directorates;
 
-  const kreise = await db.select({ ags: districts.ags, directorate: districts.policeDirectorateId }).from(districts);
-  const ownKreise = new Set(kreise.filter((k) => lpr || directorates.includes(k.directorate)).map((k) => k.ags));
-  const scope: PksScope = { format: options.format, year: options.year, ownKreise: [...ownKreise], kreisOf: [], own: '', currentYear: Number(todayIso().slice(0, 4)) };
+  const ownKreise = importer.all ? (await db.select({ ags: districts.ags }).from(districts)).map((k) => k.ags) : importer.kreise;
+  const scope: PksScope = { format: options.format, year: options.year, ownKreise, kreisOf: [], own: '', currentYear: Number(todayIso().slice(0, 4)) };
   if (options.format !== 'bka_kreise') {
     scope.kreisOf = (await db.select({ ags: communes.ags, kreis: communes.districtAgs }).from(communes)).map((r) => [r.ags, r.kreis]);
     const names = new Map((await db.select().from(policeDirectorates)).map((d) => [d.id, d.name]));
@@ -85,7 +73,7 @@ export async function importCrimeStatistics(db: Db, files: FileStorage, ctx: Aud
     }));
     for (let i = 0; i < values.length; i += 1000) await tx.insert(crimeFigures).values(values.slice(i, i + 1000));
     const summary = { id: record!.id, format: options.format, years, source: record!.source, version: record!.version, fileName: record!.fileName, rowsImported: parsed.rows.length, rowsSkipped: parsed.skipped, areas: areas.length };
-    await recordAudit(tx, ctx, { action: 'crime_statistics.imported', entityType: 'crime_import', entityId: record!.id, after: summary });
+    await recordCrimeAudit(tx, ctx, { action: 'crime_statistics.imported', entityType: 'crime_import', entityId: record!.id, after: summary });
     return { ...summary, encoding: parsed.encoding, importedAt: record!.importedAt.toISOString() };
   });
 }

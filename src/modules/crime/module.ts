@@ -1,5 +1,6 @@
 import type { PlatformModule } from '../../server/modules.js';
-import { crimeRoutes } from './routes.js';
+import { crimeImportRoutes } from './routes-imports.js';
+import { crimeFigureRoutes } from './routes-figures.js';
 import { seedCrimeDemo } from './seed-demo.js';
 import { crimePolicies } from './policy.js';
 
@@ -7,6 +8,9 @@ import { crimePolicies } from './policy.js';
 export const crimeModule: PlatformModule = {
   name: 'crime',
   policies: [...crimePolicies],
-  routes: crimeRoutes,
+  async routes(app) {
+    await crimeImportRoutes(app);
+    await crimeFigureRoutes(app);
+  },
   seedDemo: seedCrimeDemo,
 };

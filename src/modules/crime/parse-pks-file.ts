@@ -1,10 +1,11 @@
 import { runTask, TaskLimitError } from '../../server/workers.js';
 import { unprocessable } from '../../server/http/problem.js';
 import { parseBkaKreisTable, parseMunicipalTable, type ParsedPks } from './pks-files.js';
+import type { TCrimeFileFormat } from './crime.types.js';
 
 /** What the parsers need to know about the uploader's area, as plain data (so it can go to a worker thread). */
 export interface PksScope {
-  format: 'bka_kreise' | 'municipal';
+  format: TCrimeFileFormat;
   year?: number;
   /** The Kreise whose figures the uploader may deliver. */
   ownKreise: string[];

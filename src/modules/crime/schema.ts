@@ -1,10 +1,11 @@
 import { pgTable, text, integer, doublePrecision, timestamp, uuid, boolean, jsonb, index, primaryKey } from 'drizzle-orm/pg-core';
+import type { TCrimeFileFormat } from './crime.types.js';
 
 /** One uploaded PKS file: its format, source and version, who imported it, and the original file. */
 export const crimeImports = pgTable('crime_imports', {
   id: uuid('id').primaryKey().defaultRandom(),
   /** bka_kreise (BKA table 01, Kreise) or municipal (a Polizeidirektion's commune table). */
-  format: text('format').notNull(),
+  format: text('format').$type<TCrimeFileFormat>().notNull(),
   years: jsonb('years').$type<number[]>().notNull(),
   source: text('source').notNull(),
   version: text('version').notNull(),

@@ -4,7 +4,7 @@ import { systemContext } from '../../server/audit/record.js';
 import { seededRandom } from '../surveys/sampling.js';
 import { importCrimeStatistics } from './import-crime-statistics.js';
 
-export const BKA_KREISE_2022 = new URL('../../../data/crime/bka_pks2022_KR-F-01-T01-Kreise-Faelle-HZ_csv.csv', import.meta.url);
+const BKA_KREISE_2022 = new URL('../../../data/crime/bka_pks2022_KR-F-01-T01-Kreise-Faelle-HZ_csv.csv', import.meta.url);
 
 /** Städtebund Silberberg: Aue-Bad Schlema, Lauter-Bernsbach, Lößnitz, Schneeberg, Schwarzenberg. */
 const SILBERBERG = ['14521035', '14521355', '14521370', '14521530', '14521550'];
@@ -16,7 +16,7 @@ const SILBERBERG = ['14521035', '14521355', '14521370', '14521530', '14521550'];
  */
 export async function seedCrimeDemo(ctx: SeedContext) {
   const sys = systemContext('demo-seed');
-    const bka = await importCrimeStatistics(ctx.db, ctx.files, sys, { all: true }, { name: 'bka_pks2022_KR-F-01-T01-Kreise-Faelle-HZ_csv.csv', data: await readFile(BKA_KREISE_2022) },
+  const bka = await importCrimeStatistics(ctx.db, ctx.files, sys, { all: true }, { name: 'bka_pks2022_KR-F-01-T01-Kreise-Faelle-HZ_csv.csv', data: await readFile(BKA_KREISE_2022) },
     { format: 'bka_kreise', year: 2022, version: '1.0 (29.05.2023)', source: 'Polizeiliche Kriminalstatistik 2022, Bundeskriminalamt, Tabelle 01 (Kreise)' });
 
   const kreis = await ctx.db.execute(`select offence_key, offence_label, cases, solved from crime_figures where area_ags = '14521' and year = 2022 and current`) as unknown as { rows: { offence_key: string; offence_label: string; cases: number; solved: number }[] };

@@ -1,34 +1,34 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import { communeAgeStructure, communes } from '../communes/schema.js';
-import { analysisProjects, questionnaires, surveyResponses, surveyStrata } from '../surveys/schema.js';
+import { questionnaires, surveyResponses, surveyStrata } from '../surveys/schema.js';
+import type { AnalysisRow } from '../surveys/policy.js';
 import type { Definition } from '../surveys/questionnaire-definition.js';
 import { analysisWeightings, DEFAULT_SETTINGS } from './schema.js';
 import type { ResponseRow } from './survey-data.js';
-import type { PopulationSources, WeightingSettings } from './weighting.js';
+import type { PopulationSources } from './weighting.js';
+import type { TCalibrationSettings, TMixing, TPublicationRules } from './evaluation.types.js';
 
-type Project = typeof analysisProjects.$inferSelect;
-export type WeightingRow = typeof analysisWeightings.$inferSelect;
-
+type WeightingRow = typeof analysisWeightings.$inferSelect;
 
 export interface AnalysisInputs {
-  project: Project;
+  project: AnalysisRow;
   communeName: string;
   responses: ResponseRow[];
   definition: Definition | null;
   sources: PopulationSources;
-  settings: WeightingSettings;
-  publication: { minRespondents: number; minClusterSize: number; clusterRadiusM: number };
+  settings: TCalibrationSettings;
+  publication: TPublicationRules;
   weighting: WeightingRow | null;
   /** Answers stored from the mixing pool, and k: below k none of them is used (nor shown). */
-  mixing: { mixed: number; threshold: number };
+  mixing: TMixing;
 }
 
-export function settingsOf(row: WeightingRow | null, hasStrata: boolean): WeightingSettings {
+export function settingsOf(row: WeightingRow | null, hasStrata: boolean): TCalibrationSettings {
   return {
-    design: (row?.design as WeightingSettings['design']) ?? (hasStrata ? 'stratified' : 'simple'),
-    calibration: (row?.calibration as WeightingSettings['calibration']) ?? DEFAULT_SETTINGS.calibration,
-    variables: (row?.variables as WeightingSettings['variables']) ?? [...DEFAULT_SETTINGS.variables],
+    design: row?.design ?? (hasStrata ? 'stratified' : 'simple'),
+    calibration: row?.calibration ?? DEFAULT_SETTINGS.calibration,
+    variables: row?.variables ?? [...DEFAULT_SETTINGS.variables],
     epsilon: row?.epsilon ?? DEFAULT_SETTINGS.epsilon,
     maxIterations: row?.maxIterations ?? DEFAULT_SETTINGS.maxIterations,
     trimLower: row?.trimLower ?? null,
@@ -40,7 +40,7 @@ export function settingsOf(row: WeightingRow | null, hasStrata: boolean): Weight
  * Everything an analysis' statistics need, read in a handful of queries. Answers count only once at least k
  * have left the mixing pool, so findings, report and wave comparisons never show a smaller set.
  */
-export async function loadAnalysisInputs(db: Db, project: Project): Promise<AnalysisInputs> {
+export async function loadAnalysisInputs(db: Db, project: AnalysisRow): Promise<AnalysisInputs> {
   const [commune] = await db.select({ name: communes.name, population: communes.population }).from(communes).where(eq(communes.ags, project.ags));
   const rows = await db.select({ answers: surveyResponses.answers, stratumKey: surveyResponses.stratumKey }).from(surveyResponses)
     .where(eq(surveyResponses.projectId, project.id)).orderBy(asc(surveyResponses.submittedOn), asc(surveyResponses.id));

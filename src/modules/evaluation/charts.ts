@@ -6,6 +6,7 @@ import * as echarts from 'echarts/core';
 import { BarChart, CustomChart, LineChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, LegendComponent, TitleComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
+import type { TShareBar } from './evaluation.types.js';
 
 echarts.use([BarChart, LineChart, CustomChart, GridComponent, LegendComponent, TitleComponent, AriaComponent, SVGRenderer]);
 
@@ -21,10 +22,8 @@ function render(option: echarts.EChartsCoreOption, width: number, height: number
   return svg;
 }
 
-export interface ShareBar { label: string; value: number | null; low: number | null; high: number | null }
-
 /** Horizontal bars of shares (0–1) with their 95 % confidence intervals as whiskers; suppressed bars are left empty. */
-export function shareBarsSvg(title: string, bars: ShareBar[], width = 640): string {
+export function shareBarsSvg(title: string, bars: TShareBar[], width = 640): string {
   const height = 70 + bars.length * 28;
   const labels = bars.map((b) => b.label);
   return render({

@@ -7,28 +7,9 @@
  * respondent's several marks in one cluster count once. Marks described without coordinates cannot be
  * placed and are only counted.
  */
+import type { TFearCluster, TFearPlaceSummary } from './evaluation.types.js';
+
 export interface FearMark { respondent: number; lat: number; lon: number; reason: number | null; time: number | null }
-
-export interface FearCluster {
-  id: number;
-  lat: number;
-  lon: number;
-  respondents: number;
-  marks: number;
-  /** Distance from the centre to the farthest mark, rounded up to 25 m. */
-  radiusM: number;
-  reasons: { value: number; count: number }[];
-  times: { value: number; count: number }[];
-}
-
-export interface FearPlaceSummary {
-  clusters: FearCluster[];
-  marksTotal: number;
-  marksWithoutLocation: number;
-  /** Marks in groups too small to publish. */
-  marksSuppressed: number;
-  respondentsWithMarks: number;
-}
 
 const M_PER_DEG_LAT = 110_540;
 const mPerDegLon = (lat: number) => 111_320 * Math.cos((lat * Math.PI) / 180);
@@ -55,7 +36,7 @@ export function fearMarksOf(answers: readonly Record<string, unknown>[]): { mark
   return { marks, withoutLocation };
 }
 
-export function clusterFearPlaces(marks: FearMark[], options: { radiusM: number; minSize: number; withoutLocation?: number }): FearPlaceSummary {
+export function clusterFearPlaces(marks: FearMark[], options: { radiusM: number; minSize: number; withoutLocation?: number }): TFearPlaceSummary {
   const parent = marks.map((_, i) => i);
   const find = (i: number): number => { while (parent[i] !== i) { parent[i] = parent[parent[i]!]!; i = parent[i]!; } return i; };
   const union = (a: number, b: number) => { const ra = find(a); const rb = find(b); if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb); };
@@ -76,7 +57,7 @@ export function clusterFearPlaces(marks: FearMark[], options: { radiusM: number;
   }
   const groups = new Map<number, FearMark[]>();
   marks.forEach((m, i) => { const r = find(i); (groups.get(r) ?? groups.set(r, []).get(r)!).push(m); });
-  const clusters: FearCluster[] = [];
+  const clusters: TFearCluster[] = [];
   let suppressed = 0;
   for (const group of groups.values()) {
     const respondents = new Set(group.map((m) => m.respondent)).size;

@@ -2,7 +2,7 @@
  * The Angsträume map for reports: the commune's outline and the published clusters as numbered circles,
  * as a standalone SVG (pure; no tiles, no network). The web page shows the same clusters on MapLibre.
  */
-import type { FearCluster } from './fear-clusters.js';
+import type { TFearCluster } from './evaluation.types.js';
 
 type Position = number[];
 
@@ -16,7 +16,7 @@ function rings(geometry: unknown): Position[][] {
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
-export function fearMapSvg(geometry: unknown, clusters: FearCluster[], title: string, width = 640, height = 440): string {
+export function fearMapSvg(geometry: unknown, clusters: TFearCluster[], title: string, width = 640, height = 440): string {
   const all = rings(geometry);
   const points = [...all.flat(), ...clusters.map((c) => [c.lon, c.lat])];
   if (!points.length) return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="60" role="img" aria-label="${escape(title)}"><text x="0" y="30" font-family="Roboto, Arial" font-size="12">Keine Kartengrundlage vorhanden.</text></svg>`;

@@ -5,12 +5,11 @@
  */
 import type { Definition } from '../surveys/questionnaire-definition.js';
 import type { Text } from '../surveys/standard-items.js';
-
-export type IndicatorGroup = 'fear' | 'cognitive' | 'conative' | 'places' | 'incivilities' | 'victimisation' | 'reporting' | 'trust' | 'satisfaction';
+import type { TIndicatorGroup } from './evaluation.types.js';
 
 export interface Indicator {
   key: string;
-  group: IndicatorGroup;
+  group: TIndicatorGroup;
   label: Text;
   /** How the value is formed, for the methods section and the Interpretationshilfe. */
   definition: Text;
@@ -27,7 +26,7 @@ const anyYes = (a: Record<string, unknown>, item: string, rows: readonly { code:
   return vals.length ? (vals.some((v) => v === 1) ? 1 : 0) : NaN;
 };
 
-export const GROUP_LABELS: Record<IndicatorGroup, Text> = {
+export const GROUP_LABELS: Record<TIndicatorGroup, Text> = {
   fear: { de: 'Affektive Kriminalitätsfurcht', en: 'Affective fear of crime' },
   cognitive: { de: 'Kognitive Kriminalitätsfurcht', en: 'Cognitive fear of crime' },
   conative: { de: 'Konatives Verhalten (Vermeidung, Schutz)', en: 'Conative behaviour (avoidance, protection)' },

@@ -1,6 +1,9 @@
 import type { PlatformModule } from '../../server/modules.js';
-import { evaluationRoutes } from './routes.js';
-import { reportJob } from './reports.js';
+import { weightingRoutes } from './routes-weighting.js';
+import { findingsRoutes } from './routes-findings.js';
+import { recommendationRoutes } from './routes-recommendations.js';
+import { reportRoutes } from './routes-reports.js';
+import { reportJob } from './report-job.js';
 import { seedEvaluationDemo } from './seed-demo.js';
 import { evaluationPolicies } from './policy.js';
 
@@ -8,7 +11,12 @@ import { evaluationPolicies } from './policy.js';
 export const evaluationModule: PlatformModule = {
   name: 'evaluation',
   policies: [...evaluationPolicies],
-  routes: evaluationRoutes,
+  async routes(app) {
+    await weightingRoutes(app);
+    await findingsRoutes(app);
+    await recommendationRoutes(app);
+    await reportRoutes(app);
+  },
   jobs: [reportJob as never],
   seedDemo: seedEvaluationDemo,
 };

@@ -1,5 +1,7 @@
+import type { Db } from '../../server/db/client.js';
 import { definePolicy } from '../../server/auth/policy.js';
-import { analysisSubject } from '../surveys/policy.js';
+import type { Actor } from '../../server/auth/roles.js';
+import { analysisSubject, type AnalysisRow } from '../surveys/policy.js';
 
 /**
  * The evaluation of an analysis (findings, weighting, recommendations, report): read by the LPR, the analysts
@@ -13,3 +15,13 @@ export const evaluationPolicy = definePolicy('evaluation.analysis', {
 }, analysisSubject, { denied: 'hide' });
 
 export const evaluationPolicies = [evaluationPolicy] as const;
+
+/**
+ * The analyses among `others` whose evaluation the actor may read: a wave comparison (in the findings, the
+ * web report and a stored report's download) shows another wave only to those who may read both.
+ */
+export async function readableAnalyses(db: Db, actor: Actor | null, others: readonly AnalysisRow[]): Promise<Set<string>> {
+  const readable = new Set<string>();
+  for (const other of others) if (await evaluationPolicy.allows(db, actor, 'read', other)) readable.add(other.id);
+  return readable;
+}

@@ -5,7 +5,7 @@ import {
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { renderPdf } from '../../server/documents/pdf.js';
 import { svgToPng } from '../../server/documents/raster.js';
-import type { Block, ReportModel } from './report-model.js';
+import type { TReportBlock as Block, TReportModel as ReportModel } from './evaluation.types.js';
 
 const BLUE = '#0b4f8a';
 

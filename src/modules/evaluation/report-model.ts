@@ -5,29 +5,10 @@
  */
 import { formatDateDe } from '../../lib/dates.js';
 import { FEAR_PLACE_REASONS, FEAR_PLACE_TIMES } from '../surveys/standard-items.js';
-import { GROUP_LABELS, UNSAFE_AT_NIGHT, type IndicatorGroup } from './indicators.js';
-import type { Cell, DomainCell, Findings, IndicatorFinding } from './findings.js';
-import type { RecommendationView } from './recommendations.js';
-import { shareBarsSvg, trendLinesSvg, type ShareBar } from './charts.js';
+import { GROUP_LABELS, UNSAFE_AT_NIGHT } from './indicators.js';
+import { shareBarsSvg, trendLinesSvg } from './charts.js';
 import { fearMapSvg } from './fear-map.js';
-
-export type Block =
-  | { kind: 'heading'; level: 1 | 2 | 3; text: string; id?: string }
-  | { kind: 'paragraph'; text: string }
-  | { kind: 'bullets'; items: string[] }
-  | { kind: 'table'; caption: string; columns: string[]; rows: string[][]; numeric?: boolean[]; note?: string }
-  | { kind: 'chart'; svg: string; alt: string; bars?: ShareBar[] }
-  | { kind: 'note'; text: string }
-  | { kind: 'pagebreak' };
-
-export interface ReportModel {
-  title: string;
-  subtitle: string;
-  commune: string;
-  institute: string;
-  date: string;
-  blocks: Block[];
-}
+import { INDICATOR_GROUPS, type TCell as Cell, type TDomainCell, type TFindings as Findings, type TIndicatorFinding, type TIndicatorGroup, type TRecommendation, type TReportBlock as Block, type TReportModel, type TShareBar } from './evaluation.types.js';
 
 export interface FieldFigures { invited: number; returned: number; online: number; paper: number; responseRate: number; firstDay: string | null; lastDay: string | null; strata: number }
 
@@ -38,13 +19,13 @@ const ci = (c: Cell) => (c.suppressed || c.low === null ? SUPPRESSED : `${pct(c.
 const share = (c: Cell) => (c.suppressed ? SUPPRESSED : pct(c.estimate));
 /** Respondent counts below the publication threshold are not shown exactly either. */
 const answers = (n: number, min: number) => (n < min ? `< ${min}` : num(n));
-const bar = (label: string, c: Cell): ShareBar => ({ label, value: c.suppressed ? null : c.estimate, low: c.suppressed ? null : c.low, high: c.suppressed ? null : c.high });
+const bar = (label: string, c: Cell): TShareBar => ({ label, value: c.suppressed ? null : c.estimate, low: c.suppressed ? null : c.low, high: c.suppressed ? null : c.high });
 
 function suppressionNote(findings: Findings) {
   return `* weniger als ${findings.publication.minRespondents} Antworten: aus Gründen der Aussagekraft und des Datenschutzes nicht ausgewiesen.`;
 }
 
-function indicatorTable(caption: string, list: IndicatorFinding[], findings: Findings): Block {
+function indicatorTable(caption: string, list: TIndicatorFinding[], findings: Findings): Block {
   return {
     kind: 'table', caption, columns: ['Merkmal', 'Anteil', '95-%-Konfidenzintervall', 'Antworten'], numeric: [false, true, true, true],
     rows: list.map((f) => [f.label.de, share(f.overall), ci(f.overall), answers(f.overall.respondents, findings.publication.minRespondents)]),
@@ -52,7 +33,7 @@ function indicatorTable(caption: string, list: IndicatorFinding[], findings: Fin
   };
 }
 
-function domainBlocks(title: string, what: string, cells: DomainCell[], findings: Findings): Block[] {
+function domainBlocks(title: string, what: string, cells: TDomainCell[], findings: Findings): Block[] {
   const blocks: Block[] = [
     { kind: 'chart', svg: shareBarsSvg(`${title} nach ${what}`, cells.map((c) => bar(c.level, c))), alt: `Balkendiagramm: ${title} nach ${what}, mit 95-%-Konfidenzintervallen; die Werte stehen in der folgenden Tabelle.`, bars: cells.map((c) => bar(c.level, c)) },
     { kind: 'table', caption: `${title} nach ${what}`, columns: [what, 'Anteil', '95-%-Konfidenzintervall', 'Antworten'], numeric: [false, true, true, true],
@@ -61,7 +42,7 @@ function domainBlocks(title: string, what: string, cells: DomainCell[], findings
   return blocks;
 }
 
-function byGroup(findings: Findings, group: IndicatorGroup) {
+function byGroup(findings: Findings, group: TIndicatorGroup) {
   return findings.indicators.filter((f) => f.group === group);
 }
 
@@ -69,7 +50,7 @@ const METHOD_LABEL: Record<string, string> = { none: 'keine Kalibrierung (nur De
 const VARIABLE_LABEL: Record<string, string> = { age_group: 'Altersgruppe', sex: 'Geschlecht', district: 'Ortsteil', 'age_group×sex': 'Altersgruppe × Geschlecht' };
 const label = (list: readonly { value: number; label: { de: string } }[], v: number) => list.find((x) => x.value === v)?.label.de ?? String(v);
 
-function summary(findings: Findings, field: FieldFigures, recommendations: RecommendationView[]): string[] {
+function summary(findings: Findings, field: FieldFigures, recommendations: TRecommendation[]): string[] {
   const items: string[] = [];
   items.push(`${num(field.returned)} Bürgerinnen und Bürger haben geantwortet (${pct(field.responseRate)} der ${num(field.invited)} Angeschriebenen).`);
   const unsafe = findings.indicators.find((f) => f.key === UNSAFE_AT_NIGHT);
@@ -139,8 +120,7 @@ function methods(findings: Findings, field: FieldFigures): Block[] {
 function results(findings: Findings): Block[] {
   const blocks: Block[] = [];
   const unsafe = findings.indicators.find((f) => f.key === UNSAFE_AT_NIGHT);
-  const order: IndicatorGroup[] = ['fear', 'cognitive', 'conative', 'places', 'incivilities', 'victimisation', 'reporting', 'trust', 'satisfaction'];
-  for (const group of order) {
+  for (const group of INDICATOR_GROUPS) {
     let list = byGroup(findings, group);
     if (!list.length) continue;
     if (group === 'incivilities') list = findings.incivilitiesRanked.map((k) => list.find((f) => f.key === k)!);
@@ -232,7 +212,7 @@ function waveBlocks(findings: Findings): Block[] {
 /** Instead of (or after) the comparison when the reader may not read another wave (see Findings.wavesWithheld). */
 export const WAVES_WITHHELD_TEXT = 'Ein Vergleich mit einer weiteren Befragungswelle dieser Gemeinde ist in dieser Fassung nicht enthalten: Er wird nur denen gezeigt, die die Ergebnisse beider Befragungen einsehen dürfen (Landespräventionsrat, die Kommune selbst und die mit beiden Analysen beauftragten Analystinnen und Analysten).';
 
-function recommendationBlocks(list: RecommendationView[], findings: Findings): Block[] {
+function recommendationBlocks(list: TRecommendation[], findings: Findings): Block[] {
   if (!list.length) return [{ kind: 'paragraph', text: 'Es wurden noch keine Handlungsempfehlungen formuliert.' }];
   const labels = new Map(findings.indicators.map((f) => [f.key, f.label.de]));
   return list.flatMap((r, i) => [
@@ -256,7 +236,7 @@ const interpretation = (): Block[] => [
   ] },
 ];
 
-export function buildReportModel(findings: Findings, field: FieldFigures, recommendations: RecommendationView[], geometry: unknown, today: string): ReportModel {
+export function buildReportModel(findings: Findings, field: FieldFigures, recommendations: TRecommendation[], geometry: unknown, today: string): TReportModel {
   const p = findings.project;
   const year = p.startOn.slice(0, 4);
   const blocks: Block[] = [

@@ -1,50 +1,23 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
-import { recordAudit, type AuditContext } from '../../server/audit/record.js';
+import type { AuditContext } from '../../server/audit/record.js';
 import { updateVersioned } from '../../server/db/versioned.js';
 import { staleVersion, unprocessable } from '../../server/http/problem.js';
-import type { analysisProjects } from '../surveys/schema.js';
+import type { AnalysisRow } from '../surveys/policy.js';
 import { analysisWeightings } from './schema.js';
 import { loadAnalysisInputs, settingsOf } from './analysis-inputs.js';
-import { weighSurvey, WeightingError, type WeightingSettings } from './weighting.js';
-import type { CalibrationVariable } from './survey-data.js';
-
-type Project = typeof analysisProjects.$inferSelect;
-
-export interface WeightingInput extends WeightingSettings {
-  minRespondents: number;
-  minClusterSize: number;
-  clusterRadiusM: number;
-  version: number;
-}
-
-/** The analysis' weighting settings and last run, with the margins available for it. */
-export async function getWeighting(db: Db, project: Project) {
-  const inputs = await loadAnalysisInputs(db, project);
-  const row = inputs.weighting;
-  const strataVariables: CalibrationVariable[] = (['district', 'age_group', 'sex'] as const).filter((v) =>
-    inputs.sources.strata.length > 0 && inputs.sources.strata.every((s) => (v === 'district' ? s.district : v === 'age_group' ? s.ageGroup : s.sex) !== null));
-  return {
-    settings: { ...inputs.settings, ...inputs.publication },
-    result: row?.result ?? null,
-    computedAt: row?.computedAt?.toISOString() ?? null,
-    version: row?.version ?? 0,
-    available: {
-      strata: inputs.sources.strata.length,
-      strataVariables,
-      ageStructure: inputs.sources.ageStructure ? { source: inputs.sources.ageStructure.source, referenceDate: inputs.sources.ageStructure.referenceDate } : null,
-      responses: inputs.responses.length,
-    },
-  };
-}
+import { weighSurvey, WeightingError } from './weighting.js';
+import { getWeighting } from './get-weighting.js';
+import { recordEvaluationAudit } from './audit.js';
+import type { TCalibrationSettings, TWeighting, TWeightingSettingsInput } from './evaluation.types.js';
 
 /**
  * Saves the analyst's choice and runs the weighting with it. A choice that cannot be met (a margin
  * category without respondents, no margins for a variable) is refused with the reason and nothing changes.
  */
-export async function runWeighting(db: Db, ctx: AuditContext, project: Project, input: WeightingInput) {
+export async function runWeighting(db: Db, ctx: AuditContext, project: AnalysisRow, input: TWeightingSettingsInput): Promise<Omit<TWeighting, 'can'>> {
   const inputs = await loadAnalysisInputs(db, project);
-  const settings: WeightingSettings = {
+  const settings: TCalibrationSettings = {
     design: input.design, calibration: input.calibration, variables: [...new Set(input.variables)], epsilon: input.epsilon,
     maxIterations: input.maxIterations, trimLower: input.trimLower, trimUpper: input.trimUpper,
   };
@@ -71,7 +44,7 @@ export async function runWeighting(db: Db, ctx: AuditContext, project: Project, 
     } else {
       await updateVersioned(tx, analysisWeightings, eq(analysisWeightings.projectId, project.id), input.version, values, 'Die Gewichtung');
     }
-    await recordAudit(tx, ctx, {
+    await recordEvaluationAudit(tx, ctx, {
       action: 'analysis_weighting.computed', entityType: 'analysis_project', entityId: project.id,
       before: before ? { ...settingsOf(before, true), minRespondents: before.minRespondents, minClusterSize: before.minClusterSize } : null,
       after: { ...settings, minRespondents: input.minRespondents, minClusterSize: input.minClusterSize, iterations: result.iterations, converged: result.converged, minWeight: result.minWeight, maxWeight: result.maxWeight },

@@ -1,6 +1,6 @@
 import { pgTable, text, integer, doublePrecision, jsonb, timestamp, uuid, index } from 'drizzle-orm/pg-core';
 import { analysisProjects } from '../surveys/schema.js';
-import type { WeightingResult } from './weighting.js';
+import type { TCalibrationSettings, TPriority, TRecommendationState, TReportState, TWeightingResult } from './evaluation.types.js';
 
 /** What an analysis uses until the analyst chooses (the column defaults below, and the findings' fallback). */
 export const DEFAULT_SETTINGS = {
@@ -16,10 +16,10 @@ export const DEFAULT_SETTINGS = {
 export const analysisWeightings = pgTable('analysis_weightings', {
   projectId: uuid('project_id').primaryKey().references(() => analysisProjects.id, { onDelete: 'cascade' }),
   /** stratified: the register sample's strata with fpc; simple: equal weights (no sample data). */
-  design: text('design').notNull().default(DEFAULT_SETTINGS.design),
-  calibration: text('calibration').notNull().default(DEFAULT_SETTINGS.calibration),
+  design: text('design').$type<TCalibrationSettings['design']>().notNull().default(DEFAULT_SETTINGS.design),
+  calibration: text('calibration').$type<TCalibrationSettings['calibration']>().notNull().default(DEFAULT_SETTINGS.calibration),
   /** Raking/post-stratification variables: age_group, sex, district. */
-  variables: jsonb('variables').$type<string[]>().notNull().default([...DEFAULT_SETTINGS.variables]),
+  variables: jsonb('variables').$type<TCalibrationSettings['variables']>().notNull().default([...DEFAULT_SETTINGS.variables]),
   epsilon: doublePrecision('epsilon').notNull().default(DEFAULT_SETTINGS.epsilon),
   maxIterations: integer('max_iterations').notNull().default(DEFAULT_SETTINGS.maxIterations),
   trimLower: doublePrecision('trim_lower'),
@@ -28,7 +28,7 @@ export const analysisWeightings = pgTable('analysis_weightings', {
   minRespondents: integer('min_respondents').notNull().default(DEFAULT_SETTINGS.minRespondents),
   minClusterSize: integer('min_cluster_size').notNull().default(DEFAULT_SETTINGS.minClusterSize),
   clusterRadiusM: integer('cluster_radius_m').notNull().default(DEFAULT_SETTINGS.clusterRadiusM),
-  result: jsonb('result').$type<WeightingResult>(),
+  result: jsonb('result').$type<TWeightingResult>(),
   computedAt: timestamp('computed_at', { withTimezone: true }),
   updatedBy: uuid('updated_by'),
   version: integer('version').notNull().default(1),
@@ -44,8 +44,8 @@ export const recommendations = pgTable('recommendations', {
   fieldOfAction: text('field_of_action').notNull(),
   /** Finding keys (e.g. unsafe_night, incivility:IN01_a, fear_place:2). */
   findings: jsonb('findings').$type<string[]>().notNull().default([]),
-  priority: text('priority').notNull().default('mittel'),
-  state: text('state').notNull().default('offen'),
+  priority: text('priority').$type<TPriority>().notNull().default('mittel'),
+  state: text('state').$type<TRecommendationState>().notNull().default('offen'),
   stateNote: text('state_note').notNull().default(''),
   sortOrder: integer('sort_order').notNull().default(0),
   createdBy: uuid('created_by'),
@@ -58,7 +58,7 @@ export const recommendations = pgTable('recommendations', {
 export const analysisReports = pgTable('analysis_reports', {
   id: uuid('id').primaryKey().defaultRandom(),
   projectId: uuid('project_id').notNull().references(() => analysisProjects.id, { onDelete: 'cascade' }),
-  status: text('status').notNull().default('queued'),
+  status: text('status').$type<TReportState>().notNull().default('queued'),
   requestedBy: uuid('requested_by'),
   requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
   finishedAt: timestamp('finished_at', { withTimezone: true }),

@@ -7,8 +7,9 @@ import { analysisProjects } from '../surveys/schema.js';
 import { DEMO_FIRST_WAVE_CODE } from '../surveys/seed-demo.js';
 import { analysisReports, DEFAULT_SETTINGS } from './schema.js';
 import { runWeighting } from './run-weighting.js';
-import { createRecommendation, manageRecommendation } from './recommendations.js';
-import { storeReport } from './reports.js';
+import { createRecommendation } from './create-recommendation.js';
+import { manageRecommendation } from './manage-recommendation.js';
+import { storeReport } from './render-report.js';
 
 const SILBERBERG = ['14521035', '14521355', '14521370', '14521530', '14521550'];
 /** Rounded shares of the age groups among Saxony's residents aged 16 and over. */

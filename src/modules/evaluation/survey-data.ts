@@ -10,6 +10,7 @@
  */
 import { AGE_GROUP_KEYS } from '../communes/age-structure.js';
 import { createDesign, type Design } from '../../stats/design.js';
+import type { TCalibrationVariable } from './evaluation.types.js';
 
 export interface StratumInfo { key: string; district: string | null; ageGroup: string | null; sex: string | null; population: number; sampleSize: number }
 export interface ResponseRow { answers: Record<string, unknown>; stratumKey: string | null }
@@ -48,10 +49,8 @@ function stratumByAnswers(row: ResponseRow, strata: StratumInfo[], districts: st
   return strata.find((s) => (s.district === null || s.district === district) && (s.ageGroup === null || s.ageGroup === age) && (s.sex === null || s.sex === sex));
 }
 
-export type CalibrationVariable = 'age_group' | 'sex' | 'district';
-
 /** `required`: calibration variables every row needs; rows without them are left out and counted. */
-export function buildSurveyData(responses: ResponseRow[], strata: StratumInfo[], districts: string[], populationForSimple: number | null, required: readonly CalibrationVariable[] = []): SurveyData {
+export function buildSurveyData(responses: ResponseRow[], strata: StratumInfo[], districts: string[], populationForSimple: number | null, required: readonly TCalibrationVariable[] = []): SurveyData {
   const byKey = new Map(strata.map((s) => [s.key, s]));
   const placed: { row: ResponseRow; stratum: StratumInfo | undefined }[] = [];
   let excluded = 0;

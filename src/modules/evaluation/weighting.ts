@@ -10,38 +10,8 @@
 import { postStratify, rake, trimWeights, weightRange, type CalibrationReport, type Margin } from '../../stats/calibrate.js';
 import { DesignError, type Design } from '../../stats/design.js';
 import { AGE_GROUP_KEYS, type AgeStructureCell } from '../communes/age-structure.js';
-import { buildSurveyData, SEX_KEYS, type CalibrationVariable, type ResponseRow, type StratumInfo, type SurveyData } from './survey-data.js';
-
-export interface WeightingSettings {
-  design: 'stratified' | 'simple';
-  calibration: 'none' | 'poststratify' | 'rake';
-  variables: CalibrationVariable[];
-  epsilon: number;
-  maxIterations: number;
-  /** Trimming bounds as multiples of the mean weight (e.g. 0.3 and 3). */
-  trimLower: number | null;
-  trimUpper: number | null;
-}
-
-export interface MarginUsed {
-  variable: CalibrationVariable | 'age_group×sex';
-  source: string;
-  cells: { label: string; population: number; respondents: number }[];
-}
-
-export interface WeightingResult extends Omit<CalibrationReport, 'method'> {
-  method: WeightingSettings['calibration'];
-  design: WeightingSettings['design'];
-  variables: CalibrationVariable[];
-  margins: MarginUsed[];
-  respondents: number;
-  excluded: number;
-  missingCalibration: number;
-  collapsedStrata: number;
-  /** Kish's effective sample size (Σw)² / Σw²: how many unweighted answers the weighted sample is worth. */
-  effectiveSampleSize: number;
-  trimBounds: [number | null, number | null];
-}
+import { buildSurveyData, SEX_KEYS, type ResponseRow, type StratumInfo, type SurveyData } from './survey-data.js';
+import type { TCalibrationSettings, TCalibrationVariable, TMargin, TWeightingResult } from './evaluation.types.js';
 
 export interface PopulationSources {
   strata: StratumInfo[];
@@ -58,21 +28,21 @@ export class WeightingError extends Error {
   }
 }
 
-const LABELS: Record<CalibrationVariable, string> = { age_group: 'Altersgruppe', sex: 'Geschlecht', district: 'Ortsteil' };
+const LABELS: Record<TCalibrationVariable, string> = { age_group: 'Altersgruppe', sex: 'Geschlecht', district: 'Ortsteil' };
 const SEX_LABEL: Record<string, string> = { m: 'männlich', w: 'weiblich' };
 
-function levelsOf(variable: CalibrationVariable, districts: string[]): readonly string[] {
+function levelsOf(variable: TCalibrationVariable, districts: string[]): readonly string[] {
   return variable === 'age_group' ? AGE_GROUP_KEYS : variable === 'sex' ? SEX_KEYS : districts;
 }
 
-function codesOf(data: SurveyData, variable: CalibrationVariable): Int32Array {
+function codesOf(data: SurveyData, variable: TCalibrationVariable): Int32Array {
   return variable === 'age_group' ? data.ageGroup : variable === 'sex' ? data.sex : data.district;
 }
 
 const strataField = { age_group: 'ageGroup', sex: 'sex', district: 'district' } as const;
 
 /** Population counts per level of a variable (or joint cell of several), with their source. */
-function populationCounts(variables: CalibrationVariable[], sources: PopulationSources): { counts: Map<string, number>; source: string } {
+function populationCounts(variables: TCalibrationVariable[], sources: PopulationSources): { counts: Map<string, number>; source: string } {
   const fromRegister = sources.strata.length > 0 && variables.every((v) => sources.strata.every((s) => s[strataField[v]] !== null));
   if (fromRegister) {
     const counts = new Map<string, number>();
@@ -108,7 +78,7 @@ function germanReason(error: DesignError): string {
 
 function sumWeights(w: Float64Array) { let s = 0; for (const x of w) s += x; return s; }
 
-export function weighSurvey(responses: ResponseRow[], sources: PopulationSources, settings: WeightingSettings): { data: SurveyData; design: Design; result: WeightingResult } {
+export function weighSurvey(responses: ResponseRow[], sources: PopulationSources, settings: TCalibrationSettings): { data: SurveyData; design: Design; result: TWeightingResult } {
   const calibrating = settings.calibration !== 'none';
   const variables = calibrating ? settings.variables : [];
   if (calibrating && !variables.length) throw new WeightingError('Bitte wählen Sie mindestens ein Gewichtungsmerkmal.', 'variables');
@@ -117,7 +87,7 @@ export function weighSurvey(responses: ResponseRow[], sources: PopulationSources
   const data = buildSurveyData(responses, strata, sources.districts, sources.population, variables);
   if (calibrating && data.rows.length < 2) throw new WeightingError('Für die Gewichtung gibt es zu wenige verwertbare Antworten.', 'design');
 
-  const margins: MarginUsed[] = [];
+  const margins: TMargin[] = [];
   let design = data.design;
   let report: CalibrationReport = { method: 'none', iterations: 0, converged: true, maxMarginDeviation: 0, minWeight: 0, maxWeight: 0, trimmed: 0 };
   try {

@@ -1,20 +1,20 @@
 import { useState, type FormEvent } from 'react';
 import { api, formatDate, formatDateTime, formatFixed, formatNumber } from '../../api.js';
-import { useI18n } from '../../i18n/index.js';
-import { hasRole, useSession } from '../../session.js';
+import { useCan, useSession } from '../../session.js';
 import { Alert, ErrorAlert, Field, fieldError, Loading, PageTitle, ScrollRegion } from '../../ui/components.js';
 import { CommunePicker } from '../../ui/CommunePicker.js';
 import { LineChart } from '../../ui/LineChart.js';
 import { useApi } from '../../useApi.js';
-import type { CommuneCrime, CrimeImport, KreisOverview } from '../evaluation/types.js';
+import type { TCommuneCrime, TCrimeCatalogue, TCrimeFileFormat, TCrimeImportList, TCrimeImportResult, TKreisOverview } from '../../../modules/crime/crime.types.js';
+import { useText } from './messages.js';
 
 const ALL = '------';
 
 function ImportForm({ onDone }: { onDone: () => void }) {
-  const { t } = useI18n();
-  const [format, setFormat] = useState<'bka_kreise' | 'municipal'>('municipal');
+  const { t } = useText();
+  const [format, setFormat] = useState<TCrimeFileFormat>('municipal');
   const [error, setError] = useState<unknown>(null);
-  const [result, setResult] = useState<CrimeImport | null>(null);
+  const [result, setResult] = useState<TCrimeImportResult | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault(); setError(null); setResult(null); setBusy(true);
@@ -24,7 +24,7 @@ function ImportForm({ onDone }: { onDone: () => void }) {
     form.append('format', format);
     for (const [k, v] of entered) if (k !== 'fmt' && k !== 'file') form.append(k, v);
     for (const f of entered.getAll('file')) form.append('file', f);
-    try { setResult(await api<CrimeImport>('/crime/imports', { method: 'POST', form })); onDone(); } catch (err) { setError(err); } finally { setBusy(false); }
+    try { setResult(await api<TCrimeImportResult>('/crime/imports', { method: 'POST', form })); onDone(); } catch (err) { setError(err); } finally { setBusy(false); }
   };
   return (
     <form onSubmit={submit} noValidate aria-labelledby="import">
@@ -47,8 +47,8 @@ function ImportForm({ onDone }: { onDone: () => void }) {
 }
 
 function CommuneSection({ ags }: { ags: string }) {
-  const { t, locale } = useI18n();
-  const data = useApi<CommuneCrime>(`/crime/communes/${ags}`);
+  const { t, locale } = useText();
+  const data = useApi<TCommuneCrime>(`/crime/communes/${ags}`);
   const [key, setKey] = useState(ALL);
   if (data.error) return <ErrorAlert error={data.error} />;
   if (!data.data) return <Loading />;
@@ -79,17 +79,20 @@ function CommuneSection({ ags }: { ags: string }) {
 }
 
 export function CrimePage() {
-  const { t, locale } = useI18n();
+  const { t, locale } = useText();
   const { user } = useSession();
-  const importer = hasRole(user, 'lpr_admin', 'lpr_staff', 'police');
-  const ownCommune = user?.grants.find((g) => g.role === 'commune')?.scopeId ?? null;
-  const catalogue = useApi<{ offences: { key: string; label: string }[]; years: number[] }>('/crime/catalogue');
-  const imports = useApi<{ items: CrimeImport[] }>(importer ? '/crime/imports' : null);
+  const can = useCan();
+  const importer = can('crime.figures.import');
+  const listsImports = can('crime.figures.listImports');
+  // A commune's own figures are shown at once; everyone else picks a commune.
+  const ownCommune = user?.grants.find((g) => g.scopeType === 'commune')?.scopeId ?? null;
+  const catalogue = useApi<TCrimeCatalogue>('/crime/catalogue');
+  const imports = useApi<TCrimeImportList>(listsImports ? '/crime/imports' : null);
   const [year, setYear] = useState<number | null>(null);
   const [key, setKey] = useState(ALL);
   const [picked, setPicked] = useState<{ ags: string; name: string }[]>([]);
   const y = year ?? catalogue.data?.years[0] ?? null;
-  const overview = useApi<KreisOverview>(y ? `/crime/kreise?year=${y}&key=${encodeURIComponent(key)}` : null);
+  const overview = useApi<TKreisOverview>(y ? `/crime/kreise?year=${y}&key=${encodeURIComponent(key)}` : null);
   const communeAgs = picked[0]?.ags ?? ownCommune;
   const n = (v: number | null | undefined, d = 0) => formatFixed(v, locale, d);
   return (
@@ -123,7 +126,7 @@ export function CrimePage() {
       </section>
       {!ownCommune && <CommunePicker legend={t('crime.pickCommune')} value={picked} onChange={(v) => setPicked(v.map((x) => ({ ags: x.ags, name: x.name })))} single />}
       {communeAgs && <CommuneSection key={communeAgs} ags={communeAgs} />}
-      {importer && imports.data && (
+      {listsImports && imports.data && (
         <section aria-labelledby="imports">
           <h2 id="imports">{t('crime.imports')}</h2>
           <ScrollRegion label={t('crime.imports')}>

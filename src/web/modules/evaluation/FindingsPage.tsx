@@ -1,20 +1,20 @@
 import { Link, useParams } from 'react-router';
 import { formatFixed, formatNumber } from '../../api.js';
-import { useI18n } from '../../i18n/index.js';
-import type { MessageKey } from '../../i18n/de.js';
-import { hasRole, useSession } from '../../session.js';
+import { useCan } from '../../session.js';
 import { Alert, ErrorAlert, Loading, PageTitle, ScrollRegion } from '../../ui/components.js';
 import { LineChart } from '../../ui/LineChart.js';
 import { useApi } from '../../useApi.js';
+import type { TCommuneDetail } from '../../../modules/communes/communes.types.js';
+import type { TFindings, TIndicatorFinding, TIndicatorGroup } from '../../../modules/evaluation/evaluation.types.js';
 import { ClusterMap, DomainTable, pct, REASONS, ShareCells, ShareHead, SUPPRESSED, SuppressionNote, TIMES } from './parts.js';
-import type { Findings, IndicatorFinding } from './types.js';
+import { useText } from './messages.js';
 
-const GROUPS = ['fear', 'cognitive', 'conative', 'places', 'incivilities', 'victimisation', 'reporting', 'trust', 'satisfaction'] as const;
+/** The groups in the order the page shows them (the server's INDICATOR_GROUPS). */
+const GROUPS: readonly TIndicatorGroup[] = ['fear', 'cognitive', 'conative', 'places', 'incivilities', 'victimisation', 'reporting', 'trust', 'satisfaction'];
 
 export function AnalysisSubnav({ id }: { id: string }) {
-  const { t } = useI18n();
-  const { user } = useSession();
-  const work = hasRole(user, 'lpr_admin', 'lpr_staff', 'analyst');
+  const { t } = useText();
+  const work = useCan()('evaluation.analysis.work');
   return (
     <nav aria-label={t('eval.subnav')} className="subnav">
       <ul>
@@ -28,8 +28,8 @@ export function AnalysisSubnav({ id }: { id: string }) {
   );
 }
 
-function IndicatorTable({ caption, list }: { caption: string; list: IndicatorFinding[] }) {
-  const { t, locale } = useI18n();
+function IndicatorTable({ caption, list }: { caption: string; list: TIndicatorFinding[] }) {
+  const { t, locale } = useText();
   return (
     <ScrollRegion label={caption}>
       <table className="findings">
@@ -45,11 +45,11 @@ function IndicatorTable({ caption, list }: { caption: string; list: IndicatorFin
 
 export function FindingsPage() {
   const { id } = useParams();
-  const { t, locale } = useI18n();
+  const { t, locale } = useText();
   const lang = locale === 'en' ? 'en' : 'de';
-  const loaded = useApi<Findings>(`/analyses/${id}/findings`);
+  const loaded = useApi<TFindings>(`/analyses/${id}/findings`);
   const f = loaded.data;
-  const commune = useApi<{ geometry: { type: string; coordinates: unknown } | null }>(f ? `/communes/${f.project.ags}` : null);
+  const commune = useApi<TCommuneDetail>(f ? `/communes/${f.project.ags}` : null);
   if (loaded.error) return <><PageTitle>{t('eval.findings')}</PageTitle><ErrorAlert error={loaded.error} /></>;
   if (!f) return <Loading />;
   const unsafe = f.indicators.find((i) => i.key === 'unsafe_night');
@@ -69,7 +69,7 @@ export function FindingsPage() {
         {byKey.get('victim_any') && <li><span className="value">{byKey.get('victim_any')!.overall.suppressed ? SUPPRESSED : pct(byKey.get('victim_any')!.overall.estimate, locale, 0)}</span>{t('eval.victimTile')}</li>}
         <li><span className="value">{f.fearPlaces.clusters.length}</span>{t('eval.clustersTile', { n: f.publication.minClusterSize })}</li>
       </ul>
-      <p>{t('eval.weightedWith', { method: t(`eval.method.${f.weighting.method}` as MessageKey), n: f.weighting.respondents })}</p>
+      <p>{t('eval.weightedWith', { method: t(`eval.method.${f.weighting.method}`), n: f.weighting.respondents })}</p>
       <SuppressionNote min={f.publication.minRespondents} />
 
       {unsafe && (
@@ -88,9 +88,9 @@ export function FindingsPage() {
         if (g === 'incivilities') list = f.incivilitiesRanked.map((k) => byKey.get(k)!);
         return (
           <section key={g} aria-labelledby={`g-${g}`}>
-            <h2 id={`g-${g}`}>{t(`eval.group.${g}` as MessageKey)}</h2>
+            <h2 id={`g-${g}`}>{t(`eval.group.${g}`)}</h2>
             {g === 'incivilities' && <p>{t('eval.incivilitiesRanked')}</p>}
-            <IndicatorTable caption={t(`eval.group.${g}` as MessageKey)} list={list} />
+            <IndicatorTable caption={t(`eval.group.${g}`)} list={list} />
           </section>
         );
       })}
@@ -98,7 +98,7 @@ export function FindingsPage() {
       <section aria-labelledby="fear-places">
         <h2 id="fear-places">{t('eval.fearPlaces')}</h2>
         <p>{t('eval.fearPlacesText', { people: f.fearPlaces.respondentsWithMarks, marks: f.fearPlaces.marksTotal, min: f.publication.minClusterSize, radius: f.publication.clusterRadiusM, hidden: f.fearPlaces.marksSuppressed + f.fearPlaces.marksWithoutLocation })}</p>
-        {f.fearPlaces.clusters.length > 0 && commune.data && <ClusterMap geometry={commune.data.geometry} clusters={f.fearPlaces.clusters} label={t('eval.clusterMap', { commune: f.project.communeName })} />}
+        {f.fearPlaces.clusters.length > 0 && commune.data && <ClusterMap outline={commune.data.geometry} clusters={f.fearPlaces.clusters} label={t('eval.clusterMap', { commune: f.project.communeName })} />}
         {f.fearPlaces.clusters.length > 0 ? (
           <ScrollRegion label={t('eval.clusterTable')}>
             <table>
@@ -122,8 +122,8 @@ export function FindingsPage() {
             <ScrollRegion label={t('eval.crimeTotal', { year: f.crime.latestYear })}>
               <table>
                 <caption>{t('eval.crimeTotal', { year: f.crime.latestYear })}</caption>
-                <thead><tr><th scope="col">{t('eval.area')}</th><th scope="col" className="num">{t('crime.cases')}</th><th scope="col" className="num">{t('crime.rate')}</th><th scope="col" className="num">{t('crime.clearance')}</th></tr></thead>
-                <tbody>{([[f.crime.commune, f.crime.total.commune], [f.crime.kreis, f.crime.total.kreis], [t('crime.saxony'), f.crime.total.saxony]] as const).map(([name, v]) => (
+                <thead><tr><th scope="col">{t('eval.area')}</th><th scope="col" className="num">{t('eval.cases')}</th><th scope="col" className="num">{t('eval.crimeRate')}</th><th scope="col" className="num">{t('eval.clearance')}</th></tr></thead>
+                <tbody>{([[f.crime.commune, f.crime.total.commune], [f.crime.kreis, f.crime.total.kreis], [t('eval.saxony'), f.crime.total.saxony]] as const).map(([name, v]) => (
                   <tr key={name}><th scope="row">{name}</th><td className="num">{v ? num(v.cases) : '–'}</td><td className="num">{num(v?.crimeRate ?? null)}</td><td className="num">{v?.clearanceRate === null || !v ? '–' : `${num(v.clearanceRate, 1)} %`}</td></tr>
                 ))}</tbody>
               </table>
@@ -131,11 +131,11 @@ export function FindingsPage() {
             {f.crime.trend.length > 1 && (
               <>
                 <LineChart categories={f.crime.trend.map((y) => String(y.year))} label={t('eval.crimeTrend')} wideAxis variant="line"
-                  series={[{ name: f.crime.commune, values: f.crime.trend.map((y) => y.commune ?? NaN) }, { name: f.crime.kreis, values: f.crime.trend.map((y) => y.kreis ?? NaN) }, { name: t('crime.saxony'), values: f.crime.trend.map((y) => y.saxony ?? NaN) }]} />
+                  series={[{ name: f.crime.commune, values: f.crime.trend.map((y) => y.commune ?? NaN) }, { name: f.crime.kreis, values: f.crime.trend.map((y) => y.kreis ?? NaN) }, { name: t('eval.saxony'), values: f.crime.trend.map((y) => y.saxony ?? NaN) }]} />
                 <ScrollRegion label={t('eval.crimeTrend')}>
                   <table>
                     <caption>{t('eval.crimeTrend')}</caption>
-                    <thead><tr><th scope="col">{t('crime.year')}</th><th scope="col" className="num">{f.crime.commune}</th><th scope="col" className="num">{f.crime.kreis}</th><th scope="col" className="num">{t('crime.saxony')}</th></tr></thead>
+                    <thead><tr><th scope="col">{t('eval.year')}</th><th scope="col" className="num">{f.crime.commune}</th><th scope="col" className="num">{f.crime.kreis}</th><th scope="col" className="num">{t('eval.saxony')}</th></tr></thead>
                     <tbody>{f.crime.trend.map((y) => <tr key={y.year}><th scope="row">{y.year}</th><td className="num">{num(y.commune)}</td><td className="num">{num(y.kreis)}</td><td className="num">{num(y.saxony)}</td></tr>)}</tbody>
                   </table>
                 </ScrollRegion>

@@ -1,15 +1,13 @@
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, formatDateTime, formatNumber } from '../../api.js';
-import { useI18n } from '../../i18n/index.js';
-import type { MessageKey } from '../../i18n/de.js';
-import { hasRole, useSession } from '../../session.js';
 import { ErrorAlert, Loading, PageTitle, ScrollRegion } from '../../ui/components.js';
 import { useApi } from '../../useApi.js';
+import type { TReportBlock, TReportList, TReportModel } from '../../../modules/evaluation/evaluation.types.js';
 import { AnalysisSubnav } from './FindingsPage.js';
-import type { Block, ReportModel, ReportStatus } from './types.js';
+import { useText } from './messages.js';
 
-function ReportBlock({ block, index }: { block: Block; index: number }) {
+function ReportBlock({ block, index }: { block: TReportBlock; index: number }) {
   switch (block.kind) {
     case 'heading': {
       const Tag = (`h${Math.min(block.level + 1, 4)}`) as 'h2' | 'h3' | 'h4';
@@ -35,10 +33,8 @@ function ReportBlock({ block, index }: { block: Block; index: number }) {
 }
 
 function ReportFiles({ projectId }: { projectId: string }) {
-  const { t, locale } = useI18n();
-  const { user } = useSession();
-  const work = hasRole(user, 'lpr_admin', 'lpr_staff', 'analyst');
-  const list = useApi<{ items: ReportStatus[] }>(`/analyses/${projectId}/reports`);
+  const { t, locale } = useText();
+  const list = useApi<TReportList>(`/analyses/${projectId}/reports`);
   const [error, setError] = useState<unknown>(null);
   const pending = list.data?.items.some((r) => r.status === 'queued' || r.status === 'running');
   useEffect(() => {
@@ -54,7 +50,7 @@ function ReportFiles({ projectId }: { projectId: string }) {
     <section aria-labelledby="files">
       <h2 id="files">{t('report.files')}</h2>
       <ErrorAlert error={error} />
-      {work && <p><button type="button" className="btn" onClick={generate} disabled={pending}>{t('report.generate')}</button></p>}
+      {list.data?.can.generate && <p><button type="button" className="btn" onClick={generate} disabled={pending}>{t('report.generate')}</button></p>}
       <div role="status" aria-live="polite">{pending && <p>{t('report.pending')}</p>}</div>
       {list.data && list.data.items.length === 0 && <p>{t('report.noFiles')}</p>}
       {list.data && list.data.items.length > 0 && (
@@ -63,7 +59,7 @@ function ReportFiles({ projectId }: { projectId: string }) {
             <caption className="visually-hidden">{t('report.files')}</caption>
             <thead><tr><th scope="col">{t('report.requested')}</th><th scope="col">{t('report.status')}</th><th scope="col">{t('report.download')}</th></tr></thead>
             <tbody>{list.data.items.map((r) => (
-              <tr key={r.id}><th scope="row">{formatDateTime(r.requestedAt, locale)}</th><td>{t(`report.status.${r.status}` as MessageKey)}{r.error ? `: ${r.error}` : ''}</td>
+              <tr key={r.id}><th scope="row">{formatDateTime(r.requestedAt, locale)}</th><td>{t(`report.status.${r.status}`)}{r.error ? `: ${r.error}` : ''}</td>
                 <td>{r.status === 'done' ? <>
                   <a href={`/api/analyses/${projectId}/reports/${r.id}/pdf`} download>{t('report.pdf', { kb: formatNumber(Math.round((r.pdfBytes ?? 0) / 1024), locale) })}</a>{' · '}
                   <a href={`/api/analyses/${projectId}/reports/${r.id}/docx`} download>{t('report.docx', { kb: formatNumber(Math.round((r.docxBytes ?? 0) / 1024), locale) })}</a>
@@ -78,12 +74,12 @@ function ReportFiles({ projectId }: { projectId: string }) {
 
 export function ReportPage() {
   const { id } = useParams();
-  const { t } = useI18n();
-  const model = useApi<ReportModel>(`/analyses/${id}/report`);
+  const { t } = useText();
+  const model = useApi<TReportModel>(`/analyses/${id}/report`);
   if (model.error) return <><PageTitle>{t('eval.report')}</PageTitle><ErrorAlert error={model.error} /></>;
   if (!model.data) return <Loading />;
   const m = model.data;
-  const toc = m.blocks.filter((b): b is Extract<Block, { kind: 'heading' }> => b.kind === 'heading' && b.level === 1 && !!b.id);
+  const toc = m.blocks.filter((b): b is Extract<TReportBlock, { kind: 'heading' }> => b.kind === 'heading' && b.level === 1 && !!b.id);
   return (
     <>
       <p><Link to={`/analysen/${id}`}>{t('eval.toProject')}</Link></p>

@@ -1,25 +1,26 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, formatDate, formatDateTime, formatFixed, formatNumber } from '../../api.js';
-import { useI18n } from '../../i18n/index.js';
-import type { MessageKey } from '../../i18n/de.js';
+import type { z } from 'zod';
 import { Alert, ErrorAlert, Field, fieldError, Loading, PageTitle, ScrollRegion } from '../../ui/components.js';
 import { useApi } from '../../useApi.js';
-import type { Project } from '../surveys/types.js';
+import type { ZAgeStructure } from '../../../modules/communes/communes.types.js';
+import type { ZProject } from '../../../modules/surveys/surveys.types.js';
+import type { TWeighting, TWeightingResult, TWeightingSettings } from '../../../modules/evaluation/evaluation.types.js';
 import { AnalysisSubnav } from './FindingsPage.js';
-import type { AgeStructure, Weighting, WeightingResult, WeightingSettings } from './types.js';
+import { useText } from './messages.js';
 
 const AGE_GROUPS = ['16-24', '25-34', '35-44', '45-54', '55-64', '65-74', '75+'];
 const VARIABLES = ['age_group', 'sex', 'district'] as const;
 
-export function WeightingResultView({ result }: { result: WeightingResult }) {
-  const { t, locale } = useI18n();
+export function WeightingResultView({ result }: { result: TWeightingResult }) {
+  const { t, locale } = useText();
   const n = (v: number, d = 0) => formatFixed(v, locale, d);
   return (
     <section aria-labelledby="result">
       <h2 id="result">{t('weighting.result')}</h2>
       <dl className="facts">
-        <dt>{t('weighting.method')}</dt><dd>{t(`eval.method.${result.method}` as MessageKey)}{result.variables.length ? ` (${result.variables.map((v) => t(`weighting.var.${v}` as MessageKey)).join(', ')})` : ''}</dd>
+        <dt>{t('weighting.method')}</dt><dd>{t(`eval.method.${result.method}`)}{result.variables.length ? ` (${result.variables.map((v) => t(`weighting.var.${v}`)).join(', ')})` : ''}</dd>
         {result.method === 'rake' && <><dt>{t('weighting.convergence')}</dt><dd>{t('weighting.convergenceValue', { n: result.iterations, ok: result.converged ? t('weighting.yes') : t('weighting.no'), dev: n(result.maxMarginDeviation, 4) })}</dd></>}
         <dt>{t('weighting.range')}</dt><dd>{n(result.minWeight, 2)} – {n(result.maxWeight, 2)}</dd>
         <dt>{t('weighting.effective')}</dt><dd>{n(result.effectiveSampleSize)} / {n(result.respondents)}</dd>
@@ -27,9 +28,9 @@ export function WeightingResultView({ result }: { result: WeightingResult }) {
         <dt>{t('weighting.excluded')}</dt><dd>{t('weighting.excludedValue', { missing: result.missingCalibration, outside: result.excluded, collapsed: result.collapsedStrata })}</dd>
       </dl>
       {result.margins.map((m) => (
-        <ScrollRegion key={m.variable} label={t(`weighting.var.${m.variable}` as MessageKey)}>
+        <ScrollRegion key={m.variable} label={t(`weighting.var.${m.variable}`)}>
           <table>
-            <caption>{t('weighting.marginCaption', { variable: t(`weighting.var.${m.variable}` as MessageKey), source: m.source })}</caption>
+            <caption>{t('weighting.marginCaption', { variable: t(`weighting.var.${m.variable}`), source: m.source })}</caption>
             <thead><tr><th scope="col">{t('weighting.category')}</th><th scope="col" className="num">{t('weighting.population')}</th><th scope="col" className="num">{t('eval.respondents')}</th></tr></thead>
             <tbody>{m.cells.map((c) => <tr key={c.label}><th scope="row">{c.label}</th><td className="num">{formatNumber(Math.round(c.population), locale)}</td><td className="num">{c.respondents}</td></tr>)}</tbody>
           </table>
@@ -40,8 +41,8 @@ export function WeightingResultView({ result }: { result: WeightingResult }) {
 }
 
 function AgeStructureSection({ ags }: { ags: string }) {
-  const { t, locale } = useI18n();
-  const loaded = useApi<AgeStructure | null>(`/communes/${ags}/age-structure`);
+  const { t, locale } = useText();
+  const loaded = useApi<z.infer<typeof ZAgeStructure> | null>(`/communes/${ags}/age-structure`);
   const [cells, setCells] = useState<Record<string, string>>({});
   const [source, setSource] = useState('');
   const [referenceDate, setReferenceDate] = useState('');
@@ -89,22 +90,22 @@ function AgeStructureSection({ ags }: { ags: string }) {
 
 export function WeightingPage() {
   const { id } = useParams();
-  const { t, locale } = useI18n();
-  const project = useApi<Project>(`/analyses/${id}`);
-  const loaded = useApi<Weighting>(`/analyses/${id}/weighting`);
-  const [form, setForm] = useState<WeightingSettings | null>(null);
-  const [current, setCurrent] = useState<Weighting | null>(null);
+  const { t, locale } = useText();
+  const project = useApi<z.infer<typeof ZProject>>(`/analyses/${id}`);
+  const loaded = useApi<TWeighting>(`/analyses/${id}/weighting`);
+  const [form, setForm] = useState<TWeightingSettings | null>(null);
+  const [current, setCurrent] = useState<TWeighting | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const w = current ?? loaded.data;
   useEffect(() => { if (loaded.data) setForm(loaded.data.settings); }, [loaded.data]);
   if (loaded.error) return <><PageTitle>{t('eval.weighting')}</PageTitle><ErrorAlert error={loaded.error} /></>;
   if (!w || !form || !project.data) return <Loading />;
-  const set = <K extends keyof WeightingSettings>(k: K, v: WeightingSettings[K]) => setForm({ ...form, [k]: v });
+  const set = <K extends keyof TWeightingSettings>(k: K, v: TWeightingSettings[K]) => setForm({ ...form, [k]: v });
   const numberOrNull = (s: string) => (s.trim() === '' ? null : Number(s.replace(',', '.')));
   const submit = async (e: FormEvent) => {
     e.preventDefault(); setError(null); setBusy(true);
-    try { setCurrent(await api<Weighting>(`/analyses/${id}/weighting`, { method: 'PUT', body: { ...form, version: w.version } })); } catch (err) { setError(err); } finally { setBusy(false); }
+    try { setCurrent(await api<TWeighting>(`/analyses/${id}/weighting`, { method: 'PUT', body: { ...form, version: w.version } })); } catch (err) { setError(err); } finally { setBusy(false); }
   };
   return (
     <>
@@ -113,38 +114,40 @@ export function WeightingPage() {
       <AnalysisSubnav id={id!} />
       <p>{t('weighting.intro', { strata: w.available.strata, responses: w.available.responses })}</p>
       <AgeStructureSection ags={project.data.ags} />
-      <form onSubmit={submit} noValidate>
-        <ErrorAlert error={error} />
-        <fieldset className="field">
-          <legend>{t('weighting.design')}</legend>
-          {(['stratified', 'simple'] as const).map((d) => <label key={d} className="inline"><input type="radio" name="design" checked={form.design === d} onChange={() => set('design', d)} /> {t(`weighting.design.${d}` as MessageKey)}</label>)}
-        </fieldset>
-        <fieldset className="field">
-          <legend>{t('weighting.calibration')}</legend>
-          {(['rake', 'poststratify', 'none'] as const).map((c) => <label key={c} className="inline"><input type="radio" name="calibration" checked={form.calibration === c} onChange={() => set('calibration', c)} /> {t(`eval.method.${c}` as MessageKey)}</label>)}
-        </fieldset>
-        <fieldset className="field" aria-describedby="vars-hint">
-          <legend>{t('weighting.variables')}</legend>
-          <span id="vars-hint" className="hint">{t('weighting.variablesHint', { list: w.available.strataVariables.map((v) => t(`weighting.var.${v}` as MessageKey)).join(', ') || '–' })}</span>
-          {fieldError(error, 'variables') && <span className="error">{fieldError(error, 'variables')}</span>}
-          {VARIABLES.map((v) => <label key={v} className="inline"><input type="checkbox" checked={form.variables.includes(v)} disabled={form.calibration === 'none'} onChange={(e) => set('variables', e.target.checked ? [...form.variables, v] : form.variables.filter((x) => x !== v))} /> {t(`weighting.var.${v}` as MessageKey)}</label>)}
-        </fieldset>
-        <div className="grid-2">
-          <Field label={t('weighting.maxIterations')} error={fieldError(error, 'maxIterations')}>{(p) => <input {...p} inputMode="numeric" aria-invalid={p.invalid} aria-describedby={p.describedBy} value={form.maxIterations} onChange={(e) => set('maxIterations', Number(e.target.value))} />}</Field>
-          <Field label={t('weighting.epsilon')} hint={t('weighting.epsilonHint')} error={fieldError(error, 'epsilon')}>{(p) => <input {...p} aria-invalid={p.invalid} aria-describedby={p.describedBy} value={String(form.epsilon)} onChange={(e) => set('epsilon', Number(e.target.value))} />}</Field>
-          <Field label={t('weighting.trimLower')} hint={t('weighting.trimHint')} error={fieldError(error, 'trimLower')}>{(p) => <input {...p} aria-invalid={p.invalid} aria-describedby={p.describedBy} value={form.trimLower ?? ''} onChange={(e) => set('trimLower', numberOrNull(e.target.value))} />}</Field>
-          <Field label={t('weighting.trimUpper')} hint={t('weighting.trimHint')} error={fieldError(error, 'trimUpper')}>{(p) => <input {...p} aria-invalid={p.invalid} aria-describedby={p.describedBy} value={form.trimUpper ?? ''} onChange={(e) => set('trimUpper', numberOrNull(e.target.value))} />}</Field>
-        </div>
-        <fieldset className="field">
-          <legend>{t('weighting.publication')}</legend>
+      {w.can.run && (
+        <form onSubmit={submit} noValidate>
+          <ErrorAlert error={error} />
+          <fieldset className="field">
+            <legend>{t('weighting.design')}</legend>
+            {(['stratified', 'simple'] as const).map((d) => <label key={d} className="inline"><input type="radio" name="design" checked={form.design === d} onChange={() => set('design', d)} /> {t(`weighting.design.${d}`)}</label>)}
+          </fieldset>
+          <fieldset className="field">
+            <legend>{t('weighting.calibration')}</legend>
+            {(['rake', 'poststratify', 'none'] as const).map((c) => <label key={c} className="inline"><input type="radio" name="calibration" checked={form.calibration === c} onChange={() => set('calibration', c)} /> {t(`eval.method.${c}`)}</label>)}
+          </fieldset>
+          <fieldset className="field" aria-describedby="vars-hint">
+            <legend>{t('weighting.variables')}</legend>
+            <span id="vars-hint" className="hint">{t('weighting.variablesHint', { list: w.available.strataVariables.map((v) => t(`weighting.var.${v}`)).join(', ') || '–' })}</span>
+            {fieldError(error, 'variables') && <span className="error">{fieldError(error, 'variables')}</span>}
+            {VARIABLES.map((v) => <label key={v} className="inline"><input type="checkbox" checked={form.variables.includes(v)} disabled={form.calibration === 'none'} onChange={(e) => set('variables', e.target.checked ? [...form.variables, v] : form.variables.filter((x) => x !== v))} /> {t(`weighting.var.${v}`)}</label>)}
+          </fieldset>
           <div className="grid-2">
-            <Field label={t('weighting.minRespondents')} error={fieldError(error, 'minRespondents')}>{(p) => <input {...p} inputMode="numeric" aria-invalid={p.invalid} aria-describedby={p.describedBy} value={form.minRespondents} onChange={(e) => set('minRespondents', Number(e.target.value))} />}</Field>
-            <Field label={t('weighting.minClusterSize')} error={fieldError(error, 'minClusterSize')}>{(p) => <input {...p} inputMode="numeric" aria-invalid={p.invalid} aria-describedby={p.describedBy} value={form.minClusterSize} onChange={(e) => set('minClusterSize', Number(e.target.value))} />}</Field>
-            <Field label={t('weighting.clusterRadius')} error={fieldError(error, 'clusterRadiusM')}>{(p) => <input {...p} inputMode="numeric" aria-invalid={p.invalid} aria-describedby={p.describedBy} value={form.clusterRadiusM} onChange={(e) => set('clusterRadiusM', Number(e.target.value))} />}</Field>
+            <Field label={t('weighting.maxIterations')} error={fieldError(error, 'maxIterations')}>{(p) => <input {...p} inputMode="numeric" aria-invalid={p.invalid} aria-describedby={p.describedBy} value={form.maxIterations} onChange={(e) => set('maxIterations', Number(e.target.value))} />}</Field>
+            <Field label={t('weighting.epsilon')} hint={t('weighting.epsilonHint')} error={fieldError(error, 'epsilon')}>{(p) => <input {...p} aria-invalid={p.invalid} aria-describedby={p.describedBy} value={String(form.epsilon)} onChange={(e) => set('epsilon', Number(e.target.value))} />}</Field>
+            <Field label={t('weighting.trimLower')} hint={t('weighting.trimHint')} error={fieldError(error, 'trimLower')}>{(p) => <input {...p} aria-invalid={p.invalid} aria-describedby={p.describedBy} value={form.trimLower ?? ''} onChange={(e) => set('trimLower', numberOrNull(e.target.value))} />}</Field>
+            <Field label={t('weighting.trimUpper')} hint={t('weighting.trimHint')} error={fieldError(error, 'trimUpper')}>{(p) => <input {...p} aria-invalid={p.invalid} aria-describedby={p.describedBy} value={form.trimUpper ?? ''} onChange={(e) => set('trimUpper', numberOrNull(e.target.value))} />}</Field>
           </div>
-        </fieldset>
-        <button type="submit" className="btn" disabled={busy}>{t('weighting.run')}</button>
-      </form>
+          <fieldset className="field">
+            <legend>{t('weighting.publication')}</legend>
+            <div className="grid-2">
+              <Field label={t('weighting.minRespondents')} error={fieldError(error, 'minRespondents')}>{(p) => <input {...p} inputMode="numeric" aria-invalid={p.invalid} aria-describedby={p.describedBy} value={form.minRespondents} onChange={(e) => set('minRespondents', Number(e.target.value))} />}</Field>
+              <Field label={t('weighting.minClusterSize')} error={fieldError(error, 'minClusterSize')}>{(p) => <input {...p} inputMode="numeric" aria-invalid={p.invalid} aria-describedby={p.describedBy} value={form.minClusterSize} onChange={(e) => set('minClusterSize', Number(e.target.value))} />}</Field>
+              <Field label={t('weighting.clusterRadius')} error={fieldError(error, 'clusterRadiusM')}>{(p) => <input {...p} inputMode="numeric" aria-invalid={p.invalid} aria-describedby={p.describedBy} value={form.clusterRadiusM} onChange={(e) => set('clusterRadiusM', Number(e.target.value))} />}</Field>
+            </div>
+          </fieldset>
+          <button type="submit" className="btn" disabled={busy}>{t('weighting.run')}</button>
+        </form>
+      )}
       {w.computedAt && <p role="status">{t('weighting.computedAt', { at: formatDateTime(w.computedAt, locale) })}</p>}
       {w.result ? <WeightingResultView result={w.result} /> : <p>{t('weighting.notYet')}</p>}
     </>

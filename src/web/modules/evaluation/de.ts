@@ -1,4 +1,4 @@
-/** German texts of the findings, weighting, recommendations, report and crime statistics pages. */
+/** German texts of the findings, weighting, recommendations and report pages. */
 export const evaluationDe = {
   'eval.subnav': 'Bereiche der Analyse',
   'eval.toProject': 'Projekt und Feldphase',
@@ -74,6 +74,11 @@ export const evaluationDe = {
   'eval.survey': 'Befragung',
   'eval.recorded': 'Kriminalstatistik',
   'eval.value': 'Wert',
+  'eval.year': 'Berichtsjahr',
+  'eval.cases': 'Fälle',
+  'eval.crimeRate': 'Häufigkeitszahl',
+  'eval.clearance': 'Aufklärungsquote',
+  'eval.saxony': 'Sachsen',
   'eval.waveTitle': 'Vergleich mit {title}',
   'eval.waveRunning': 'Die Feldphase einer der beiden Befragungen läuft noch; deren Werte sind vorläufig.',
   'eval.waveCaption': 'Veränderung von {first} bis {second} in Prozentpunkten',

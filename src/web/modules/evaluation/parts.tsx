@@ -3,10 +3,9 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { formatFixed, formatNumber } from '../../api.js';
-import { useI18n } from '../../i18n/index.js';
-import type { MessageKey } from '../../i18n/de.js';
 import { ScrollRegion } from '../../ui/components.js';
-import type { Cell, Cluster, DomainCell } from './types.js';
+import type { TCell, TDomainCell, TFearCluster } from '../../../modules/evaluation/evaluation.types.js';
+import { useText, type EvaluationKey } from './messages.js';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -14,8 +13,8 @@ export const pct = (v: number | null, locale: string, digits = 1) => (v === null
 export const SUPPRESSED = '–*';
 
 /** Share, interval and respondents of one published cell; suppressed cells say so. */
-export function ShareCells({ cell }: { cell: Cell }) {
-  const { t, locale } = useI18n();
+export function ShareCells({ cell }: { cell: TCell }) {
+  const { t, locale } = useText();
   if (cell.suppressed) {
     // Below the threshold the exact number of answers is not shown either.
     return <><td className="num"><abbr title={t('eval.suppressedTitle')}>{SUPPRESSED}</abbr></td><td className="num">{SUPPRESSED}</td><td className="num">{t('eval.fewer')}</td><td aria-hidden="true" /></>;
@@ -31,11 +30,11 @@ export function ShareCells({ cell }: { cell: Cell }) {
 }
 
 export function ShareHead({ first }: { first: string }) {
-  const { t } = useI18n();
+  const { t } = useText();
   return <thead><tr><th scope="col">{first}</th><th scope="col" className="num">{t('eval.share')}</th><th scope="col" className="num">{t('eval.ci')}</th><th scope="col" className="num">{t('eval.respondents')}</th><th scope="col" aria-hidden="true"><span className="visually-hidden">{t('eval.bar')}</span></th></tr></thead>;
 }
 
-export function DomainTable({ caption, what, cells }: { caption: string; what: string; cells: DomainCell[] }) {
+export function DomainTable({ caption, what, cells }: { caption: string; what: string; cells: TDomainCell[] }) {
   return (
     <ScrollRegion label={caption}>
       <table className="findings">
@@ -48,16 +47,18 @@ export function DomainTable({ caption, what, cells }: { caption: string; what: s
 }
 
 export function SuppressionNote({ min }: { min: number }) {
-  const { t } = useI18n();
+  const { t } = useText();
   return <p className="note">{t('eval.suppressedNote', { n: min })}</p>;
 }
 
-export const REASONS: Record<number, MessageKey> = { 1: 'eval.reason.1', 2: 'eval.reason.2', 3: 'eval.reason.3', 4: 'eval.reason.4', 5: 'eval.reason.5', 6: 'eval.reason.6', 7: 'eval.reason.7' };
-export const TIMES: Record<number, MessageKey> = { 1: 'eval.time.1', 2: 'eval.time.2', 3: 'eval.time.3' };
+export const REASONS: Record<number, EvaluationKey> = { 1: 'eval.reason.1', 2: 'eval.reason.2', 3: 'eval.reason.3', 4: 'eval.reason.4', 5: 'eval.reason.5', 6: 'eval.reason.6', 7: 'eval.reason.7' };
+export const TIMES: Record<number, EvaluationKey> = { 1: 'eval.time.1', 2: 'eval.time.2', 3: 'eval.time.3' };
 
 type Geometry = { type: string; coordinates: unknown } | null;
+/** The commune registry's outline (GeoJSON, typed `unknown` by the API), or none. */
+const asGeometry = (g: unknown): Geometry => (g && typeof g === 'object' && 'type' in g && 'coordinates' in g ? (g as NonNullable<Geometry>) : null);
 
-function boundsOf(geometry: Geometry, clusters: Cluster[]): [[number, number], [number, number]] | null {
+function boundsOf(geometry: Geometry, clusters: TFearCluster[]): [[number, number], [number, number]] | null {
   const pts: number[][] = clusters.map((c) => [c.lon, c.lat]);
   const walk = (x: unknown) => { if (Array.isArray(x) && typeof x[0] === 'number') pts.push(x as number[]); else if (Array.isArray(x)) x.forEach(walk); };
   walk(geometry?.coordinates);
@@ -68,10 +69,11 @@ function boundsOf(geometry: Geometry, clusters: Cluster[]): [[number, number], [
 }
 
 /** The published Angsträume on the commune's outline (MapLibre, no external tiles); the table beside it has the same content. */
-export function ClusterMap({ geometry, clusters, label }: { geometry: Geometry; clusters: Cluster[]; label: string }) {
+export function ClusterMap({ outline, clusters, label }: { outline: unknown; clusters: TFearCluster[]; label: string }) {
   const div = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
+    const geometry = asGeometry(outline);
     const bounds = boundsOf(geometry, clusters);
     if (!div.current || !bounds) return;
     let map: maplibregl.Map | null = null;
@@ -103,7 +105,7 @@ export function ClusterMap({ geometry, clusters, label }: { geometry: Geometry; 
       }
     } catch { setFailed(true); }
     return () => { map?.remove(); };
-  }, [geometry, clusters, label]);
+  }, [outline, clusters, label]);
   if (failed) return null;
   return <div ref={div} className="cluster-map" role="region" aria-label={label} />;
 }

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import JSZip from 'jszip';
-import { createTestApp, login, loginAs, roleCaller, type Session, type TestApp } from './helpers.js';
-import { newProject, openFieldPhase } from './support/surveys.js';
-import { analysisProjects, surveyResponses } from '../src/modules/surveys/schema.js';
-import { createUser } from '../src/modules/auth/create-user.js';
-import { systemContext } from '../src/server/audit/record.js';
-import { WAVES_WITHHELD_TEXT } from '../src/modules/evaluation/report-model.js';
+import { createTestApp, login, loginAs, roleCaller, type Session, type TestApp } from '../../../../test/helpers.js';
+import { newProject, openFieldPhase } from '../../../../test/support/surveys.js';
+import { analysisProjects, surveyResponses } from '../../surveys/schema.js';
+import { createUser } from '../../auth/create-user.js';
+import { systemContext } from '../../../server/audit/record.js';
+import { WAVES_WITHHELD_TEXT } from '../report-model.js';
 
 let t: TestApp;
 let call: Awaited<ReturnType<typeof roleCaller>>;

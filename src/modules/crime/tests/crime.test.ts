@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, loginAs, multipart, roleCaller, type Session, type TestApp } from './helpers.js';
-import type { Role } from '../src/server/auth/roles.js';
+import { createTestApp, loginAs, multipart, roleCaller, type Session, type TestApp } from '../../../../test/helpers.js';
+import type { Role } from '../../../server/auth/roles.js';
 
 let t: TestApp;
 let call: Awaited<ReturnType<typeof roleCaller>>;
@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(async () => { await t?.close(); });
 
-const BKA = readFileSync(new URL('../data/crime/bka_pks2022_KR-F-01-T01-Kreise-Faelle-HZ_csv.csv', import.meta.url));
+const BKA = readFileSync(new URL('../../../../data/crime/bka_pks2022_KR-F-01-T01-Kreise-Faelle-HZ_csv.csv', import.meta.url));
 const SCHWARZENBERG = '14521550';
 const HEADER = 'AGS;Jahr;Schlüssel;Straftat;Fälle;aufgeklärte Fälle;Tatverdächtige';
 
