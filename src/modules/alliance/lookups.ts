@@ -32,21 +32,10 @@ export async function requireCommunes(db: Db, agsList: readonly string[], field 
   return unique.map((a) => byAgs.get(a)!);
 }
 
-export async function communeNames(db: Db, agsList: readonly string[]): Promise<Map<string, string>> {
-  if (!agsList.length) return new Map();
-  return new Map((await db.select({ ags: communes.ags, name: communes.name }).from(communes).where(inArray(communes.ags, [...new Set(agsList)]))).map((r) => [r.ags, r.name]));
-}
-
 /** Users holding one of `roles` (optionally with a scope), for pickers and checks. */
 export async function usersWithRole(db: Db, roles: string[], scopeId?: string) {
   const where = [inArray(roleAssignments.role, roles), eq(users.active, true)];
   if (scopeId) where.push(eq(roleAssignments.scopeId, scopeId));
   return db.selectDistinct({ id: users.id, displayName: users.displayName, email: users.email }).from(users)
     .innerJoin(roleAssignments, eq(roleAssignments.userId, users.id)).where(and(...where)).orderBy(asc(users.displayName));
-}
-
-export async function userName(db: Db, id: string | null): Promise<string> {
-  if (!id) return '';
-  const [u] = await db.select({ n: users.displayName }).from(users).where(eq(users.id, id));
-  return u?.n ?? '';
 }

@@ -5,8 +5,10 @@ import { allianceFigures } from './figures.js';
 import { allianceTimeline } from './timeline.js';
 import { publicRoutes } from './routes-public.js';
 import { workRoutes } from './routes-work.js';
-import { agreementRoutes } from './routes-agreements.js';
-import { coachingRoutes } from './routes-coaching.js';
+import { consultationRoutes } from './consultations/routes.js';
+import { agreementRoutes } from './agreements/routes.js';
+import { coachingRoutes } from './coaching/routes.js';
+import { adminRoutes } from './admin/routes.js';
 import { alliancePolicies } from './policy.js';
 
 /** The alliance lifecycle: stages, consultations, agreements, coaching, statewide figures and the public map. */
@@ -16,8 +18,10 @@ export const allianceModule: PlatformModule = {
   async routes(app) {
     await publicRoutes(app);
     await workRoutes(app);
+    await consultationRoutes(app);
     await agreementRoutes(app);
     await coachingRoutes(app);
+    await adminRoutes(app);
   },
   seedReference: seedAllianceReference,
   seedDemo: seedAllianceDemo,

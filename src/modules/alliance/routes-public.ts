@@ -9,8 +9,10 @@ import { alliancePolicy as policy } from './policy.js';
 import * as T from './alliance.types.js';
 import { pressText, type HeadlineFigures } from './press-text.js';
 import { publicMap, publicMapTimeline } from './map.js';
-import { listPublicAgreements } from './list-agreements.js';
-import { listFieldsOfAction } from './manage-fields-of-action.js';
+import { listPublicAgreements } from './agreements/list-public-agreements.js';
+import { ZPublicAgreementList } from './agreements/agreements.types.js';
+import { listFieldsOfAction } from './admin/list-fields-of-action.js';
+import { ZFieldOfActionList } from './admin/admin.types.js';
 
 const tags = ['Öffentlich: Kennzahlen und Karte'];
 /** The alliance was founded with its model communes in February 2019; series start with that year. */
@@ -82,11 +84,11 @@ export async function publicRoutes(app: App) {
 
   app.get('/public/agreements', {
     config: { access: policy.public },
-    schema: { tags, summary: 'Eckdaten unterzeichneter Vereinbarungen: Parteien, Datum, Module', querystring: z.object({ ags: ZAgs.optional() }), response: { 200: z.object({ items: z.array(T.ZPublicAgreement) }) } },
+    schema: { tags, summary: 'Eckdaten unterzeichneter Vereinbarungen: Parteien, Datum, Module', querystring: z.object({ ags: ZAgs.optional() }), response: { 200: ZPublicAgreementList } },
   }, async (request) => listPublicAgreements(db, request.query.ags));
 
   app.get('/fields-of-action', {
     config: { access: policy.public },
-    schema: { tags: ['Handlungsfelder'], summary: 'Die gepflegte Liste der Handlungsfelder', response: { 200: z.object({ items: z.array(T.ZFieldOfAction) }) } },
+    schema: { tags: ['Handlungsfelder'], summary: 'Die gepflegte Liste der Handlungsfelder', response: { 200: ZFieldOfActionList } },
   }, async () => ({ items: await listFieldsOfAction(db) }));
 }

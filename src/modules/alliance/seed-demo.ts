@@ -9,10 +9,10 @@ import {
   agreementCommunes, agreementRevisions, agreements, agreementTemplates, coaches, coachingFeedback, coachingProcesses, coachingSessions,
   communeMilestones, consultationCommunes, consultations, consultationTasks, type Signatory,
 } from './schema.js';
-import { createAgreement } from './create-agreement.js';
-import { transitionAgreement } from './transition-agreement.js';
-import { fillPlaceholders, KIND_LABELS, moduleLabel, joinNames, presentAgreements } from './agreements.js';
-import { AGREEMENT_MODULES, DEFAULT_TEMPLATE_ID, FIELDS_OF_ACTION, MODEL_COMMUNES } from './reference-data.js';
+import { createAgreement } from './agreements/create-agreement.js';
+import { transitionAgreement } from './agreements/transition-agreement.js';
+import { fillPlaceholders, KIND_LABELS, moduleLabel, joinNames, presentAgreements } from './agreements/agreement.js';
+import { AGREEMENT_MODULES, DEFAULT_TEMPLATE_ID, FIELDS_OF_ACTION, MODEL_COMMUNES, type AgreementModule } from './reference-data.js';
 
 /**
  * Demo records: the events of the seed documents with their real dates, parties and signatories, and
@@ -323,7 +323,7 @@ async function seedDocumentAgreements(db: Db, sys: ReturnType<typeof systemConte
     },
   ];
   for (const d of docs) {
-    const draft = await createAgreement(db, sys, { ...d, title: '', policeDirectorateId: null, policeUnit: null, sections: undefined });
+    const draft = await createAgreement(db, sys, { ...d, modules: d.modules as AgreementModule[], title: '', policeDirectorateId: null, policeUnit: null, sections: undefined });
     const agreed = await transitionAgreement(db, sys, draft.id, { action: 'agree', version: draft.version });
     await transitionAgreement(db, sys, draft.id, { action: 'sign', version: agreed.version, signedOn: d.signedOn });
   }

@@ -4,11 +4,10 @@ import type { Actor } from '../../server/auth/roles.js';
 import type { TimelineEntry } from '../../server/figures.js';
 import { formatDateDe } from '../../lib/dates.js';
 import { agreementCommunes, agreementRevisions, agreements, coachingProcesses, communeMilestones, consultationCommunes, consultations } from './schema.js';
-import { mayOpenConsultation, presentConsultations } from './consultations.js';
-import { openableProcessIds, presentProcesses } from './coaching.js';
-import { mayOpenAgreement } from './list-agreements.js';
-import { visibleCommunes } from './visibility.js';
-import { KIND_LABELS, type AgreementKind } from './agreements.js';
+import { presentConsultations } from './consultations/consultation.js';
+import { presentProcesses } from './coaching/coaching.js';
+import { KIND_LABELS, presentAgreements, type AgreementKind } from './agreements/agreement.js';
+import { agreementPolicy, coachingPolicy, consultationPolicy } from './policy.js';
 import { STAGE_LABELS, type Stage } from './stages.js';
 
 const MILESTONE_TITLES: Record<string, string> = {
@@ -23,7 +22,6 @@ const euro = (n: number) => new Intl.NumberFormat('de-DE', { style: 'currency', 
  */
 export async function allianceTimeline(db: Db, ags: string, actor: Actor | null): Promise<TimelineEntry[]> {
   const out: TimelineEntry[] = [];
-  const visibility = await visibleCommunes(db, actor);
   const consultationRows = await db.select().from(consultations)
     .where(inArray(consultations.id, db.select({ id: consultationCommunes.consultationId }).from(consultationCommunes).where(eq(consultationCommunes.ags, ags))))
     .orderBy(asc(consultations.heldOn));
@@ -32,25 +30,24 @@ export async function allianceTimeline(db: Db, ags: string, actor: Actor | null)
     out.push({
       date: c.heldOn, module: 'alliance', kind: 'consultation', title: 'Beratung durch den Landespräventionsrat',
       detail: [c.staff.name, c.topics.map((t) => t.label).join(', '), others.length ? `gemeinsam mit ${others.join(', ')}` : '', c.tasks.length ? `${c.tasks.length} Folgeaufgabe(n)` : ''].filter(Boolean).join(' · '),
-      link: mayOpenConsultation(actor, visibility, c) ? `/beratungen?ags=${ags}` : null,
+      link: (await consultationPolicy.allows(db, actor, 'read', c)) ? `/beratungen?ags=${ags}` : null,
     });
   }
   const agreementRows = await db.select().from(agreements)
     .where(inArray(agreements.id, db.select({ id: agreementCommunes.agreementId }).from(agreementCommunes).where(eq(agreementCommunes.ags, ags))));
   const revisions = agreementRows.length ? await db.select().from(agreementRevisions).where(inArray(agreementRevisions.agreementId, agreementRows.map((a) => a.id))) : [];
-  const parties = agreementRows.length ? await db.select().from(agreementCommunes).where(inArray(agreementCommunes.agreementId, agreementRows.map((a) => a.id))) : [];
+  const presented = new Map((await presentAgreements(db, agreementRows)).map((a) => [a.id, a]));
   for (const a of agreementRows) {
     const kind = KIND_LABELS[a.kind as AgreementKind];
-    const link = mayOpenAgreement(actor, visibility, { communes: parties.filter((p) => p.agreementId === a.id) }) ? `/vereinbarungen/${a.id}` : null;
+    const link = (await agreementPolicy.allows(db, actor, 'read', presented.get(a.id)!)) ? `/vereinbarungen/${a.id}` : null;
     for (const r of revisions.filter((v) => v.agreementId === a.id)) {
       out.push({ date: r.signedOn, module: 'alliance', kind: 'agreement_signed', title: r.revision === 1 ? `${kind} unterzeichnet` : `${kind}: Änderung (Fassung ${r.revision}) unterzeichnet`, detail: a.title, link });
     }
     if (a.endedOn) out.push({ date: a.endedOn, module: 'alliance', kind: 'agreement_ended', title: `${kind} beendet`, detail: [a.title, a.endReason].filter(Boolean).join(' · '), link });
   }
   const processRows = await db.select().from(coachingProcesses).where(eq(coachingProcesses.ags, ags));
-  const openable = await openableProcessIds(db, actor, processRows.map((p) => p.id));
   for (const p of await presentProcesses(db, processRows)) {
-    const link = openable.has(p.id) ? `/coaching/${p.id}` : null;
+    const link = (await coachingPolicy.allows(db, actor, 'read', p)) ? `/coaching/${p.id}` : null;
     const coach = p.coach ? `${p.coach.name} (${p.coach.organisation})` : '';
     out.push({ date: p.requestedOn, module: 'alliance', kind: 'coaching_requested', title: 'Coaching angefragt', detail: p.topics.map((t) => t.label).join(', '), link });
     if (p.matchedOn) out.push({ date: p.matchedOn, module: 'alliance', kind: 'coaching_matched', title: 'Coach vermittelt', detail: coach, link });

@@ -20,7 +20,6 @@ export async function visibleCommunes(db: Db, actor: Actor | null): Promise<Visi
 }
 
 export const canSee = (v: Visibility, ags: string) => v.all || v.ags.has(ags);
-export const canSeeAny = (v: Visibility, list: readonly string[]) => v.all || list.some((a) => v.ags.has(a));
 
 export async function assertCommuneVisible(db: Db, actor: Actor | null, ags: string) {
   if (!canSee(await visibleCommunes(db, actor), ags)) throw forbidden('Sie haben keinen Zugriff auf die internen Daten dieser Kommune.');

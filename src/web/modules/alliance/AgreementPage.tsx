@@ -2,33 +2,20 @@ import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { todayIso } from '../../../lib/dates.js';
 import { api, formatDate, formatDateTime } from '../../api.js';
-import { useI18n } from '../../i18n/index.js';
-import type { MessageKey } from '../../i18n/de.js';
-import { hasRole, useSession } from '../../session.js';
 import { Alert, ErrorAlert, Field, Loading, PageTitle, fieldError } from '../../ui/components.js';
 import { TopicChecklist } from '../../ui/TopicChecklist.js';
 import { ModuleChecklist } from './AgreementsPage.js';
 import { useApi } from '../../useApi.js';
-
-interface Signatory { party: 'commune' | 'police' | 'lpr'; ags?: string; name: string; office: string }
-interface Agreement {
-  id: string; kind: string; kindLabel: string; title: string; state: 'draft' | 'agreed' | 'signed' | 'ended'; stateLabel: string;
-  group: { id: string; name: string } | null; communes: { ags: string; name: string }[];
-  policeDirectorate: { id: string; name: string }; policeUnit: string | null;
-  parties: { party: string; ags: string | null; label: string; signatoryName: string; signatoryOffice: string }[];
-  signatories: Signatory[]; modules: string[]; topics: { id: string; label: string }[]; goals: string[]; measures: string[];
-  sections: { key: string; title: string; text: string }[];
-  signedOn: string | null; signedPlace: string; inForceSince: string | null; endedOn: string | null; endReason: string;
-  revision: number; revisions: { revision: number; signedOn: string; hasScan: boolean }[];
-  scan: { revision: number; name: string; size: number; uploadedAt: string } | null; version: number;
-}
+import type { TAgreement, TAgreementTransition, TSignatory } from '../../../modules/alliance/agreements/agreements.types.js';
+import type { AgreementModule } from '../../../modules/alliance/reference-data.js';
+import { useText } from './messages.js';
 const lines = (s: string) => s.split('\n').map((x) => x.trim()).filter(Boolean);
 
-function EditForm({ a, onSaved }: { a: Agreement; onSaved: (x: Agreement, msg: string) => void }) {
-  const { t } = useI18n();
+function EditForm({ a, onSaved }: { a: TAgreement; onSaved: (x: TAgreement, msg: string) => void }) {
+  const { t } = useText();
   const [title, setTitle] = useState(a.title);
   const [policeUnit, setPoliceUnit] = useState(a.policeUnit ?? '');
-  const [signatories, setSignatories] = useState<Signatory[]>(a.parties.map((p) => ({ party: p.party as Signatory['party'], ...(p.ags ? { ags: p.ags } : {}), name: p.signatoryName, office: p.signatoryOffice })));
+  const [signatories, setSignatories] = useState<TSignatory[]>(a.parties.map((p) => ({ party: p.party, ...(p.ags ? { ags: p.ags } : {}), name: p.signatoryName, office: p.signatoryOffice })));
   const [modules, setModules] = useState(a.modules);
   const [topics, setTopics] = useState(a.topics.map((x) => x.id));
   const [goals, setGoals] = useState(a.goals.join('\n'));
@@ -36,11 +23,11 @@ function EditForm({ a, onSaved }: { a: Agreement; onSaved: (x: Agreement, msg: s
   const [sections, setSections] = useState(a.sections);
   const [signedPlace, setSignedPlace] = useState(a.signedPlace);
   const [error, setError] = useState<unknown>(null);
-  const setSig = (i: number, patch: Partial<Signatory>) => setSignatories(signatories.map((s, j) => (j === i ? { ...s, ...patch } : s)));
+  const setSig = (i: number, patch: Partial<TSignatory>) => setSignatories(signatories.map((s, j) => (j === i ? { ...s, ...patch } : s)));
   const submit = async (e: FormEvent) => {
     e.preventDefault(); setError(null);
     try {
-      const saved = await api<Agreement>(`/agreements/${a.id}`, { method: 'PUT', body: {
+      const saved = await api<TAgreement>(`/agreements/${a.id}`, { method: 'PUT', body: {
         title, policeDirectorateId: a.policeDirectorate.id, policeUnit: policeUnit || null, signatories, modules, topics,
         goals: lines(goals), measures: lines(measures), sections, signedPlace, version: a.version,
       } });
@@ -82,11 +69,9 @@ function EditForm({ a, onSaved }: { a: Agreement; onSaved: (x: Agreement, msg: s
 
 export function AgreementPage() {
   const { id } = useParams();
-  const { t, locale } = useI18n();
-  const { user } = useSession();
-  const canEdit = hasRole(user, 'lpr_admin', 'lpr_staff');
-  const loaded = useApi<Agreement>(`/agreements/${id}`);
-  const [override, setOverride] = useState<Agreement | null>(null);
+  const { t, locale } = useText();
+  const loaded = useApi<TAgreement>(`/agreements/${id}`);
+  const [override, setOverride] = useState<TAgreement | null>(null);
   const [message, setMessage] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [signedOn, setSignedOn] = useState(todayIso());
@@ -96,17 +81,18 @@ export function AgreementPage() {
   const a = override ?? loaded.data;
   if (loaded.error) return <><PageTitle>{t('notFound.title')}</PageTitle><ErrorAlert error={loaded.error} /></>;
   if (!a) return <Loading />;
-  const update = (x: Agreement, msg: string) => { setOverride(x); setMessage(msg); setError(null); };
-  const transition = async (action: string, extra: Record<string, string> = {}) => {
+  const canEdit = a.can.manage;
+  const update = (x: TAgreement, msg: string) => { setOverride(x); setMessage(msg); setError(null); };
+  const transition = async (action: TAgreementTransition['action'], extra: Record<string, string> = {}) => {
     setError(null); setMessage('');
-    try { update(await api<Agreement>(`/agreements/${a.id}/transitions`, { method: 'POST', body: { action, version: a.version, ...extra } }), t(`agreement.done.${action}` as MessageKey)); } catch (e) { setError(e); }
+    try { update(await api<TAgreement>(`/agreements/${a.id}/transitions`, { method: 'POST', body: { action, version: a.version, ...extra } }), t(`agreement.done.${action}`)); } catch (e) { setError(e); }
   };
   const upload = async (e: FormEvent) => {
     e.preventDefault(); setError(null);
     if (!scan) return;
     const form = new FormData();
     form.append('file', scan);
-    try { update(await api<Agreement>(`/agreements/${a.id}/scan`, { method: 'POST', form }), t('agreement.scanUploaded')); } catch (err) { setError(err); }
+    try { update(await api<TAgreement>(`/agreements/${a.id}/scan`, { method: 'POST', form }), t('agreement.scanUploaded')); } catch (err) { setError(err); }
   };
   const doc = (format: string, revision?: number) => `/api/agreements/${a.id}/document?format=${format}${revision ? `&revision=${revision}` : ''}`;
   return (
@@ -120,7 +106,7 @@ export function AgreementPage() {
         <dt>{t('agreements.state')}</dt><dd>{a.stateLabel}{a.revision > 1 ? ` (${t('agreements.revisionN', { n: a.revision })})` : ''}</dd>
         {a.group && <><dt>{t('agreements.group')}</dt><dd>{a.group.name}</dd></>}
         <dt>{t('agreement.parties')}</dt><dd><ul>{a.parties.map((p) => <li key={`${p.party}-${p.ags ?? ''}`}>{p.label}{p.signatoryName ? ` – ${p.signatoryName}, ${p.signatoryOffice}` : ` – ${t('agreement.noSignatory')}`}</li>)}</ul></dd>
-        <dt>{t('agreements.modules')}</dt><dd>{a.modules.map((m) => t(`module.${m}` as MessageKey)).join(', ') || '–'}</dd>
+        <dt>{t('agreements.modules')}</dt><dd>{a.modules.map((m) => t(`module.${m as AgreementModule}`)).join(', ') || '–'}</dd>
         <dt>{t('agreements.topics')}</dt><dd>{a.topics.map((x) => x.label).join(', ') || '–'}</dd>
         {a.inForceSince && <><dt>{t('agreements.inForceSince')}</dt><dd>{formatDate(a.inForceSince, locale)}</dd></>}
         {a.endedOn && <><dt>{t('agreement.endedOn')}</dt><dd>{formatDate(a.endedOn, locale)} {a.endReason}</dd></>}

@@ -1,34 +1,32 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api, formatDate } from '../../api.js';
-import { useI18n } from '../../i18n/index.js';
-import type { MessageKey } from '../../i18n/de.js';
-import { hasRole, useSession } from '../../session.js';
+import { useCan } from '../../session.js';
 import { ErrorAlert, Field, Loading, PageTitle, ScrollRegion, fieldError } from '../../ui/components.js';
 import { CommunePicker, type CommuneRef } from '../../ui/CommunePicker.js';
 import { TopicChecklist } from '../../ui/TopicChecklist.js';
 import { useApi } from '../../useApi.js';
+import type { TAgreement, TAgreementList } from '../../../modules/alliance/agreements/agreements.types.js';
+import type { AgreementModule } from '../../../modules/alliance/reference-data.js';
+import { useText } from './messages.js';
 
-export const MODULES = ['coaching', 'safety_analysis', 'funding', 'training', 'council_setup', 'coordination_office'] as const;
-export interface AgreementSummary {
-  id: string; kind: 'pre' | 'cooperation'; kindLabel: string; title: string; state: string; stateLabel: string;
-  communes: CommuneRef[]; policeDirectorate: { id: string; name: string }; signedOn: string | null; inForceSince: string | null; endedOn: string | null; revision: number;
-}
+export const MODULES = ['coaching', 'safety_analysis', 'funding', 'training', 'council_setup', 'coordination_office'] as const satisfies readonly AgreementModule[];
+const STATES = ['draft', 'agreed', 'signed', 'ended'] as const satisfies readonly TAgreement['state'][];
 
 export function ModuleChecklist({ value, onChange }: { value: string[]; onChange: (v: string[]) => void }) {
-  const { t } = useI18n();
+  const { t } = useText();
   return (
     <fieldset className="field checklist">
       <legend>{t('agreements.modules')}</legend>
       {MODULES.map((m) => (
-        <label key={m}><input type="checkbox" checked={value.includes(m)} onChange={() => onChange(value.includes(m) ? value.filter((x) => x !== m) : [...value, m])} /> {t(`module.${m}` as MessageKey)}</label>
+        <label key={m}><input type="checkbox" checked={value.includes(m)} onChange={() => onChange(value.includes(m) ? value.filter((x) => x !== m) : [...value, m])} /> {t(`module.${m}`)}</label>
       ))}
     </fieldset>
   );
 }
 
 function NewAgreementForm({ onCancel }: { onCancel: () => void }) {
-  const { t } = useI18n();
+  const { t } = useText();
   const navigate = useNavigate();
   const groups = useApi<{ items: { id: string; name: string }[] }>('/commune-groups');
   const directorates = useApi<{ items: { id: string; name: string }[] }>('/police-directorates');
@@ -44,7 +42,7 @@ function NewAgreementForm({ onCancel }: { onCancel: () => void }) {
   const submit = async (e: FormEvent) => {
     e.preventDefault(); setError(null);
     try {
-      const a = await api<{ id: string }>('/agreements', { method: 'POST', body: {
+      const a = await api<TAgreement>('/agreements', { method: 'POST', body: {
         kind, subjectAgs: subject === 'commune' ? commune[0]?.ags ?? null : null, groupId: subject === 'group' ? groupId || null : null,
         policeDirectorateId: policeDirectorateId || null, policeUnit: policeUnit || null, modules, topics,
       } });
@@ -56,7 +54,7 @@ function NewAgreementForm({ onCancel }: { onCancel: () => void }) {
       <h2 id="new-agreement">{t('agreements.new')}</h2>
       <ErrorAlert error={error} />
       <fieldset className="field"><legend>{t('agreements.kind')}</legend>
-        {(['cooperation', 'pre'] as const).map((k) => <label key={k}><input type="radio" name="kind" checked={kind === k} onChange={() => setKind(k)} /> {t(`agreements.kind.${k}` as MessageKey)}</label>)}
+        {(['cooperation', 'pre'] as const).map((k) => <label key={k}><input type="radio" name="kind" checked={kind === k} onChange={() => setKind(k)} /> {t(`agreements.kind.${k}`)}</label>)}
       </fieldset>
       <fieldset className="field"><legend>{t('agreements.subject')}</legend>
         <label><input type="radio" name="subject" checked={subject === 'commune'} onChange={() => setSubject('commune')} /> {t('agreements.subjectCommune')}</label>
@@ -79,19 +77,18 @@ function NewAgreementForm({ onCancel }: { onCancel: () => void }) {
       <TopicChecklist legend={t('agreements.topics')} value={topics} onChange={setTopics} />
       <div className="actions">
         <button className="btn" type="submit">{t('agreements.createDraft')}</button>
-        <button className="btn secondary" type="button" onClick={onCancel}>{t('groups.cancel')}</button>
+        <button className="btn secondary" type="button" onClick={onCancel}>{t('common.cancel')}</button>
       </div>
     </form>
   );
 }
 
 export function AgreementsPage() {
-  const { t, locale } = useI18n();
-  const { user } = useSession();
-  const canEdit = hasRole(user, 'lpr_admin', 'lpr_staff');
+  const { t, locale } = useText();
+  const canEdit = useCan()('alliance.agreement.manage');
   const [state, setState] = useState('');
   const [creating, setCreating] = useState(false);
-  const list = useApi<{ items: AgreementSummary[] }>(`/agreements${state ? `?state=${state}` : ''}`);
+  const list = useApi<TAgreementList>(`/agreements${state ? `?state=${state}` : ''}`);
   return (
     <>
       <PageTitle>{t('agreements.title')}</PageTitle>
@@ -102,7 +99,7 @@ export function AgreementsPage() {
         <Field label={t('agreements.state')}>
           {(f) => <select id={f.id} value={state} onChange={(e) => setState(e.target.value)}>
             <option value="">{t('agreements.allStates')}</option>
-            {['draft', 'agreed', 'signed', 'ended'].map((s) => <option key={s} value={s}>{t(`agreements.state.${s}` as MessageKey)}</option>)}
+            {STATES.map((s) => <option key={s} value={s}>{t(`agreements.state.${s}`)}</option>)}
           </select>}
         </Field>
       </div>

@@ -1,18 +1,16 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../../api.js';
-import { useI18n } from '../../i18n/index.js';
 import { Alert, ErrorAlert, Field, Loading, PageTitle, fieldError } from '../../ui/components.js';
 import { useApi } from '../../useApi.js';
-
-interface FieldOfAction { id: string; label: string; sortOrder: number; active: boolean; version: number }
-interface Template { name: string; sections: { key: string; title: string; text: string }[]; version: number }
+import type { TFieldOfAction, TTemplate } from '../../../modules/alliance/admin/admin.types.js';
+import { useText } from './messages.js';
 
 /** Managed lists of the alliance: Handlungsfelder and the agreement template. */
 export function AllianceAdminPage() {
-  const { t } = useI18n();
-  const fields = useApi<{ items: FieldOfAction[] }>('/fields-of-action');
-  const template = useApi<Template>('/agreement-template');
-  const [draft, setDraft] = useState<Template | null>(null);
+  const { t } = useText();
+  const fields = useApi<{ items: TFieldOfAction[] }>('/fields-of-action');
+  const template = useApi<TTemplate>('/agreement-template');
+  const [draft, setDraft] = useState<TTemplate | null>(null);
   const [newField, setNewField] = useState({ id: '', label: '' });
   const [error, setError] = useState<unknown>(null);
   const [message, setMessage] = useState('');

@@ -2,38 +2,35 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { todayIso } from '../../../lib/dates.js';
 import { api, formatDate } from '../../api.js';
-import { useI18n } from '../../i18n/index.js';
-import { hasRole, useSession } from '../../session.js';
+import { useCan, useSession } from '../../session.js';
 import { Alert, ErrorAlert, Field, Loading, PageTitle, ScrollRegion, fieldError } from '../../ui/components.js';
 import { CommunePicker, type CommuneRef } from '../../ui/CommunePicker.js';
 import { TopicChecklist } from '../../ui/TopicChecklist.js';
 import { useApi } from '../../useApi.js';
+import type { TCoach, TCoachCandidate, TCoachingList, TCoachingProcess } from '../../../modules/alliance/coaching/coaching.types.js';
+import type { TFieldOfAction, TPerson } from '../../../modules/alliance/admin/admin.types.js';
+import { useText } from './messages.js';
 
-interface Process {
-  id: string; commune: CommuneRef; status: string; statusLabel: string; requestedOn: string; reason: string; topics: { id: string; label: string }[];
-  coach: { id: string; name: string; organisation: string } | null; coachee: { userId: string | null; name: string };
-  matchedOn: string | null; startedOn: string | null; endedOn: string | null; endNote: string;
-  sessions: { id: string; heldOn: string; participants: string; topics: { id: string; label: string }[]; notes: string; nextSteps: string }[];
-  feedback: { goalsReached: number; satisfaction: number; wouldRecommend: boolean; comment: string } | null; version: number;
-}
-interface Candidate { id: string; name: string; organisation: string; load: number; capacity: number; score: number; reasons: string[] }
+const STATES = ['requested', 'matched', 'running', 'completed', 'cancelled'] as const satisfies readonly TCoachingProcess['status'][];
 
 function RequestForm({ onCancel }: { onCancel: () => void }) {
-  const { t } = useI18n();
+  const { t } = useText();
   const { user } = useSession();
+  const can = useCan();
   const navigate = useNavigate();
-  const ownAgs = user?.grants.find((g) => g.role === 'commune')?.scopeId ?? null;
-  const [commune, setCommune] = useState<CommuneRef[]>(ownAgs && !hasRole(user, 'lpr_admin', 'lpr_staff') ? [{ ags: ownAgs, name: ownAgs }] : []);
+  // A commune's coordinator asks for their own commune; the LPR (who matches) picks one.
+  const ownAgs = can('alliance.coaching.manage') ? null : user?.grants.find((g) => g.scopeType === 'commune')?.scopeId ?? null;
+  const [commune, setCommune] = useState<CommuneRef[]>(ownAgs ? [{ ags: ownAgs, name: ownAgs }] : []);
   const [reason, setReason] = useState('');
   const [topics, setTopics] = useState<string[]>([]);
   const [coacheeUserId, setCoachee] = useState('');
   const [error, setError] = useState<unknown>(null);
   const ags = commune[0]?.ags ?? null;
-  const coachees = useApi<{ items: { id: string; displayName: string }[] }>(ags ? `/coaching/coachees?ags=${ags}` : null);
+  const coachees = useApi<{ items: TPerson[] }>(ags ? `/coaching/coachees?ags=${ags}` : null);
   const submit = async (e: FormEvent) => {
     e.preventDefault(); setError(null);
     try {
-      const p = await api<{ id: string }>('/coaching', { method: 'POST', body: { ags: ags ?? '', reason, topics, coacheeUserId: coacheeUserId || null } });
+      const p = await api<TCoachingProcess>('/coaching', { method: 'POST', body: { ags: ags ?? '', reason, topics, coacheeUserId: coacheeUserId || null } });
       navigate(`/coaching/${p.id}`);
     } catch (err) { setError(err); }
   };
@@ -51,31 +48,30 @@ function RequestForm({ onCancel }: { onCancel: () => void }) {
       </Field>
       <div className="actions">
         <button className="btn" type="submit">{t('coaching.send')}</button>
-        <button className="btn secondary" type="button" onClick={onCancel}>{t('groups.cancel')}</button>
+        <button className="btn secondary" type="button" onClick={onCancel}>{t('common.cancel')}</button>
       </div>
     </form>
   );
 }
 
 export function CoachingPage() {
-  const { t, locale } = useI18n();
-  const { user } = useSession();
-  const canRequest = hasRole(user, 'lpr_admin', 'lpr_staff', 'commune');
+  const { t, locale } = useText();
+  const can = useCan();
   const [status, setStatus] = useState('');
   const [creating, setCreating] = useState(false);
-  const list = useApi<{ items: Process[] }>(`/coaching${status ? `?status=${status}` : ''}`);
+  const list = useApi<TCoachingList>(`/coaching${status ? `?status=${status}` : ''}`);
   return (
     <>
       <PageTitle>{t('coaching.title')}</PageTitle>
       <p>{t('coaching.intro')}</p>
-      {hasRole(user, 'lpr_admin', 'lpr_staff') && <p><Link to="/coaching/pool">{t('coaching.pool')}</Link></p>}
-      {canRequest && !creating && <p><button className="btn" type="button" onClick={() => setCreating(true)}>{t('coaching.request')}</button></p>}
+      {can('alliance.coachPool.manage') && <p><Link to="/coaching/pool">{t('coaching.pool')}</Link></p>}
+      {can('alliance.coaching.request') && !creating && <p><button className="btn" type="button" onClick={() => setCreating(true)}>{t('coaching.request')}</button></p>}
       {creating && <RequestForm onCancel={() => setCreating(false)} />}
       <div className="filters">
         <Field label={t('coaching.status')}>
           {(f) => <select id={f.id} value={status} onChange={(e) => setStatus(e.target.value)}>
             <option value="">{t('coaching.allStates')}</option>
-            {(['requested', 'matched', 'running', 'completed', 'cancelled'] as const).map((s) => <option key={s} value={s}>{t(`coaching.status.${s}`)}</option>)}
+            {STATES.map((s) => <option key={s} value={s}>{t(`coaching.status.${s}`)}</option>)}
           </select>}
         </Field>
       </div>
@@ -100,12 +96,10 @@ export function CoachingPage() {
 
 export function CoachingProcessPage() {
   const { id } = useParams();
-  const { t, locale } = useI18n();
-  const { user } = useSession();
-  const lpr = hasRole(user, 'lpr_admin', 'lpr_staff');
-  const loaded = useApi<Process>(`/coaching/${id}`);
-  const candidates = useApi<{ items: Candidate[] }>(lpr ? `/coaching/${id}/candidates` : null);
-  const [p, setP] = useState<Process | null>(null);
+  const { t, locale } = useText();
+  const loaded = useApi<TCoachingProcess>(`/coaching/${id}`);
+  const candidates = useApi<{ items: TCoachCandidate[] }>(loaded.data?.can.manage ? `/coaching/${id}/candidates` : null);
+  const [p, setP] = useState<TCoachingProcess | null>(null);
   const [message, setMessage] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [coachId, setCoachId] = useState('');
@@ -117,11 +111,9 @@ export function CoachingProcessPage() {
   if (!process) return <Loading />;
   const run = async (path: string, body: unknown, msg: string) => {
     setError(null); setMessage('');
-    try { setP(await api<Process>(path, { method: 'POST', body })); setMessage(msg); candidates.reload(); } catch (e) { setError(e); }
+    try { setP(await api<TCoachingProcess>(path, { method: 'POST', body })); setMessage(msg); candidates.reload(); } catch (e) { setError(e); }
   };
-  const isCoach = hasRole(user, 'coach');
-  const canRun = lpr || isCoach;
-  const canFeedback = (lpr || hasRole(user, 'commune')) && process.status === 'completed' && !process.feedback;
+  const canFeedback = process.can.feedback && process.status === 'completed' && !process.feedback;
   return (
     <>
       <p><Link to="/coaching">{t('coaching.back')}</Link></p>
@@ -138,7 +130,7 @@ export function CoachingProcessPage() {
         {process.startedOn && <><dt>{t('coaching.startedOn')}</dt><dd>{formatDate(process.startedOn, locale)}</dd></>}
         {process.endedOn && <><dt>{t('coaching.endedOn')}</dt><dd>{formatDate(process.endedOn, locale)} {process.endNote}</dd></>}
       </dl>
-      {lpr && (process.status === 'requested' || process.status === 'matched') && (
+      {process.can.manage && (process.status === 'requested' || process.status === 'matched') && (
         <form className="stack card wide" noValidate aria-labelledby="match-heading" onSubmit={(e) => { e.preventDefault(); void run(`/coaching/${process.id}/transitions`, { action: 'match', version: process.version, coachId }, t('coaching.matched')); }}>
           <h2 id="match-heading">{t('coaching.match')}</h2>
           <fieldset className="field">
@@ -154,7 +146,7 @@ export function CoachingProcessPage() {
           <div className="actions"><button type="submit" className="btn" disabled={!coachId}>{t('coaching.assign')}</button></div>
         </form>
       )}
-      {canRun && (process.status === 'matched' || process.status === 'running') && (
+      {process.can.run && (process.status === 'matched' || process.status === 'running') && (
         <form className="stack card wide" noValidate aria-labelledby="session-heading" onSubmit={(e) => {
           e.preventDefault();
           void run(`/coaching/${process.id}/sessions`, { ...session, topics: sessionTopics }, t('coaching.sessionLogged')).then(() => setSession({ heldOn: todayIso(), participants: '', notes: '', nextSteps: '' }));
@@ -168,7 +160,7 @@ export function CoachingProcessPage() {
           <div className="actions">
             <button type="submit" className="btn">{t('coaching.saveSession')}</button>
             {process.status === 'running' && <button type="button" className="btn secondary" onClick={() => run(`/coaching/${process.id}/transitions`, { action: 'complete', version: process.version }, t('coaching.completed'))}>{t('coaching.complete')}</button>}
-            {lpr && <button type="button" className="btn danger" onClick={() => run(`/coaching/${process.id}/transitions`, { action: 'cancel', version: process.version }, t('coaching.cancelled'))}>{t('coaching.cancel')}</button>}
+            {process.can.manage && <button type="button" className="btn danger" onClick={() => run(`/coaching/${process.id}/transitions`, { action: 'cancel', version: process.version }, t('coaching.cancelled'))}>{t('coaching.cancel')}</button>}
           </div>
         </form>
       )}
@@ -205,9 +197,9 @@ export function CoachingProcessPage() {
 }
 
 export function CoachPoolPage() {
-  const { t } = useI18n();
-  const list = useApi<{ items: (Candidate & { competencies: string[]; regions: string[]; active: boolean; email: string; userId: string | null; version: number })[] }>('/coaches');
-  const fields = useApi<{ items: { id: string; label: string }[] }>('/fields-of-action');
+  const { t } = useText();
+  const list = useApi<{ items: TCoach[] }>('/coaches');
+  const fields = useApi<{ items: TFieldOfAction[] }>('/fields-of-action');
   const districts = useApi<{ items: { ags: string; name: string }[] }>('/districts');
   const label = new Map(fields.data?.items.map((f) => [f.id, f.label]) ?? []);
   const dname = new Map(districts.data?.items.map((d) => [d.ags, d.name]) ?? []);
@@ -215,7 +207,7 @@ export function CoachPoolPage() {
   const [competencies, setCompetencies] = useState<string[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [message, setMessage] = useState('');
-  const toggle = async (c: NonNullable<typeof list.data>['items'][number]) => {
+  const toggle = async (c: TCoach) => {
     setError(null); setMessage('');
     try {
       await api(`/coaches/${c.id}`, { method: 'PUT', body: { name: c.name, organisation: c.organisation, email: c.email, userId: c.userId, competencies: c.competencies, regions: c.regions, capacity: c.capacity, active: !c.active, version: c.version } });

@@ -2,24 +2,20 @@ import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { todayIso } from '../../../lib/dates.js';
 import { api, formatDate } from '../../api.js';
-import { useI18n } from '../../i18n/index.js';
-import type { MessageKey } from '../../i18n/de.js';
-import { hasRole, useSession } from '../../session.js';
+import { useCan, useSession } from '../../session.js';
 import { Alert, ErrorAlert, Field, Loading, PageTitle, ScrollRegion, fieldError } from '../../ui/components.js';
 import { CommunePicker, type CommuneRef } from '../../ui/CommunePicker.js';
 import { TopicChecklist } from '../../ui/TopicChecklist.js';
 import { useApi } from '../../useApi.js';
+import type { TConsultation, TConsultationList, TTask } from '../../../modules/alliance/consultations/consultations.types.js';
+import type { TFieldOfAction, TPerson } from '../../../modules/alliance/admin/admin.types.js';
+import { useText } from './messages.js';
 
-interface Task { id: string; title: string; dueOn: string; assignee: string; doneOn: string | null; version: number; consultationId: string }
-interface Consultation {
-  id: string; heldOn: string; format: string; staff: { id: string; name: string }; communes: CommuneRef[];
-  topics: { id: string; label: string }[]; notes: string; tasks: Task[]; version: number;
-}
 const FORMATS = ['vor_ort', 'online', 'telefon', 'veranstaltung'] as const;
 
-function ConsultationForm({ initial, onDone }: { initial: Consultation | null; onDone: (msg: string) => void }) {
-  const { t } = useI18n();
-  const staff = useApi<{ items: { id: string; displayName: string }[] }>('/alliance/staff');
+function ConsultationForm({ initial, onDone }: { initial: TConsultation | null; onDone: (msg: string) => void }) {
+  const { t } = useText();
+  const staff = useApi<{ items: TPerson[] }>('/alliance/staff');
   const { user } = useSession();
   const [heldOn, setHeldOn] = useState(initial?.heldOn ?? todayIso());
   const [staffUserId, setStaffUserId] = useState(initial?.staff.id ?? user?.id ?? '');
@@ -49,7 +45,7 @@ function ConsultationForm({ initial, onDone }: { initial: Consultation | null; o
         {(f) => <select id={f.id} value={staffUserId} onChange={(e) => setStaffUserId(e.target.value)}>{staff.data?.items.map((s) => <option key={s.id} value={s.id}>{s.displayName}</option>)}</select>}
       </Field>
       <Field label={t('consultations.format')}>
-        {(f) => <select id={f.id} value={format} onChange={(e) => setFormat(e.target.value)}>{FORMATS.map((x) => <option key={x} value={x}>{t(`consultations.format.${x}` as MessageKey)}</option>)}</select>}
+        {(f) => <select id={f.id} value={format} onChange={(e) => setFormat(e.target.value)}>{FORMATS.map((x) => <option key={x} value={x}>{t(`consultations.format.${x}`)}</option>)}</select>}
       </Field>
       <CommunePicker legend={t('consultations.communes')} value={communes} onChange={setCommunes} error={fieldError(error, 'communes')} />
       <TopicChecklist legend={t('consultations.topics')} value={topics} onChange={setTopics} error={fieldError(error, 'topics')} />
@@ -71,31 +67,30 @@ function ConsultationForm({ initial, onDone }: { initial: Consultation | null; o
       </fieldset>}
       <div className="actions">
         <button className="btn" type="submit">{t('consultations.save')}</button>
-        <button className="btn secondary" type="button" onClick={() => onDone('')}>{t('groups.cancel')}</button>
+        <button className="btn secondary" type="button" onClick={() => onDone('')}>{t('common.cancel')}</button>
       </div>
     </form>
   );
 }
 
 export function ConsultationsPage() {
-  const { t, locale } = useI18n();
-  const { user } = useSession();
-  const canEdit = hasRole(user, 'lpr_admin', 'lpr_staff');
+  const { t, locale } = useText();
+  const canEdit = useCan()('alliance.consultation.manage');
   const [search] = useSearchParams();
   const [filters, setFilters] = useState({ ags: search.get('ags') ?? '', from: '', to: '', topic: '' });
-  const [editing, setEditing] = useState<Consultation | 'new' | null>(null);
+  const [editing, setEditing] = useState<TConsultation | 'new' | null>(null);
   const [message, setMessage] = useState('');
   const [actionError, setActionError] = useState<unknown>(null);
   const q = new URLSearchParams(Object.entries({ ...filters, limit: '100' }).filter(([, v]) => v)).toString();
-  const list = useApi<{ items: Consultation[]; total: number }>(`/consultations?${q}`);
-  const tasks = useApi<{ items: Task[] }>(canEdit ? '/consultation-tasks' : null);
-  const fields = useApi<{ items: { id: string; label: string }[] }>('/fields-of-action');
+  const list = useApi<TConsultationList>(`/consultations?${q}`);
+  const tasks = useApi<{ items: TTask[] }>(canEdit ? '/consultation-tasks' : null);
+  const fields = useApi<{ items: TFieldOfAction[] }>('/fields-of-action');
   const done = (msg: string) => { setEditing(null); setMessage(msg); list.reload(); tasks.reload(); };
-  const remove = async (c: Consultation) => {
+  const remove = async (c: TConsultation) => {
     if (!window.confirm(t('consultations.confirmDelete', { date: formatDate(c.heldOn, locale) }))) return;
     try { await api(`/consultations/${c.id}?version=${c.version}`, { method: 'DELETE' }); done(t('consultations.deleted')); } catch (e) { setActionError(e); }
   };
-  const toggleTask = async (task: Task) => {
+  const toggleTask = async (task: TTask) => {
     try { await api(`/consultation-tasks/${task.id}`, { method: 'PUT', body: { done: !task.doneOn, version: task.version } }); tasks.reload(); list.reload(); } catch (e) { setActionError(e); }
   };
   return (
@@ -139,10 +134,10 @@ export function ConsultationsPage() {
                 <td>{c.topics.map((x) => x.label).join(', ')}</td>
                 <td>{c.staff.name}</td>
                 <td>{c.notes}{c.tasks.length > 0 && <span className="muted"> ({t('consultations.taskCount', { n: c.tasks.length })})</span>}</td>
-                {canEdit && <td className="row-actions">
+                {canEdit && <td className="row-actions">{c.can.manage && <>
                   <button type="button" className="linkish" onClick={() => { setMessage(''); setEditing(c); }} aria-label={t('consultations.editOf', { date: formatDate(c.heldOn, locale) })}>{t('consultations.editShort')}</button>
                   {' '}<button type="button" className="linkish" onClick={() => remove(c)} aria-label={t('consultations.deleteOf', { date: formatDate(c.heldOn, locale) })}>{t('consultations.deleteShort')}</button>
-                </td>}
+                </>}</td>}
               </tr>
             ))}</tbody>
           </table>

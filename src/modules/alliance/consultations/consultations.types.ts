@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { ZAgs } from '../../communes/communes.types.js';
+import { ZDate, ZRequiredText, ZString, ZText, ZVersion } from '../../../server/http/zod.js';
+import { ZCommuneRef } from '../alliance.types.js';
+import { ZFieldOfActionRef } from '../admin/admin.types.js';
+
+export const CONSULTATION_FORMATS = ['vor_ort', 'online', 'telefon', 'veranstaltung'] as const;
+
+export const ZTaskInput = z.object({ title: ZRequiredText(300, 'eine Aufgabe'), dueOn: ZDate, assignee: ZText(200).default('') });
+export const ZConsultationInput = z.object({
+  heldOn: ZDate,
+  staffUserId: z.uuid({ error: 'Bitte eine Mitarbeiterin oder einen Mitarbeiter des LPR wählen.' }).optional(),
+  format: z.enum(CONSULTATION_FORMATS).default('vor_ort'),
+  communes: z.array(ZAgs).min(1, { error: 'Bitte mindestens eine Kommune wählen.' }).max(50),
+  topics: z.array(ZString.max(40)).max(30).default([]),
+  notes: ZText(20000).default(''),
+  tasks: z.array(ZTaskInput).max(50).default([]),
+});
+export const ZConsultationUpdate = ZConsultationInput.omit({ tasks: true }).extend({ version: ZVersion });
+
+export const ZTask = z.object({ id: z.string(), consultationId: z.string(), title: z.string(), dueOn: z.string(), assignee: z.string(), doneOn: z.string().nullable(), version: z.number().int() });
+export const ZTaskUpdate = z.object({ done: z.boolean(), version: ZVersion });
+export const ZOpenTasksQuery = z.object({ dueBy: ZDate.optional() });
+
+/** A consultation as stored and audited. */
+export const ZConsultationRecord = z.object({
+  id: z.string(), heldOn: z.string(), format: z.string(),
+  staff: z.object({ id: z.string(), name: z.string() }),
+  communes: z.array(ZCommuneRef), topics: z.array(ZFieldOfActionRef),
+  notes: z.string(), tasks: z.array(ZTask), version: z.number().int(),
+});
+/** A consultation as a viewer gets it: with what they may do with it (`alliance.consultation.*`). */
+export const ZConsultation = ZConsultationRecord.extend({ can: z.object({ read: z.boolean(), manage: z.boolean() }) });
+export const ZConsultationList = z.object({ items: z.array(ZConsultation), total: z.number().int() });
+
+export const ZConsultationListQuery = z.object({
+  ags: ZAgs.optional(), from: ZDate.optional(), to: ZDate.optional(), topic: ZString.max(40).optional(),
+  staffUserId: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50), offset: z.coerce.number().int().min(0).default(0),
+});
+
+export type TConsultationInput = z.infer<typeof ZConsultationInput>;
+export type TConsultationUpdate = z.infer<typeof ZConsultationUpdate>;
+export type TTask = z.infer<typeof ZTask>;
+export type TTaskUpdate = z.infer<typeof ZTaskUpdate>;
+export type TConsultationRecord = z.infer<typeof ZConsultationRecord>;
+export type TConsultation = z.infer<typeof ZConsultation>;
+export type TConsultationList = z.infer<typeof ZConsultationList>;
+export type TConsultationListQuery = z.infer<typeof ZConsultationListQuery>;
