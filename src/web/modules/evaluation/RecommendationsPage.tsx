@@ -4,7 +4,7 @@ import { api, formatDateTime } from '../../api.js';
 import type { z } from 'zod';
 import { Alert, ErrorAlert, Field, fieldError, Loading, PageTitle } from '../../ui/components.js';
 import { useApi } from '../../useApi.js';
-import type { ZFieldOfAction } from '../../../modules/alliance/alliance.types.js';
+import type { TFieldOfAction } from '../../../modules/alliance/admin/admin.types.js';
 import type { ZProject } from '../../../modules/surveys/surveys.types.js';
 import type { TFindings, TPriority, TRecommendation, TRecommendationContent, TRecommendationList } from '../../../modules/evaluation/evaluation.types.js';
 import { AnalysisSubnav } from './FindingsPage.js';
@@ -18,7 +18,7 @@ function RecommendationForm({ projectId, id, initial, version, options, onDone }
   projectId: string; id?: string; initial: Draft; version?: number; options: { value: string; label: string }[]; onDone: (r: TRecommendation) => void;
 }) {
   const { t } = useText();
-  const fields = useApi<{ items: z.infer<typeof ZFieldOfAction>[] }>('/fields-of-action');
+  const fields = useApi<{ items: TFieldOfAction[] }>('/fields-of-action');
   const [d, setD] = useState<Draft>(initial);
   const [error, setError] = useState<unknown>(null);
   const submit = async (e: FormEvent) => {
