@@ -1,14 +1,14 @@
 import { asc, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../../server/db/client.js';
-import type { Actor } from '../../server/auth/roles.js';
-import type { TimelineEntry } from '../../server/figures.js';
-import { formatDateDe } from '../../lib/dates.js';
-import { agreementCommunes, agreementRevisions, agreements, coachingProcesses, communeMilestones, consultationCommunes, consultations } from './schema.js';
-import { mayOpenConsultation, presentConsultations } from './consultations.js';
-import { openableProcessIds, presentProcesses } from './coaching.js';
-import { mayOpenAgreement } from './list-agreements.js';
-import { visibleCommunes } from './visibility.js';
-import { KIND_LABELS, type AgreementKind } from './agreements.js';
+import type { Db } from '../../../server/db/client.js';
+import type { Actor } from '../../../server/auth/roles.js';
+import type { TimelineEntry } from '../../../server/figures.js';
+import { isAllowed } from '../../../server/http/access.js';
+import { communeSubject } from '../../communes/subject.js';
+import { agreementCommunes, agreementRevisions, agreements, coachingProcesses, communeMilestones, consultationCommunes, consultations } from '../schema.js';
+import { agreementPolicy, allianceCommunePolicy, consultationPolicy } from '../policy.js';
+import { presentConsultations } from '../consultations.js';
+import { openableProcessIds, presentProcesses } from '../coaching.js';
+import { KIND_LABELS, type AgreementKind } from '../agreements.js';
 import { STAGE_LABELS, type Stage } from './stages.js';
 
 const MILESTONE_TITLES: Record<string, string> = {
@@ -19,11 +19,16 @@ const euro = (n: number) => new Intl.NumberFormat('de-DE', { style: 'currency', 
 
 /**
  * The alliance's entries in a commune's Bilanz: consultations, agreements, coaching and milestones. An
- * entry links to its record only if `actor` may open it, decided by the check of the record's own route.
+ * entry links to its record only if `actor` may open it: consultations and agreements of the commune for
+ * whoever reaches its internal records and may read them, coaching processes by the check of their own route.
  */
 export async function allianceTimeline(db: Db, ags: string, actor: Actor | null): Promise<TimelineEntry[]> {
   const out: TimelineEntry[] = [];
-  const visibility = await visibleCommunes(db, actor);
+  const commune = await communeSubject.load(db, ags);
+  if (!commune) return out;
+  const internal = await allianceCommunePolicy.allows(db, actor, 'readInternal', commune);
+  const consultationLink = internal && isAllowed(consultationPolicy.door('read'), actor) ? `/beratungen?ags=${ags}` : null;
+  const mayOpenAgreements = internal && isAllowed(agreementPolicy.door('read'), actor);
   const consultationRows = await db.select().from(consultations)
     .where(inArray(consultations.id, db.select({ id: consultationCommunes.consultationId }).from(consultationCommunes).where(eq(consultationCommunes.ags, ags))))
     .orderBy(asc(consultations.heldOn));
@@ -32,16 +37,15 @@ export async function allianceTimeline(db: Db, ags: string, actor: Actor | null)
     out.push({
       date: c.heldOn, module: 'alliance', kind: 'consultation', title: 'Beratung durch den Landespräventionsrat',
       detail: [c.staff.name, c.topics.map((t) => t.label).join(', '), others.length ? `gemeinsam mit ${others.join(', ')}` : '', c.tasks.length ? `${c.tasks.length} Folgeaufgabe(n)` : ''].filter(Boolean).join(' · '),
-      link: mayOpenConsultation(actor, visibility, c) ? `/beratungen?ags=${ags}` : null,
+      link: consultationLink,
     });
   }
   const agreementRows = await db.select().from(agreements)
     .where(inArray(agreements.id, db.select({ id: agreementCommunes.agreementId }).from(agreementCommunes).where(eq(agreementCommunes.ags, ags))));
   const revisions = agreementRows.length ? await db.select().from(agreementRevisions).where(inArray(agreementRevisions.agreementId, agreementRows.map((a) => a.id))) : [];
-  const parties = agreementRows.length ? await db.select().from(agreementCommunes).where(inArray(agreementCommunes.agreementId, agreementRows.map((a) => a.id))) : [];
   for (const a of agreementRows) {
     const kind = KIND_LABELS[a.kind as AgreementKind];
-    const link = mayOpenAgreement(actor, visibility, { communes: parties.filter((p) => p.agreementId === a.id) }) ? `/vereinbarungen/${a.id}` : null;
+    const link = mayOpenAgreements ? `/vereinbarungen/${a.id}` : null;
     for (const r of revisions.filter((v) => v.agreementId === a.id)) {
       out.push({ date: r.signedOn, module: 'alliance', kind: 'agreement_signed', title: r.revision === 1 ? `${kind} unterzeichnet` : `${kind}: Änderung (Fassung ${r.revision}) unterzeichnet`, detail: a.title, link });
     }
@@ -64,10 +68,3 @@ export async function allianceTimeline(db: Db, ags: string, actor: Actor | null)
   }
   return out;
 }
-
-/** Entries of every module, oldest first; the same day keeps module order. */
-export function sortTimeline(entries: TimelineEntry[]) {
-  return [...entries].sort((a, b) => a.date.localeCompare(b.date));
-}
-
-export const timelineLine = (e: TimelineEntry) => `${formatDateDe(e.date)}  ${e.title}${e.detail ? ` – ${e.detail}` : ''}`;
