@@ -14,7 +14,7 @@ export const allianceCommunePolicy = definePolicy('alliance.commune', {
 }, communeSubject, { denied: 'forbid', detail: 'Sie haben keinen Zugriff auf die internen Daten dieser Kommune.' });
 
 /** A recorded milestone or stage correction, named by its id. */
-export const milestoneSubject = defineSubject<typeof communeMilestones.$inferSelect>({
+const milestoneSubject = defineSubject<typeof communeMilestones.$inferSelect>({
   name: 'alliance.milestone',
   load: async (db, id) => (await db.select().from(communeMilestones).where(eq(communeMilestones.id, id)))[0],
   ref: (m) => ({ communes: [m.ags] }),

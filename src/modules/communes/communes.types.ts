@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { ZAgs, ZDate, ZString, ZVersion } from '../../server/http/zod.js';
+import { ZDate, ZString, ZVersion } from '../../server/http/zod.js';
 
+import { ZAgs } from '../../server/http/zod.js';
 export { ZAgs };
 export const ZAgsParams = z.object({ ags: ZAgs });
 

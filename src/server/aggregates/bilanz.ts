@@ -8,10 +8,10 @@ import { onlyOne } from './contributions.js';
 import type { TBilanz, TTimelineEntry } from './aggregates.types.js';
 
 /** A commune as the core knows it, from the module that owns the commune scope. */
-export interface CommuneRef { ags: string; name: string }
+interface CommuneRef { ags: string; name: string }
 
 /** A commune as the subject of the core's rules, loaded through its scope owner (the core imports no module). */
-export const coreCommuneSubject = defineSubject<CommuneRef>({
+const coreCommuneSubject = defineSubject<CommuneRef>({
   name: 'core.commune',
   async load(db, ags) {
     const owner = scopeOwner('commune');
@@ -29,7 +29,7 @@ export const bilanzPolicy = definePolicy('core.bilanz', {
 }, coreCommuneSubject, { denied: 'forbid', detail: 'Sie haben keinen Zugriff auf die internen Daten dieser Kommune.' });
 
 /** Entries of every module, oldest first; the same day keeps module order. */
-export const sortTimeline = (entries: TTimelineEntry[]) => [...entries].sort((a, b) => a.date.localeCompare(b.date));
+const sortTimeline = (entries: TTimelineEntry[]) => [...entries].sort((a, b) => a.date.localeCompare(b.date));
 
 /** A commune's Bilanz: every module's entries (each filtered to what `actor` may see) in date order, with today's stage. */
 export async function communeBilanz(db: Db, modules: readonly PlatformModule[], actor: Actor | null, commune: CommuneRef): Promise<TBilanz> {

@@ -30,7 +30,7 @@ export interface ExportDefinition {
 }
 
 /** The export as a file: semicolon CSV with BOM (opens correctly in German Excel) or XLSX with a frozen, filterable heading. */
-export async function renderExport(db: Db, definition: ExportDefinition, format: TExportFormat, asOf: string, actor: Actor | null): Promise<Buffer> {
+async function renderExport(db: Db, definition: ExportDefinition, format: TExportFormat, asOf: string, actor: Actor | null): Promise<Buffer> {
   const rows = await definition.rows(db, asOf, actor);
   if (format === 'csv') return Buffer.from(`\uFEFF${toCsv(rows, ';')}`, 'utf8');
   const wb = new ExcelJS.Workbook();
