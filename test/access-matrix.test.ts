@@ -51,6 +51,8 @@ const EXPECTED: Record<string, 'public' | 'authenticated' | Role[]> = {
   'GET /api/public/figures': 'public',
   'GET /api/public/figures/series': 'public',
   'GET /api/public/figures/press-text': 'public',
+  'GET /api/exports': 'authenticated',
+  'GET /api/exports/:key': 'authenticated',
   'GET /api/public/map': 'public',
   'GET /api/public/map/timeline': 'public',
   'GET /api/public/map/settings': 'public',
@@ -155,6 +157,7 @@ const EXPECTED: Record<string, 'public' | 'authenticated' | Role[]> = {
  */
 const FOREIGN_SCOPE: Record<string, { params: Record<string, string>; passes: Role[] }> = {
   'GET /api/communes/:ags/age-structure': { params: { ags: '14521035' }, passes: LPR },
+  'GET /api/alliance/communes/:ags/stage': { params: { ags: '14628060' }, passes: LPR },
   'GET /api/alliance/communes/:ags/timeline': { params: { ags: '14628060' }, passes: LPR },
   'GET /api/alliance/communes/:ags/timeline.pdf': { params: { ags: '14628060' }, passes: LPR },
 };

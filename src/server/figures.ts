@@ -1,5 +1,9 @@
 import type { Db } from './db/client.js';
 import type { PlatformModule } from './modules.js';
+import type { TTimelineEntry } from './aggregates/aggregates.types.js';
+
+/** Figure series start with the year the alliance was founded with its model communes (February 2019). */
+export const SERIES_START = '2019-01-01';
 
 /** Shared per-request state so that several figures can reuse one load of the same records. */
 export interface FigureContext {
@@ -66,12 +70,13 @@ export async function computeFigures(db: Db, definitions: FigureDefinition[], da
 }
 
 /** A dated entry in a commune's Bilanz (timeline), contributed by any module. */
-export interface TimelineEntry {
-  date: string;
-  module: string;
-  kind: string;
-  title: string;
-  detail: string;
-  /** Web path to the record, if the viewer may open it. */
-  link: string | null;
-}
+export type TimelineEntry = TTimelineEntry;
+
+/** The participation stage that heads a commune's Bilanz; one module (the alliance) derives it. */
+export interface CommuneStage { stage: string | null; stageLabel: string | null }
+
+/**
+ * A text block built from the figures of one day (the press release's background paragraph). One module words
+ * it; the core hands it every module's figure values by key (0 for a key no module computes).
+ */
+export type PressTextSource = (figure: (key: string) => number, asOf: string) => { title: string; text: string };

@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from './db/client.js';
 import type { Config } from './config.js';
 import type { Actor } from './auth/roles.js';
-import type { CommuneEventSource, FigureDefinition, TimelineEntry } from './figures.js';
+import type { CommuneEventSource, CommuneStage, FigureDefinition, PressTextSource, TimelineEntry } from './figures.js';
+import type { ExportDefinition } from './aggregates/exports.js';
 import type { FileStorage } from './files/storage.js';
 import type { JobDefinition } from './jobs.js';
 import type { ScopeOwner } from './auth/scopes.js';
@@ -23,7 +24,7 @@ export interface ActorSource {
 /**
  * A feature module registers itself with the core: its routes (under /api), its reference data
  * (loaded in every environment) and its demo data (development only), the scopes it owns, its policies,
- * figures, timeline entries and jobs. The core (src/server) imports no module; the composition root
+ * figures, timeline entries, exports and jobs. The core (src/server) imports no module; the composition root
  * (src/platform) lists them.
  */
 export interface PlatformModule {
@@ -47,4 +48,10 @@ export interface PlatformModule {
   actors?: ActorSource;
   /** This module's entries in a commune's timeline, already filtered to what `actor` may see. */
   timeline?(db: Db, ags: string, actor: Actor | null): Promise<TimelineEntry[]>;
+  /** A commune's participation stage on a day, stated at the head of its Bilanz (one module at most). */
+  communeStage?(db: Db, ags: string, asOf: string): Promise<CommuneStage>;
+  /** The press release's background block from the figures (one module at most; see figures.ts). */
+  pressText?: PressTextSource;
+  /** Tables this module offers for download as CSV and XLSX (served by the core under /api/exports). */
+  exports?: ExportDefinition[];
 }

@@ -8,11 +8,12 @@ export const ALLIANCE_AUDIT_ACTIONS = [
   'coach.created', 'coach.updated',
   'coaching.requested', 'coaching.matched', 'coaching.started', 'coaching.completed', 'coaching.cancelled', 'coaching.session_logged', 'coaching.feedback_submitted',
   'field_of_action.created', 'field_of_action.updated', 'agreement_template.updated',
+  'commune_milestone.recorded', 'commune_stage.corrected', 'commune_milestone.deleted',
 ] as const;
 export type AllianceAuditAction = (typeof ALLIANCE_AUDIT_ACTIONS)[number];
 
 export const ALLIANCE_AUDIT_ENTITIES = [
-  'consultation', 'consultation_task', 'agreement', 'coach', 'coaching_process', 'field_of_action', 'agreement_template',
+  'consultation', 'consultation_task', 'agreement', 'coach', 'coaching_process', 'field_of_action', 'agreement_template', 'commune_milestone',
 ] as const;
 export type AllianceAuditEntity = (typeof ALLIANCE_AUDIT_ENTITIES)[number];
 

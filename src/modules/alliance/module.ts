@@ -1,23 +1,27 @@
 import type { PlatformModule } from '../../server/modules.js';
 import { seedAllianceReference } from './reference-data.js';
 import { seedAllianceDemo } from './seed-demo.js';
-import { allianceFigures } from './figures.js';
-import { allianceTimeline } from './timeline.js';
-import { publicRoutes } from './routes-public.js';
-import { workRoutes } from './routes-work.js';
+import { allianceFigures } from './public/figures.js';
+import { alliancePressText } from './public/press-text.js';
+import { publicRoutes } from './public/routes.js';
+import { allianceTimeline } from './stages/timeline.js';
+import { allianceCommuneEvents } from './stages/commune-events.js';
+import { bilanzStage } from './stages/commune-stage.js';
+import { communeStagesExport } from './stages/export-communes.js';
+import { stageRoutes } from './stages/routes.js';
 import { consultationRoutes } from './consultations/routes.js';
 import { agreementRoutes } from './agreements/routes.js';
 import { coachingRoutes } from './coaching/routes.js';
 import { adminRoutes } from './admin/routes.js';
 import { alliancePolicies } from './policy.js';
 
-/** The alliance lifecycle: stages, consultations, agreements, coaching, statewide figures and the public map. */
+/** The alliance lifecycle: stages, consultations, agreements, coaching, its statewide figures, the public map; its part of the Bilanz and exports. */
 export const allianceModule: PlatformModule = {
   name: 'alliance',
   policies: [...alliancePolicies],
   async routes(app) {
     await publicRoutes(app);
-    await workRoutes(app);
+    await stageRoutes(app);
     await consultationRoutes(app);
     await agreementRoutes(app);
     await coachingRoutes(app);
@@ -26,5 +30,9 @@ export const allianceModule: PlatformModule = {
   seedReference: seedAllianceReference,
   seedDemo: seedAllianceDemo,
   figures: allianceFigures,
+  pressText: alliancePressText,
+  communeEvents: allianceCommuneEvents,
   timeline: allianceTimeline,
+  communeStage: bilanzStage,
+  exports: [communeStagesExport],
 };

@@ -5,7 +5,7 @@ import type { Actor } from '../../server/auth/roles.js';
 import { access } from '../../server/http/access.js';
 import { definePolicy, defineSubject } from '../../server/auth/policy.js';
 import { communeSubject } from '../communes/subject.js';
-import { agreementCommunes, agreements, coaches, coachingProcesses, consultationCommunes, consultations } from './schema.js';
+import { agreementCommunes, agreements, coaches, coachingProcesses, communeMilestones, consultationCommunes, consultations } from './schema.js';
 import { loadConsultation } from './consultations/consultation.js';
 import { loadTask, type TaskSubject } from './consultations/task.js';
 import { loadAgreement } from './agreements/agreement.js';
@@ -28,6 +28,18 @@ export const allianceCommunePolicy = definePolicy('alliance.commune', {
 
 /** Subqueries of list filters, built without a connection. */
 const qb = new QueryBuilder();
+
+/** A recorded milestone or stage correction, named by its id. */
+const milestoneSubject = defineSubject<typeof communeMilestones.$inferSelect>({
+  name: 'alliance.milestone',
+  load: async (db, id) => (await db.select().from(communeMilestones).where(eq(communeMilestones.id, id)))[0],
+  ref: (m) => ({ communes: [m.ags] }),
+  missing: 'Diesen Eintrag gibt es nicht.',
+  columns: { communes: communeMilestones.ags },
+});
+
+/** Milestones are recorded and deleted by the LPR (the commune's stage history shows them to INTERNAL readers). */
+export const milestonePolicy = definePolicy('alliance.milestone', { manage: LPR }, milestoneSubject, { denied: 'hide' });
 
 /** A consultation concerns the communes it names. */
 const consultationSubject = defineSubject<TConsultationRecord>({
@@ -119,7 +131,7 @@ const fieldOfActionSubject = defineSubject<TFieldOfAction>({
 /** The alliance's settings (fields of action, agreement template) and the LPR staff list. */
 export const allianceAdminPolicy = definePolicy('alliance.admin', { manage: LPR }, fieldOfActionSubject);
 
-export const alliancePolicies = [allianceCommunePolicy, consultationPolicy, consultationTaskPolicy, agreementPolicy, coachingPolicy, coachPoolPolicy, allianceAdminPolicy] as const;
+export const alliancePolicies = [allianceCommunePolicy, milestonePolicy, consultationPolicy, consultationTaskPolicy, agreementPolicy, coachingPolicy, coachPoolPolicy, allianceAdminPolicy] as const;
 
 /** @deprecated door rules of routes not yet converted to subject routes. */
 export const alliancePolicy = {

@@ -21,9 +21,7 @@ import { AGREEMENT_MODULES, DEFAULT_TEMPLATE_ID, FIELDS_OF_ACTION, MODEL_COMMUNE
  *   22.07.2022: 133 advised, 56 cooperating, 28 councils, 40 agreements, 38 coaching processes, 25 analyses.
  * Generated signatories are "N. N." (their names are not in the sources).
  */
-export const PRESS_RELEASE_1 = '2021-11-01';
-export const PRESS_RELEASE_2 = '2021-12-17';
-export const PRESS_RELEASE_3 = '2022-07-22';
+const PRESS_RELEASE_1 = '2021-11-01';
 
 const DIPPOLDISWALDE = '14628060';
 const SCHWARZENBERG = '14521550';
@@ -70,8 +68,6 @@ class Gen {
 const TOPICS = FIELDS_OF_ACTION.map((f) => f.id);
 const COACH_FIRST = ['Anke', 'Bernd', 'Claudia', 'Dirk', 'Elke', 'Frank', 'Gabriele', 'Heiko', 'Ines', 'Jens', 'Katrin', 'Lars', 'Maren', 'Nico', 'Olga', 'Peter', 'Ramona', 'Steffen', 'Tina', 'Uwe', 'Vera', 'Wolfgang', 'Yvonne', 'Sören', 'Beate', 'Matthias', 'Doreen', 'Ronny', 'Silke', 'Torsten', 'Antje'];
 const COACH_LAST = ['Albrecht', 'Brückner', 'Claus', 'Dietze', 'Ebert', 'Fiedler', 'Gläser', 'Hänel', 'Illing', 'Jähnig', 'Kretzschmar', 'Lorenz', 'Mehnert', 'Neubert', 'Oehme', 'Pfützner', 'Rößler', 'Seidel', 'Thiele', 'Uhlig', 'Vogel', 'Wagner', 'Zimmermann', 'Beyer', 'Haase', 'Richter', 'Schubert', 'Tröger', 'Walther', 'Kühn', 'Franke'];
-
-type Plan = { ags: string; agreement?: { kind: 'pre' | 'cooperation'; on: string } };
 
 export async function seedAllianceDemo(ctx: SeedContext) {
   const { db } = ctx;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ZDate, ZString, ZVersion } from '../../server/http/zod.js';
 
-export const ZAgs = z.string().regex(/^\d{8}$/, { error: 'Der Amtliche Gemeindeschlüssel (AGS) besteht aus genau 8 Ziffern.' });
+import { ZAgs } from '../../server/http/zod.js';
+export { ZAgs };
 export const ZAgsParams = z.object({ ags: ZAgs });
 
 export const COMMUNE_SORTS = ['name', 'ags', 'population', 'area', 'district'] as const;

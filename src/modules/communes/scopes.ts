@@ -7,6 +7,7 @@ export const communeScope: ScopeOwner = {
   type: 'commune',
   exists: async (db, id) => (await db.select({ a: communes.ags }).from(communes).where(eq(communes.ags, id))).length > 0,
   communes: async (_db, ids) => [...ids],
+  label: async (db, id) => (await db.select({ name: communes.name }).from(communes).where(eq(communes.ags, id)))[0]?.name,
 };
 
 /** A police directorate covers the communes of the Kreise it is responsible for (SächsPolOrgVO § 1). */

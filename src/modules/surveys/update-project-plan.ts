@@ -6,7 +6,7 @@ import { unprocessable } from '../../server/http/problem.js';
 import { todayIso } from '../../lib/dates.js';
 import { analysisPhases, analysisProjects, analysisTasks } from './schema.js';
 import { presentProject } from './projects.js';
-import { recordMilestone } from '../alliance/record-milestone.js';
+import { recordMilestone } from '../alliance/stages/record-milestone.js';
 
 type Project = typeof analysisProjects.$inferSelect;
 

@@ -10,6 +10,8 @@ export interface ScopeOwner {
   exists(db: Db, id: string): Promise<boolean>;
   /** The AGS of the communes these scope ids cover (a commune itself, a directorate's communes, an analysis' commune). */
   communes(db: Db, ids: readonly string[]): Promise<string[]>;
+  /** The display name of a scope id (a commune's name), undefined when the id does not exist. */
+  label?(db: Db, id: string): Promise<string | undefined>;
 }
 
 /** Which communes' records an actor reaches: all (LPR) or a set of AGS. */

@@ -55,6 +55,9 @@ export const ZText = (max: number) => ZString.trim().max(max, { error: `Der Text
 export const ZRequiredText = (max: number, what: string) =>
   ZString.trim().min(1, { error: `Bitte ${what} angeben.` }).max(max, { error: `Der Text darf höchstens ${max} Zeichen lang sein.` });
 
+/** The official commune key (Amtlicher Gemeindeschlüssel): the communes module's records and every commune route. */
+export const ZAgs = z.string().regex(/^\d{8}$/, { error: 'Der Amtliche Gemeindeschlüssel (AGS) besteht aus genau 8 Ziffern.' });
+
 /** A record's id (uuid). */
 export const ZId = z.uuid({ error: 'Ungültige Kennung.' });
 

@@ -1,5 +1,6 @@
 import type { AbilityOf } from '../../server/auth/policy.js';
 import type { auditPolicy } from '../../server/audit/routes.js';
+import type { bilanzPolicy } from '../../server/aggregates/bilanz.js';
 import type { alliancePolicies } from '../../modules/alliance/policy.js';
 import type { authPolicies } from '../../modules/auth/policy.js';
 import type { communesPolicies } from '../../modules/communes/policy.js';
@@ -13,6 +14,7 @@ import type { surveysPolicies } from '../../modules/surveys/policy.js';
  */
 export type Ability =
   | AbilityOf<typeof auditPolicy>
+  | AbilityOf<typeof bilanzPolicy>
   | AbilityOf<(typeof alliancePolicies)[number]>
   | AbilityOf<(typeof authPolicies)[number]>
   | AbilityOf<(typeof communesPolicies)[number]>

@@ -1,30 +1,25 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
+import type { MilestoneKind, Stage } from '../../../modules/alliance/stages/stages.js';
+import type { TCommuneStage } from '../../../modules/alliance/stages/stages.types.js';
+import type { TBilanz } from '../../../server/aggregates/aggregates.types.js';
 import { todayIso } from '../../../lib/dates.js';
 import { api, formatDate, formatNumber } from '../../api.js';
-import { useI18n } from '../../i18n/index.js';
-import type { MessageKey } from '../../i18n/de.js';
-import { hasRole, useSession } from '../../session.js';
+import { useCan } from '../../session.js';
 import { Alert, ErrorAlert, Field, Loading, PageTitle, ScrollRegion, fieldError } from '../../ui/components.js';
 import { useApi } from '../../useApi.js';
+import { useText } from './messages.js';
 
-type Stage = 'contacted' | 'advised' | 'pre_agreement' | 'cooperation' | 'active' | 'dormant' | 'withdrawn';
-const STAGES: Stage[] = ['contacted', 'advised', 'pre_agreement', 'cooperation', 'active', 'dormant', 'withdrawn'];
-const KINDS = ['contacted', 'council_constituted', 'council_reactivated', 'safety_analysis_completed', 'funding_committed', 'stage_correction'] as const;
-interface StageInfo {
-  stage: Stage | null; stageLabel: string | null; modelCommune: boolean;
-  history: { date: string; stage: Stage; corrected: boolean; note: string }[];
-  milestones: { id: string; occurredOn: string; kind: string; stage: string | null; amountEur: number | null; note: string }[];
-}
+const STAGES = ['contacted', 'advised', 'pre_agreement', 'cooperation', 'active', 'dormant', 'withdrawn'] as const satisfies readonly Stage[];
+const KINDS = ['contacted', 'council_constituted', 'council_reactivated', 'safety_analysis_completed', 'funding_committed', 'stage_correction'] as const satisfies readonly MilestoneKind[];
 
 /** The commune's alliance stage with its history; LPR staff record milestones and corrections here. */
 export function CommuneAlliance({ ags }: { ags: string }) {
-  const { t, locale } = useI18n();
-  const { user } = useSession();
-  const internal = hasRole(user, 'lpr_admin', 'lpr_staff', 'commune', 'police');
-  const lpr = hasRole(user, 'lpr_admin', 'lpr_staff');
-  const info = useApi<StageInfo>(internal ? `/alliance/communes/${ags}/stage` : null);
-  const [form, setForm] = useState({ occurredOn: todayIso(), kind: 'stage_correction' as (typeof KINDS)[number], stage: 'dormant' as Stage, amountEur: '', note: '' });
+  const { t, locale } = useText();
+  const can = useCan();
+  const internal = can('alliance.commune.readInternal');
+  const info = useApi<TCommuneStage>(internal ? `/alliance/communes/${ags}/stage` : null);
+  const [form, setForm] = useState({ occurredOn: todayIso(), kind: 'stage_correction' as MilestoneKind, stage: 'dormant' as Stage, amountEur: '', note: '' });
   const [error, setError] = useState<unknown>(null);
   const [message, setMessage] = useState('');
   if (!internal) return <p><Link to="/karte">{t('alliance.seeMap')}</Link></p>;
@@ -46,29 +41,29 @@ export function CommuneAlliance({ ags }: { ags: string }) {
     <section aria-labelledby="alliance-heading">
       <h2 id="alliance-heading">{t('alliance.heading')}</h2>
       <p>{t('alliance.currentStage')}: <strong>{d.stageLabel ?? t('alliance.noStage')}</strong>{d.modelCommune ? ` · ${t('alliance.model')}` : ''}</p>
-      <p><Link to={`/gemeinden/${ags}/bilanz`}>{t('alliance.timeline')}</Link></p>
+      {can('core.bilanz.read') && <p><Link to={`/gemeinden/${ags}/bilanz`}>{t('alliance.timeline')}</Link></p>}
       {d.history.length > 0 && (
         <ScrollRegion label={t('alliance.history')}>
           <table>
             <caption>{t('alliance.history')}</caption>
-            <thead><tr><th scope="col">{t('commune.date')}</th><th scope="col">{t('alliance.stage')}</th><th scope="col">{t('alliance.source')}</th></tr></thead>
+            <thead><tr><th scope="col">{t('alliance.historyDate')}</th><th scope="col">{t('alliance.stage')}</th><th scope="col">{t('alliance.source')}</th></tr></thead>
             <tbody>{d.history.map((h) => (
-              <tr key={`${h.date}-${h.stage}`}><th scope="row">{formatDate(h.date, locale)}</th><td>{t(`stage.${h.stage}` as MessageKey)}</td><td>{h.corrected ? `${t('alliance.corrected')}: ${h.note}` : t('alliance.derived')}</td></tr>
+              <tr key={`${h.date}-${h.stage}`}><th scope="row">{formatDate(h.date, locale)}</th><td>{t(`stage.${h.stage}`)}</td><td>{h.corrected ? `${t('alliance.corrected')}: ${h.note}` : t('alliance.derived')}</td></tr>
             ))}</tbody>
           </table>
         </ScrollRegion>
       )}
-      {lpr && (
+      {d.can.manage && (
         <form className="stack card" onSubmit={submit} noValidate aria-labelledby="milestone-form">
           <h3 id="milestone-form">{t('alliance.recordMilestone')}</h3>
           {message && <Alert kind="success">{message}</Alert>}
           <ErrorAlert error={error} />
           <Field label={t('alliance.milestoneKind')}>
-            {(f) => <select id={f.id} value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value as (typeof KINDS)[number] })}>{KINDS.map((k) => <option key={k} value={k}>{t(`milestone.${k}` as MessageKey)}</option>)}</select>}
+            {(f) => <select id={f.id} value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value as MilestoneKind })}>{KINDS.map((k) => <option key={k} value={k}>{t(`milestone.${k}`)}</option>)}</select>}
           </Field>
           <Field label={t('alliance.milestoneDate')} error={fieldError(error, 'occurredOn')}>{(f) => <input id={f.id} type="date" max={todayIso()} value={form.occurredOn} onChange={(e) => setForm({ ...form, occurredOn: e.target.value })} />}</Field>
           {form.kind === 'stage_correction' && (
-            <Field label={t('alliance.stage')} error={fieldError(error, 'stage')}>{(f) => <select id={f.id} value={form.stage} onChange={(e) => setForm({ ...form, stage: e.target.value as Stage })}>{STAGES.map((s) => <option key={s} value={s}>{t(`stage.${s}` as MessageKey)}</option>)}</select>}</Field>
+            <Field label={t('alliance.stage')} error={fieldError(error, 'stage')}>{(f) => <select id={f.id} value={form.stage} onChange={(e) => setForm({ ...form, stage: e.target.value as Stage })}>{STAGES.map((s) => <option key={s} value={s}>{t(`stage.${s}`)}</option>)}</select>}</Field>
           )}
           {form.kind === 'funding_committed' && (
             <Field label={t('alliance.amount')} error={fieldError(error, 'amountEur')}>{(f) => <input id={f.id} inputMode="decimal" value={form.amountEur} onChange={(e) => setForm({ ...form, amountEur: e.target.value })} />}</Field>
@@ -79,7 +74,7 @@ export function CommuneAlliance({ ags }: { ags: string }) {
           <div className="actions"><button className="btn" type="submit">{t('alliance.save')}</button></div>
           {d.milestones.length > 0 && (
             <details><summary>{t('alliance.milestones', { n: d.milestones.length })}</summary>
-              <ul>{d.milestones.map((m) => <li key={m.id}>{formatDate(m.occurredOn, locale)}: {t(`milestone.${m.kind}` as MessageKey)}{m.amountEur ? ` (${formatNumber(m.amountEur, locale)} €)` : ''}{m.note ? ` – ${m.note}` : ''}</li>)}</ul>
+              <ul>{d.milestones.map((m) => <li key={m.id}>{formatDate(m.occurredOn, locale)}: {t(`milestone.${m.kind}`)}{m.amountEur ? ` (${formatNumber(m.amountEur, locale)} €)` : ''}{m.note ? ` – ${m.note}` : ''}</li>)}</ul>
             </details>
           )}
         </form>
@@ -88,12 +83,11 @@ export function CommuneAlliance({ ags }: { ags: string }) {
   );
 }
 
-interface Timeline { commune: { ags: string; name: string }; stageLabel: string | null; entries: { date: string; kind: string; title: string; detail: string; link: string | null }[] }
-
+/** A commune's Bilanz: every module's entries, from the core. */
 export function CommuneTimelinePage() {
   const { ags } = useParams();
-  const { t, locale } = useI18n();
-  const tl = useApi<Timeline>(`/alliance/communes/${ags}/timeline`);
+  const { t, locale } = useText();
+  const tl = useApi<TBilanz>(`/alliance/communes/${ags}/timeline`);
   if (tl.error) return <><PageTitle>{t('alliance.timeline')}</PageTitle><ErrorAlert error={tl.error} /></>;
   if (!tl.data) return <Loading />;
   return (

@@ -1,22 +1,21 @@
 import { useState } from 'react';
+import type { TFigures, TFigureSeries, TPressText } from '../../../server/aggregates/aggregates.types.js';
 import { formatDate, formatNumber } from '../../api.js';
-import { useI18n } from '../../i18n/index.js';
-import type { MessageKey } from '../../i18n/de.js';
 import { Alert, ErrorAlert, Loading, PageTitle, ScrollRegion } from '../../ui/components.js';
 import { LineChart } from '../../ui/LineChart.js';
 import { useApi } from '../../useApi.js';
+import { useText } from './messages.js';
 
-type Figures = Record<string, number | string> & { asOf: string };
-interface Series { days: string[]; figures: { key: string; label: string; unit: 'count' | 'eur'; source: string; values: number[] }[] }
+/** The tiles: the figures of the press releases, each with its own wording. */
 const KEYS = ['communesAdvised', 'communesCooperating', 'councils', 'agreements', 'coachingProcesses', 'safetyAnalyses', 'fundingCommitted'] as const;
 
 export function FiguresPage() {
-  const { t, locale } = useI18n();
+  const { t, locale } = useText();
   const [asOf, setAsOf] = useState('');
   const query = asOf ? `?asOf=${asOf}` : '';
-  const figures = useApi<Figures>(`/public/figures${query}`);
-  const text = useApi<{ title: string; text: string; asOf: string }>(`/public/figures/press-text${query}`);
-  const series = useApi<Series>(`/public/figures/series?lang=${locale}`);
+  const figures = useApi<TFigures>(`/public/figures${query}`);
+  const text = useApi<TPressText>(`/public/figures/press-text${query}`);
+  const series = useApi<TFigureSeries>(`/public/figures/series?lang=${locale}`);
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     if (!text.data) return;
@@ -40,7 +39,7 @@ export function FiguresPage() {
           {KEYS.map((k) => (
             <li key={k} className="card">
               <span className="figure-value">{k === 'fundingCommitted' ? `${formatNumber(Number(figures.data![k]), locale)} €` : formatNumber(Number(figures.data![k]), locale)}</span>
-              <span className="figure-label">{t(`figures.${k}` as MessageKey)}</span>
+              <span className="figure-label">{t(`figures.${k}`)}</span>
             </li>
           ))}
         </ul>

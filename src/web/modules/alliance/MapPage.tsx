@@ -5,26 +5,26 @@ import type { Map as MapLibreMap, GeoJSONSource, MapLayerMouseEvent, ErrorEvent 
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type * as GeoJSON from 'geojson';
+import type { Stage } from '../../../modules/alliance/stages/stages.js';
+import type { TMap, TMapFeature, TMapFlag, TMapSettings, TMapTimeline } from '../../../modules/alliance/public/public.types.js';
+import type { z } from 'zod';
+import type { TPublicAgreementList } from '../../../modules/alliance/agreements/agreements.types.js';
 import { formatDate, formatNumber } from '../../api.js';
 import { addDays, daysBetween } from '../../../lib/dates.js';
-import { useI18n } from '../../i18n/index.js';
-import type { MessageKey } from '../../i18n/de.js';
 import { Alert, ErrorAlert, Loading, PageTitle, ScrollRegion } from '../../ui/components.js';
 import { useApi } from '../../useApi.js';
+import { useText } from './messages.js';
 
 // The worker is shipped as its own file (no blob: workers needed by the CSP).
 maplibregl.setWorkerUrl(workerUrl);
 
-type Stage = 'contacted' | 'advised' | 'pre_agreement' | 'cooperation' | 'active' | 'dormant' | 'withdrawn';
-export const LAYERS = ['contacted', 'modelCommune', 'agreement', 'coaching', 'safetyAnalysis', 'council'] as const;
-type Layer = (typeof LAYERS)[number];
-interface Feature { type: 'Feature'; geometry: GeoJSON.Geometry; properties: { ags: string; name: string; districtAgs: string; stage: Stage | null } & Record<Layer, boolean> }
-interface Timeline { from: string; to: string; communes: { ags: string; changes: { date: string; stage: Stage | null; flags: Layer[] }[] }[] }
-interface Settings { baseTiles: string | null; attribution: string; start: string; today: string }
-interface PublicAgreement { id: string; kindLabel: string; title: string; signedOn: string; endedOn: string | null; parties: { label: string }[]; modules: string[] }
+const LAYERS = ['contacted', 'modelCommune', 'agreement', 'coaching', 'safetyAnalysis', 'council'] as const satisfies readonly TMapFlag[];
+type Layer = TMapFlag;
+/** A map feature as the server sends it; its geometry is a commune's GeoJSON (multi)polygon. */
+type Feature = Omit<TMapFeature, 'geometry'> & { geometry: GeoJSON.Geometry };
 
 /** Stage colours (contrast ≥ 3:1 against the white background, WCAG 1.4.11). */
-export const STAGE_COLORS: Record<Stage, string> = {
+const STAGE_COLORS: Record<Stage, string> = {
   contacted: '#8a8f98', advised: '#5b8fc7', pre_agreement: '#e08a00', cooperation: '#0b6e4f', active: '#08473a', dormant: '#8c6d46', withdrawn: '#a4161a',
 };
 const LAYER_COLORS: Record<Exclude<Layer, 'contacted'>, string> = {
@@ -32,7 +32,7 @@ const LAYER_COLORS: Record<Exclude<Layer, 'contacted'>, string> = {
 };
 
 /** Each commune's stage and layers on `day`, from the change lists (no server round trip). */
-function stateOn(timeline: Timeline, day: string) {
+function stateOn(timeline: TMapTimeline, day: string) {
   const out = new Map<string, { stage: Stage | null; flags: Set<Layer> }>();
   for (const c of timeline.communes) {
     let current: { stage: Stage | null; flags: Set<Layer> } = { stage: null, flags: new Set() };
@@ -50,10 +50,10 @@ function centroid(g: GeoJSON.Geometry): [number, number] {
 }
 
 export function MapPage() {
-  const { t, locale } = useI18n();
-  const settings = useApi<Settings>('/public/map/settings');
-  const base = useApi<{ features: Feature[] }>('/public/map');
-  const timeline = useApi<Timeline>('/public/map/timeline');
+  const { t, locale } = useText();
+  const settings = useApi<TMapSettings>('/public/map/settings');
+  const base = useApi<Omit<TMap, 'features'> & { features: Feature[] }>('/public/map');
+  const timeline = useApi<TMapTimeline>('/public/map/timeline');
   const districts = useApi<{ items: { ags: string; name: string }[] }>('/districts');
   const kreise = useApi<GeoJSON.FeatureCollection>('/public/map/districts');
   const [day, setDay] = useState<string | null>(null);
@@ -187,7 +187,7 @@ export function MapPage() {
             <label key={l} className="layer-toggle">
               <input type="checkbox" checked={visible.has(l)} onChange={() => toggle(l)} />
               <span className="swatch" aria-hidden="true" style={{ background: l === 'contacted' ? STAGE_COLORS.advised : LAYER_COLORS[l] }} />
-              {t(`map.layer.${l}` as MessageKey)} ({formatNumber(counts[l], locale)})
+              {t(`map.layer.${l}`)} ({formatNumber(counts[l], locale)})
             </label>
           ))}
         </fieldset>
@@ -199,7 +199,7 @@ export function MapPage() {
         <aside className="card map-card" aria-labelledby="map-card-title" aria-live="polite">
           {card ? <CommuneCard feature={card} districtName={districtName.get(card.properties.districtAgs) ?? ''} onClose={() => setSelected(null)} />
             : <><h2 id="map-card-title">{t('map.legend')}</h2>
-              <ul className="legend">{byStage.map(([s, n]) => <li key={s}><span className="swatch" aria-hidden="true" style={{ background: STAGE_COLORS[s] }} />{t(`stage.${s}` as MessageKey)}: {formatNumber(n, locale)}</li>)}</ul>
+              <ul className="legend">{byStage.map(([s, n]) => <li key={s}><span className="swatch" aria-hidden="true" style={{ background: STAGE_COLORS[s] }} />{t(`stage.${s}`)}: {formatNumber(n, locale)}</li>)}</ul>
               <p className="muted">{t('map.clickHint')}</p></>}
         </aside>
       </div>
@@ -210,13 +210,13 @@ export function MapPage() {
           <caption>{t('map.tableCaption', { date: formatDate(current, locale), n: rows.length })}</caption>
           <thead><tr>
             <th scope="col">{t('map.col.commune')}</th><th scope="col">{t('map.col.district')}</th><th scope="col">{t('map.col.stage')}</th>
-            {LAYERS.slice(1).map((l) => <th key={l} scope="col">{t(`map.layer.${l}` as MessageKey)}</th>)}
+            {LAYERS.slice(1).map((l) => <th key={l} scope="col">{t(`map.layer.${l}`)}</th>)}
           </tr></thead>
           <tbody>{rows.map((f) => (
             <tr key={f.properties.ags}>
               <th scope="row"><button type="button" className="linkish" onClick={() => setSelected(f.properties.ags)} aria-label={t('map.showCard', { name: f.properties.name })}>{f.properties.name}</button></th>
               <td>{districtName.get(f.properties.districtAgs) ?? ''}</td>
-              <td>{f.properties.stage ? t(`stage.${f.properties.stage}` as MessageKey) : '–'}</td>
+              <td>{f.properties.stage ? t(`stage.${f.properties.stage}`) : '–'}</td>
               {LAYERS.slice(1).map((l) => <td key={l}>{f.properties[l] ? t('yes') : ''}</td>)}
             </tr>
           ))}</tbody>
@@ -227,9 +227,9 @@ export function MapPage() {
 }
 
 function CommuneCard({ feature, districtName, onClose }: { feature: Feature; districtName: string; onClose: () => void }) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useText();
   const p = feature.properties;
-  const agreements = useApi<{ items: PublicAgreement[] }>(`/public/agreements?ags=${p.ags}`);
+  const agreements = useApi<TPublicAgreementList>(`/public/agreements?ags=${p.ags}`);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => { headingRef.current?.focus(); }, [p.ags]);
   return (
@@ -237,8 +237,8 @@ function CommuneCard({ feature, districtName, onClose }: { feature: Feature; dis
       <h2 id="map-card-title" ref={headingRef} tabIndex={-1}>{p.name}</h2>
       <dl className="facts">
         <dt>{t('map.col.district')}</dt><dd>{districtName}</dd>
-        <dt>{t('map.col.stage')}</dt><dd>{p.stage ? t(`stage.${p.stage}` as MessageKey) : t('map.noStage')}</dd>
-        <dt>{t('map.layers')}</dt><dd>{LAYERS.slice(1).filter((l) => p[l]).map((l) => t(`map.layer.${l}` as MessageKey)).join(', ') || '–'}</dd>
+        <dt>{t('map.col.stage')}</dt><dd>{p.stage ? t(`stage.${p.stage}`) : t('map.noStage')}</dd>
+        <dt>{t('map.layers')}</dt><dd>{LAYERS.slice(1).filter((l) => p[l]).map((l) => t(`map.layer.${l}`)).join(', ') || '–'}</dd>
       </dl>
       {agreements.data && agreements.data.items.length > 0 && (
         <>

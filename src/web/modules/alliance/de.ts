@@ -297,4 +297,5 @@ export const allianceDe = {
   'admin.templateHint': 'Neue Entwürfe übernehmen diese Abschnitte. Platzhalter: {Kommunen}, {Polizei}, {Module}.',
   'admin.saveTemplate': 'Vorlage speichern',
   'admin.templateSaved': 'Die Vorlage wurde gespeichert.',
+  'alliance.historyDate': 'Stichtag',
 } as const;

@@ -298,4 +298,5 @@ export const allianceEn: Record<keyof typeof allianceDe, string> = {
   'admin.templateHint': 'New drafts take these sections. Placeholders: {Kommunen}, {Polizei}, {Module}.',
   'admin.saveTemplate': 'Save template',
   'admin.templateSaved': 'The template was saved.',
+  'alliance.historyDate': 'Reference date',
 };

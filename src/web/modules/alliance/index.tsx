@@ -13,7 +13,7 @@ export const allianceWeb: WebModule = {
   routes: [
     { path: 'karte', Page: MapPage },
     { path: 'kennzahlen', Page: lazyPage(pages, 'FiguresPage') },
-    { path: 'gemeinden/:ags/bilanz', Page: lazyPage(pages, 'CommuneTimelinePage'), ability: 'alliance.commune.readInternal' },
+    { path: 'gemeinden/:ags/bilanz', Page: lazyPage(pages, 'CommuneTimelinePage'), ability: 'core.bilanz.read' },
     { path: 'beratungen', Page: lazyPage(pages, 'ConsultationsPage'), ability: 'alliance.consultation.read' },
     { path: 'vereinbarungen', Page: lazyPage(pages, 'AgreementsPage'), ability: 'alliance.agreement.read' },
     { path: 'vereinbarungen/:id', Page: lazyPage(pages, 'AgreementPage'), ability: 'alliance.agreement.read' },

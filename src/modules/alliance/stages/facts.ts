@@ -1,9 +1,10 @@
 import { asc, eq, isNotNull } from 'drizzle-orm';
-import type { Db } from '../../server/db/client.js';
-import type { FigureContext } from '../../server/figures.js';
-import { communes } from '../communes/schema.js';
-import { agreementCommunes, agreements, coachingProcesses, communeMilestones, consultationCommunes, consultations, modelCommunes } from './schema.js';
-import { stageHistory, type CommuneFacts, type MilestoneKind, type Stage, type StageChange } from './stages.js';
+import type { FigureContext } from '../../../server/figures.js';
+import { communes } from '../../communes/schema.js';
+import { agreementCommunes, agreements, coachingProcesses, communeMilestones, consultationCommunes, consultations, modelCommunes } from '../schema.js';
+import { ACTIVITY_KINDS, stageHistory, type CommuneFacts, type MilestoneKind, type Stage, type StageChange } from './stages.js';
+
+const countedKind = (kind: string): kind is (typeof ACTIVITY_KINDS)[number] => (ACTIVITY_KINDS as readonly string[]).includes(kind);
 
 export interface AllianceFacts {
   /** Every commune of the registry (active and merged), with its recorded events. */
@@ -14,8 +15,12 @@ export interface AllianceFacts {
   coaching: { id: string; startedOn: string | null; status: string }[];
 }
 
-/** Loads everything the stage derivation, figures and map need, in six queries. */
-export async function loadAllianceFacts(db: Db): Promise<AllianceFacts> {
+/**
+ * Loads everything the stage derivation, figures and map need, in six queries, and adds the events other
+ * modules record (an analysis completed in the surveys module) to the communes' milestones.
+ */
+async function loadAllianceFacts(ctx: FigureContext): Promise<AllianceFacts> {
+  const { db } = ctx;
   const byAgs = new Map<string, CommuneFacts>();
   for (const c of await db.select({ ags: communes.ags, name: communes.name }).from(communes)) {
     byAgs.set(c.ags, { ags: c.ags, name: c.name, model: false, consultations: [], agreements: [], coaching: [], milestones: [] });
@@ -39,12 +44,15 @@ export async function loadAllianceFacts(db: Db): Promise<AllianceFacts> {
   for (const m of await db.select().from(communeMilestones).orderBy(asc(communeMilestones.occurredOn), asc(communeMilestones.createdAt))) {
     get(m.ags).milestones.push({ kind: m.kind as MilestoneKind, occurredOn: m.occurredOn, stage: (m.stage as Stage | null) ?? null, amountEur: m.amountEur === null ? null : Number(m.amountEur), note: m.note });
   }
+  const others = (await ctx.communeEvents()).filter((e) => e.module !== 'alliance' && countedKind(e.kind) && byAgs.has(e.ags));
+  for (const e of others) get(e.ags).milestones.push({ kind: e.kind as MilestoneKind, occurredOn: e.occurredOn, stage: null, amountEur: null, note: e.note ?? '' });
+  if (others.length) for (const f of byAgs.values()) f.milestones.sort((a, b) => a.occurredOn.localeCompare(b.occurredOn));
   const histories = new Map<string, StageChange[]>();
   for (const f of byAgs.values()) histories.set(f.ags, stageHistory(f));
   return { byAgs, histories, agreements: [...uniqueAgreements.values()], coaching: coachingRows };
 }
 
-export const allianceFacts = (ctx: FigureContext) => ctx.memo('alliance.facts', () => loadAllianceFacts(ctx.db));
+export const allianceFacts = (ctx: FigureContext) => ctx.memo('alliance.facts', () => loadAllianceFacts(ctx));
 
 /** The stage on `day` from a precomputed history. */
 export function stageOn(history: readonly StageChange[] | undefined, day: string): Stage | null {

@@ -1,13 +1,13 @@
 import { asc, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../../server/db/client.js';
-import type { Actor } from '../../server/auth/roles.js';
-import type { TimelineEntry } from '../../server/figures.js';
-import { formatDateDe } from '../../lib/dates.js';
-import { agreementCommunes, agreementRevisions, agreements, coachingProcesses, communeMilestones, consultationCommunes, consultations } from './schema.js';
-import { presentConsultations } from './consultations/consultation.js';
-import { presentProcesses } from './coaching/coaching.js';
-import { KIND_LABELS, presentAgreements, type AgreementKind } from './agreements/agreement.js';
-import { agreementPolicy, coachingPolicy, consultationPolicy } from './policy.js';
+import type { Db } from '../../../server/db/client.js';
+import type { Actor } from '../../../server/auth/roles.js';
+import type { TimelineEntry } from '../../../server/figures.js';
+import { formatDateDe } from '../../../lib/dates.js';
+import { agreementCommunes, agreementRevisions, agreements, coachingProcesses, communeMilestones, consultationCommunes, consultations } from '../schema.js';
+import { presentConsultations } from '../consultations/consultation.js';
+import { presentProcesses } from '../coaching/coaching.js';
+import { KIND_LABELS, presentAgreements, type AgreementKind } from '../agreements/agreement.js';
+import { agreementPolicy, coachingPolicy, consultationPolicy } from '../policy.js';
 import { STAGE_LABELS, type Stage } from './stages.js';
 
 const MILESTONE_TITLES: Record<string, string> = {
@@ -18,7 +18,8 @@ const euro = (n: number) => new Intl.NumberFormat('de-DE', { style: 'currency', 
 
 /**
  * The alliance's entries in a commune's Bilanz: consultations, agreements, coaching and milestones. An
- * entry links to its record only if `actor` may open it, decided by the check of the record's own route.
+ * entry links to its record only if `actor` may open it: consultations and agreements of the commune for
+ * whoever reaches its internal records and may read them, coaching processes by the check of their own route.
  */
 export async function allianceTimeline(db: Db, ags: string, actor: Actor | null): Promise<TimelineEntry[]> {
   const out: TimelineEntry[] = [];
@@ -61,10 +62,3 @@ export async function allianceTimeline(db: Db, ags: string, actor: Actor | null)
   }
   return out;
 }
-
-/** Entries of every module, oldest first; the same day keeps module order. */
-export function sortTimeline(entries: TimelineEntry[]) {
-  return [...entries].sort((a, b) => a.date.localeCompare(b.date));
-}
-
-export const timelineLine = (e: TimelineEntry) => `${formatDateDe(e.date)}  ${e.title}${e.detail ? ` – ${e.detail}` : ''}`;

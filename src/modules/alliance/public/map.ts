@@ -1,14 +1,13 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Db } from '../../server/db/client.js';
-import { figureContext } from '../../server/figures.js';
-import { communes } from '../communes/schema.js';
-import { allianceFacts, stageOn } from './facts.js';
-import { mapFlags, STAGE_LABELS, type MapFlags, type Stage } from './stages.js';
-
-export const MAP_LAYERS: (keyof MapFlags)[] = ['contacted', 'modelCommune', 'agreement', 'coaching', 'safetyAnalysis', 'council'];
+import type { Db } from '../../../server/db/client.js';
+import { figureContext } from '../../../server/figures.js';
+import { communes } from '../../communes/schema.js';
+import { allianceFacts, stageOn } from '../stages/facts.js';
+import { mapFlags, STAGE_LABELS } from '../stages/stages.js';
+import { MAP_FLAGS, type TMap, type TMapTimeline } from './public.types.js';
 
 /** All active communes as GeoJSON with their stage and public layer flags on `asOf`. */
-export async function publicMap(db: Db, asOf: string) {
+export async function publicMap(db: Db, asOf: string): Promise<TMap> {
   const facts = await allianceFacts(figureContext(db));
   const rows = await db.select({ ags: communes.ags, name: communes.name, districtAgs: communes.districtAgs, geometry: communes.geometry })
     .from(communes).where(eq(communes.status, 'active')).orderBy(asc(communes.ags));
@@ -31,10 +30,10 @@ export async function publicMap(db: Db, asOf: string) {
  * Every change of a commune's public state (stage and layers), so that the map's date slider can
  * show any day without asking the server again.
  */
-export async function publicMapTimeline(db: Db, from: string, to: string) {
+export async function publicMapTimeline(db: Db, from: string, to: string): Promise<TMapTimeline> {
   const facts = await allianceFacts(figureContext(db));
   const active = new Set((await db.select({ ags: communes.ags }).from(communes).where(eq(communes.status, 'active'))).map((r) => r.ags));
-  const out: { ags: string; changes: { date: string; stage: Stage | null; flags: string[] }[] }[] = [];
+  const out: TMapTimeline['communes'] = [];
   for (const f of facts.byAgs.values()) {
     if (!active.has(f.ags)) continue;
     const days = new Set<string>([from]);
@@ -42,12 +41,12 @@ export async function publicMapTimeline(db: Db, from: string, to: string) {
     for (const a of f.agreements) { days.add(a.inForceSince); if (a.endedOn) days.add(a.endedOn); }
     for (const c of f.coaching) if (c.startedOn) days.add(c.startedOn);
     for (const m of f.milestones) days.add(m.occurredOn);
-    const changes: { date: string; stage: Stage | null; flags: string[] }[] = [];
+    const changes: TMapTimeline['communes'][number]['changes'] = [];
     let last = '';
     for (const day of [...days].filter((d) => d >= from && d <= to).sort()) {
       const stage = stageOn(facts.histories.get(f.ags), day);
       const flags = mapFlags(f, day, stage);
-      const state = { date: day, stage, flags: MAP_LAYERS.filter((k) => flags[k]) };
+      const state = { date: day, stage, flags: MAP_FLAGS.filter((k) => flags[k]) };
       const key = JSON.stringify([state.stage, state.flags]);
       if (key !== last) changes.push(state);
       last = key;

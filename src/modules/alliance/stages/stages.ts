@@ -24,8 +24,9 @@ const ADVISED_OR_LATER: ReadonlySet<Stage> = new Set(['advised', 'pre_agreement'
 
 export const MILESTONE_KINDS = ['contacted', 'council_constituted', 'council_reactivated', 'safety_analysis_completed', 'funding_committed', 'stage_correction'] as const;
 export type MilestoneKind = (typeof MILESTONE_KINDS)[number];
-/** Milestones that show a module in use. */
-const ACTIVITY_KINDS: ReadonlySet<string> = new Set(['council_constituted', 'council_reactivated', 'safety_analysis_completed', 'funding_committed']);
+/** Milestones that show a module in use; other modules may record them too (as commune events) and count them. */
+export const ACTIVITY_KINDS = ['council_constituted', 'council_reactivated', 'safety_analysis_completed', 'funding_committed'] as const satisfies readonly MilestoneKind[];
+const isActivity = (kind: MilestoneKind) => (ACTIVITY_KINDS as readonly MilestoneKind[]).includes(kind);
 
 export interface AgreementFact { id: string; kind: 'pre' | 'cooperation'; title: string; inForceSince: string; endedOn: string | null }
 export interface CoachingFact { id: string; startedOn: string | null; endedOn: string | null; status: string }
@@ -49,7 +50,7 @@ export function derivedStageAt(f: CommuneFacts, day: string): Stage | null {
   const cooperation = agreementsSoFar.some((a) => a.kind === 'cooperation' && inForce(a, day));
   if (cooperation) {
     const activity = f.coaching.some((c) => c.startedOn !== null && c.startedOn <= day)
-      || f.milestones.some((m) => ACTIVITY_KINDS.has(m.kind) && m.occurredOn <= day);
+      || f.milestones.some((m) => isActivity(m.kind) && m.occurredOn <= day);
     return activity ? 'active' : 'cooperation';
   }
   if (agreementsSoFar.some((a) => a.kind === 'pre' && inForce(a, day))) return 'pre_agreement';

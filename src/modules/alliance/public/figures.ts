@@ -1,6 +1,6 @@
-import type { FigureDefinition } from '../../server/figures.js';
-import { allianceFacts, stageOn } from './facts.js';
-import { COOPERATING_STAGES, wasAdvisedBy } from './stages.js';
+import type { FigureDefinition } from '../../../server/figures.js';
+import { allianceFacts, stageOn } from '../stages/facts.js';
+import { COOPERATING_STAGES, wasAdvisedBy } from '../stages/stages.js';
 
 const SOURCE_STAGES = 'Beratungen, Vereinbarungen und Stufen der Kommunen';
 const SOURCE_MILESTONES = 'Erfasste Ereignisse je Kommune (bis das zuständige Modul die Zahl liefert)';

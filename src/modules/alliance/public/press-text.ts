@@ -1,9 +1,9 @@
-import { formatDateDe } from '../../lib/dates.js';
+import type { PressTextSource } from '../../../server/figures.js';
+import { formatDateDe } from '../../../lib/dates.js';
 
-export interface HeadlineFigures {
-  asOf: string; communesAdvised: number; communesCooperating: number; councils: number;
-  agreements: number; coachingProcesses: number; safetyAnalyses: number; fundingCommitted: number;
-}
+/** The figures the text names, by key: the alliance's own and those of other modules (analyses: surveys). */
+const HEADLINE_KEYS = ['communesAdvised', 'communesCooperating', 'councils', 'agreements', 'coachingProcesses', 'safetyAnalyses', 'fundingCommitted'] as const;
+type HeadlineFigures = Record<(typeof HEADLINE_KEYS)[number], number> & { asOf: string };
 
 const de = (n: number) => new Intl.NumberFormat('de-DE', { maximumFractionDigits: 0 }).format(n);
 
@@ -32,3 +32,7 @@ export function pressText(f: HeadlineFigures): { title: string; text: string } {
   ];
   return { title: 'Hintergrundinformationen zu »ASSKomm«', text: paragraphs.join('\n\n') };
 }
+
+/** The press text as the alliance's contribution to the core's figures (values by key from every module). */
+export const alliancePressText: PressTextSource = (figure, asOf) =>
+  pressText({ asOf, ...Object.fromEntries(HEADLINE_KEYS.map((k) => [k, figure(k)])) as Record<(typeof HEADLINE_KEYS)[number], number> });

@@ -1,22 +1,9 @@
-import type { Db } from '../../server/db/client.js';
-import type { Actor } from '../../server/auth/roles.js';
-import type { PlatformModule } from '../../server/modules.js';
 import { formatDateDe, todayIso } from '../../lib/dates.js';
-import { communeStage } from './commune-stage.js';
-import { sortTimeline } from './timeline.js';
-import { renderPdf } from '../../server/documents/pdf.js';
-import { assertCommuneVisible } from './visibility.js';
+import { renderPdf } from '../documents/pdf.js';
+import type { TBilanz } from './aggregates.types.js';
 
-/** A commune's Bilanz: every module's entries in date order, with the current stage. */
-export async function communeTimeline(db: Db, modules: PlatformModule[], actor: Actor | null, ags: string) {
-  const stage = await communeStage(db, ags, todayIso());
-  await assertCommuneVisible(db, actor, ags);
-  const entries = [];
-  for (const m of modules) if (m.timeline) entries.push(...await m.timeline(db, ags, actor));
-  return { commune: { ags, name: stage.name }, stage: stage.stage, stageLabel: stage.stageLabel, entries: sortTimeline(entries) };
-}
-
-export async function communeTimelinePdf(t: Awaited<ReturnType<typeof communeTimeline>>) {
+/** The Bilanz as a PDF: a heading with the stage and one table row per entry. */
+export async function bilanzPdf(t: TBilanz) {
   const today = todayIso();
   return renderPdf({
     info: { title: `ASSKomm-Bilanz ${t.commune.name}`, creator: 'ASSKomm-Plattform' },

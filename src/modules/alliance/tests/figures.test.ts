@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayIso } from '../src/lib/dates.js';
-import { createTestApp, type TestApp } from './helpers.js';
+import { todayIso } from '../../../lib/dates.js';
+import { createTestApp, type TestApp } from '../../../../test/helpers.js';
 
 let t: TestApp;
 beforeAll(async () => { t = await createTestApp(); });
