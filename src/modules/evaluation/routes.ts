@@ -3,9 +3,14 @@ import type { App } from '../../server/modules.js';
 import { auditContext } from '../../server/audit/record.js';
 import { fileSlug, sendDownload } from '../../server/http/download.js';
 import { ZVersionParam } from '../../server/http/zod.js';
-import { projectFor } from '../surveys/projects.js';
+import type { Db } from '../../server/db/client.js';
+import type { Actor } from '../../server/auth/roles.js';
+import { analysisPolicy } from '../surveys/policy.js';
 import { evaluationPolicy as policy } from './policy.js';
 import * as T from './evaluation.types.js';
+
+// The surveys module no longer exports projectFor (its routes are subject routes); until this module's routes are too.
+const projectFor = (db: Db, actor: Actor | null, id: string, mode: 'read' | 'work') => analysisPolicy.load(db, actor, mode, id);
 import { getWeighting, runWeighting } from './run-weighting.js';
 import { loadAnalysisInputs } from './analysis-inputs.js';
 import { computeFindings } from './findings.js';
