@@ -10,7 +10,7 @@
  * batch (which is mixed again with it), so no batch is ever smaller than k unless the whole survey has
  * fewer answers; the used codes are then marked in access_codes, all in that one transaction.
  */
-import { and, count, eq, getTableName, sql } from 'drizzle-orm';
+import { and, count, eq, getTableName, max, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import type { JobDefinition, Jobs } from '../../server/jobs.js';
 import { systemContext } from '../../server/audit/record.js';
@@ -45,7 +45,7 @@ export async function mixPool(db: Db, projectId: string, today = todayIso()): Pr
     const [state] = await tx.select({
       k: analysisProjects.mixThreshold,
       open: takesAnswers(projectId),
-      lastBatch: sql<number>`(select coalesce(max(${surveyResponses.batch}), 0) from ${surveyResponses} where ${eq(surveyResponses.projectId, projectId)})::int`,
+      lastBatch: sql<number>`(select coalesce(${max(surveyResponses.batch)}, 0) from ${surveyResponses} where ${eq(surveyResponses.projectId, projectId)})::int`,
     }).from(analysisProjects).where(eq(analysisProjects.id, projectId));
     if (!state) return { mixed: 0, batch: null, folded: false, waiting: 0, open: false };
     const [{ n }] = await tx.select({ n: count() }).from(surveyPool).where(eq(surveyPool.projectId, projectId)) as [{ n: number }];

@@ -1,9 +1,10 @@
 /**
  * What the survey's state is, written once against the tables (so a renamed column fails the type check):
  * whether a survey takes answers, which questionnaire respondents answer, whether a code has been used. The
- * SQL fragments go into the submit path's single statement and into the other queries alike.
+ * SQL fragments go into the submit path's single statement and into the other queries alike. (Columns
+ * sit inside nested fragments, so drizzle always qualifies them with their table.)
  */
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, max, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../server/db/client.js';
 import { accessCodes, analysisPhases, analysisProjects, questionnaires, surveyUsedCodes } from './schema.js';
@@ -30,7 +31,7 @@ export const isFrozen = eq(questionnaires.status, 'frozen');
 
 /** The revision respondents answer: the project's latest frozen questionnaire (null before the field phase). */
 export const latestFrozenRevision = (projectId: ProjectRef) =>
-  sql<number | null>`(select max(${questionnaires.revision}) from ${questionnaires} where ${and(eq(questionnaires.projectId, projectId), isFrozen)})`;
+  sql<number | null>`(select ${max(questionnaires.revision)} from ${questionnaires} where ${and(eq(questionnaires.projectId, projectId), isFrozen)})`;
 
 /** The project's latest frozen questionnaire, or undefined before the field phase. */
 export async function latestFrozenQuestionnaire(db: Db, projectId: string) {
@@ -42,4 +43,4 @@ export async function latestFrozenQuestionnaire(db: Db, projectId: string) {
 export const usedInFieldPhase = (codeHash: AnyPgColumn | SQL) => sql<boolean>`exists (select 1 from ${surveyUsedCodes} where ${eq(surveyUsedCodes.codeHash, codeHash)})`;
 
 /** A code of access_codes is used once it is in survey_used_codes (field phase running) or marked used (closed). */
-export const codeIsUsed = sql<boolean>`(${accessCodes.used} or ${usedInFieldPhase(accessCodes.codeHash)})`;
+export const codeIsUsed = or(sql`${accessCodes.used}`, usedInFieldPhase(accessCodes.codeHash))!;

@@ -65,6 +65,7 @@ export const ZItem = ZItemContentData.extend({
 export const ZItemList = z.object({ items: z.array(ZItem) });
 export const ZItemActiveResult = z.object({ code: z.string(), active: z.boolean() });
 export type TItem = z.infer<typeof ZItem>;
+export type TItemList = z.infer<typeof ZItemList>;
 export type TItemActiveResult = z.infer<typeof ZItemActiveResult>;
 
 // --- Analysis projects (the 20-week plan and the commune's checklist) ---

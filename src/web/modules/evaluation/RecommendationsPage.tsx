@@ -6,7 +6,7 @@ import type { MessageKey } from '../../i18n/de.js';
 import { hasRole, useSession } from '../../session.js';
 import { Alert, ErrorAlert, Field, fieldError, Loading, PageTitle } from '../../ui/components.js';
 import { useApi } from '../../useApi.js';
-import type { Project } from '../surveys/types.js';
+import type { TProject as Project } from '../../../modules/surveys/surveys.types.js';
 import { AnalysisSubnav } from './FindingsPage.js';
 import type { Findings, Recommendation } from './types.js';
 

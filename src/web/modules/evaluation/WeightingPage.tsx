@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n/index.js';
 import type { MessageKey } from '../../i18n/de.js';
 import { Alert, ErrorAlert, Field, fieldError, Loading, PageTitle, ScrollRegion } from '../../ui/components.js';
 import { useApi } from '../../useApi.js';
-import type { Project } from '../surveys/types.js';
+import type { TProject as Project } from '../../../modules/surveys/surveys.types.js';
 import { AnalysisSubnav } from './FindingsPage.js';
 import type { AgeStructure, Weighting, WeightingResult, WeightingSettings } from './types.js';
 

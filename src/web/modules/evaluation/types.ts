@@ -1,4 +1,4 @@
-import type { Text } from '../surveys/types.js';
+import type { TText as Text } from '../../../modules/surveys/surveys.types.js';
 
 export interface Cell { estimate: number | null; low: number | null; high: number | null; se: number | null; respondents: number; suppressed: boolean }
 export interface DomainCell extends Cell { level: string }
