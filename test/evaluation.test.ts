@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { createTestApp, login, loginAs, roleCaller, type Session, type TestApp } from './helpers.js';
-import { newProject, openFieldPhase } from './support/surveys.js';
+import { newProject, openFieldPhase } from '../src/modules/surveys/tests/factories.js';
 import { analysisProjects, surveyResponses } from '../src/modules/surveys/schema.js';
 import { createUser } from '../src/modules/auth/create-user.js';
 import { systemContext } from '../src/server/audit/record.js';
