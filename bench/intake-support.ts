@@ -12,11 +12,11 @@ import { loadConfig } from '../src/server/config.js';
 import { seedDatabase } from '../src/platform/seed.js';
 import { systemContext } from '../src/server/audit/record.js';
 import { createAnalysisProject } from '../src/modules/surveys/create-analysis-project.js';
-import { startFieldPhase } from '../src/modules/surveys/edit-questionnaire.js';
+import { startFieldPhase } from '../src/modules/surveys/start-field-phase.js';
 import { currentQuestionnaire } from '../src/modules/surveys/questionnaires.js';
 import { accessCodes, analysisProjects } from '../src/modules/surveys/schema.js';
 import { hashCode, newAccessCode } from '../src/modules/surveys/access-codes.js';
-import { receiptOf } from '../src/modules/surveys/respond.js';
+import { receiptOf } from '../src/modules/surveys/submit-response.js';
 import pg from 'pg';
 
 export const ROOT = resolve(import.meta.dirname, '..');

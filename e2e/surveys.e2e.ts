@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { expectAccessible, pageAs as openPage, startE2E, type E2E } from './browser.js';
-import { registerCsv } from '../test/support/surveys.js';
+import { registerCsv } from '../src/modules/surveys/tests/factories.js';
 
 let e: E2E;
 beforeAll(async () => { e = await startE2E(); });

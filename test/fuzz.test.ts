@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, login, loginAs, demoUser, type Session, type TestApp } from './helpers.js';
-import { newProject, openFieldPhase, registerCsv } from './support/surveys.js';
+import { newProject, openFieldPhase, registerCsv } from '../src/modules/surveys/tests/factories.js';
 import {
   deeplyNested, hostileValuesFor, multipartBody, nodes, NON_OBJECT_BODIES, replaced, sample, seededRandom,
   type Hints, type JsonSchema, type Random,

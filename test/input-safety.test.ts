@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, multipart, type Session, type TestApp } from './helpers.js';
-import { newProject, openFieldPhase, registerCsv } from './support/surveys.js';
+import { newProject, openFieldPhase, registerCsv } from '../src/modules/surveys/tests/factories.js';
 
 /** Input PostgreSQL cannot store, numbers beyond its integer columns, impossible dates, malformed HTTP: all 4xx problem+json. */
 let t: TestApp;

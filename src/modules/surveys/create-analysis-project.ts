@@ -1,6 +1,7 @@
 import { eq, like } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
-import { recordAudit, type AuditContext } from '../../server/audit/record.js';
+import type { AuditContext } from '../../server/audit/record.js';
+import { recordSurveysAudit } from './audit.js';
 import { unprocessable } from '../../server/http/problem.js';
 import { fileSlug } from '../../server/http/download.js';
 import { communes } from '../communes/schema.js';
@@ -8,9 +9,10 @@ import { analysisPhases, analysisProjects, analysisTasks, questionnaires } from 
 import { planFrom } from './plan.js';
 import { presentProject } from './projects.js';
 import { DEFAULT_INTRO, defaultElements } from './questionnaires.js';
+import type { TProjectRecord } from './surveys.types.js';
 
 /** Commissions an analysis for one commune: the 20-week plan, the commune's checklist and a first questionnaire draft. */
-export async function createAnalysisProject(db: Db, ctx: AuditContext, input: { ags: string; institute: string; startOn: string; title?: string; code?: string }) {
+export async function createAnalysisProject(db: Db, ctx: AuditContext, input: { ags: string; institute: string; startOn: string; title?: string; code?: string }): Promise<TProjectRecord> {
   return db.transaction(async (tx) => {
     const [commune] = await tx.select({ name: communes.name, status: communes.status }).from(communes).where(eq(communes.ags, input.ags));
     if (!commune || commune.status !== 'active') throw unprocessable('unknown_commune', `Unbekannte oder nicht mehr bestehende Gemeinde ${input.ags}.`, 'ags');
@@ -33,7 +35,7 @@ export async function createAnalysisProject(db: Db, ctx: AuditContext, input: { 
       intro: DEFAULT_INTRO(town), elements: await defaultElements(tx),
     });
     const after = await presentProject(tx, row);
-    await recordAudit(tx, ctx, { action: 'analysis_project.created', entityType: 'analysis_project', entityId: row.id, after });
+    await recordSurveysAudit(tx, ctx, { action: 'analysis_project.created', entityType: 'analysis_project', entityId: row.id, after });
     return after;
   });
 }

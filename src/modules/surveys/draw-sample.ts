@@ -1,15 +1,19 @@
 import { randomInt } from 'node:crypto';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
-import { recordAudit, type AuditContext } from '../../server/audit/record.js';
+import type { AuditContext } from '../../server/audit/record.js';
 import { unprocessable } from '../../server/http/problem.js';
 import { todayIso } from '../../lib/dates.js';
-import { accessCodes, analysisProjects, analysisTasks, questionnaires, samplePersons, surveySamples, surveyStrata } from './schema.js';
+import { recordSurveysAudit } from './audit.js';
+import type { AnalysisRow } from './policy.js';
+import { accessCodes, analysisProjects, analysisTasks, samplePersons, surveySamples, surveyStrata } from './schema.js';
 import type { Allocation, StrataBy } from './sampling.js';
 import { readRegisterAndDrawOffLoop } from './register-sample.js';
 import { hashCode, newAccessCode } from './access-codes.js';
+import { getSample } from './sample.js';
+import { latestFrozenQuestionnaire } from './survey-state.js';
+import type { TSample } from './surveys.types.js';
 
-type Project = typeof analysisProjects.$inferSelect;
 /** The largest register extract accepted (a city of 600,000 adults is about 50 MB). */
 export const MAX_REGISTER_BYTES = 50 * 1024 * 1024;
 export interface SampleOptions { strataBy: StrataBy; allocation: Allocation; size: number; seed?: number }
@@ -19,7 +23,7 @@ export interface SampleOptions { strataBy: StrataBy; allocation: Allocation; siz
  * letters) and the per-stratum counts are stored; the rest of the register is never kept. A malformed file
  * is rejected whole with every bad line. Drawing again replaces the sample until letters are produced.
  */
-export async function drawProjectSample(db: Db, ctx: AuditContext, project: Project, file: { name: string; data: Buffer }, options: SampleOptions) {
+export async function drawProjectSample(db: Db, ctx: AuditContext, project: AnalysisRow, file: { name: string; data: Buffer }, options: SampleOptions): Promise<TSample> {
   const seed = options.seed ?? randomInt(1, 2 ** 31 - 1);
   const { encoding, personsRead, under16, strata, drawn, districts } = await readRegisterAndDrawOffLoop(file.data, project.startOn, { ...options, seed });
   return db.transaction(async (tx) => {
@@ -44,26 +48,11 @@ export async function drawProjectSample(db: Db, ctx: AuditContext, project: Proj
       await tx.insert(accessCodes).values(chunk.map((p) => ({ codeHash: hashCode(p.code), projectId: project.id, stratumKey: p.stratumKey })));
     }
     // The register's Ortsteile become the answer options of the district question (while it can change).
-    const [q] = await tx.select({ status: questionnaires.status }).from(questionnaires).where(eq(questionnaires.projectId, project.id)).orderBy(asc(questionnaires.revision));
-    if (districts.length && q?.status !== 'frozen') await tx.update(analysisProjects).set({ districts, updatedAt: new Date() }).where(eq(analysisProjects.id, project.id));
+    if (districts.length && !(await latestFrozenQuestionnaire(tx, project.id))) await tx.update(analysisProjects).set({ districts, updatedAt: new Date() }).where(eq(analysisProjects.id, project.id));
     await tx.update(analysisTasks).set({ doneOn: todayIso(), doneBy: ctx.actorId })
       .where(and(eq(analysisTasks.projectId, project.id), eq(analysisTasks.key, 'register_extract'), isNull(analysisTasks.doneOn)));
     const summary = { strataBy: options.strataBy, allocation: options.allocation, size: options.size, seed, personsRead, under16, strata: strata.length };
-    await recordAudit(tx, ctx, { action: 'survey_sample.drawn', entityType: 'analysis_project', entityId: project.id, after: summary });
+    await recordSurveysAudit(tx, ctx, { action: 'survey_sample.drawn', entityType: 'analysis_project', entityId: project.id, after: summary });
     return (await getSample(tx, project.id))!;
   });
-}
-
-export async function getSample(db: Db, projectId: string) {
-  const [s] = await db.select().from(surveySamples).where(eq(surveySamples.projectId, projectId));
-  if (!s) return null;
-  const strata = await db.select().from(surveyStrata).where(eq(surveyStrata.projectId, projectId)).orderBy(asc(surveyStrata.key));
-  const persons = s.personalDataDeletedAt ? 0 : (await db.select({ id: samplePersons.id }).from(samplePersons).where(eq(samplePersons.projectId, projectId))).length;
-  return {
-    strataBy: s.strataBy, allocation: s.allocation, requestedSize: s.requestedSize, seed: s.seed, fileName: s.fileName, encoding: s.encoding,
-    personsRead: s.personsRead, under16: s.under16, drawnAt: s.drawnAt.toISOString(), lettersAt: s.lettersAt?.toISOString() ?? null,
-    remindersAt: s.remindersAt?.toISOString() ?? null, personalDataDeletedAt: s.personalDataDeletedAt?.toISOString() ?? null, personsStored: persons,
-    strata: strata.map((x) => ({ key: x.key, district: x.district, ageGroup: x.ageGroup, sex: x.sex, population: x.population, sampleSize: x.sampleSize })),
-    version: s.version,
-  };
 }

@@ -1,16 +1,19 @@
 import ExcelJS from 'exceljs';
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import { unprocessable } from '../../server/http/problem.js';
 import { sheetRows, toCsv } from '../../lib/csv.js';
-import { analysisProjects, questionnaires, surveyResponses } from './schema.js';
+import type { AnalysisRow } from './policy.js';
+import { surveyResponses } from './schema.js';
+import { latestFrozenQuestionnaire } from './survey-state.js';
+import type { TExportFormat } from './surveys.types.js';
 import { FEAR_PLACE_REASONS, FEAR_PLACE_TIMES, MAX_FEAR_PLACES, type ScaleValue } from './standard-items.js';
 import type { Definition } from './questionnaire-definition.js';
 
 interface Variable { name: string; label: string; values: ScaleValue[]; missing: number[]; type: 'numeric' | 'string'; get: (a: Record<string, unknown>) => unknown }
 
 /** One column per variable: matrix rows and multiple-choice options get their own, places five blocks. */
-export function variablesOf(d: Definition): Variable[] {
+function variablesOf(d: Definition): Variable[] {
   const out: Variable[] = [];
   for (const q of d.pages.flatMap((p) => p.questions)) {
     const c = q.content;
@@ -58,8 +61,8 @@ const FIXED: Variable[] = [
   { name: 'fassung', label: 'Fassung des Fragebogens', values: [], missing: [], type: 'numeric', get: () => undefined },
 ];
 
-async function load(db: Db, project: typeof analysisProjects.$inferSelect) {
-  const [q] = await db.select().from(questionnaires).where(and(eq(questionnaires.projectId, project.id), eq(questionnaires.status, 'frozen'))).orderBy(desc(questionnaires.revision)).limit(1);
+async function load(db: Db, project: AnalysisRow) {
+  const q = await latestFrozenQuestionnaire(db, project.id);
   if (!q) throw unprocessable('not_in_field', 'Es gibt noch keinen festgeschriebenen Fragebogen und damit keine Antworten.');
   const variables = variablesOf(q.definition as Definition);
   // Random order of rows by id, so the file order does not reveal the order of arrival either.
@@ -76,7 +79,7 @@ async function load(db: Db, project: typeof analysisProjects.$inferSelect) {
 
 const valueLabels = (v: Variable) => v.values.map((x) => `${x.value}=${x.label.de}`).join('; ');
 
-export function spssSyntax(variables: Variable[], csvName: string) {
+function spssSyntax(variables: Variable[], csvName: string) {
   const q = (s: string) => `"${s.replaceAll('"', "''")}"`;
   const lines = [
     '* SPSS-Syntax zur ASSKomm-Bürgerbefragung: liest die CSV-Datei (UTF-8, Semikolon) und setzt die Beschriftungen.',
@@ -97,10 +100,8 @@ export function spssSyntax(variables: Variable[], csvName: string) {
   return `${lines.join('\n')}\n`;
 }
 
-export type ExportFormat = 'csv' | 'xlsx' | 'codebook' | 'sps';
-
 /** Responses as CSV or XLSX (with a codebook sheet), the codebook alone (CSV) or SPSS syntax. */
-export async function exportResponses(db: Db, project: typeof analysisProjects.$inferSelect, format: ExportFormat): Promise<{ data: Buffer; name: string; type: 'csv' | 'xlsx' | 'sps' }> {
+export async function exportResponses(db: Db, project: AnalysisRow, format: TExportFormat): Promise<{ data: Buffer; name: string; type: 'csv' | 'xlsx' | 'sps' }> {
   const { variables, rows } = await load(db, project);
   const base = `${project.code}-antworten`;
   const codebook = variables.map((v) => ({ Variable: v.name, Beschriftung: v.label, Typ: v.type === 'string' ? 'Text' : 'Zahl', Wertelabels: valueLabels(v), 'Fehlende Werte': v.missing.join(', ') }));

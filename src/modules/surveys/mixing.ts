@@ -10,12 +10,16 @@
  * batch (which is mixed again with it), so no batch is ever smaller than k unless the whole survey has
  * fewer answers; the used codes are then marked in access_codes, all in that one transaction.
  */
-import { sql } from 'drizzle-orm';
+import { and, count, eq, getTableName, max, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import type { JobDefinition, Jobs } from '../../server/jobs.js';
-import { recordAudit, systemContext } from '../../server/audit/record.js';
+import { systemContext } from '../../server/audit/record.js';
 import { todayIso } from '../../lib/dates.js';
 import { vacuumTables } from '../../server/db/maintenance.js';
+import { recordSurveysAudit } from './audit.js';
+import { accessCodes, analysisProjects, paperEntries, paperSheets, surveyDrafts, surveyPool, surveyResponses, surveyUsedCodes } from './schema.js';
+import { takesAnswers } from './survey-state.js';
+import { columnList } from './column-list.js';
 
 export const MIX_JOB = 'surveys.mix-pool';
 const MIX_LOCK = 7_411_019;
@@ -23,19 +27,28 @@ const MIX_LOCK = 7_411_019;
 type Rows<T> = { rows: T[] };
 const rowsOf = async <T>(q: Promise<unknown>) => ((await q) as Rows<T>).rows;
 
+/** What moves from the pool into the responses (the same columns in both tables). */
+const MOVED = ['projectId', 'questionnaireRevision', 'mode', 'answers', 'stratumKey'] as const;
+const returningMoved = (table: typeof surveyPool | typeof surveyResponses) => sql.join(MOVED.map((k) => sql`${table[k]} as ${sql.identifier(k)}`), sql`, `);
+const movedNames = sql.join(MOVED.map((k) => sql.identifier(k)), sql`, `);
+
+/** Rewrites a table's rows of the survey in random order, in this transaction: same xmin, random positions. */
+const rewriteShuffled = (table: typeof surveyUsedCodes | typeof paperSheets, projectId: string) =>
+  sql`with d as (delete from ${table} where ${eq(table.projectId, projectId)} returning *) insert into ${table} select * from d order by random()`;
+
 export interface MixResult { mixed: number; batch: number | null; folded: boolean; waiting: number; open: boolean; closed?: boolean; scrubbed?: boolean }
 
 /** Mixes the survey's pool if it may: at least k waiting, or the field phase has closed. */
 export async function mixPool(db: Db, projectId: string, today = todayIso()): Promise<MixResult> {
   const result = await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${MIX_LOCK}, hashtext(${projectId}))`);
-    const [state] = await rowsOf<{ k: number; open: boolean; last_batch: number }>(tx.execute(sql`
-      select p.mix_threshold as k, (p.status = 'running' and coalesce(f.status, '') = 'in_progress') as open,
-        (select coalesce(max(r.batch), 0) from survey_responses r where r.project_id = p.id)::int as last_batch
-      from analysis_projects p left join analysis_phases f on f.project_id = p.id and f.key = 'field'
-      where p.id = ${projectId}`));
+    const [state] = await tx.select({
+      k: analysisProjects.mixThreshold,
+      open: takesAnswers(projectId),
+      lastBatch: sql<number>`(select coalesce(${max(surveyResponses.batch)}, 0) from ${surveyResponses} where ${eq(surveyResponses.projectId, projectId)})::int`,
+    }).from(analysisProjects).where(eq(analysisProjects.id, projectId));
     if (!state) return { mixed: 0, batch: null, folded: false, waiting: 0, open: false };
-    const [{ n }] = await rowsOf<{ n: number }>(tx.execute(sql`select count(*)::int as n from survey_pool where project_id = ${projectId}`)) as [{ n: number }];
+    const [{ n }] = await tx.select({ n: count() }).from(surveyPool).where(eq(surveyPool.projectId, projectId)) as [{ n: number }];
     if (state.open && n < state.k) return { mixed: 0, batch: null, folded: false, waiting: n, open: true };
     if (n === 0) {
       // Closed with nothing waiting: only the used codes still have to move to the code table.
@@ -43,30 +56,30 @@ export async function mixPool(db: Db, projectId: string, today = todayIso()): Pr
       return { mixed: 0, batch: null, folded: false, waiting: 0, open: false, closed };
     }
     // After the field phase a remainder smaller than k is mixed again together with the last batch.
-    const folded = !state.open && n < state.k && state.last_batch > 0;
-    const batch = folded ? state.last_batch : state.last_batch + 1;
+    const folded = !state.open && n < state.k && state.lastBatch > 0;
+    const batch = folded ? state.lastBatch : state.lastBatch + 1;
     const moved = await rowsOf<{ n: number }>(tx.execute(sql`
       with pooled as (
-        delete from survey_pool where project_id = ${projectId}
-        returning project_id, questionnaire_revision, mode, answers, stratum_key
+        delete from ${surveyPool} where ${eq(surveyPool.projectId, projectId)}
+        returning ${returningMoved(surveyPool)}
       )${folded ? sql`, earlier as (
-        delete from survey_responses where project_id = ${projectId} and batch = ${batch}
-        returning project_id, questionnaire_revision, mode, answers, stratum_key
+        delete from ${surveyResponses} where ${and(eq(surveyResponses.projectId, projectId), eq(surveyResponses.batch, batch))}
+        returning ${returningMoved(surveyResponses)}
       )` : sql``}, moving as (
         select * from pooled${folded ? sql` union all select * from earlier` : sql``}
       ), ins as (
-        insert into survey_responses (project_id, questionnaire_revision, mode, answers, stratum_key, submitted_on, batch)
-        select project_id, questionnaire_revision, mode, answers, stratum_key, ${today}::date, ${batch} from moving order by random()
+        insert into ${surveyResponses} (${columnList(...MOVED.map((k) => surveyResponses[k]), surveyResponses.submittedOn, surveyResponses.batch)})
+        select ${movedNames}, ${today}::date, ${batch} from moving order by random()
         returning 1
       )
       select count(*)::int as n from ins`));
     // Used codes and keyed sheets lose the time and order of their use: same xmin, random positions.
-    await tx.execute(sql`with d as (delete from survey_used_codes where project_id = ${projectId} returning *) insert into survey_used_codes select * from d order by random()`);
-    await tx.execute(sql`with d as (delete from paper_sheets where project_id = ${projectId} returning *) insert into paper_sheets select * from d order by random()`);
+    await tx.execute(rewriteShuffled(surveyUsedCodes, projectId));
+    await tx.execute(rewriteShuffled(paperSheets, projectId));
     // A draft saved while its code was being used would otherwise outlive its purpose.
-    await tx.execute(sql`delete from survey_drafts d using survey_used_codes u where u.code_hash = d.code_hash and u.project_id = ${projectId}`);
+    await tx.execute(sql`delete from ${surveyDrafts} using ${surveyUsedCodes} where ${surveyUsedCodes.codeHash} = ${surveyDrafts.codeHash} and ${eq(surveyUsedCodes.projectId, projectId)}`);
     if (!state.open) await closeCodes(tx, projectId);
-    await recordAudit(tx, systemContext('Mischung der Antworten'), {
+    await recordSurveysAudit(tx, systemContext('Mischung der Antworten'), {
       action: folded ? 'survey_responses.folded' : 'survey_responses.mixed', entityType: 'analysis_project', entityId: projectId,
       after: { batch, responses: moved[0]!.n },
     });
@@ -83,14 +96,17 @@ export async function mixPool(db: Db, projectId: string, today = todayIso()): Pr
  */
 async function closeCodes(tx: Db, projectId: string): Promise<boolean> {
   const marked = await rowsOf<{ n: number }>(tx.execute(sql`
-    with upd as (update access_codes a set used = true from survey_used_codes u where u.project_id = ${projectId} and a.code_hash = u.code_hash returning 1)
+    with upd as (
+      update ${accessCodes} set ${columnList(accessCodes.used)} = true from ${surveyUsedCodes}
+      where ${eq(surveyUsedCodes.projectId, projectId)} and ${accessCodes.codeHash} = ${surveyUsedCodes.codeHash} returning 1
+    )
     select count(*)::int as n from upd`));
-  const used = await rowsOf<{ n: number }>(tx.execute(sql`with d as (delete from survey_used_codes where project_id = ${projectId} returning 1) select count(*)::int as n from d`));
+  const used = await rowsOf<{ n: number }>(tx.execute(sql`with d as (delete from ${surveyUsedCodes} where ${eq(surveyUsedCodes.projectId, projectId)} returning 1) select count(*)::int as n from d`));
   return marked[0]!.n + used[0]!.n > 0;
 }
 
 /** Tables holding answers, or row versions that tell when a code or sheet was used: new files after every mix. */
-const REWRITTEN = ['survey_pool', 'survey_drafts', 'paper_entries', 'survey_used_codes', 'paper_sheets'];
+const REWRITTEN = [surveyPool, surveyDrafts, paperEntries, surveyUsedCodes, paperSheets].map(getTableName);
 
 /**
  * Frees what the move left behind: dead pool rows, submitted drafts, the old versions of codes and sheets.
@@ -103,7 +119,7 @@ const REWRITTEN = ['survey_pool', 'survey_drafts', 'paper_entries', 'survey_used
 async function scrub(db: Db, final: boolean): Promise<boolean> {
   try {
     await vacuumTables(db, REWRITTEN, { full: true, lockTimeoutMs: 1000 });
-    if (final) await vacuumTables(db, ['access_codes', 'survey_responses'], { full: false });
+    if (final) await vacuumTables(db, [accessCodes, surveyResponses].map(getTableName), { full: false });
     return true;
   } catch {
     return false;
@@ -111,8 +127,8 @@ async function scrub(db: Db, final: boolean): Promise<boolean> {
 }
 
 /** Surveys with answers waiting in the pool (what the periodic sweep mixes). */
-export async function surveysWithPool(db: Db): Promise<string[]> {
-  return (await rowsOf<{ id: string }>(db.execute(sql`select distinct project_id::text as id from survey_pool`))).map((r) => r.id);
+async function surveysWithPool(db: Db): Promise<string[]> {
+  return (await db.selectDistinct({ id: surveyPool.projectId }).from(surveyPool)).map((r) => r.id);
 }
 
 /**

@@ -1,12 +1,13 @@
 import type { PlatformModule } from '../../server/modules.js';
 import { analysisScope } from './scopes.js';
 import { surveysPolicies } from './policy.js';
-import { surveysRoutes } from './routes.js';
+import { surveysRoutes } from './routes/index.js';
 import { surveyPublicRoutes } from './routes-public.js';
-import { seedStandardItems } from './item-bank.js';
+import { seedStandardItems } from './seed-standard-items.js';
 import { seedSurveysDemo } from './seed-demo.js';
 import { surveysTimeline } from './timeline.js';
 import { mixJob } from './mixing.js';
+import { surveysCommuneEvents, surveysFigures } from './figures.js';
 
 /** Security analyses: projects on the 20-week plan, the item bank, questionnaires and the citizen survey. */
 export const surveysModule: PlatformModule = {
@@ -18,6 +19,8 @@ export const surveysModule: PlatformModule = {
   seedReference: async (ctx) => seedStandardItems(ctx.db),
   seedDemo: seedSurveysDemo,
   timeline: surveysTimeline,
+  figures: surveysFigures,
+  communeEvents: surveysCommuneEvents,
   scopes: [analysisScope],
   policies: [...surveysPolicies],
   jobs: [mixJob as never],

@@ -1,13 +1,16 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
-import { accessCodes, analysisProjects, codeIsUsed, surveyPool, surveyResponses, surveyStrata } from './schema.js';
+import type { AnalysisRow } from './policy.js';
+import { accessCodes, surveyPool, surveyResponses, surveyStrata } from './schema.js';
+import { codeIsUsed } from './survey-state.js';
+import type { TMonitoring } from './surveys.types.js';
 
 /**
  * Field monitoring: returns per stratum (from the codes marked used, which carry their stratum but no link
  * to a response), the response rate, the mixing pool, and stored answers per day they left the pool
  * (online and paper, cumulative).
  */
-export async function fieldMonitoring(db: Db, project: typeof analysisProjects.$inferSelect) {
+export async function fieldMonitoring(db: Db, project: AnalysisRow): Promise<TMonitoring> {
   const strata = await db.select().from(surveyStrata).where(eq(surveyStrata.projectId, project.id)).orderBy(asc(surveyStrata.key));
   const used = await db.select({ key: accessCodes.stratumKey, n: count() }).from(accessCodes)
     .where(and(eq(accessCodes.projectId, project.id), codeIsUsed))
@@ -15,7 +18,7 @@ export async function fieldMonitoring(db: Db, project: typeof analysisProjects.$
   const usedBy = new Map(used.map((u) => [u.key, u.n]));
   const days = await db.select({ day: surveyResponses.submittedOn, mode: surveyResponses.mode, n: count() }).from(surveyResponses)
     .where(eq(surveyResponses.projectId, project.id)).groupBy(surveyResponses.submittedOn, surveyResponses.mode).orderBy(asc(surveyResponses.submittedOn));
-  const byDay: { date: string; online: number; paper: number; cumulative: number }[] = [];
+  const byDay: TMonitoring['byDay'] = [];
   let cumulative = 0;
   for (const d of days) {
     let row = byDay.at(-1);

@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
 import { definePolicy, defineSubject } from '../../server/auth/policy.js';
-import { access } from '../../server/http/access.js';
 import { analysisProjects } from './schema.js';
 
 export type AnalysisRow = typeof analysisProjects.$inferSelect;
@@ -32,14 +31,3 @@ export const itemBankPolicy = definePolicy('surveys.items', {
 });
 
 export const surveysPolicies = [analysisPolicy, itemBankPolicy] as const;
-
-/** @deprecated door rules for routes not yet converted to subject routes. */
-export const surveysPolicy = {
-  commission: analysisPolicy.door('commission'),
-  readProject: analysisPolicy.door('read'),
-  work: analysisPolicy.door('work'),
-  communeTasks: analysisPolicy.door('communeTasks'),
-  readItems: itemBankPolicy.door('read'),
-  maintainItems: itemBankPolicy.door('maintain'),
-  respond: access.public,
-};

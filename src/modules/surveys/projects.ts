@@ -1,16 +1,13 @@
-import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import type { Actor } from '../../server/auth/roles.js';
-import { analysisPolicy } from './policy.js';
+import { analysisPolicy, type AnalysisRow } from './policy.js';
 import { communes } from '../communes/schema.js';
 import { analysisPhases, analysisProjects, analysisTasks } from './schema.js';
 import { COMMUNE_TASKS, PHASES } from './plan.js';
+import type { TProject, TProjectRecord } from './surveys.types.js';
 
-type Row = typeof analysisProjects.$inferSelect;
 export type ProjectAccess = 'read' | 'work';
-
-/** The project if the actor may read (or work on) it; 404 otherwise (the rule is analysisPolicy's). */
-export const projectFor = (db: Db, actor: Actor | null, id: string, mode: ProjectAccess): Promise<Row> => analysisPolicy.load(db, actor, mode, id);
 
 /**
  * Which of these analyses the actor may read (or work on) — analysisPolicy's rule, for many at once:
@@ -23,7 +20,8 @@ export async function accessibleProjectIds(db: Db, actor: Actor | null, ids: rea
   return new Set(rows.map((r) => r.id));
 }
 
-export async function presentProject(db: Db, row: Row) {
+/** The project with its commune's name, phases and tasks (the same for every viewer). */
+export async function presentProject(db: Db, row: AnalysisRow): Promise<TProjectRecord> {
   const [commune] = await db.select({ name: communes.name }).from(communes).where(eq(communes.ags, row.ags));
   const phases = await db.select().from(analysisPhases).where(eq(analysisPhases.projectId, row.id)).orderBy(asc(analysisPhases.sortOrder));
   const tasks = await db.select().from(analysisTasks).where(eq(analysisTasks.projectId, row.id)).orderBy(asc(analysisTasks.sortOrder));
@@ -36,12 +34,7 @@ export async function presentProject(db: Db, row: Row) {
   };
 }
 
-export async function listProjects(db: Db, actor: Actor | null, q: { ags?: string }) {
-  const scope = await analysisPolicy.filter(db, actor, 'read');
-  if (scope === 'none') return { items: [] };
-  const where = [scope, q.ags ? eq(analysisProjects.ags, q.ags) : undefined].filter((x): x is SQL => !!x);
-  const rows = await db.select().from(analysisProjects).where(where.length ? and(...where) : undefined).orderBy(desc(analysisProjects.startOn));
-  const items = [];
-  for (const r of rows) items.push(await presentProject(db, r));
-  return { items };
+/** The project as `actor` sees it: with what they may do with it (the web shows actions by this). */
+export async function viewedBy(db: Db, actor: Actor | null, row: AnalysisRow, record: TProjectRecord): Promise<TProject> {
+  return { ...record, can: await analysisPolicy.can(db, actor, row) };
 }

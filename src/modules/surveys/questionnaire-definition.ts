@@ -3,18 +3,11 @@
  * the SurveyJS JSON rendered from it, and the server-side check of submitted answers (pure; no I/O).
  */
 import { isStorableText } from '../../lib/text.js';
-import { FEAR_PLACE_REASONS, FEAR_PLACE_TIMES, MAX_FEAR_PLACES, type ItemContent, type Text } from './standard-items.js';
+import { FEAR_PLACE_REASONS, FEAR_PLACE_TIMES, MAX_FEAR_PLACES, type Text } from './standard-items.js';
+import type { TDefinition, TResolvedQuestion } from './surveys.types.js';
 
-export interface ResolvedQuestion { code: string; source: 'bank' | 'custom'; itemVersion: number | null; content: ItemContent }
-export interface Definition {
-  title: Text;
-  intro: Text;
-  pages: { title: Text; questions: ResolvedQuestion[] }[];
-  /** Ortsteile for the district question (from the register extract or entered by the analyst). */
-  districts: string[];
-  /** [west, south, east, north] of the commune, for the map question. */
-  bbox: [number, number, number, number] | null;
-}
+export type ResolvedQuestion = TResolvedQuestion;
+export type Definition = TDefinition;
 
 const loc = (t: Text) => ({ de: t.de, en: t.en });
 

@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import { invalidField, notFound } from '../../server/http/problem.js';
 import { communes } from '../communes/schema.js';
@@ -6,6 +6,7 @@ import { analysisProjects, questionnaires, type QuestionnaireElement } from './s
 import { getItemVersion, listItems } from './item-bank.js';
 import { toSurveyJson, type Definition, type ResolvedQuestion } from './questionnaire-definition.js';
 import { DIMENSIONS, type Text } from './standard-items.js';
+import type { TQuestionnaire } from './surveys.types.js';
 
 type Row = typeof questionnaires.$inferSelect;
 
@@ -39,7 +40,7 @@ export async function resolveDefinition(db: Db, q: Row): Promise<Definition> {
   return { title: q.title, intro: q.intro, pages: pages.filter((p) => p.questions.length), districts: project!.districts, bbox: bboxOf(commune?.geometry) };
 }
 
-export async function presentQuestionnaire(db: Db, q: Row) {
+export async function presentQuestionnaire(db: Db, q: Row): Promise<TQuestionnaire> {
   const definition = (q.definition as Definition | null) ?? await resolveDefinition(db, q);
   return {
     id: q.id, projectId: q.projectId, revision: q.revision, status: q.status, title: q.title, intro: q.intro, elements: q.elements,
@@ -53,11 +54,6 @@ export async function currentQuestionnaire(db: Db, projectId: string) {
   const [row] = await db.select().from(questionnaires).where(eq(questionnaires.projectId, projectId)).orderBy(desc(questionnaires.revision)).limit(1);
   if (!row) throw notFound('Zu dieser Analyse gibt es noch keinen Fragebogen.');
   return row;
-}
-
-export async function frozenQuestionnaire(db: Db, projectId: string, revision: number) {
-  const [row] = await db.select().from(questionnaires).where(and(eq(questionnaires.projectId, projectId), eq(questionnaires.revision, revision)));
-  return row?.status === 'frozen' ? row : null;
 }
 
 /** A new project's first draft: every active bank item in its latest version, a page per topic. */

@@ -25,7 +25,7 @@ export function readRegisterAndDraw(data: Buffer, startOn: string, options: Draw
 }
 
 /** Extracts up to this size are read on the request loop (well under 0.1 s); larger ones in a worker thread. */
-export const REGISTER_INLINE_BYTES = 1024 * 1024;
+const REGISTER_INLINE_BYTES = 1024 * 1024;
 
 /** `readRegisterAndDraw` off the request loop for large extracts (50 MB take seconds to parse). */
 export async function readRegisterAndDrawOffLoop(data: Buffer, startOn: string, options: DrawOptions): Promise<ReturnType<typeof readRegisterAndDraw>> {

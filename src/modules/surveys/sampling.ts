@@ -52,7 +52,7 @@ export function allocate(populations: number[], n: number, allocation: Allocatio
     let left = n;
     // Water-filling: equal shares, small strata taken whole, the rest shared by the larger ones.
     while (left > 0) {
-      const open = out.map((x, i) => i).filter((i) => out[i]! < populations[i]!);
+      const open = out.map((_, i) => i).filter((i) => out[i]! < populations[i]!);
       const share = Math.max(1, Math.floor(left / open.length));
       for (const i of open) { const add = Math.min(share, populations[i]! - out[i]!, left); out[i]! += add; left -= add; if (!left) break; }
     }

@@ -1,7 +1,8 @@
-import { sql } from 'drizzle-orm';
 import { pgTable, text, integer, date, jsonb, timestamp, uuid, primaryKey, index, boolean, uniqueIndex } from 'drizzle-orm/pg-core';
 import { communes } from '../communes/schema.js';
 import type { ItemContent, Text } from './standard-items.js';
+import type { TElement } from './surveys.types.js';
+import type { PaperEntryStatus, PhaseStatus, ProjectStatus, QuestionnaireStatus, ResponseMode } from './states.js';
 
 /** Answers leave the mixing pool in batches of at least this many, unless the survey closes with fewer. */
 export const DEFAULT_MIX_THRESHOLD = 10;
@@ -16,7 +17,7 @@ export const analysisProjects = pgTable('analysis_projects', {
   title: text('title').notNull(),
   institute: text('institute').notNull(),
   startOn: date('start_on').notNull(),
-  status: text('status').notNull().default('running'),
+  status: text('status').$type<ProjectStatus>().notNull().default('running'),
   completedOn: date('completed_on'),
   /** Ortsteile offered in the district question (from the register extract, or entered). */
   districts: jsonb('districts').$type<string[]>().notNull().default([]),
@@ -35,7 +36,7 @@ export const analysisPhases = pgTable('analysis_phases', {
   sortOrder: integer('sort_order').notNull(),
   startOn: date('start_on').notNull(),
   dueOn: date('due_on').notNull(),
-  status: text('status').notNull().default('open'),
+  status: text('status').$type<PhaseStatus>().notNull().default('open'),
   doneOn: date('done_on'),
   version: integer('version').notNull().default(1),
 }, (t) => [primaryKey({ columns: [t.projectId, t.key] })]);
@@ -62,10 +63,7 @@ export const surveyItems = pgTable('survey_items', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.code, t.itemVersion] })]);
 
-export type QuestionnaireElement =
-  | { type: 'item'; code: string; itemVersion: number }
-  | { type: 'custom'; code: string; content: ItemContent }
-  | { type: 'page'; title: Text };
+export type QuestionnaireElement = TElement;
 
 /**
  * A project's questionnaire. Drafts change freely; starting the field phase freezes it: the resolved
@@ -75,7 +73,7 @@ export const questionnaires = pgTable('questionnaires', {
   id: uuid('id').primaryKey().defaultRandom(),
   projectId: uuid('project_id').notNull().references(() => analysisProjects.id, { onDelete: 'cascade' }),
   revision: integer('revision').notNull(),
-  status: text('status').notNull().default('draft'),
+  status: text('status').$type<QuestionnaireStatus>().notNull().default('draft'),
   title: jsonb('title').$type<Text>().notNull(),
   intro: jsonb('intro').$type<Text>().notNull(),
   elements: jsonb('elements').$type<QuestionnaireElement[]>().notNull().default([]),
@@ -158,9 +156,6 @@ export const surveyUsedCodes = pgTable('survey_used_codes', {
   receipt: text('receipt'),
 });
 
-/** A code is used once it is in survey_used_codes (field phase running) or marked in access_codes (closed). */
-export const codeIsUsed = sql`(${accessCodes.used} or exists (select 1 from ${surveyUsedCodes} u where u.code_hash = ${accessCodes.codeHash}))`;
-
 /** The cover letter: editable text, the commune's crest, and the commune's approval. */
 export const surveyLetters = pgTable('survey_letters', {
   projectId: uuid('project_id').primaryKey().references(() => analysisProjects.id, { onDelete: 'cascade' }),
@@ -188,7 +183,7 @@ export const surveyResponses = pgTable('survey_responses', {
   id: uuid('id').primaryKey().defaultRandom(),
   projectId: uuid('project_id').notNull().references(() => analysisProjects.id, { onDelete: 'cascade' }),
   questionnaireRevision: integer('questionnaire_revision').notNull(),
-  mode: text('mode').notNull(),
+  mode: text('mode').$type<ResponseMode>().notNull(),
   submittedOn: date('submitted_on').notNull(),
   answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),
   stratumKey: text('stratum_key'),
@@ -203,7 +198,7 @@ export const surveyResponses = pgTable('survey_responses', {
 export const surveyPool = pgTable('survey_pool', {
   projectId: uuid('project_id').notNull().references(() => analysisProjects.id, { onDelete: 'cascade' }),
   questionnaireRevision: integer('questionnaire_revision').notNull(),
-  mode: text('mode').notNull(),
+  mode: text('mode').$type<ResponseMode>().notNull(),
   answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),
   stratumKey: text('stratum_key'),
   // No key and no index: the pool holds only what waits for the next mix, and each index costs every submission.
@@ -224,7 +219,7 @@ export const surveyDrafts = pgTable('survey_drafts', {
 export const paperEntries = pgTable('paper_entries', {
   projectId: uuid('project_id').notNull().references(() => analysisProjects.id, { onDelete: 'cascade' }),
   sheetNo: text('sheet_no').notNull(),
-  status: text('status').notNull(),
+  status: text('status').$type<PaperEntryStatus>().notNull(),
   firstAnswers: jsonb('first_answers').$type<Record<string, unknown>>().notNull(),
   secondAnswers: jsonb('second_answers').$type<Record<string, unknown>>(),
   code: text('code'),

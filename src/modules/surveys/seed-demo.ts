@@ -5,9 +5,9 @@ import { addDays, daysBetween, todayIso } from '../../lib/dates.js';
 import { accessCodes, analysisPhases, analysisProjects, analysisTasks, samplePersons, surveyResponses, surveySamples } from './schema.js';
 import { createAnalysisProject } from './create-analysis-project.js';
 import { drawProjectSample } from './draw-sample.js';
-import { startFieldPhase } from './edit-questionnaire.js';
+import { startFieldPhase } from './start-field-phase.js';
 import { currentQuestionnaire } from './questionnaires.js';
-import { deletePersonalData } from './letters.js';
+import { deletePersonalData } from './delete-personal-data.js';
 import { hashCode } from './access-codes.js';
 import { seededRandom } from './sampling.js';
 import { AGE_GROUPS } from './register-csv.js';
@@ -42,8 +42,8 @@ export interface DemoWave {
 
 /**
  * Two waves of Schwarzenberg's citizen survey. The first (autumn 2022, for the Städtebund Silberberg's
- * analysis) is completed: its field phase is closed and the analysis done (the alliance demo records the
- * milestone of its handover). The second is running: started ten weeks ago, letters sent and names
+ * analysis) is completed: its field phase is closed and its report handed over on 15.03.2023 (a
+ * `safety_analysis_completed` event of the commune, see figures.ts). The second is running: started ten weeks ago, letters sent and names
  * deleted, a few hundred answers so far. Both from a synthetic register (invented people) with a fixed
  * seed; fear is higher at night for women, older people and in Sonnenleithe and the centre. Runs before
  * the demo users so that the analyst's scopes exist.
@@ -116,7 +116,7 @@ export async function seedDemoWave(ctx: SeedContext, wave: DemoWave) {
     }
     for (const k of Object.keys(answers)) if (answers[k] === undefined) delete answers[k];
     const days = wave.completedOn ? wave.fieldDays : Math.max(0, Math.min(wave.fieldDays, daysBetween(fieldStart, today) - 1));
-    return { p, answers, submittedOn: addDays(fieldStart, Math.floor(Math.pow(random(), 2) * days)), mode: random() < 0.72 ? 'online' : 'paper' };
+    return { p, answers, submittedOn: addDays(fieldStart, Math.floor(Math.pow(random(), 2) * days)), mode: random() < 0.72 ? 'online' as const : 'paper' as const };
   });
   // As the mixing pool would have stored them: one batch per field day, in random order within it.
   const days = [...new Set(responses.map((r) => r.submittedOn))].sort();
@@ -126,7 +126,7 @@ export async function seedDemoWave(ctx: SeedContext, wave: DemoWave) {
   for (let i = 0; i < hashes.length; i += 500) await db.update(accessCodes).set({ used: true }).where(inArray(accessCodes.codeHash, hashes.slice(i, i + 500)));
   await deletePersonalData(db, sys, row!);
   if (wave.completedOn) {
-    // Field phase closed, evaluation, report and workshop done; the alliance demo records the handover milestone.
+    // Field phase closed, evaluation, report and workshop done; the completion is the commune's event (figures.ts).
     await db.update(analysisPhases).set({ status: 'done', doneOn: addDays(fieldStart, wave.fieldDays) }).where(eq(analysisPhases.projectId, project.id));
     await db.update(analysisTasks).set({ doneOn: addDays(fieldStart, wave.fieldDays) }).where(eq(analysisTasks.projectId, project.id));
     await db.update(analysisProjects).set({ status: 'completed', completedOn: wave.completedOn }).where(eq(analysisProjects.id, project.id));

@@ -3,20 +3,11 @@
  * English. Codes are stable: analyses compare them across towns and years. Item content is versioned in
  * the database; this file is the first version of each.
  */
-export type Text = { de: string; en: string };
-export interface ScaleValue { value: number; label: Text }
-export type ItemKind = 'single' | 'matrix' | 'multi' | 'text' | 'fearplaces' | 'district';
-export interface ItemContent {
-  dimension: string;
-  kind: ItemKind;
-  wording: Text;
-  /** Answer options (single, matrix columns, multi). */
-  scale: ScaleValue[];
-  /** A "does not apply" option kept apart from the scale (e.g. "nutze ich nicht"); excluded from means. */
-  notApplicable: ScaleValue | null;
-  /** Sub-items of a matrix: codes like IN01_a. */
-  rows: { code: string; label: Text }[];
-}
+import type { TItemContent, TScaleValue, TText } from './surveys.types.js';
+
+export type Text = TText;
+export type ScaleValue = TScaleValue;
+export type ItemContent = TItemContent;
 export interface StandardItem extends ItemContent { code: string }
 
 export const DIMENSIONS: Record<string, Text> = {

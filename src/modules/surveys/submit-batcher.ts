@@ -1,6 +1,12 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import { Problem } from '../../server/http/problem.js';
+import { accessCodes, surveyDrafts, surveyPool, surveyUsedCodes } from './schema.js';
+import { latestFrozenRevision, takesAnswers, usedInFieldPhase } from './survey-state.js';
+import type { ResponseMode } from './states.js';
+import { columnList } from './column-list.js';
+
+const ONLINE: ResponseMode = 'online';
 
 /** A submission checked against its frozen questionnaire; `keyHash` is the hash of the browser's submission id. */
 export interface PendingSubmission { codeHash: string; projectId: string; revision: number; answers: string; keyHash: string }
@@ -83,22 +89,20 @@ export class SubmitBatcher {
         select * from unnest(${sql.param(col('codeHash'))}::text[], ${sql.param(col('projectId'))}::uuid[], ${sql.param(col('revision'))}::int[], ${sql.param(col('answers'))}::jsonb[], ${sql.param(col('keyHash'))}::text[])
           as t(code_hash, project_id, revision, answers, key_hash)
       ), open as (
-        select i.*, a.stratum_key from input i
-        join access_codes a on a.code_hash = i.code_hash and a.project_id = i.project_id and not a.used
-        join analysis_projects p on p.id = i.project_id and p.status = 'running'
-        join analysis_phases f on f.project_id = i.project_id and f.key = 'field' and f.status = 'in_progress'
-        where i.revision = (select max(q.revision) from questionnaires q where q.project_id = i.project_id and q.status = 'frozen')
+        select input.*, ${accessCodes.stratumKey} as stratum_key from input
+        join ${accessCodes} on ${accessCodes.codeHash} = input.code_hash and ${accessCodes.projectId} = input.project_id and not ${accessCodes.used}
+        where ${takesAnswers(accessCodes.projectId)} and input.revision = ${latestFrozenRevision(accessCodes.projectId)}
       ), used as (
-        insert into survey_used_codes (code_hash, project_id, receipt)
+        insert into ${surveyUsedCodes} (${columnList(surveyUsedCodes.codeHash, surveyUsedCodes.projectId, surveyUsedCodes.receipt)})
         select code_hash, project_id, key_hash from open
-        where not exists (select 1 from survey_used_codes u where u.code_hash = open.code_hash)
-        returning code_hash, receipt
+        where not ${usedInFieldPhase(sql`open.code_hash`)}
+        returning ${surveyUsedCodes.codeHash} as code_hash, ${surveyUsedCodes.receipt} as receipt
       ), ins as (
-        insert into survey_pool (project_id, questionnaire_revision, mode, answers, stratum_key)
-        select o.project_id, o.revision, 'online', o.answers, o.stratum_key from open o join used u on u.code_hash = o.code_hash
+        insert into ${surveyPool} (${columnList(surveyPool.projectId, surveyPool.questionnaireRevision, surveyPool.mode, surveyPool.answers, surveyPool.stratumKey)})
+        select open.project_id, open.revision, ${ONLINE}, open.answers, open.stratum_key from open join used on used.code_hash = open.code_hash
         returning 1
       ), del as (
-        delete from survey_drafts d using used u where d.code_hash = u.code_hash returning 1
+        delete from ${surveyDrafts} using used where ${surveyDrafts.codeHash} = used.code_hash returning 1
       )
       select receipt as key from used`) as unknown as { rows: { key: string }[] };
     return new Set(result.rows.map((r) => r.key));

@@ -6,8 +6,8 @@ const SOURCE_STAGES = 'Beratungen, Vereinbarungen und Stufen der Kommunen';
 const SOURCE_MILESTONES = 'Erfasste Ereignisse je Kommune (bis das zuständige Modul die Zahl liefert)';
 
 /**
- * The alliance's statewide figures. `councils`, `safetyAnalyses` and `fundingCommitted` come from
- * recorded milestones until the councils, surveys and funding modules register their own definitions.
+ * The alliance's statewide figures. `councils` and `fundingCommitted` come from recorded milestones until
+ * the councils and funding modules register their own definitions (`safetyAnalyses` is the surveys module's).
  */
 export const allianceFigures: FigureDefinition[] = [
   {
@@ -48,15 +48,6 @@ export const allianceFigures: FigureDefinition[] = [
     async values(ctx, days) {
       const { coaching } = await allianceFacts(ctx);
       return days.map((d) => coaching.filter((c) => c.startedOn !== null && c.startedOn <= d).length);
-    },
-  },
-  {
-    key: 'safetyAnalyses', order: 60, unit: 'count', source: SOURCE_MILESTONES,
-    label: { de: 'Sicherheitsanalysen durchgeführt', en: 'Security analyses completed' },
-    async values(ctx, days) {
-      const { byAgs } = await allianceFacts(ctx);
-      const dates = [...byAgs.values()].flatMap((f) => f.milestones.filter((m) => m.kind === 'safety_analysis_completed').map((m) => m.occurredOn));
-      return days.map((d) => dates.filter((x) => x <= d).length);
     },
   },
   {

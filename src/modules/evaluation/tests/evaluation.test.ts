@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { createTestApp, login, loginAs, roleCaller, type Session, type TestApp } from '../../../../test/helpers.js';
-import { newProject, openFieldPhase } from '../../../../test/support/surveys.js';
+import { newProject, openFieldPhase } from '../../surveys/tests/factories.js';
 import { analysisProjects, surveyResponses } from '../../surveys/schema.js';
 import { createUser } from '../../auth/create-user.js';
 import { systemContext } from '../../../server/audit/record.js';

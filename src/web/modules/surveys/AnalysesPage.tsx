@@ -2,15 +2,15 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api, formatDate } from '../../api.js';
 import { todayIso } from '../../../lib/dates.js';
-import { useI18n } from '../../i18n/index.js';
-import { hasRole, useSession } from '../../session.js';
+import { useCan } from '../../session.js';
 import { ErrorAlert, Field, Loading, PageTitle, ScrollRegion, fieldError } from '../../ui/components.js';
 import { CommunePicker, type CommuneRef } from '../../ui/CommunePicker.js';
 import { useApi } from '../../useApi.js';
-import type { Project } from './types.js';
+import type { TProject, TProjectList } from '../../../modules/surveys/surveys.types.js';
+import { useText } from './messages.js';
 
 function CommissionForm({ onCancel }: { onCancel: () => void }) {
-  const { t } = useI18n();
+  const { t } = useText();
   const navigate = useNavigate();
   const [commune, setCommune] = useState<CommuneRef[]>([]);
   const [institute, setInstitute] = useState('');
@@ -18,7 +18,7 @@ function CommissionForm({ onCancel }: { onCancel: () => void }) {
   const [error, setError] = useState<unknown>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault(); setError(null);
-    try { const p = await api<Project>('/analyses', { method: 'POST', body: { ags: commune[0]?.ags ?? '', institute, startOn } }); navigate(`/analysen/${p.id}`); } catch (err) { setError(err); }
+    try { const p = await api<TProject>('/analyses', { method: 'POST', body: { ags: commune[0]?.ags ?? '', institute, startOn } }); navigate(`/analysen/${p.id}`); } catch (err) { setError(err); }
   };
   return (
     <form className="stack card wide" onSubmit={submit} noValidate aria-labelledby="commission">
@@ -27,22 +27,22 @@ function CommissionForm({ onCancel }: { onCancel: () => void }) {
       <CommunePicker legend={t('analyses.commune')} value={commune} onChange={setCommune} single error={fieldError(error, 'ags')} />
       <Field label={t('analyses.institute')} error={fieldError(error, 'institute')}>{(f) => <input id={f.id} value={institute} onChange={(e) => setInstitute(e.target.value)} aria-invalid={f.invalid} aria-describedby={f.describedBy} />}</Field>
       <Field label={t('analyses.startOn')} hint={t('analyses.startHint')} error={fieldError(error, 'startOn')}>{(f) => <input id={f.id} type="date" value={startOn} onChange={(e) => setStartOn(e.target.value)} aria-describedby={f.describedBy} />}</Field>
-      <div className="actions"><button className="btn" type="submit">{t('analyses.create')}</button><button className="btn secondary" type="button" onClick={onCancel}>{t('groups.cancel')}</button></div>
+      <div className="actions"><button className="btn" type="submit">{t('analyses.create')}</button><button className="btn secondary" type="button" onClick={onCancel}>{t('common.cancel')}</button></div>
     </form>
   );
 }
 
 export function AnalysesPage() {
-  const { t, locale } = useI18n();
-  const { user } = useSession();
+  const { t, locale } = useText();
+  const can = useCan();
   const [creating, setCreating] = useState(false);
-  const list = useApi<{ items: Project[] }>('/analyses');
+  const list = useApi<TProjectList>('/analyses');
   return (
     <>
       <PageTitle>{t('analyses.title')}</PageTitle>
       <p>{t('analyses.intro')}</p>
-      {hasRole(user, 'lpr_admin', 'lpr_staff') && <p><Link to="/fragenkatalog">{t('items.title')}</Link></p>}
-      {hasRole(user, 'lpr_admin', 'lpr_staff') && !creating && <p><button className="btn" type="button" onClick={() => setCreating(true)}>{t('analyses.commission')}</button></p>}
+      {can('surveys.items.maintain') && <p><Link to="/fragenkatalog">{t('items.title')}</Link></p>}
+      {can('surveys.analysis.commission') && !creating && <p><button className="btn" type="button" onClick={() => setCreating(true)}>{t('analyses.commission')}</button></p>}
       {creating && <CommissionForm onCancel={() => setCreating(false)} />}
       <ErrorAlert error={list.error} />
       {!list.data ? <Loading /> : list.data.items.length === 0 ? <p>{t('analyses.none')}</p> : (

@@ -1,20 +1,19 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError, formatDate, formatNumber } from '../../api.js';
-import { useI18n } from '../../i18n/index.js';
-import type { MessageKey } from '../../i18n/de.js';
-import { hasRole, useSession } from '../../session.js';
 import { Alert, ErrorAlert, Field, Loading, PageTitle, ScrollRegion } from '../../ui/components.js';
 import { LineChart } from '../../ui/LineChart.js';
 import { useApi } from '../../useApi.js';
-import type { Letter, Monitoring, Project, Questionnaire } from './types.js';
+import type { TLetter, TMonitoring, TProject, TQuestionnaire } from '../../../modules/surveys/surveys.types.js';
+import { PHASE_STATUSES } from '../../../modules/surveys/states.js';
+import { useText } from './messages.js';
 
 const pct = (x: number, locale: string) => `${formatNumber(Math.round(x * 1000) / 10, locale)} %`;
 
 /** Returns per day and stratum, the response rate and a cumulative chart (with its table). */
-export function MonitoringSection({ projectId }: { projectId: string }) {
-  const { t, locale } = useI18n();
-  const m = useApi<Monitoring>(`/analyses/${projectId}/monitoring`);
+function MonitoringSection({ projectId }: { projectId: string }) {
+  const { t, locale } = useText();
+  const m = useApi<TMonitoring>(`/analyses/${projectId}/monitoring`);
   if (m.error) return <ErrorAlert error={m.error} />;
   if (!m.data) return <Loading />;
   const d = m.data;
@@ -56,14 +55,14 @@ export function MonitoringSection({ projectId }: { projectId: string }) {
 }
 
 /** k of the mixing pool, for the analyst and the LPR; the error appears next to the button. */
-function MixThresholdForm({ project, onSaved }: { project: Project; onSaved: (p: Project) => void }) {
-  const { t } = useI18n();
+function MixThresholdForm({ project, onSaved }: { project: TProject; onSaved: (p: TProject) => void }) {
+  const { t } = useText();
   const [value, setValue] = useState(String(project.mixThreshold));
   const [error, setError] = useState<unknown>(null);
   const save = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
-    try { onSaved(await api<Project>(`/analyses/${project.id}/mix-threshold`, { method: 'PUT', body: { mixThreshold: Number(value), version: project.version } })); } catch (err) { setError(err); }
+    try { onSaved(await api<TProject>(`/analyses/${project.id}/mix-threshold`, { method: 'PUT', body: { mixThreshold: Number(value), version: project.version } })); } catch (err) { setError(err); }
   };
   const fieldError = error instanceof ApiError && error.field === 'mixThreshold' ? (error.errors?.[0]?.message ?? error.detail) : undefined;
   return (
@@ -79,21 +78,20 @@ function MixThresholdForm({ project, onSaved }: { project: Project; onSaved: (p:
 
 export function AnalysisPage() {
   const { id } = useParams();
-  const { t, locale } = useI18n();
-  const { user } = useSession();
-  const work = hasRole(user, 'lpr_admin', 'lpr_staff', 'analyst');
-  const loaded = useApi<Project>(`/analyses/${id}`);
-  const questionnaire = useApi<Questionnaire>(`/analyses/${id}/questionnaire`);
-  const letter = useApi<Letter>(`/analyses/${id}/letter`);
-  const [project, setProject] = useState<Project | null>(null);
+  const { t, locale } = useText();
+  const loaded = useApi<TProject>(`/analyses/${id}`);
+  const questionnaire = useApi<TQuestionnaire>(`/analyses/${id}/questionnaire`);
+  const letter = useApi<TLetter>(`/analyses/${id}/letter`);
+  const [project, setProject] = useState<TProject | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [message, setMessage] = useState('');
   const p = project ?? loaded.data;
   if (loaded.error) return <><PageTitle>{t('notFound.title')}</PageTitle><ErrorAlert error={loaded.error} /></>;
   if (!p) return <Loading />;
+  const { work, communeTasks } = p.can;
   const act = async (path: string, body: unknown, msg: string, method = 'PUT') => {
     setError(null); setMessage('');
-    try { setProject(await api<Project>(path, { method, body })); setMessage(msg); } catch (e) { setError(e); }
+    try { setProject(await api<TProject>(path, { method, body })); setMessage(msg); } catch (e) { setError(e); }
   };
   const field = p.phases.find((x) => x.key === 'field');
   const frozen = questionnaire.data?.status === 'frozen';
@@ -109,10 +107,10 @@ export function AnalysisPage() {
           <li><Link to={`/analysen/${p.id}/fragebogen`}>{t('analyses.questionnaire')}</Link> ({frozen ? t('analyses.frozen') : t('analyses.draft')})</li>
           {work && <li><Link to={`/analysen/${p.id}/stichprobe`}>{t('analyses.sample')}</Link></li>}
           {work && frozen && <li><Link to={`/analysen/${p.id}/papier`}>{t('analyses.paper')}</Link></li>}
-          {frozen && <li><Link to={`/analysen/${p.id}/ergebnisse`}>{t('eval.findings')}</Link></li>}
-          {work && frozen && <li><Link to={`/analysen/${p.id}/gewichtung`}>{t('eval.weighting')}</Link></li>}
-          {frozen && <li><Link to={`/analysen/${p.id}/empfehlungen`}>{t('eval.recommendations')}</Link></li>}
-          {frozen && <li><Link to={`/analysen/${p.id}/bericht`}>{t('eval.report')}</Link></li>}
+          {frozen && <li><Link to={`/analysen/${p.id}/ergebnisse`}>{t('analyses.findings')}</Link></li>}
+          {work && frozen && <li><Link to={`/analysen/${p.id}/gewichtung`}>{t('analyses.weighting')}</Link></li>}
+          {frozen && <li><Link to={`/analysen/${p.id}/empfehlungen`}>{t('analyses.recommendations')}</Link></li>}
+          {frozen && <li><Link to={`/analysen/${p.id}/bericht`}>{t('analyses.report')}</Link></li>}
         </ul>
       </nav>
       <h2>{t('analyses.plan')}</h2>
@@ -125,9 +123,9 @@ export function AnalysisPage() {
               <th scope="row">{ph.label}</th><td>{formatDate(ph.startOn, locale)}</td><td>{formatDate(ph.dueOn, locale)}</td>
               <td>{work && ph.key !== 'field' ? (
                 <select aria-label={t('analyses.statusOf', { phase: ph.label })} value={ph.status} onChange={(e) => act(`/analyses/${p.id}/phases/${ph.key}`, { status: e.target.value, version: ph.version }, t('analyses.saved'))}>
-                  {(['open', 'in_progress', 'done'] as const).map((s) => <option key={s} value={s}>{t(`analyses.status.${s}` as MessageKey)}</option>)}
+                  {PHASE_STATUSES.map((s) => <option key={s} value={s}>{t(`analyses.status.${s}`)}</option>)}
                 </select>
-              ) : t(`analyses.status.${ph.status}` as MessageKey)}{ph.doneOn ? ` (${formatDate(ph.doneOn, locale)})` : ''}</td>
+              ) : t(`analyses.status.${ph.status}`)}{ph.doneOn ? ` (${formatDate(ph.doneOn, locale)})` : ''}</td>
             </tr>
           ))}</tbody>
         </table>
@@ -135,7 +133,7 @@ export function AnalysisPage() {
       <h2>{t('analyses.tasks')}</h2>
       <ul className="plain checklist-tasks">{p.tasks.map((task) => (
         <li key={task.key}>
-          <label><input type="checkbox" checked={!!task.doneOn} onChange={() => act(`/analyses/${p.id}/tasks/${task.key}`, { done: !task.doneOn, version: task.version }, t('analyses.saved'))} /> {task.label}</label>
+          <label><input type="checkbox" checked={!!task.doneOn} disabled={!communeTasks} onChange={() => act(`/analyses/${p.id}/tasks/${task.key}`, { done: !task.doneOn, version: task.version }, t('analyses.saved'))} /> {task.label}</label>
           {' '}<span className="muted">{task.doneOn ? t('analyses.doneOn', { date: formatDate(task.doneOn, locale) }) : t('analyses.dueOn', { date: formatDate(task.dueOn, locale) })}</span>
         </li>
       ))}</ul>

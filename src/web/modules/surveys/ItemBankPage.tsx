@@ -1,21 +1,20 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api.js';
-import { useI18n } from '../../i18n/index.js';
-import type { MessageKey } from '../../i18n/de.js';
-import { hasRole, useSession } from '../../session.js';
+import { useCan } from '../../session.js';
 import { Alert, ErrorAlert, Field, Loading, PageTitle, fieldError } from '../../ui/components.js';
 import { useApi } from '../../useApi.js';
-import type { BankItem } from './types.js';
+import type { TItem, TItemList } from '../../../modules/surveys/surveys.types.js';
+import { useText } from './messages.js';
 
-function ReviseForm({ item, onDone }: { item: BankItem; onDone: (msg: string) => void }) {
-  const { t } = useI18n();
+function ReviseForm({ item, onDone }: { item: TItem; onDone: (msg: string) => void }) {
+  const { t } = useText();
   const [de, setDe] = useState(item.wording.de);
   const [en, setEn] = useState(item.wording.en);
   const [note, setNote] = useState('');
   const [error, setError] = useState<unknown>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault(); setError(null);
-    const { code: _code, itemVersion, active: _active, versions: _versions, ...content } = item;
+    const { code: _code, itemVersion, active: _active, versions: _versions, note: _note, createdAt: _createdAt, ...content } = item;
     try {
       await api(`/survey-items/${item.code}/versions`, { method: 'POST', body: { basedOn: itemVersion, note, content: { ...content, wording: { de, en } } } });
       onDone(t('items.revised', { code: item.code }));
@@ -28,7 +27,7 @@ function ReviseForm({ item, onDone }: { item: BankItem; onDone: (msg: string) =>
       <Field label={t('items.wordingDe')} error={fieldError(error, 'content.wording.de')}>{(f) => <textarea id={f.id} rows={3} value={de} onChange={(e) => setDe(e.target.value)} />}</Field>
       <Field label={t('items.wordingEn')}>{(f) => <textarea id={f.id} rows={3} value={en} onChange={(e) => setEn(e.target.value)} />}</Field>
       <Field label={t('items.note')} hint={t('items.noteHint')}>{(f) => <input id={f.id} value={note} onChange={(e) => setNote(e.target.value)} aria-describedby={f.describedBy} />}</Field>
-      <div className="actions"><button type="submit" className="btn">{t('items.saveVersion')}</button><button type="button" className="btn secondary" onClick={() => onDone('')}>{t('groups.cancel')}</button></div>
+      <div className="actions"><button type="submit" className="btn">{t('items.saveVersion')}</button><button type="button" className="btn secondary" onClick={() => onDone('')}>{t('common.cancel')}</button></div>
     </form>
   );
 }
@@ -38,7 +37,7 @@ const lines = (s: string) => s.split('\n').map((l) => l.trim()).filter(Boolean);
 
 /** A new item: code, topic, type, wording in both languages, answers and (for a matrix) rows. */
 function NewItemForm({ onDone, dimensions }: { onDone: (msg: string) => void; dimensions: string[] }) {
-  const { t } = useI18n();
+  const { t } = useText();
   const [code, setCode] = useState('');
   const [dimension, setDimension] = useState(dimensions[0] ?? 'measures');
   const [kind, setKind] = useState<(typeof KINDS)[number]>('single');
@@ -63,28 +62,28 @@ function NewItemForm({ onDone, dimensions }: { onDone: (msg: string) => void; di
       <ErrorAlert error={error} />
       <Field label={t('items.code')} hint={t('items.codeHint')} error={fieldError(error, 'code')}>{(f) => <input id={f.id} value={code} onChange={(e) => setCode(e.target.value.toUpperCase())} aria-invalid={f.invalid} aria-describedby={f.describedBy} />}</Field>
       <Field label={t('items.dimension')}>{(f) => <select id={f.id} value={dimension} onChange={(e) => setDimension(e.target.value)}>{dimensions.map((d) => <option key={d}>{d}</option>)}</select>}</Field>
-      <Field label={t('builder.kind')}>{(f) => <select id={f.id} value={kind} onChange={(e) => setKind(e.target.value as (typeof KINDS)[number])}>{KINDS.map((k) => <option key={k} value={k}>{t(`items.kind.${k}` as MessageKey)}</option>)}</select>}</Field>
+      <Field label={t('builder.kind')}>{(f) => <select id={f.id} value={kind} onChange={(e) => setKind(e.target.value as (typeof KINDS)[number])}>{KINDS.map((k) => <option key={k} value={k}>{t(`items.kind.${k}`)}</option>)}</select>}</Field>
       <Field label={t('items.wordingDe')} error={fieldError(error, 'content.wording.de')}>{(f) => <textarea id={f.id} rows={2} value={de} onChange={(e) => setDe(e.target.value)} />}</Field>
       <Field label={t('items.wordingEn')}>{(f) => <textarea id={f.id} rows={2} value={en} onChange={(e) => setEn(e.target.value)} />}</Field>
       {kind !== 'text' && <Field label={t('builder.options')} hint={t('items.scaleHint')} error={fieldError(error, 'content.scale')}>{(f) => <textarea id={f.id} rows={4} value={scale} onChange={(e) => setScale(e.target.value)} aria-describedby={f.describedBy} />}</Field>}
       {kind === 'matrix' && <Field label={t('items.rows')} hint={t('items.rowsHint')} error={fieldError(error, 'content.rows')}>{(f) => <textarea id={f.id} rows={4} value={rows} onChange={(e) => setRows(e.target.value)} aria-describedby={f.describedBy} />}</Field>}
-      <div className="actions"><button type="submit" className="btn">{t('items.create')}</button><button type="button" className="btn secondary" onClick={() => onDone('')}>{t('groups.cancel')}</button></div>
+      <div className="actions"><button type="submit" className="btn">{t('items.create')}</button><button type="button" className="btn secondary" onClick={() => onDone('')}>{t('common.cancel')}</button></div>
     </form>
   );
 }
 
 /** The item bank: standard items with their versions; LPR staff add, revise (new version) or retire them. */
 export function ItemBankPage() {
-  const { t } = useI18n();
-  const { user } = useSession();
-  const lpr = hasRole(user, 'lpr_admin', 'lpr_staff');
-  const list = useApi<{ items: BankItem[] }>('/survey-items');
+  const { t } = useText();
+  const can = useCan();
+  const maintain = can('surveys.items.maintain');
+  const list = useApi<TItemList>('/survey-items');
   const [editing, setEditing] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const [message, setMessage] = useState('');
   const [error, setError] = useState<unknown>(null);
   const done = (msg: string) => { setEditing(null); setCreating(false); setMessage(msg); list.reload(); };
-  const toggle = async (i: BankItem) => {
+  const toggle = async (i: TItem) => {
     setError(null);
     try { await api(`/survey-items/${i.code}/active`, { method: 'PUT', body: { active: !i.active } }); done(i.active ? t('items.retired', { code: i.code }) : t('items.reactivated', { code: i.code })); } catch (e) { setError(e); }
   };
@@ -94,7 +93,7 @@ export function ItemBankPage() {
       <p>{t('items.intro')}</p>
       {message && <Alert kind="success">{message}</Alert>}
       <ErrorAlert error={error ?? list.error} />
-      {lpr && !creating && <p><button type="button" className="btn" onClick={() => { setMessage(''); setCreating(true); }}>{t('items.new')}</button></p>}
+      {maintain && !creating && <p><button type="button" className="btn" onClick={() => { setMessage(''); setCreating(true); }}>{t('items.new')}</button></p>}
       {creating && list.data && <NewItemForm onDone={done} dimensions={[...new Set(list.data.items.map((i) => i.dimension))]} />}
       {!list.data ? <Loading /> : (
         <ul className="plain items">{list.data.items.map((i) => (
@@ -104,7 +103,7 @@ export function ItemBankPage() {
             <p lang="en" className="muted">{i.wording.en}</p>
             {i.rows.length > 0 && <ul>{i.rows.map((r) => <li key={r.code}>{r.code}: {r.label.de}</li>)}</ul>}
             {i.scale.length > 0 && <p className="muted">{i.scale.map((s) => `${s.value} ${s.label.de}`).join(' · ')}{i.notApplicable ? ` · ${i.notApplicable.value} ${i.notApplicable.label.de}` : ''}</p>}
-            {lpr && editing !== i.code && (
+            {maintain && editing !== i.code && (
               <div className="actions">
                 <button type="button" className="btn secondary" onClick={() => { setMessage(''); setEditing(i.code); }}>{t('items.reviseShort', { code: i.code })}</button>
                 <button type="button" className="btn secondary" onClick={() => toggle(i)}>{i.active ? t('items.retire', { code: i.code }) : t('items.reactivate', { code: i.code })}</button>

@@ -1,15 +1,15 @@
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api.js';
-import { useI18n } from '../../i18n/index.js';
 import { Alert, ErrorAlert, Loading, PageTitle } from '../../ui/components.js';
 import { useApi } from '../../useApi.js';
-import type { Definition, Project, Questionnaire, ScaleValue } from './types.js';
+import type { TDefinition, TPaperResult, TPaperStatus, TProject, TQuestionnaire, TScaleValue } from '../../../modules/surveys/surveys.types.js';
+import { useText } from './messages.js';
 
 /** One keyed field of the paper form: a question, a matrix row or a multiple-choice option. */
-interface Slot { id: string; question: string; row?: string; option?: number; label: string; values: ScaleValue[]; kind: 'choice' | 'text' }
+interface Slot { id: string; question: string; row?: string; option?: number; label: string; values: TScaleValue[]; kind: 'choice' | 'text' }
 
-function slotsOf(d: Definition): Slot[] {
+function slotsOf(d: TDefinition): Slot[] {
   const out: Slot[] = [];
   for (const q of d.pages.flatMap((p) => p.questions)) {
     const c = q.content;
@@ -43,15 +43,15 @@ function answersOf(slots: Slot[], values: Record<string, string>) {
  */
 export function PaperEntryPage() {
   const { id } = useParams();
-  const { t } = useI18n();
-  const project = useApi<Project>(`/analyses/${id}`);
-  const questionnaire = useApi<Questionnaire>(`/analyses/${id}/questionnaire`);
-  const status = useApi<{ stored: number; pending: { sheetNo: string; status: string; mismatches: { field: string; first: unknown; second: unknown }[] }[] }>(`/analyses/${id}/paper-entries`);
+  const { t } = useText();
+  const project = useApi<TProject>(`/analyses/${id}`);
+  const questionnaire = useApi<TQuestionnaire>(`/analyses/${id}/questionnaire`);
+  const status = useApi<TPaperStatus>(`/analyses/${id}/paper-entries`);
   const [sheetNo, setSheetNo] = useState('');
   const [code, setCode] = useState('');
   const [doubleEntry, setDoubleEntry] = useState(false);
   const [values, setValues] = useState<Record<string, string>>({});
-  const [result, setResult] = useState<{ status: string; mismatches: { field: string; first: unknown; second: unknown }[] } | null>(null);
+  const [result, setResult] = useState<TPaperResult | null>(null);
   const [error, setError] = useState<unknown>(null);
   const inputs = useRef<(HTMLInputElement | HTMLTextAreaElement | null)[]>([]);
   const sheetRef = useRef<HTMLInputElement>(null);
@@ -74,7 +74,7 @@ export function PaperEntryPage() {
   const submit = async (e: FormEvent) => {
     e.preventDefault(); setError(null); setResult(null);
     try {
-      const r = await api<{ status: string; mismatches: { field: string; first: unknown; second: unknown }[] }>(`/analyses/${id}/paper-entries`, { method: 'POST', body: { sheetNo, code: code || null, answers: answersOf(slots, values), doubleEntry } });
+      const r = await api<TPaperResult>(`/analyses/${id}/paper-entries`, { method: 'POST', body: { sheetNo, code: code || null, answers: answersOf(slots, values), doubleEntry } });
       setResult(r);
       status.reload();
       if (r.status !== 'mismatch') { setValues({}); setSheetNo(''); setCode(''); sheetRef.current?.focus(); }

@@ -6,20 +6,20 @@ import 'survey-core/survey-core.fontless.min.css';
 import 'survey-core/i18n/german';
 import './fear-places.js';
 import { api } from '../../api.js';
-import { useI18n } from '../../i18n/index.js';
-import { hasRole, useSession } from '../../session.js';
+import { useCan } from '../../session.js';
 import { Alert, ErrorAlert, Field, Loading, PageTitle, fieldError } from '../../ui/components.js';
 import { useApi } from '../../useApi.js';
-import type { BankItem, Element, ItemContent, Project, Questionnaire } from './types.js';
+import type { TElement, TItemContent, TItemList, TProject, TQuestionnaire } from '../../../modules/surveys/surveys.types.js';
+import { useText } from './messages.js';
 
 function Preview({ json }: { json: Record<string, unknown> }) {
-  const { locale } = useI18n();
+  const { locale } = useText();
   const model = useMemo(() => { const m = new Model(json); m.locale = locale; m.showCompletedPage = false; return m; }, [json, locale]);
   return <div className="survey-host preview" lang={locale}><Survey model={model} /></div>;
 }
 
-function CustomQuestionForm({ onAdd, taken }: { onAdd: (el: Element) => void; taken: Set<string> }) {
-  const { t } = useI18n();
+function CustomQuestionForm({ onAdd, taken }: { onAdd: (el: TElement) => void; taken: Set<string> }) {
+  const { t } = useText();
   const [code, setCode] = useState('X01');
   const [kind, setKind] = useState<'single' | 'multi' | 'text'>('single');
   const [de, setDe] = useState('');
@@ -33,7 +33,7 @@ function CustomQuestionForm({ onAdd, taken }: { onAdd: (el: Element) => void; ta
     if (!de.trim()) { setError(t('builder.wordingMissing')); return; }
     const scale = kind === 'text' ? [] : options.split('\n').map((l) => /^\s*(\d+)\s*=\s*(.+)$/.exec(l)).filter((m): m is RegExpExecArray => !!m).map((m) => ({ value: Number(m[1]), label: { de: m[2]!.trim(), en: m[2]!.trim() } }));
     if (kind !== 'text' && scale.length < 2) { setError(t('builder.optionsMissing')); return; }
-    const content: ItemContent = { dimension: 'custom', kind, wording: { de: de.trim(), en: en.trim() || de.trim() }, scale, notApplicable: null, rows: [] };
+    const content: TItemContent = { dimension: 'custom', kind, wording: { de: de.trim(), en: en.trim() || de.trim() }, scale, notApplicable: null, rows: [] };
     onAdd({ type: 'custom', code, content });
     setError(''); setDe(''); setEn('');
   };
@@ -54,33 +54,32 @@ function CustomQuestionForm({ onAdd, taken }: { onAdd: (el: Element) => void; ta
 
 export function QuestionnairePage() {
   const { id } = useParams();
-  const { t } = useI18n();
-  const { user } = useSession();
-  const work = hasRole(user, 'lpr_admin', 'lpr_staff', 'analyst');
-  const project = useApi<Project>(`/analyses/${id}`);
-  const loaded = useApi<Questionnaire>(`/analyses/${id}/questionnaire`);
-  const bank = useApi<{ items: BankItem[] }>(work ? '/survey-items' : null);
-  const [q, setQ] = useState<Questionnaire | null>(null);
-  const [elements, setElements] = useState<Element[] | null>(null);
+  const { t } = useText();
+  const can = useCan();
+  const project = useApi<TProject>(`/analyses/${id}`);
+  const loaded = useApi<TQuestionnaire>(`/analyses/${id}/questionnaire`);
+  const bank = useApi<TItemList>(can('surveys.items.read') ? '/survey-items' : null);
+  const [q, setQ] = useState<TQuestionnaire | null>(null);
+  const [elements, setElements] = useState<TElement[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [message, setMessage] = useState('');
   const current = q ?? loaded.data;
   if (loaded.error) return <><PageTitle>{t('notFound.title')}</PageTitle><ErrorAlert error={loaded.error} /></>;
   if (!current || !project.data) return <Loading />;
   const els = elements ?? current.elements;
-  const editable = work && current.status !== 'frozen';
-  const wording = (el: Element) => el.type === 'page' ? el.title.de : el.type === 'custom' ? el.content.wording.de : bank.data?.items.find((i) => i.code === el.code)?.wording.de ?? current.definition.pages.flatMap((p) => p.questions).find((x) => x.code === el.code)?.content.wording.de ?? el.code;
-  const name = (el: Element) => el.type === 'page' ? `${t('builder.page')} ${el.title.de}` : `${el.code}: ${wording(el)}`;
+  const editable = project.data.can.work && current.status !== 'frozen';
+  const wording = (el: TElement) => el.type === 'page' ? el.title.de : el.type === 'custom' ? el.content.wording.de : bank.data?.items.find((i) => i.code === el.code)?.wording.de ?? current.definition.pages.flatMap((p) => p.questions).find((x) => x.code === el.code)?.content.wording.de ?? el.code;
+  const name = (el: TElement) => el.type === 'page' ? `${t('builder.page')} ${el.title.de}` : `${el.code}: ${wording(el)}`;
   const codes = new Set(els.filter((e) => e.type !== 'page').map((e) => (e as { code: string }).code));
   const move = (i: number, by: number) => { const next = [...els]; const [x] = next.splice(i, 1); next.splice(i + by, 0, x!); setElements(next); };
   const save = async () => {
     setError(null); setMessage('');
-    try { const saved = await api<Questionnaire>(`/analyses/${id}/questionnaire`, { method: 'PUT', body: { title: current.title, intro: current.intro, elements: els, version: current.version } }); setQ(saved); setElements(null); setMessage(t('builder.saved')); } catch (e) { setError(e); }
+    try { const saved = await api<TQuestionnaire>(`/analyses/${id}/questionnaire`, { method: 'PUT', body: { title: current.title, intro: current.intro, elements: els, version: current.version } }); setQ(saved); setElements(null); setMessage(t('builder.saved')); } catch (e) { setError(e); }
   };
   const freeze = async () => {
     if (!window.confirm(t('builder.freezeConfirm'))) return;
     setError(null); setMessage('');
-    try { setQ(await api<Questionnaire>(`/analyses/${id}/field-phase`, { method: 'POST', body: { version: current.version } })); setMessage(t('builder.frozen')); } catch (e) { setError(e); }
+    try { setQ(await api<TQuestionnaire>(`/analyses/${id}/field-phase`, { method: 'POST', body: { version: current.version } })); setMessage(t('builder.frozen')); } catch (e) { setError(e); }
   };
   return (
     <>

@@ -1,18 +1,18 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError, formatDateTime } from '../../api.js';
-import { useI18n } from '../../i18n/index.js';
 import { Alert, ErrorAlert, Field, Loading, PageTitle, ScrollRegion, fieldError } from '../../ui/components.js';
 import { useApi } from '../../useApi.js';
-import type { Letter, Project, Sample } from './types.js';
+import type { TLetter, TLetterKind, TProject, TSample } from '../../../modules/surveys/surveys.types.js';
+import { useText } from './messages.js';
 
 export function SamplePage() {
   const { id } = useParams();
-  const { t, locale } = useI18n();
-  const project = useApi<Project>(`/analyses/${id}`);
-  const sample = useApi<Sample | null>(`/analyses/${id}/sample`);
-  const letterLoaded = useApi<Letter>(`/analyses/${id}/letter`);
-  const [letter, setLetter] = useState<Letter | null>(null);
+  const { t, locale } = useText();
+  const project = useApi<TProject>(`/analyses/${id}`);
+  const sample = useApi<TSample | null>(`/analyses/${id}/sample`);
+  const letterLoaded = useApi<TLetter>(`/analyses/${id}/letter`);
+  const [letter, setLetter] = useState<TLetter | null>(null);
   const [file, setFile] = useState<File | null>(null);
   const [crest, setCrest] = useState<File | null>(null);
   const [options, setOptions] = useState({ strataBy: 'district_age_sex', allocation: 'proportional', size: '1000', seed: '' });
@@ -36,7 +36,7 @@ export function SamplePage() {
     form.append('file', file);
     void run(() => api(`/analyses/${id}/sample`, { method: 'POST', form }), t('sample.drawn'));
   };
-  const saveLetter = (e: FormEvent) => { e.preventDefault(); if (letter) void run(async () => setLetter(await api<Letter>(`/analyses/${id}/letter`, { method: 'PUT', body: letter })), t('sample.letterSaved')); };
+  const saveLetter = (e: FormEvent) => { e.preventDefault(); if (letter) void run(async () => setLetter(await api<TLetter>(`/analyses/${id}/letter`, { method: 'PUT', body: letter })), t('sample.letterSaved')); };
   const uploadCrest = (e: FormEvent) => {
     e.preventDefault();
     if (!crest) return;
@@ -44,7 +44,7 @@ export function SamplePage() {
     form.append('file', crest);
     void run(() => api(`/analyses/${id}/letter/crest`, { method: 'POST', form }), t('sample.crestSaved'));
   };
-  const letters = async (kind: 'invitation' | 'reminder') => {
+  const letters = async (kind: TLetterKind) => {
     setError(null); setMessage(''); setDownload(null);
     try {
       const res = await api<Blob>(`/analyses/${id}/letters`, { method: 'POST', body: { kind }, blob: true });

@@ -5,11 +5,10 @@ import 'survey-core/survey-core.fontless.min.css';
 import 'survey-core/i18n/german';
 import './fear-places.js';
 import { api, ApiError } from '../../api.js';
-import { useI18n } from '../../i18n/index.js';
-import type { MessageKey } from '../../i18n/de.js';
 import { Alert, ErrorAlert, Field, PageTitle, fieldError } from '../../ui/components.js';
+import type { TOpenedSurvey } from '../../../modules/surveys/surveys.types.js';
+import { useText } from './messages.js';
 
-interface Opened { title: string; survey: string; revision: number; surveyJson: Record<string, unknown>; answers: Record<string, unknown> }
 const SUBMISSION_KEY = 'asskomm.survey.submission';
 
 /** A random id per submission attempt, kept across reloads so that a retry is recognised, never a duplicate. */
@@ -22,21 +21,22 @@ function submissionIdFor(code: string) {
 }
 
 const KNOWN_ERRORS = ['code_unknown', 'code_used', 'survey_closed', 'rate_limited', 'questionnaire_changed'] as const;
+type KnownError = (typeof KNOWN_ERRORS)[number];
 
 /** The server's messages are German; known ones are shown in the page's language. */
 function useLocalisedError(error: unknown): unknown {
-  const { t } = useI18n();
+  const { t } = useText();
   if (error instanceof ApiError && (KNOWN_ERRORS as readonly string[]).includes(error.code)) {
-    return new ApiError(error.status, error.code, t(`survey.error.${error.code}` as MessageKey), error.field, error.errors);
+    return new ApiError(error.status, error.code, t(`survey.error.${error.code as KnownError}`), error.field, error.errors);
   }
   return error;
 }
 
 /** The citizens' survey: enter the code from the letter, answer (save and resume), submit anonymously. */
 export function SurveyResponsePage() {
-  const { t, locale } = useI18n();
+  const { t, locale } = useText();
   const [code, setCode] = useState('');
-  const [opened, setOpened] = useState<Opened | null>(null);
+  const [opened, setOpened] = useState<TOpenedSurvey | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [state, setState] = useState<'idle' | 'sending' | 'done' | 'saved'>('idle');
   const shown = useLocalisedError(error);
@@ -52,7 +52,7 @@ export function SurveyResponsePage() {
 
   const open = async (e?: FormEvent) => {
     e?.preventDefault(); setError(null);
-    try { setOpened(await api<Opened>('/public/survey/open', { method: 'POST', body: { code } })); } catch (err) { setError(err); }
+    try { setOpened(await api<TOpenedSurvey>('/public/survey/open', { method: 'POST', body: { code } })); } catch (err) { setError(err); }
   };
 
   const model = useMemo(() => {

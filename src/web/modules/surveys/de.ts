@@ -207,4 +207,8 @@ export const surveysDe = {
   'items.note': 'Anlass der Änderung',
   'items.noteHint': 'Wird mit der Version gespeichert.',
   'items.saveVersion': 'Als neue Version speichern',
+  'analyses.findings': 'Ergebnisse',
+  'analyses.weighting': 'Gewichtung',
+  'analyses.recommendations': 'Handlungsempfehlungen',
+  'analyses.report': 'Bericht',
 } as const;

@@ -208,4 +208,8 @@ export const surveysEn: Record<keyof typeof surveysDe, string> = {
   'items.note': 'Reason for the change',
   'items.noteHint': 'Stored with the version.',
   'items.saveVersion': 'Save as new version',
+  'analyses.findings': 'Findings',
+  'analyses.weighting': 'Weighting',
+  'analyses.recommendations': 'Recommendations',
+  'analyses.report': 'Report',
 };

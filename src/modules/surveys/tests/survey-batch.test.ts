@@ -6,11 +6,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestApp, loginAs, type TestApp } from './helpers.js';
-import { newProject, openFieldPhase } from './support/surveys.js';
-import { SubmitBatcher } from '../src/modules/surveys/submit-batcher.js';
-import { hashCode } from '../src/modules/surveys/access-codes.js';
-import { Problem } from '../src/server/http/problem.js';
+import { createTestApp, loginAs, type TestApp } from '../../../../test/helpers.js';
+import { newProject, openFieldPhase } from './factories.js';
+import { SubmitBatcher } from '../submit-batcher.js';
+import { hashCode } from '../access-codes.js';
+import { Problem } from '../../../server/http/problem.js';
 
 let t: TestApp;
 let projectId = '';

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestApp, loginAs, type TestApp } from './helpers.js';
-import { newProject, openFieldPhase } from './support/surveys.js';
-import { checkAnswers, type Definition } from '../src/modules/surveys/questionnaire-definition.js';
+import { createTestApp, loginAs, type TestApp } from '../../../../test/helpers.js';
+import { newProject, openFieldPhase } from './factories.js';
+import { checkAnswers, type Definition } from '../questionnaire-definition.js';
 
 let t: TestApp;
 let codes: string[] = [];

@@ -2,9 +2,9 @@ import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestApp, loginAs, multipart, roleCaller, type Session, type TestApp } from './helpers.js';
-import { newProject, registerCsv } from './support/surveys.js';
-import { png as pngOf, zlibZeros } from './support/files.js';
+import { createTestApp, loginAs, multipart, roleCaller, type Session, type TestApp } from '../../../../test/helpers.js';
+import { newProject, registerCsv } from './factories.js';
+import { png as pngOf, zlibZeros } from '../../../../test/support/files.js';
 
 let t: TestApp;
 let call: Awaited<ReturnType<typeof roleCaller>>;

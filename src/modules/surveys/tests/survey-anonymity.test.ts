@@ -10,9 +10,9 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, type SQL } from 'drizzle-orm';
 import { pageinspect } from '@electric-sql/pglite/contrib/pageinspect';
-import { createTestApp, loginAs, type Session, type TestApp } from './helpers.js';
-import { newProject, openFieldPhase } from './support/surveys.js';
-import { hashCode, normaliseCode } from '../src/modules/surveys/access-codes.js';
+import { createTestApp, loginAs, type Session, type TestApp } from '../../../../test/helpers.js';
+import { newProject, openFieldPhase } from './factories.js';
+import { hashCode, normaliseCode } from '../access-codes.js';
 
 const K = 10;
 const ONLINE = 27;

@@ -1,5 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { multipart, type TestApp, type Session } from '../helpers.js';
+import { login, multipart, type TestApp, type Session } from '../../../../test/helpers.js';
+import { systemContext } from '../../../server/audit/record.js';
+import { createUser } from '../../auth/create-user.js';
+import { DEMO_PASSWORD } from '../../auth/seed-demo-users.js';
+import { createAnalysisProject } from '../create-analysis-project.js';
+import type { TProjectRecord } from '../surveys.types.js';
 
 /** A register extract in the documented format: `rows` adults spread over four Ortsteile. */
 export function registerCsv(rows: number, extra: string[] = []) {
@@ -29,4 +34,16 @@ export async function newProject(t: TestApp, lpr: Session, ags = '14521550', sta
   const res = await t.app.inject({ method: 'POST', url: '/api/analyses', headers: lpr.headers, payload: { ags, institute: 'Testinstitut', startOn } });
   if (res.statusCode !== 201) throw new Error(res.body);
   return res.json().id;
+}
+
+/**
+ * An analysis project of its own for the commune `ags`, with an analyst assigned to it (signed in), so that a
+ * test does not depend on which analyses the demo seed made or in which order.
+ */
+export async function buildAnalysis(t: TestApp, input: { ags: string; startOn?: string; institute?: string; code?: string }): Promise<{ project: TProjectRecord; analyst: Session }> {
+  const ctx = systemContext('test');
+  const project = await createAnalysisProject(t.database.db, ctx, { ags: input.ags, institute: input.institute ?? 'Testinstitut', startOn: input.startOn ?? '2026-09-07', code: input.code });
+  const email = `analyse-${project.code}@test.demo`;
+  await createUser(t.database.db, ctx, { email, displayName: `Analyse ${project.code}`, password: DEMO_PASSWORD, grants: [{ role: 'analyst', scopeType: 'analysis', scopeId: project.code }] });
+  return { project, analyst: await login(t.app, email) };
 }

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Model } from 'survey-core';
-import { createTestApp, roleCaller, type TestApp } from './helpers.js';
+import { createTestApp, roleCaller, type TestApp } from '../../../../test/helpers.js';
+import { DEMO_ANALYSIS_CODE } from '../seed-demo.js';
+import { buildAnalysis } from './factories.js';
 
 let t: TestApp;
 let call: Awaited<ReturnType<typeof roleCaller>>;
@@ -29,7 +31,7 @@ describe('analysis projects', () => {
   });
 
   it('runs the demo survey: frozen questionnaire, drawn sample with names deleted, a few hundred answers', async () => {
-    const demo = (await call('analyst', 'GET', '/api/analyses')).json().items[0];
+    const demo = (await call('analyst', 'GET', '/api/analyses')).json().items.find((p: { code: string }) => p.code === DEMO_ANALYSIS_CODE);
     expect(demo.phases.find((p: { key: string }) => p.key === 'field').status).toBe('in_progress');
     expect((await call('analyst', 'GET', `/api/analyses/${demo.id}/questionnaire`)).json().status).toBe('frozen');
     const sample = (await call('analyst', 'GET', `/api/analyses/${demo.id}/sample`)).json();
@@ -50,12 +52,22 @@ describe('analysis projects', () => {
   });
 
   it('lets the commune tick its tasks but not change the questionnaire', async () => {
-    const p = (await call('commune', 'GET', '/api/analyses')).json().items[0];
+    const { project } = await buildAnalysis(t, { ags: '14521550', startOn: '2026-10-05' });
+    const p = (await call('commune', 'GET', `/api/analyses/${project.id}`)).json();
+    expect(p.can).toEqual({ read: true, work: false, communeTasks: true, commission: false });
     const task = p.tasks[0];
     const res = await call('commune', 'PUT', `/api/analyses/${p.id}/tasks/${task.key}`, { done: true, version: task.version });
     expect(res.statusCode).toBe(200);
     expect(res.json().tasks[0].doneOn).not.toBeNull();
     expect((await call('commune', 'PUT', `/api/analyses/${p.id}/questionnaire`, { title: { de: 'x', en: 'x' }, intro: { de: '', en: '' }, elements: [], version: 1 })).statusCode).toBe(403);
+  });
+
+  it('shows an analyst the analyses assigned to them, what they may do there, and hides the others', async () => {
+    const { project, analyst } = await buildAnalysis(t, { ags: '14521035' });
+    const as = (url: string) => t.app.inject({ url, headers: analyst.headers });
+    expect((await as('/api/analyses')).json().items.map((p: { code: string }) => p.code)).toEqual([project.code]);
+    expect((await as(`/api/analyses/${project.id}`)).json().can).toEqual({ read: true, work: true, communeTasks: true, commission: false });
+    expect((await as(`/api/analyses/${id}`)).statusCode).toBe(404);
   });
 
   it('composes a questionnaire from bank items and own questions, then freezes it when the field phase starts', async () => {

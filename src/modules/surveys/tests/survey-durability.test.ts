@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
-import { onRealPostgres } from './helpers.js';
-import { prepareSurvey, startPlatform, storedCounts, submitLoad } from '../bench/intake-support.js';
+import { onRealPostgres } from '../../../../test/helpers.js';
+import { prepareSurvey, startPlatform, storedCounts, submitLoad } from '../../../../bench/intake-support.js';
 
 // Needs a real server and a real process to kill: runs in CI's PostgreSQL pass.
 describe.runIf(onRealPostgres)('survey intake durability', () => {
