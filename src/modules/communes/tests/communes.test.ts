@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, loginAs, type TestApp } from './helpers.js';
+import { createTestApp, loginAs, type TestApp } from '../../../../test/helpers.js';
 
 let t: TestApp;
 beforeAll(async () => { t = await createTestApp(); });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, demoUser, login, loginAs, type TestApp } from './helpers.js';
-import { DEMO_PASSWORD } from '../src/modules/auth/seed-demo-users.js';
+import { createTestApp, demoUser, login, loginAs, type TestApp } from '../../../../test/helpers.js';
+import { DEMO_PASSWORD } from '../seed-demo-users.js';
 
 let t: TestApp;
 beforeAll(async () => { t = await createTestApp(); });
