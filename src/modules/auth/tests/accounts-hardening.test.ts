@@ -5,10 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestApp, createTestDatabase, demoUser, loginAs, type TestApp } from '../../../../test/helpers.js';
 import { DEMO_PASSWORD } from '../seed-demo-users.js';
+import { buildCommuneUser } from './factories.js';
 import { loginFailures } from '../schema.js';
 import { addressDelayUnits, formatLockEnd, slowDownAddress, THROTTLE, throttleKeys } from '../throttle.js';
 import { passwordWeakness } from '../password-policy.js';
-import { safeReturnTo } from '../oidc.js';
+import { safeReturnTo } from '../start-oidc-login.js';
 import { keyedHash, serverSecret, serverSecrets } from '../../../server/secret.js';
 import { loadConfig } from '../../../server/config.js';
 import { buildPlatformApp as buildApp } from '../../../platform/app.js';
@@ -62,12 +63,12 @@ describe('login throttling', () => {
   });
 
   it('locks an account after 5 failures, from every address, saying until when; a password reset lifts it', async () => {
-    const email = demoUser('council_member').email;
+    const { email, password } = await buildCommuneUser(t.app, '14523020');
     const start = Date.now();
     for (let i = 0; i < 5; i++) expect((await loginFrom('198.51.100.1', email, `falsch-${i}`)).statusCode).toBe(401);
     const before = Date.now();
     for (const address of ['198.51.100.1', '198.51.100.99']) {
-      const res = await loginFrom(address, email, DEMO_PASSWORD);
+      const res = await loginFrom(address, email, password);
       expect(res.statusCode).toBe(429);
       expect(res.headers['content-type']).toContain('application/problem+json');
       const body = res.json();
