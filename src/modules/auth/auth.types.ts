@@ -24,7 +24,6 @@ export const ZRoleOption = z.object({ role: z.enum(ROLES), scopeType: z.enum(SCO
 export type TRoleOption = z.infer<typeof ZRoleOption>;
 
 export const ZLoginBody = z.object({ email: ZEmail, password: z.string().min(1, { error: 'Bitte geben Sie Ihr Passwort ein.' }).max(200) });
-export type TLoginBody = z.infer<typeof ZLoginBody>;
 
 export const ZSessionUser = z.object({
   id: z.uuid(), email: z.string(), displayName: z.string(), locale: z.string(), grants: z.array(ZGrant),

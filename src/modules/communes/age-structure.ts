@@ -5,7 +5,6 @@ import type { TAgeStructureCell, TAgeStructureRecord } from './communes.types.js
 
 /** The age groups of the survey's age question (SD01) and of the register sample. */
 export const AGE_GROUP_KEYS = ['16-24', '25-34', '35-44', '45-54', '55-64', '65-74', '75+'] as const;
-export type AgeGroupKey = (typeof AGE_GROUP_KEYS)[number];
 export type AgeStructureCell = TAgeStructureCell;
 
 /** The commune's stored margins, or null when none are recorded. */

@@ -30,6 +30,13 @@ export const ZCommuneList = z.object({ items: z.array(ZCommuneSummary), total: z
 export type TCommuneList = z.infer<typeof ZCommuneList>;
 
 const ZRef = z.object({ ags: z.string(), name: z.string() });
+const ZRing = z.array(z.tuple([z.number(), z.number()]));
+/** A commune's outline: GeoJSON Polygon or MultiPolygon, WGS 84 longitude/latitude. */
+export const ZGeometry = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('Polygon'), coordinates: z.array(ZRing) }),
+  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ZRing)) }),
+]);
+export type TGeometry = z.infer<typeof ZGeometry>;
 export type TCommuneRef = z.infer<typeof ZRef>;
 export const ZCommuneDetail = ZCommuneSummary.extend({
   ars: z.string(), textCode: z.string(), isGrosseKreisstadt: z.boolean(),
@@ -40,8 +47,7 @@ export const ZCommuneDetail = ZCommuneSummary.extend({
   associationMembers: z.array(ZRef),
   groups: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string() })),
   populationHistory: z.array(z.object({ referenceDate: z.string(), population: z.number().int(), populationMale: z.number().int(), populationFemale: z.number().int() })),
-  /** GeoJSON Polygon or MultiPolygon (WGS 84). */
-  geometry: z.unknown().nullable(),
+  geometry: ZGeometry.nullable(),
   version: z.number().int(),
 });
 export type TCommuneDetail = z.infer<typeof ZCommuneDetail>;
@@ -79,7 +85,8 @@ export type TGroupRecord = z.infer<typeof ZGroupRecord>;
 /** A group as the viewer sees it, with what they may do with it. */
 export const ZGroup = ZGroupRecord.extend({ can: z.object({ update: z.boolean(), delete: z.boolean() }) });
 export type TGroup = z.infer<typeof ZGroup>;
-export const ZGroupList = z.object({ items: z.array(ZGroup) });
+/** All groups, and the kinds a group may have (for the form). */
+export const ZGroupList = z.object({ items: z.array(ZGroup), kinds: z.array(z.enum(GROUP_KINDS)) });
 export type TGroupList = z.infer<typeof ZGroupList>;
 export const ZGroupIdParams = z.object({ id: z.uuid({ error: 'Ungültige Gruppen-ID.' }) });
 export const ZGroupDeleteQuery = z.object({ version: ZVersionParam });
