@@ -1,15 +1,15 @@
-import { z } from 'zod';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { App, PlatformModule } from './modules.js';
 import { access } from './http/access.js';
 import { ping } from './db/client.js';
+import { ZDataSourceList, ZHealth, type TDataSource } from './platform.types.js';
 
 export const dataRoot = resolve(import.meta.dirname, '../../data');
 
 /** The attribution files shipped beside the reference data, for the "Datenquellen" page. */
-export function listDataSources() {
-  const out: { file: string; attribution: string; text: string }[] = [];
+function listDataSources(): TDataSource[] {
+  const out: TDataSource[] = [];
   for (const dir of ['registry', 'geo', 'crime', 'passwords']) {
     for (const f of readdirSync(join(dataRoot, dir)).filter((n) => n.endsWith('.LICENSE.txt')).sort()) {
       const text = readFileSync(join(dataRoot, dir, f), 'utf8');
@@ -24,7 +24,7 @@ export function listDataSources() {
 async function platformRoutes(app: App) {
   app.get('/health', {
     config: { access: access.public },
-    schema: { tags: ['Betrieb'], summary: 'Betriebsbereitschaft', response: { 200: z.object({ status: z.literal('ok') }) } },
+    schema: { tags: ['Betrieb'], summary: 'Betriebsbereitschaft', response: { 200: ZHealth } },
   }, async () => {
     await ping(app.database.db);
     return { status: 'ok' as const };
@@ -33,8 +33,7 @@ async function platformRoutes(app: App) {
   const sources = listDataSources();
   app.get('/datasources', {
     config: { access: access.public },
-    schema: { tags: ['Betrieb'], summary: 'Datenquellen und Namensnennungen',
-      response: { 200: z.object({ items: z.array(z.object({ file: z.string(), attribution: z.string(), text: z.string() })) }) } },
+    schema: { tags: ['Betrieb'], summary: 'Datenquellen und Namensnennungen', response: { 200: ZDataSourceList } },
   }, async () => ({ items: sources }));
 }
 

@@ -19,6 +19,10 @@ export const ZGrant = z.object({
 });
 export type TGrant = z.infer<typeof ZGrant>;
 
+/** A role as the role picker offers it, with the kind of scope it needs (null: statewide or the user's own records). */
+export const ZRoleOption = z.object({ role: z.enum(ROLES), scopeType: z.enum(SCOPE_TYPES).nullable() });
+export type TRoleOption = z.infer<typeof ZRoleOption>;
+
 export const ZLoginBody = z.object({ email: ZEmail, password: z.string().min(1, { error: 'Bitte geben Sie Ihr Passwort ein.' }).max(200) });
 
 export const ZSessionUser = z.object({
@@ -37,14 +41,23 @@ export type TSessionInfo = z.infer<typeof ZSessionInfo>;
 
 export const ZPasswordResetRequest = z.object({ email: ZEmail });
 export const ZPasswordResetConfirm = z.object({ token: z.string().min(20).max(200), password: ZNewPassword });
+/** A confirmation to show as it is (German). */
+export const ZMessage = z.object({ message: z.string() });
+export type TMessage = z.infer<typeof ZMessage>;
 
 export const ZProviders = z.object({ password: z.literal(true), oidc: z.object({ label: z.string(), loginUrl: z.string() }).nullable() });
+export type TProviders = z.infer<typeof ZProviders>;
+export const ZOidcLoginQuery = z.object({ returnTo: ZString.max(500).optional() });
 
-export const ZUser = z.object({
+/** An account as stored and audited. */
+export const ZUserRecord = z.object({
   id: z.uuid(), email: z.string(), displayName: z.string(), active: z.boolean(), locale: z.string(),
   hasPassword: z.boolean(), oidcLinked: z.boolean(), lastLoginAt: z.string().nullable(),
   createdAt: z.string(), version: z.number().int(), grants: z.array(ZGrant),
 });
+export type TUserRecord = z.infer<typeof ZUserRecord>;
+/** An account as the administration sees it, with what the viewer may do with it. */
+export const ZUser = ZUserRecord.extend({ can: z.object({ manage: z.boolean() }) });
 export type TUser = z.infer<typeof ZUser>;
 
 export const ZInviteUser = z.object({
@@ -58,5 +71,15 @@ export const ZUpdateUser = z.object({
   grants: z.array(ZGrant).min(1, { error: 'Bitte weisen Sie mindestens eine Rolle zu.' }),
   version: ZVersion,
 });
-export const ZUserList = z.object({ items: z.array(ZUser), total: z.number().int() });
+export type TInviteUser = z.infer<typeof ZInviteUser>;
+export type TUpdateUser = z.infer<typeof ZUpdateUser>;
+export const ZUserListQuery = z.object({
+  search: ZString.max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type TUserListQuery = z.infer<typeof ZUserListQuery>;
+/** A page of accounts, and the roles the administration may assign (for the role picker). */
+export const ZUserList = z.object({ items: z.array(ZUser), total: z.number().int(), roles: z.array(ZRoleOption) });
+export type TUserList = z.infer<typeof ZUserList>;
 export const ZUserIdParams = z.object({ id: z.uuid({ error: 'Ungültige Benutzer-ID.' }) });

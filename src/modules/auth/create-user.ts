@@ -1,15 +1,16 @@
-
 import type { Db } from '../../server/db/client.js';
-import { recordAudit, type AuditContext } from '../../server/audit/record.js';
+import type { AuditContext } from '../../server/audit/record.js';
 import { Problem } from '../../server/http/problem.js';
 import { hashPassword } from './crypto.js';
 import { users } from './schema.js';
-import type { TGrant } from './auth.types.js';
+import type { TGrant, TUserRecord } from './auth.types.js';
 import { validateGrants } from './validate-grants.js';
-import { presentUser, replaceGrants, emailIs } from './users.js';
+import { replaceGrants } from './grants.js';
+import { emailIs, presentUser } from './users.js';
+import { recordAuthAudit } from './audit.js';
 
 /** Creates an account with a password directly (CLI for the first admin, demo data). */
-export async function createUser(db: Db, ctx: AuditContext, input: { email: string; displayName: string; password: string; grants: TGrant[] }) {
+export async function createUser(db: Db, ctx: AuditContext, input: { email: string; displayName: string; password: string; grants: TGrant[] }): Promise<TUserRecord> {
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const grants = await validateGrants(tx, input.grants);
@@ -17,7 +18,7 @@ export async function createUser(db: Db, ctx: AuditContext, input: { email: stri
     if (existing) throw new Problem(409, 'email_taken', `Für ${input.email} gibt es bereits ein Konto.`, { field: 'email' });
     const [user] = await tx.insert(users).values({ email: input.email.toLowerCase(), displayName: input.displayName, passwordHash }).returning();
     const view = presentUser(user!, await replaceGrants(tx, user!.id, grants));
-    await recordAudit(tx, ctx, { action: 'user.created', entityType: 'user', entityId: user!.id, after: view });
+    await recordAuthAudit(tx, ctx, { action: 'user.created', entityType: 'user', entityId: user!.id, after: view });
     return view;
   });
 }

@@ -1,4 +1,5 @@
 import { definePolicy } from '../../server/auth/policy.js';
+import { userSubject } from './subject.js';
 
 /** Accounts: sign-in is open, the session is everyone's own, accounts and roles are the LPR administration's. */
 export const accountPolicy = definePolicy('auth.users', {
@@ -7,15 +8,6 @@ export const accountPolicy = definePolicy('auth.users', {
   logout: 'authenticated',
   passwordReset: 'public',
   manage: { lpr_admin: 'any' },
-});
+}, userSubject);
 
 export const authPolicies = [accountPolicy] as const;
-
-/** @deprecated door rules of routes not yet converted. */
-export const authPolicy = {
-  login: accountPolicy.door('login'),
-  session: accountPolicy.door('session'),
-  logout: accountPolicy.door('logout'),
-  passwordReset: accountPolicy.door('passwordReset'),
-  manageUsers: accountPolicy.door('manage'),
-};

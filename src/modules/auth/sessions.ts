@@ -1,12 +1,14 @@
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
-import type { Actor, Role, ScopeType } from '../../server/auth/roles.js';
+import type { Actor } from '../../server/auth/roles.js';
 import { randomToken, sha256 } from './crypto.js';
-import { roleAssignments, sessions, users } from './schema.js';
+import { sessions, users } from './schema.js';
+import { loadGrants } from './grants.js';
 
 export const SESSION_COOKIE = 'asskomm_session';
 const SLIDE_AFTER_MS = 5 * 60_000;
 
+/** Opens a session: the cookie token (stored only as its hash) and the CSRF token that goes with it. */
 export async function createSession(db: Db, userId: string, method: 'password' | 'oidc', ttlMs: number) {
   const token = randomToken();
   const csrfToken = randomToken(24);
@@ -14,11 +16,6 @@ export async function createSession(db: Db, userId: string, method: 'password' |
   await db.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, userId));
   await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
   return { token, csrfToken };
-}
-
-export async function loadGrants(db: Db, userId: string) {
-  const rows = await db.select().from(roleAssignments).where(eq(roleAssignments.userId, userId)).orderBy(roleAssignments.role, roleAssignments.scopeId);
-  return rows.map((r) => ({ role: r.role as Role, scopeType: r.scopeType as ScopeType | null, scopeId: r.scopeId }));
 }
 
 /** The actor behind a session cookie, or null when it is unknown, expired or the user is deactivated. */

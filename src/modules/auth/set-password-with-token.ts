@@ -1,12 +1,13 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import { Problem } from '../../server/http/problem.js';
-import { recordAudit, type AuditContext } from '../../server/audit/record.js';
+import type { AuditContext } from '../../server/audit/record.js';
 import { hashPassword } from './crypto.js';
 import { users } from './schema.js';
 import { consumeToken } from './tokens.js';
 import { destroyUserSessions } from './sessions.js';
 import { clearAccountFailures } from './throttle.js';
+import { recordAuthAudit } from './audit.js';
 
 /**
  * Sets a new password from a reset or invitation link; all open sessions of the user end, the user's other
@@ -21,7 +22,7 @@ export async function setPasswordWithToken(db: Db, ctx: AuditContext, input: { t
       .where(eq(users.id, token.userId)).returning();
     await destroyUserSessions(tx, token.userId);
     await clearAccountFailures(tx, input.secret, user!.email);
-    await recordAudit(tx, { ...ctx, actorId: token.userId, actorLabel: user!.email }, {
+    await recordAuthAudit(tx, { ...ctx, actorId: token.userId, actorLabel: user!.email }, {
       action: token.purpose === 'invitation' ? 'user.invitation_accepted' : 'user.password_reset',
       entityType: 'user', entityId: token.userId, before: { passwordHash: 'old' }, after: { passwordHash: 'new' },
     });

@@ -1,16 +1,18 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
-import { recordAudit, type AuditContext } from '../../server/audit/record.js';
+import type { AuditContext } from '../../server/audit/record.js';
 import { updateVersioned } from '../../server/db/versioned.js';
 import { notFound, unprocessable } from '../../server/http/problem.js';
 import { users } from './schema.js';
-import type { TGrant } from './auth.types.js';
+import type { TUpdateUser, TUserRecord } from './auth.types.js';
 import { validateGrants } from './validate-grants.js';
-import { loadGrants, destroyUserSessions } from './sessions.js';
-import { presentUser, replaceGrants } from './users.js';
+import { loadGrants, replaceGrants } from './grants.js';
+import { destroyUserSessions } from './sessions.js';
+import { presentUser } from './users.js';
+import { recordAuthAudit } from './audit.js';
 
-/** Changes name, active flag, roles and scopes (optimistic locking on `version`). */
-export async function updateUser(db: Db, ctx: AuditContext, id: string, input: { displayName: string; active: boolean; grants: TGrant[]; version: number }) {
+/** Changes name, active flag, roles and scopes (optimistic locking on `version`); deactivation ends the user's sessions. */
+export async function updateUser(db: Db, ctx: AuditContext, id: string, input: TUpdateUser): Promise<TUserRecord> {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(users).where(eq(users.id, id));
     if (!before) throw notFound('Dieses Benutzerkonto existiert nicht.');
@@ -23,7 +25,7 @@ export async function updateUser(db: Db, ctx: AuditContext, id: string, input: {
       { displayName: input.displayName, active: input.active, updatedAt: new Date() }, 'Das Benutzerkonto');
     const after = presentUser(updated, await replaceGrants(tx, id, grants));
     if (!input.active) await destroyUserSessions(tx, id);
-    await recordAudit(tx, ctx, { action: 'user.updated', entityType: 'user', entityId: id, before: beforeView, after });
+    await recordAuthAudit(tx, ctx, { action: 'user.updated', entityType: 'user', entityId: id, before: beforeView, after });
     return after;
   });
 }

@@ -1,12 +1,15 @@
 import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import polygonClipping, { type Geom } from 'polygon-clipping';
 import type { Db } from '../../server/db/client.js';
-import { recordAudit, type AuditContext } from '../../server/audit/record.js';
+import type { AuditContext } from '../../server/audit/record.js';
 import { updateVersioned } from '../../server/db/versioned.js';
 import { Problem, unprocessable } from '../../server/http/problem.js';
 import { associations, communeGroupMembers, communePopulation, communes, registryImports } from './schema.js';
 import type { GvFile } from './parse-gv-isys.js';
-import { computeChanges, presentImport } from './preview-registry-import.js';
+import type { TApplyImport, TRegistryPreview } from './communes.types.js';
+import { computeChanges } from './registry-changes.js';
+import { presentImport } from './registry-imports.js';
+import { recordCommunesAudit } from './audit.js';
 
 type Geometry = { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown };
 function unionGeometries(parts: Geometry[]): Geometry | null {
@@ -21,7 +24,7 @@ function unionGeometries(parts: Geometry[]): Geometry | null {
  * (kept as history), merged communes marked with their successor. Merged communes stay in the registry,
  * so nothing that referenced them is lost; their group memberships pass to the successor.
  */
-export async function applyRegistryImport(db: Db, ctx: AuditContext, id: string, input: { version: number; successors: Record<string, string> }) {
+export async function applyRegistryImport(db: Db, ctx: AuditContext, id: string, input: TApplyImport): Promise<TRegistryPreview> {
   return db.transaction(async (tx) => {
     const [imp] = await tx.select().from(registryImports).where(eq(registryImports.id, id));
     if (!imp) throw new Problem(404, 'not_found', 'Dieser Import existiert nicht.');
@@ -65,12 +68,12 @@ export async function applyRegistryImport(db: Db, ctx: AuditContext, id: string,
       if (!old) {
         const predecessors = [...successorOf].filter(([, s]) => s === c.ags).map(([g]) => oldRows.get(g)?.geometry as Geometry | null).filter((g): g is Geometry => !!g);
         await tx.insert(communes).values({ ags: c.ags, ...values, geometry: unionGeometries(predecessors) });
-        await recordAudit(tx, ctx, { action: 'commune.created', entityType: 'commune', entityId: c.ags, after: values });
+        await recordCommunesAudit(tx, ctx, { action: 'commune.created', entityType: 'commune', entityId: c.ags, after: values });
       } else {
         const before = Object.fromEntries(Object.keys(values).map((k) => [k, old[k as keyof typeof old]]));
         if (JSON.stringify(before) !== JSON.stringify(values)) {
           await tx.update(communes).set({ ...values, version: sql`${communes.version} + 1`, updatedAt: new Date() }).where(eq(communes.ags, c.ags));
-          await recordAudit(tx, ctx, { action: 'commune.updated', entityType: 'commune', entityId: c.ags, before, after: values });
+          await recordCommunesAudit(tx, ctx, { action: 'commune.updated', entityType: 'commune', entityId: c.ags, before, after: values });
         }
       }
       await tx.insert(communePopulation).values({ ags: c.ags, referenceDate: file.referenceDate, population: c.population,
@@ -84,13 +87,13 @@ export async function applyRegistryImport(db: Db, ctx: AuditContext, id: string,
         .where(eq(communes.ags, gone));
       const groups = await tx.select({ groupId: communeGroupMembers.groupId }).from(communeGroupMembers).where(eq(communeGroupMembers.ags, gone));
       if (groups.length) await tx.insert(communeGroupMembers).values(groups.map((g) => ({ groupId: g.groupId, ags: successor! }))).onConflictDoNothing();
-      await recordAudit(tx, ctx, { action: 'commune.merged', entityType: 'commune', entityId: gone,
+      await recordCommunesAudit(tx, ctx, { action: 'commune.merged', entityType: 'commune', entityId: gone,
         before: { status: 'active', successorAgs: null }, after: { status: 'merged', successorAgs: successor, validUntil: file.referenceDate } });
     }
     const stillUsed = new Set((await tx.select({ ars: communes.associationArs }).from(communes).where(eq(communes.status, 'active'))).map((r) => r.ars));
     const orphaned = [...knownAssoc].filter((a) => !stillUsed.has(a));
     if (orphaned.length) await tx.update(associations).set({ dissolvedOn: file.referenceDate }).where(inArray(associations.ars, orphaned));
-    await recordAudit(tx, ctx, { action: 'registry_import.applied', entityType: 'registry_import', entityId: id,
+    await recordCommunesAudit(tx, ctx, { action: 'registry_import.applied', entityType: 'registry_import', entityId: id,
       before: { status: 'previewed' }, after: { status: 'applied', referenceDate: file.referenceDate, successors: Object.fromEntries(successorOf) } });
     return presentImport(applied);
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZDate, ZString, ZVersion } from '../../server/http/zod.js';
+import { ZDate, ZString, ZVersion, ZVersionParam } from '../../server/http/zod.js';
 
 import { ZAgs } from '../../server/http/zod.js';
 export { ZAgs };
@@ -26,9 +26,19 @@ export const ZCommuneSummary = z.object({
   associationArs: z.string().nullable(), associationName: z.string().nullable(), associationType: z.string().nullable(),
   population: z.number().int(), areaKm2: z.number(),
 });
+export type TCommuneSummary = z.infer<typeof ZCommuneSummary>;
 export const ZCommuneList = z.object({ items: z.array(ZCommuneSummary), total: z.number().int() });
+export type TCommuneList = z.infer<typeof ZCommuneList>;
 
 const ZRef = z.object({ ags: z.string(), name: z.string() });
+const ZRing = z.array(z.tuple([z.number(), z.number()]));
+/** A commune's outline: GeoJSON Polygon or MultiPolygon, WGS 84 longitude/latitude. */
+export const ZGeometry = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('Polygon'), coordinates: z.array(ZRing) }),
+  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ZRing)) }),
+]);
+export type TGeometry = z.infer<typeof ZGeometry>;
+export type TCommuneRef = z.infer<typeof ZRef>;
 export const ZCommuneDetail = ZCommuneSummary.extend({
   ars: z.string(), textCode: z.string(), isGrosseKreisstadt: z.boolean(),
   populationMale: z.number().int(), populationFemale: z.number().int(), density: z.number(),
@@ -38,7 +48,7 @@ export const ZCommuneDetail = ZCommuneSummary.extend({
   associationMembers: z.array(ZRef),
   groups: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string() })),
   populationHistory: z.array(z.object({ referenceDate: z.string(), population: z.number().int(), populationMale: z.number().int(), populationFemale: z.number().int() })),
-  geometry: z.unknown().nullable(),
+  geometry: ZGeometry.nullable(),
   version: z.number().int(),
 });
 export type TCommuneDetail = z.infer<typeof ZCommuneDetail>;
@@ -47,7 +57,14 @@ export const ZDistrict = z.object({
   ags: z.string(), name: z.string(), type: z.string(), policeDirectorateId: z.string(), policeDirectorateName: z.string(),
   communeCount: z.number().int(), population: z.number().int(),
 });
+export type TDistrict = z.infer<typeof ZDistrict>;
+export const ZDistrictList = z.object({ items: z.array(ZDistrict) });
+export type TDistrictList = z.infer<typeof ZDistrictList>;
+
 export const ZDirectorate = z.object({ id: z.string(), name: z.string(), districts: z.array(z.object({ ags: z.string(), name: z.string() })) });
+export type TDirectorate = z.infer<typeof ZDirectorate>;
+export const ZDirectorateList = z.object({ items: z.array(ZDirectorate) });
+export type TDirectorateList = z.infer<typeof ZDirectorateList>;
 
 export const GROUP_KINDS = ['Städtebund', 'Verwaltungsgemeinschaft', 'Region', 'Netzwerk', 'Sonstige'] as const;
 export const ZGroupInput = z.object({
@@ -56,43 +73,72 @@ export const ZGroupInput = z.object({
   description: ZString.trim().max(2000).default(''),
   members: z.array(ZAgs).min(1, { error: 'Eine Gruppe braucht mindestens eine Kommune.' }).max(500),
 });
+export type TGroupInput = z.infer<typeof ZGroupInput>;
 export const ZGroupUpdate = ZGroupInput.extend({ version: ZVersion });
-export const ZGroup = z.object({
+export type TGroupUpdate = z.infer<typeof ZGroupUpdate>;
+/** A group as stored and audited. */
+export const ZGroupRecord = z.object({
   id: z.uuid(), name: z.string(), kind: z.string(), description: z.string(), version: z.number().int(),
   members: z.array(z.object({ ags: z.string(), name: z.string(), status: z.string() })),
   updatedAt: z.string(),
 });
+export type TGroupRecord = z.infer<typeof ZGroupRecord>;
+/** A group as the viewer sees it, with what they may do with it. */
+export const ZGroup = ZGroupRecord.extend({ can: z.object({ update: z.boolean(), delete: z.boolean() }) });
+export type TGroup = z.infer<typeof ZGroup>;
+/** All groups, and the kinds a group may have (for the form). */
+export const ZGroupList = z.object({ items: z.array(ZGroup), kinds: z.array(z.enum(GROUP_KINDS)) });
+export type TGroupList = z.infer<typeof ZGroupList>;
 export const ZGroupIdParams = z.object({ id: z.uuid({ error: 'Ungültige Gruppen-ID.' }) });
+export const ZGroupDeleteQuery = z.object({ version: ZVersionParam });
 
+export const REGISTRY_CHANGE_KINDS = ['new', 'merged', 'renamed', 'population', 'attributes'] as const;
 export const ZRegistryChange = z.object({
-  kind: z.enum(['new', 'merged', 'renamed', 'population', 'attributes']),
+  kind: z.enum(REGISTRY_CHANGE_KINDS),
   ags: z.string(), name: z.string(),
   before: z.record(z.string(), z.unknown()).nullable(), after: z.record(z.string(), z.unknown()).nullable(),
   successorAgs: z.string().nullable().optional(),
 });
+export type TRegistryChange = z.infer<typeof ZRegistryChange>;
+export const ZRegistrySummary = z.object({
+  communesInFile: z.number().int(), new: z.number().int(), merged: z.number().int(), renamed: z.number().int(),
+  population: z.number().int(), attributes: z.number().int(), unchanged: z.number().int(),
+});
+export type TRegistrySummary = z.infer<typeof ZRegistrySummary>;
 export const ZRegistryPreview = z.object({
   id: z.uuid(), fileName: z.string(), referenceDate: z.string(), status: z.string(), version: z.number().int(),
-  summary: z.object({ communesInFile: z.number().int(), new: z.number().int(), merged: z.number().int(), renamed: z.number().int(), population: z.number().int(), attributes: z.number().int(), unchanged: z.number().int() }),
+  summary: ZRegistrySummary,
   changes: z.array(ZRegistryChange),
 });
 export type TRegistryPreview = z.infer<typeof ZRegistryPreview>;
+export const ZRegistryImportList = z.object({ items: z.array(ZRegistryPreview) });
+export type TRegistryImportList = z.infer<typeof ZRegistryImportList>;
+export const ZRegistryImportIdParams = z.object({ id: z.uuid({ error: 'Ungültige Import-ID.' }) });
 export const ZApplyImport = z.object({
   version: ZVersion,
   /** Overrides of the proposed successor for merged communes: { oldAgs: successorAgs }. */
   successors: z.record(ZAgs, ZAgs).default({}),
 });
+export type TApplyImport = z.infer<typeof ZApplyImport>;
 
 export const ZAgeStructureCell = z.object({
   ageGroup: ZString.max(10),
   sex: z.enum(['m', 'w']),
   count: z.number().int({ error: 'Die Anzahl muss eine ganze Zahl sein.' }).min(0, { error: 'Die Anzahl darf nicht negativ sein.' }).max(10_000_000),
 });
+export type TAgeStructureCell = z.infer<typeof ZAgeStructureCell>;
 export const ZAgeStructureInput = z.object({
   referenceDate: ZDate,
   source: ZString.trim().min(3, { error: 'Bitte nennen Sie die Quelle der Zahlen.' }).max(300),
   cells: z.array(ZAgeStructureCell).min(1).max(30),
   version: ZVersion,
 });
-export const ZAgeStructure = z.object({
+export type TAgeStructureInput = z.infer<typeof ZAgeStructureInput>;
+/** A commune's age × sex margins as stored and audited. */
+export const ZAgeStructureRecord = z.object({
   ags: z.string(), referenceDate: z.string(), source: z.string(), cells: z.array(ZAgeStructureCell), total: z.number().int(), updatedAt: z.string(), version: z.number().int(),
 });
+export type TAgeStructureRecord = z.infer<typeof ZAgeStructureRecord>;
+/** The margins as the viewer sees them, with whether they may correct them. */
+export const ZAgeStructure = ZAgeStructureRecord.extend({ can: z.object({ edit: z.boolean() }) });
+export type TAgeStructure = z.infer<typeof ZAgeStructure>;

@@ -3,7 +3,7 @@ import type { Db } from '../../server/db/client.js';
 import { notFound } from '../../server/http/problem.js';
 import { communeGroupMembers, communeGroups, communePopulation, communes } from './schema.js';
 import { summaryQuery } from './list-communes.js';
-import type { TCommuneDetail } from './communes.types.js';
+import type { TCommuneDetail, TGeometry } from './communes.types.js';
 
 export async function getCommune(db: Db, ags: string): Promise<TCommuneDetail> {
   const [summary] = await summaryQuery(db).where(eq(communes.ags, ags));
@@ -28,6 +28,6 @@ export async function getCommune(db: Db, ags: string): Promise<TCommuneDetail> {
     density: row.areaKm2 > 0 ? Math.round(row.population / row.areaKm2) : 0,
     postalCode: row.postalCode, lon: row.lon, lat: row.lat, referenceDate: row.referenceDate, validUntil: row.validUntil,
     successor: successor ?? null, predecessors, associationMembers, groups, populationHistory,
-    geometry: row.geometry ?? null, version: row.version,
+    geometry: (row.geometry as TGeometry | null) ?? null, version: row.version,
   };
 }

@@ -1,9 +1,9 @@
 import { and, asc, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import { associations, communes, districts, policeDirectorates } from './schema.js';
-import type { TCommuneListQuery } from './communes.types.js';
+import type { TCommuneList, TCommuneListQuery } from './communes.types.js';
 
-export const summaryColumns = {
+const summaryColumns = {
   ags: communes.ags, name: communes.name, type: communes.type, status: communes.status,
   districtAgs: communes.districtAgs, districtName: districts.name,
   policeDirectorateId: districts.policeDirectorateId, policeDirectorateName: policeDirectorates.name,
@@ -21,7 +21,7 @@ export function summaryQuery(db: Db) {
 const SORT_COLUMNS = { name: communes.name, ags: communes.ags, population: communes.population, area: communes.areaKm2, district: districts.name };
 
 /** Search by name or AGS, filter by Kreis, Polizeidirektion, type and status; sorted and paginated. */
-export async function listCommunes(db: Db, q: TCommuneListQuery) {
+export async function listCommunes(db: Db, q: TCommuneListQuery): Promise<TCommuneList> {
   const where: SQL[] = [];
   if (q.status !== 'all') where.push(eq(communes.status, q.status));
   if (q.q) {

@@ -1,8 +1,10 @@
 import { asc, count, eq, sum } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import { communes, districts, policeDirectorates } from './schema.js';
+import type { TDistrict } from './communes.types.js';
 
-export async function listDistricts(db: Db) {
+/** Landkreise and kreisfreie Städte with their directorate, number of active communes and population. */
+export async function listDistricts(db: Db): Promise<TDistrict[]> {
   const rows = await db.select({
     ags: districts.ags, name: districts.name, type: districts.type,
     policeDirectorateId: districts.policeDirectorateId, policeDirectorateName: policeDirectorates.name,
@@ -13,11 +15,4 @@ export async function listDistricts(db: Db) {
     .where(eq(communes.status, 'active'))
     .groupBy(districts.ags, policeDirectorates.name).orderBy(asc(districts.name));
   return rows.map((r) => ({ ...r, population: r.population ?? 0 }));
-}
-
-/** The directorates and the Kreise each covers (data, not code: it changes by ordinance). */
-export async function listDirectorates(db: Db) {
-  const pds = await db.select().from(policeDirectorates).orderBy(asc(policeDirectorates.name));
-  const ds = await db.select({ ags: districts.ags, name: districts.name, pd: districts.policeDirectorateId }).from(districts).orderBy(asc(districts.name));
-  return pds.map((p) => ({ id: p.id, name: p.name, districts: ds.filter((d) => d.pd === p.id).map(({ ags, name }) => ({ ags, name })) }));
 }

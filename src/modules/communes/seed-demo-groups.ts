@@ -1,9 +1,10 @@
 import type { SeedContext } from '../../server/modules.js';
 import { systemContext } from '../../server/audit/record.js';
+import type { TGroupInput } from './communes.types.js';
 import { createGroup } from './create-group.js';
 
 /** Groups named in the seed documents (press release of 17.12.2021). */
-export const DEMO_GROUPS = [
+const DEMO_GROUPS: TGroupInput[] = [
   { name: 'Städtebund Silberberg', kind: 'Städtebund', description: 'Aue-Bad Schlema, Lauter-Bernsbach, Lößnitz, Schneeberg und Schwarzenberg; gemeinsame Kooperationsvereinbarung vom 17.12.2021.',
     members: ['14521035', '14521355', '14521370', '14521530', '14521550'] },
   { name: 'Göltzschtal', kind: 'Region', description: 'Auerbach/Vogtl., Lengenfeld und Rodewisch; gemeinsame Kooperationsvereinbarung vom 22.07.2022.',

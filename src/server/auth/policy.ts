@@ -49,8 +49,8 @@ export const defineSubject = <Row>(subject: Subject<Row>): Subject<Row> => subje
 export interface PolicyOptions {
   /** `hide`: an actor who may not act on the record gets the 404 of a missing one (others' analyses stay invisible). */
   denied: 'hide' | 'forbid';
-  /** The 403 detail (with `forbid`). */
-  detail?: string;
+  /** The 403 detail (with `forbid`): one for all abilities, or one per ability. */
+  detail?: string | Partial<Record<string, string>>;
 }
 
 /** How a route names its subject: the pre-handler loads and authorizes it before the handler runs. */
@@ -127,11 +127,13 @@ export class Policy<A extends string, Row = never, N extends string = string> {
   /** Throws the policy's refusal unless the actor may do `ability` on the record. */
   async authorize(db: Db, actor: Actor | null, ability: A, row: Row): Promise<void> {
     if (await this.allows(db, actor, ability, row)) return;
-    throw this.refusal();
+    throw this.refusal(ability);
   }
 
-  refusal() {
-    return this.options.denied === 'hide' ? notFound(this.subject?.missing) : forbidden(this.options.detail);
+  refusal(ability?: A) {
+    if (this.options.denied === 'hide') return notFound(this.subject?.missing);
+    const detail = this.options.detail;
+    return forbidden(typeof detail === 'string' || detail === undefined ? detail : ability && detail[ability]);
   }
 
   /** Loads the record by id and authorizes `ability`; 404 when missing (or hidden). */

@@ -1,15 +1,16 @@
-import { useI18n } from '../i18n/index.js';
 import { ErrorAlert, Loading, PageTitle } from '../ui/components.js';
+import { useCommonText } from '../ui/text.js';
 import { useApi } from '../useApi.js';
+import type { TDataSourceList } from '../../server/platform.types.js';
 
 export function DataSourcesPage() {
-  const { t } = useI18n();
-  const { data, error } = useApi<{ items: { file: string; attribution: string; text: string }[] }>('/datasources');
+  const { t } = useCommonText();
+  const { data, error } = useApi<TDataSourceList>('/datasources');
   return (
     <>
       <PageTitle>{t('sources.title')}</PageTitle>
       <p>{t('sources.intro')}</p>
-      <p>Kartengrundlage: <a href="https://www.bkg.bund.de">© GeoBasis-DE / BKG</a> (Datenlizenz Deutschland – Namensnennung – 2.0).</p>
+      <p>{t('sources.baseMap')}: <a href="https://www.bkg.bund.de">© GeoBasis-DE / BKG</a> (Datenlizenz Deutschland – Namensnennung – 2.0).</p>
       <ErrorAlert error={error} />
       {!data ? <Loading /> : data.items.map((s) => (
         <section key={s.file} className="card" aria-labelledby={`src-${s.file}`}>

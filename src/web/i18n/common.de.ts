@@ -52,4 +52,10 @@ export const commonDe = {
   'common.edit': 'Bearbeiten',
   'common.back': 'Zurück',
   'common.close': 'Schließen',
+  'error.reload': 'Seite neu laden',
+  'picker.add': 'Hinzufügen',
+  'picker.addMember': 'Gemeinde hinzufügen (Name oder AGS)',
+  'picker.remove': '{name} entfernen',
+  'picker.replace': 'Andere Gemeinde wählen (Name oder AGS)',
+  'sources.baseMap': 'Kartengrundlage',
 } as const;

@@ -53,4 +53,10 @@ export const commonEn: Record<keyof typeof commonDe, string> = {
   'common.edit': 'Edit',
   'common.back': 'Back',
   'common.close': 'Close',
+  'error.reload': 'Reload the page',
+  'picker.add': 'Add',
+  'picker.addMember': 'Add commune (name or AGS)',
+  'picker.remove': 'Remove {name}',
+  'picker.replace': 'Choose another commune (name or AGS)',
+  'sources.baseMap': 'Base map',
 };

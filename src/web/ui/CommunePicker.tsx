@@ -1,17 +1,19 @@
 import { useState } from 'react';
-import { useI18n } from '../i18n/index.js';
+import { useCommonText } from './text.js';
 import { useApi } from '../useApi.js';
+import type { TCommuneList } from '../../modules/communes/communes.types.js';
 import { Field } from './components.js';
 
+/** A chosen commune (the registry's list items and group members fit). */
 export interface CommuneRef { ags: string; name: string; status?: string }
 
 /** Chips of chosen communes plus a search that adds more (keyboard: type, Tab to a result, Enter). */
 export function CommunePicker({ legend, value, onChange, error, single = false }: {
   legend: string; value: CommuneRef[]; onChange: (v: CommuneRef[]) => void; error?: string; single?: boolean;
 }) {
-  const { t } = useI18n();
+  const { t } = useCommonText();
   const [search, setSearch] = useState('');
-  const matches = useApi<{ items: CommuneRef[] }>(search.trim().length >= 2 ? `/communes?limit=8&q=${encodeURIComponent(search.trim())}` : null);
+  const matches = useApi<TCommuneList>(search.trim().length >= 2 ? `/communes?limit=8&q=${encodeURIComponent(search.trim())}` : null);
   const add = (m: CommuneRef) => { onChange(single ? [m] : value.some((x) => x.ags === m.ags) ? value : [...value, m]); setSearch(''); };
   return (
     <fieldset className="field">
@@ -19,15 +21,15 @@ export function CommunePicker({ legend, value, onChange, error, single = false }
       {error && <span className="error">{error}</span>}
       <ul className="chips">
         {value.map((m) => (
-          <li key={m.ags}>{m.name}<button type="button" aria-label={t('groups.remove', { name: m.name })} onClick={() => onChange(value.filter((x) => x.ags !== m.ags))}>×</button></li>
+          <li key={m.ags}>{m.name}<button type="button" aria-label={t('picker.remove', { name: m.name })} onClick={() => onChange(value.filter((x) => x.ags !== m.ags))}>×</button></li>
         ))}
       </ul>
-      <Field label={single && value.length ? t('picker.replace') : t('groups.addMember')}>
+      <Field label={single && value.length ? t('picker.replace') : t('picker.addMember')}>
         {(f) => <input id={f.id} type="search" value={search} onChange={(e) => setSearch(e.target.value)} autoComplete="off" />}
       </Field>
       {matches.data && search.trim().length >= 2 && (
         <ul aria-live="polite">
-          {matches.data.items.map((m) => <li key={m.ags}><button type="button" className="linkish" onClick={() => add(m)}>{t('groups.add')}: {m.name} ({m.ags})</button></li>)}
+          {matches.data.items.map((m) => <li key={m.ags}><button type="button" className="linkish" onClick={() => add(m)}>{t('picker.add')}: {m.name} ({m.ags})</button></li>)}
         </ul>
       )}
     </fieldset>

@@ -1,11 +1,12 @@
 import { NavLink, Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { ErrorBoundary } from './ErrorBoundary.js';
-import { translate, useI18n } from '../i18n/index.js';
+import { translate } from '../i18n/index.js';
+import { useCommonText } from './text.js';
 import { can, useSession } from '../session.js';
 import { useWebModules } from '../app/slots.js';
 
 export function Layout() {
-  const { t, locale, setLocale } = useI18n();
+  const { t, locale, setLocale } = useCommonText();
   const { user, logout } = useSession();
   const navigate = useNavigate();
   const location = useLocation();

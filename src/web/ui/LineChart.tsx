@@ -4,7 +4,7 @@ import { LineChart as ELine } from 'echarts/charts';
 import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import { formatNumber } from '../api.js';
-import { useI18n } from '../i18n/index.js';
+import { useCommonText } from './text.js';
 
 echarts.use([ELine, GridComponent, LegendComponent, TooltipComponent, AriaComponent, SVGRenderer]);
 
@@ -14,7 +14,7 @@ echarts.use([ELine, GridComponent, LegendComponent, TooltipComponent, AriaCompon
  */
 export function LineChart({ categories, series, label, wideAxis = false, variant = 'step' }: { categories: string[]; series: { name: string; values: number[] }[]; label: string; wideAxis?: boolean; variant?: 'step' | 'line' }) {
   const ref = useRef<HTMLDivElement>(null);
-  const { locale } = useI18n();
+  const { locale } = useCommonText();
   useEffect(() => {
     if (!ref.current) return;
     const chart = echarts.init(ref.current, undefined, { renderer: 'svg', locale: locale === 'en' ? 'EN' : 'DE' });

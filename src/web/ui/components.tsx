@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { ApiError } from '../api.js';
-import { useI18n } from '../i18n/index.js';
+import { useCommonText } from './text.js';
 
 /** Page heading that receives focus after navigation, so screen readers announce the new page. */
 export function PageTitle({ children }: { children: ReactNode }) {
@@ -32,7 +32,7 @@ export function Alert({ kind = 'info', children }: { kind?: 'info' | 'error' | '
 }
 
 export function ErrorAlert({ error }: { error: unknown }) {
-  const { t } = useI18n();
+  const { t } = useCommonText();
   if (!error) return null;
   const e = error instanceof ApiError ? error : null;
   return (
@@ -46,7 +46,7 @@ export function ErrorAlert({ error }: { error: unknown }) {
 }
 
 export function Loading() {
-  const { t } = useI18n();
+  const { t } = useCommonText();
   return <p role="status">{t('loading')}</p>;
 }
 

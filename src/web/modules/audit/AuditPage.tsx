@@ -1,18 +1,18 @@
 import { useState, type FormEvent } from 'react';
 import { formatDateTime } from '../../api.js';
-import { useI18n } from '../../i18n/index.js';
+import { useText } from './messages.js';
 import { ErrorAlert, Field, Loading, PageTitle, ScrollRegion } from '../../ui/components.js';
 import { useApi } from '../../useApi.js';
+import type { TAuditList } from '../../../server/audit/audit.types.js';
 
-interface Entry { id: number; at: string; actorLabel: string; action: string; entityType: string; entityId: string; changes: Record<string, [unknown, unknown]> | null }
 const FILTERS = ['entityType', 'entityId', 'actor', 'action', 'from', 'to'] as const;
 const show = (v: unknown) => (v === null || v === undefined ? '–' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
 export function AuditPage() {
-  const { t, locale } = useI18n();
+  const { t, locale } = useText();
   const [form, setForm] = useState<Record<string, string>>({});
   const [query, setQuery] = useState('');
-  const { data, error } = useApi<{ items: Entry[]; total: number }>(`/admin/audit?limit=100${query}`);
+  const { data, error } = useApi<TAuditList>(`/admin/audit?limit=100${query}`);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setQuery(Object.entries(form).filter(([, v]) => v).map(([k, v]) => `&${k}=${encodeURIComponent(v)}`).join(''));

@@ -1,14 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, ApiError } from '../../api.js';
-import { useI18n } from '../../i18n/index.js';
+import { useText } from './messages.js';
 import { useSession } from '../../session.js';
 import { Alert, ErrorAlert, Field, PageTitle, fieldError } from '../../ui/components.js';
 import { useApi } from '../../useApi.js';
+import type { TMessage, TProviders, TSessionInfo } from '../../../modules/auth/auth.types.js';
 
 /** A locked account (too many failures): the end of the lock in the page's language and time format. */
 function useLoginError(error: unknown): unknown {
-  const { t, locale } = useI18n();
+  const { t, locale } = useText();
   if (error instanceof ApiError && error.code === 'too_many_attempts' && typeof error.extra.lockedUntil === 'string') {
     const until = new Date(Math.ceil(Date.parse(error.extra.lockedUntil) / 60_000) * 60_000); // never earlier than the lock ends
     const time = until.toLocaleTimeString(locale === 'en' ? 'en-GB' : 'de-DE', { hour: '2-digit', minute: '2-digit' });
@@ -20,11 +21,11 @@ function useLoginError(error: unknown): unknown {
 }
 
 export function LoginPage() {
-  const { t } = useI18n();
+  const { t } = useText();
   const { setSession } = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const providers = useApi<{ oidc: { label: string; loginUrl: string } | null }>('/auth/providers');
+  const providers = useApi<TProviders>('/auth/providers');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [rawError, setError] = useState<unknown>(null);
@@ -34,7 +35,7 @@ export function LoginPage() {
     e.preventDefault();
     setBusy(true); setError(null);
     try {
-      setSession(await api('/auth/login', { method: 'POST', body: { email, password } }));
+      setSession(await api<TSessionInfo>('/auth/login', { method: 'POST', body: { email, password } }));
       navigate(params.get('weiter') ?? '/');
     } catch (err) { setError(err); } finally { setBusy(false); }
   };
@@ -60,13 +61,13 @@ export function LoginPage() {
 }
 
 export function PasswordResetPage() {
-  const { t } = useI18n();
+  const { t } = useText();
   const [email, setEmail] = useState('');
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault(); setError(null);
-    try { setDone((await api<{ message: string }>('/auth/password-reset', { method: 'POST', body: { email } })).message); } catch (err) { setError(err); }
+    try { setDone((await api<TMessage>('/auth/password-reset', { method: 'POST', body: { email } })).message); } catch (err) { setError(err); }
   };
   return (
     <>
@@ -85,7 +86,7 @@ export function PasswordResetPage() {
 }
 
 export function NewPasswordPage() {
-  const { t } = useI18n();
+  const { t } = useText();
   const [params] = useSearchParams();
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');

@@ -1,30 +1,20 @@
 import { Link, useParams } from 'react-router';
 import { formatDate, formatNumber } from '../../api.js';
-import { useI18n } from '../../i18n/index.js';
+import { useText } from './messages.js';
 import { ErrorAlert, Loading, PageTitle, Alert, ScrollRegion } from '../../ui/components.js';
 import { OutlineMap } from '../../ui/OutlineMap.js';
 import { useApi } from '../../useApi.js';
 import { CommunePanels } from '../../app/slots.js';
-
-interface Ref { ags: string; name: string }
-interface Commune {
-  ags: string; name: string; type: string; status: string; isGrosseKreisstadt: boolean; districtAgs: string; districtName: string;
-  policeDirectorateId: string; policeDirectorateName: string; associationName: string | null; associationType: string | null;
-  population: number; populationMale: number; populationFemale: number; areaKm2: number; density: number; postalCode: string | null;
-  referenceDate: string; validUntil: string | null; successor: Ref | null; predecessors: Ref[]; associationMembers: Ref[];
-  groups: { id: string; name: string; kind: string }[];
-  populationHistory: { referenceDate: string; population: number; populationMale: number; populationFemale: number }[];
-  geometry: Parameters<typeof OutlineMap>[0]['geometry'] | null;
-}
+import type { TCommuneDetail, TCommuneRef } from '../../../modules/communes/communes.types.js';
 
 export function CommunePage() {
   const { ags } = useParams();
-  const { t, locale } = useI18n();
-  const { data: c, error } = useApi<Commune>(`/communes/${ags}`);
+  const { t, locale } = useText();
+  const { data: c, error } = useApi<TCommuneDetail>(`/communes/${ags}`);
   if (error) return <><PageTitle>{t('notFound.title')}</PageTitle><ErrorAlert error={error} /><p><Link to="/gemeinden">{t('commune.back')}</Link></p></>;
   if (!c) return <Loading />;
   const n = (x: number) => formatNumber(x, locale);
-  const refs = (list: Ref[]) => list.map((r, i) => <span key={r.ags}>{i > 0 && ', '}<Link to={`/gemeinden/${r.ags}`}>{r.name}</Link></span>);
+  const refs = (list: TCommuneRef[]) => list.map((r, i) => <span key={r.ags}>{i > 0 && ', '}<Link to={`/gemeinden/${r.ags}`}>{r.name}</Link></span>);
   return (
     <>
       <p><Link to="/gemeinden">{t('commune.back')}</Link></p>

@@ -1,23 +1,23 @@
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { formatNumber } from '../../api.js';
-import { useI18n } from '../../i18n/index.js';
+import { useText } from './messages.js';
 import { ErrorAlert, Field, Loading, PageTitle, ScrollRegion } from '../../ui/components.js';
-import type { MessageKey } from '../../i18n/de.js';
+import type { communesDe } from './de.js';
 import { useApi } from '../../useApi.js';
-import { hasRole, useSession } from '../../session.js';
+import { useCan } from '../../session.js';
+import type { TCommuneList, TCommuneListQuery, TDirectorateList, TDistrictList } from '../../../modules/communes/communes.types.js';
 
-interface Summary { ags: string; name: string; districtName: string; policeDirectorateName: string; population: number; areaKm2: number }
-type Sort = 'name' | 'ags' | 'district' | 'population' | 'area';
+type Sort = TCommuneListQuery['sort'];
 const PAGE_SIZE = 25;
-const COLUMNS: { sort: Sort; key: MessageKey; numeric?: boolean }[] = [
+const COLUMNS: { sort: Sort; key: keyof typeof communesDe; numeric?: boolean }[] = [
   { sort: 'name', key: 'communes.colName' }, { sort: 'ags', key: 'communes.colAgs' }, { sort: 'district', key: 'communes.colDistrict' },
   { sort: 'population', key: 'communes.colPopulation', numeric: true }, { sort: 'area', key: 'communes.colArea', numeric: true },
 ];
 
 export function CommunesPage() {
-  const { t, locale } = useI18n();
-  const { user } = useSession();
+  const { t, locale } = useText();
+  const can = useCan();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const district = params.get('district') ?? '';
@@ -35,9 +35,9 @@ export function CommunesPage() {
   if (q) query.set('q', q);
   if (district) query.set('district', district);
   if (directorate) query.set('directorate', directorate);
-  const list = useApi<{ items: Summary[]; total: number }>(`/communes?${query}`);
-  const districts = useApi<{ items: { ags: string; name: string }[] }>('/districts');
-  const directorates = useApi<{ items: { id: string; name: string }[] }>('/police-directorates');
+  const list = useApi<TCommuneList>(`/communes?${query}`);
+  const districts = useApi<TDistrictList>('/districts');
+  const directorates = useApi<TDirectorateList>('/police-directorates');
 
   function update(changes: Record<string, string>) {
     const next = new URLSearchParams(params);
@@ -50,7 +50,7 @@ export function CommunesPage() {
   return (
     <>
       <PageTitle>{t('communes.title')}</PageTitle>
-      {hasRole(user, 'lpr_admin', 'lpr_staff') && (
+      {can('alliance.commune.manage') && (
         <p>{t('communes.exportStages')}: <a href="/api/alliance/communes/export?format=xlsx" download>Excel (XLSX)</a> · <a href="/api/alliance/communes/export?format=csv" download>CSV</a></p>
       )}
       <form className="filters" role="search" onSubmit={(e) => { e.preventDefault(); update({ q: search, page: '' }); }}>

@@ -1,36 +1,32 @@
 import { useState, type FormEvent } from 'react';
 import { api, formatDate } from '../../api.js';
-import { useI18n } from '../../i18n/index.js';
-import type { MessageKey } from '../../i18n/de.js';
+import { useText } from './messages.js';
 import { Alert, ErrorAlert, Field, PageTitle, ScrollRegion } from '../../ui/components.js';
 import { useApi } from '../../useApi.js';
-
-interface Change { kind: string; ags: string; name: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null; successorAgs?: string | null }
-interface Preview { id: string; fileName: string; referenceDate: string; status: string; version: number;
-  summary: { communesInFile: number; new: number; merged: number; renamed: number; population: number; attributes: number }; changes: Change[] }
+import type { TRegistryImportList, TRegistryPreview } from '../../../modules/communes/communes.types.js';
 const brief = (r: Record<string, unknown> | null) => (r ? Object.entries(r).filter(([k]) => !['line', 'ars'].includes(k)).slice(0, 4).map(([k, v]) => `${k}: ${v}`).join('; ') : '–');
 
 export function RegistryImportPage() {
-  const { t, locale } = useI18n();
+  const { t, locale } = useText();
   const [file, setFile] = useState<File | null>(null);
-  const [preview, setPreview] = useState<Preview | null>(null);
+  const [preview, setPreview] = useState<TRegistryPreview | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
-  const history = useApi<{ items: Preview[] }>('/registry-imports');
+  const history = useApi<TRegistryImportList>('/registry-imports');
   const upload = async (e: FormEvent) => {
     e.preventDefault(); setError(null); setMessage(''); setPreview(null);
     if (!file) return;
     const form = new FormData();
     form.append('file', file);
     setBusy(true);
-    try { setPreview(await api<Preview>('/registry-imports', { method: 'POST', form })); } catch (err) { setError(err); } finally { setBusy(false); }
+    try { setPreview(await api<TRegistryPreview>('/registry-imports', { method: 'POST', form })); } catch (err) { setError(err); } finally { setBusy(false); }
   };
   const apply = async () => {
     if (!preview) return;
     setBusy(true); setError(null);
     try {
-      setPreview(await api<Preview>(`/registry-imports/${preview.id}/apply`, { method: 'POST', body: { version: preview.version } }));
+      setPreview(await api<TRegistryPreview>(`/registry-imports/${preview.id}/apply`, { method: 'POST', body: { version: preview.version } }));
       setMessage(t('registry.applied')); history.reload();
     } catch (err) { setError(err); } finally { setBusy(false); }
   };
@@ -58,7 +54,7 @@ export function RegistryImportPage() {
               <thead><tr><th scope="col">{t('registry.kind')}</th><th scope="col">AGS</th><th scope="col">{t('communes.colName')}</th>
                 <th scope="col">{t('registry.before')}</th><th scope="col">{t('registry.after')}</th><th scope="col">{t('registry.successor')}</th></tr></thead>
               <tbody>{preview.changes.slice(0, 300).map((c) => (
-                <tr key={`${c.kind}-${c.ags}`}><td>{t(`registry.kind.${c.kind}` as MessageKey)}</td><td>{c.ags}</td><th scope="row">{c.name}</th>
+                <tr key={`${c.kind}-${c.ags}`}><td>{t(`registry.kind.${c.kind}`)}</td><td>{c.ags}</td><th scope="row">{c.name}</th>
                   <td>{brief(c.before)}</td><td>{brief(c.after)}</td><td>{c.successorAgs ?? ''}</td></tr>
               ))}</tbody>
             </table>

@@ -3,16 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestApp, createTestDatabase, demoUser, loginAs, type TestApp } from './helpers.js';
-import { DEMO_PASSWORD } from '../src/modules/auth/seed-demo-users.js';
-import { loginFailures } from '../src/modules/auth/schema.js';
-import { addressDelayUnits, formatLockEnd, slowDownAddress, THROTTLE, throttleKeys } from '../src/modules/auth/throttle.js';
-import { passwordWeakness } from '../src/modules/auth/password-policy.js';
-import { safeReturnTo } from '../src/modules/auth/oidc.js';
-import { keyedHash, serverSecret, serverSecrets } from '../src/server/secret.js';
-import { loadConfig } from '../src/server/config.js';
-import { buildPlatformApp as buildApp } from '../src/platform/app.js';
-import { createMailer } from '../src/server/mail/mailer.js';
+import { createTestApp, createTestDatabase, demoUser, loginAs, type TestApp } from '../../../../test/helpers.js';
+import { DEMO_PASSWORD } from '../seed-demo-users.js';
+import { buildCommuneUser } from './factories.js';
+import { loginFailures } from '../schema.js';
+import { addressDelayUnits, formatLockEnd, slowDownAddress, THROTTLE, throttleKeys } from '../throttle.js';
+import { passwordWeakness } from '../password-policy.js';
+import { safeReturnTo } from '../start-oidc-login.js';
+import { keyedHash, serverSecret, serverSecrets } from '../../../server/secret.js';
+import { loadConfig } from '../../../server/config.js';
+import { buildPlatformApp as buildApp } from '../../../platform/app.js';
+import { createMailer } from '../../../server/mail/mailer.js';
 
 let t: TestApp;
 // One delay unit of 1 ms: the slow-down is applied (and measured below) without making the suite slow.
@@ -62,12 +63,12 @@ describe('login throttling', () => {
   });
 
   it('locks an account after 5 failures, from every address, saying until when; a password reset lifts it', async () => {
-    const email = demoUser('council_member').email;
+    const { email, password } = await buildCommuneUser(t.app, '14523020');
     const start = Date.now();
     for (let i = 0; i < 5; i++) expect((await loginFrom('198.51.100.1', email, `falsch-${i}`)).statusCode).toBe(401);
     const before = Date.now();
     for (const address of ['198.51.100.1', '198.51.100.99']) {
-      const res = await loginFrom(address, email, DEMO_PASSWORD);
+      const res = await loginFrom(address, email, password);
       expect(res.statusCode).toBe(429);
       expect(res.headers['content-type']).toContain('application/problem+json');
       const body = res.json();

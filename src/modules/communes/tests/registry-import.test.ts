@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, loginAs, multipart, type Session, type TestApp } from './helpers.js';
-import { deflatedZeros, xlsxWith } from './support/files.js';
-import { taskEvents } from '../src/server/workers.js';
+import { createTestApp, loginAs, multipart, type Session, type TestApp } from '../../../../test/helpers.js';
+import { deflatedZeros, xlsxWith } from '../../../../test/support/files.js';
+import { taskEvents } from '../../../server/workers.js';
 
-const FIXTURE = join(import.meta.dirname, 'fixtures/destatis_31122022_Auszug_GV.xlsx');
+const FIXTURE = join(import.meta.dirname, '../../../../test/fixtures/destatis_31122022_Auszug_GV.xlsx');
 
 /** Finds the Satzart-60 row of a commune by its 8-digit AGS. */
 function communeRow(ws: ExcelJS.Worksheet, ags: string): ExcelJS.Row {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, demoUser, login, loginAs, type TestApp } from './helpers.js';
-import { DEMO_PASSWORD } from '../src/modules/auth/seed-demo-users.js';
+import { createTestApp, demoUser, login, loginAs, type TestApp } from '../../../../test/helpers.js';
+import { DEMO_PASSWORD } from '../seed-demo-users.js';
+import { buildCommuneUser } from './factories.js';
 
 let t: TestApp;
 beforeAll(async () => { t = await createTestApp(); });
@@ -134,8 +135,8 @@ describe('user administration', () => {
 
   it('changes roles with optimistic locking, deactivation ends sessions, and every change is audited', async () => {
     const admin = await loginAs(t.app, 'lpr_admin');
-    const analyst = await loginAs(t.app, 'analyst');
-    const list = await t.app.inject({ url: `/api/admin/users?search=${demoUser('analyst').email}`, headers: admin.headers });
+    const coordinator = await buildCommuneUser(t.app, '14628060');
+    const list = await t.app.inject({ url: `/api/admin/users?search=${coordinator.email}`, headers: admin.headers });
     const user = list.json().items[0];
     const update = { displayName: user.displayName, active: false, grants: user.grants, version: user.version };
     const ok = await t.app.inject({ method: 'PUT', url: `/api/admin/users/${user.id}`, headers: admin.headers, payload: update });
@@ -144,13 +145,27 @@ describe('user administration', () => {
     const stale = await t.app.inject({ method: 'PUT', url: `/api/admin/users/${user.id}`, headers: admin.headers, payload: { ...update, active: true } });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().code).toBe('version_conflict');
-    expect((await t.app.inject({ url: '/api/auth/session', headers: { cookie: analyst.cookie } })).json().authenticated).toBe(false);
-    const refused = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: demoUser('analyst').email, password: DEMO_PASSWORD } });
+    expect((await t.app.inject({ url: '/api/auth/session', headers: { cookie: coordinator.session.cookie } })).json().authenticated).toBe(false);
+    const refused = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: coordinator.email, password: coordinator.password } });
     expect(refused.statusCode).toBe(401);
     const audit = await t.app.inject({ url: `/api/admin/audit?entityType=user&entityId=${user.id}&action=user.updated`, headers: admin.headers });
     const entry = audit.json().items[0];
     expect(entry).toMatchObject({ actorLabel: 'admin@lpr.demo', action: 'user.updated' });
     expect(entry.changes.active).toEqual([true, false]);
+  });
+
+  it('lists the assignable roles with the scope each needs, and says the admin may manage every account', async () => {
+    const admin = await loginAs(t.app, 'lpr_admin');
+    const list = (await t.app.inject({ url: '/api/admin/users', headers: admin.headers })).json();
+    expect(list.roles).toContainEqual({ role: 'commune', scopeType: 'commune' });
+    expect(list.roles).toContainEqual({ role: 'police', scopeType: 'police_directorate' });
+    expect(list.roles).toContainEqual({ role: 'lpr_staff', scopeType: null });
+    expect(list.items.every((u: { can: { manage: boolean } }) => u.can.manage)).toBe(true);
+    const one = await t.app.inject({ url: `/api/admin/users/${list.items[0].id}`, headers: admin.headers });
+    expect(one.json().can).toEqual({ manage: true });
+    const missing = await t.app.inject({ url: '/api/admin/users/00000000-0000-4000-8000-000000000000', headers: admin.headers });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().detail).toBe('Dieses Benutzerkonto existiert nicht.');
   });
 
   it('does not let an admin lock themselves out', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, loginAs, type TestApp } from './helpers.js';
+import { createTestApp, loginAs, type TestApp } from '../../../../test/helpers.js';
+import { buildCommuneUser } from '../../auth/tests/factories.js';
 
 let t: TestApp;
 beforeAll(async () => { t = await createTestApp(); });
@@ -127,5 +128,46 @@ describe('commune groups', () => {
     const noKind = await t.app.inject({ method: 'POST', url: '/api/commune-groups', headers: s.headers, payload: { name: 'X Y', kind: 'Club', members: ['14521550'] } });
     expect(noKind.json().field).toBe('kind');
     expect((await get('/api/commune-groups')).body.items.length).toBe(before);
+  });
+});
+
+describe('groups say what the viewer may do', () => {
+  it('LPR staff may change and delete groups; the public and communes only read them', async () => {
+    const staff = await loginAs(t.app, 'lpr_staff');
+    const aue = await buildCommuneUser(t.app, '14521035');
+    const [first] = (await get('/api/commune-groups')).body.items;
+    expect(first.can).toEqual({ update: false, delete: false });
+    expect((await t.app.inject({ url: `/api/commune-groups/${first.id}`, headers: aue.session.headers })).json().can).toEqual({ update: false, delete: false });
+    expect((await t.app.inject({ url: `/api/commune-groups/${first.id}`, headers: staff.headers })).json().can).toEqual({ update: true, delete: true });
+  });
+});
+
+describe('age structure access', () => {
+  const ageStructure = (headers: Record<string, string>, ags: string) => t.app.inject({ url: `/api/communes/${ags}/age-structure`, headers });
+
+  it('a commune reads its own margins, not another commune\'s, and may not correct them', async () => {
+    const aue = await buildCommuneUser(t.app, '14521035');
+    const own = await ageStructure(aue.session.headers, '14521035');
+    expect(own.statusCode).toBe(200);
+    expect(own.json()).toMatchObject({ ags: '14521035', can: { edit: false } });
+    const other = await ageStructure(aue.session.headers, '14521550');
+    expect(other.statusCode).toBe(403);
+    expect(other.json().detail).toBe('Sie können die Altersstruktur nur für Ihre Gemeinde oder die Gemeinden Ihrer Analysen einsehen.');
+    const put = await t.app.inject({ method: 'PUT', url: '/api/communes/14521035/age-structure', headers: aue.session.headers,
+      payload: { referenceDate: '2024-12-31', source: 'Statistisches Landesamt', cells: own.json().cells, version: own.json().version } });
+    expect(put.statusCode).toBe(403);
+  });
+
+  it('an analyst corrects the margins of the communes of their analyses only; LPR staff everywhere', async () => {
+    const analyst = await loginAs(t.app, 'analyst');
+    const staff = await loginAs(t.app, 'lpr_staff');
+    expect((await ageStructure(analyst.headers, '14521550')).json().can).toEqual({ edit: true });
+    const aue = (await ageStructure(staff.headers, '14521035')).json();
+    expect(aue.can).toEqual({ edit: true });
+    const refused = await t.app.inject({ method: 'PUT', url: '/api/communes/14521035/age-structure', headers: analyst.headers,
+      payload: { referenceDate: '2024-12-31', source: 'Statistisches Landesamt', cells: aue.cells, version: aue.version } });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().detail).toBe('Sie können die Altersstruktur nur für Gemeinden Ihrer Analysen pflegen.');
+    expect((await ageStructure(staff.headers, '14999999')).statusCode).toBe(404);
   });
 });

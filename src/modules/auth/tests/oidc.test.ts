@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestApp, type TestApp } from './helpers.js';
-import { oidcStates } from '../src/modules/auth/schema.js';
+import { createTestApp, type TestApp } from '../../../../test/helpers.js';
+import { oidcStates } from '../schema.js';
 
 /** A minimal OpenID provider on loopback: discovery, JWKS, authorize (auto-approves) and token endpoints. */
 async function startMockProvider(identity: { sub: string; email: string }) {

@@ -1,0 +1,9 @@
+import { z } from 'zod';
+
+export const ZHealth = z.object({ status: z.literal('ok') });
+
+/** An attribution file shipped beside the reference data (`dir/name`, the required attribution, the licence text). */
+export const ZDataSource = z.object({ file: z.string(), attribution: z.string(), text: z.string() });
+export type TDataSource = z.infer<typeof ZDataSource>;
+export const ZDataSourceList = z.object({ items: z.array(ZDataSource) });
+export type TDataSourceList = z.infer<typeof ZDataSourceList>;
