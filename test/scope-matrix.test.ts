@@ -125,6 +125,7 @@ describe('scope matrix', () => {
   it('the foreign records exist: the LPR passes every subject route’s scope check for them', async () => {
     for (const r of t.app.routeTable.filter((x) => x.subject && x.url.startsWith('/api/'))) {
       const subject = r.subject!;
+      if (!SUBJECT_FIXTURES[subject.policy]) continue; // statewide-only policies (LPR settings, accounts) name no tenant
       const values = { ...Object.fromEntries(Object.entries(FILLERS).map(([k, f]) => [k, f(foreign)])), [subject.param]: SUBJECT_FIXTURES[subject.policy]!(foreign) };
       const url = subject.from === 'query' ? withQuery(fill(r.url, values), { [subject.param]: values[subject.param]! }) : fill(r.url, values);
       const res = await call('lpr_admin', r.method, url, r.method === 'GET' || r.method === 'DELETE' ? undefined : {});
@@ -170,6 +171,32 @@ describe('scope matrix', () => {
       expect(failures).toEqual([]);
     });
   }
+
+  it('keeps each scoped role’s own records open (the refusals above are about scope, not about the route)', async () => {
+    const OWN_AGS = '14521550'; // Schwarzenberg/Erzgeb.: the demo commune, in the Chemnitz directorate, analysed by the demo analyst
+    const first = async (role: Role, url: string) => {
+      const res = await call(role, 'GET', url);
+      expect(res.statusCode, `${role} GET ${url}`).toBe(200);
+      const items = (res.json() as { items: { id: string }[] }).items;
+      expect(items.length, `${role} sees own records in ${url}`).toBeGreaterThan(0);
+      return items[0]!.id;
+    };
+    const analysis = await first('analyst', '/api/analyses');
+    const consultation = await first('commune', `/api/consultations?ags=${OWN_AGS}`);
+    const agreement = await first('police', `/api/agreements?ags=${OWN_AGS}`);
+    const process = await first('coach', '/api/coaching');
+    const open: [Role, string][] = [
+      ['commune', `/api/analyses/${analysis}`], ['commune', `/api/consultations/${consultation}`], ['commune', `/api/agreements/${agreement}`],
+      ['commune', `/api/alliance/communes/${OWN_AGS}/stage`], ['commune', `/api/alliance/communes/${OWN_AGS}/timeline`], ['commune', `/api/crime/communes/${OWN_AGS}`],
+      ['commune', `/api/communes/${OWN_AGS}/age-structure`],
+      ['police', `/api/consultations/${consultation}`], ['police', `/api/agreements/${agreement}`], ['police', `/api/alliance/communes/${OWN_AGS}/stage`],
+      ['police', `/api/crime/communes/${OWN_AGS}`],
+      ['analyst', `/api/analyses/${analysis}`], ['analyst', `/api/analyses/${analysis}/questionnaire`], ['analyst', `/api/crime/communes/${OWN_AGS}`],
+      ['analyst', `/api/communes/${OWN_AGS}/age-structure`],
+      ['coach', `/api/coaching/${process}`],
+    ];
+    for (const [role, url] of open) expect((await call(role, 'GET', url)).statusCode, `${role} GET ${url}`).toBe(200);
+  });
 
   it('signs in every scoped role (the matrix would pass vacuously otherwise)', async () => {
     for (const role of SCOPED) expect((await call(role, 'GET', '/api/auth/session')).json().user?.grants?.some((g: { role: string }) => g.role === role)).toBe(true);

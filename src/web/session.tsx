@@ -1,11 +1,9 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { api, setCsrfToken } from './api.js';
 import type { TSessionInfo, TSessionUser } from '../modules/auth/auth.types.js';
-import type { Role } from '../server/auth/roles.js';
 import type { Ability } from './app/abilities.js';
 
 export type SessionUser = TSessionUser;
-export type { Role };
 
 interface SessionState { user: SessionUser | null; loading: boolean; refresh(): Promise<void>; logout(): Promise<void>; setSession(s: TSessionInfo): void }
 const SessionContext = createContext<SessionState | null>(null);
@@ -39,6 +37,3 @@ export function useCan() {
   const { user } = useSession();
   return useCallback((ability: Ability) => can(user, ability), [user]);
 }
-
-/** @deprecated use `can` with an ability or a record's `can` from the API; kept until every page is converted. */
-export const hasRole = (user: SessionUser | null, ...roles: Role[]) => !!user && user.grants.some((g) => roles.includes(g.role));

@@ -205,8 +205,8 @@ export async function seedAllianceDemo(ctx: SeedContext) {
   for (const ags of analysedCommunes) milestones.push({ ags, occurredOn: g.day(addDays(agreementOf.get(ags)!, 150) < '2022-07-20' ? addDays(agreementOf.get(ags)!, 150) : '2022-01-03', '2022-07-20'), kind: 'safety_analysis_completed', note: 'Bericht der Sicherheitsanalyse übergeben.' });
   for (const ags of [...SILBERBERG, ...GOELTZSCHTAL]) {
     const day = g.day('2023-03-01', '2023-11-30');
-    // Schwarzenberg's analysis is also in the surveys demo (sa-schwarzenberg-2022), completed on this day.
-    milestones.push({ ags, occurredOn: ags === SCHWARZENBERG ? '2023-03-15' : day, kind: 'safety_analysis_completed', note: 'Bericht der Sicherheitsanalyse übergeben.' });
+    // Schwarzenberg's analysis is the surveys demo's sa-schwarzenberg-2022: that module reports its completion.
+    if (ags !== SCHWARZENBERG) milestones.push({ ags, occurredOn: day, kind: 'safety_analysis_completed', note: 'Bericht der Sicherheitsanalyse übergeben.' });
   }
   for (let year = 2019; year <= 2025; year++) {
     let total = 0;

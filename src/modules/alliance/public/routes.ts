@@ -7,7 +7,6 @@ import { ZAsOfQuery } from '../../../server/aggregates/aggregates.types.js';
 import { todayIso } from '../../../lib/dates.js';
 import { districts } from '../../communes/schema.js';
 import { ZAgs } from '../../communes/communes.types.js';
-import * as T from '../alliance.types.js';
 import { listPublicAgreements } from '../agreements/list-public-agreements.js';
 import { ZPublicAgreementList } from '../agreements/agreements.types.js';
 import { listFieldsOfAction } from '../admin/list-fields-of-action.js';

@@ -2,7 +2,6 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../server/db/client.js';
 import type { Actor } from '../../../server/auth/roles.js';
 import type { TimelineEntry } from '../../../server/figures.js';
-import { formatDateDe } from '../../../lib/dates.js';
 import { agreementCommunes, agreementRevisions, agreements, coachingProcesses, communeMilestones, consultationCommunes, consultations } from '../schema.js';
 import { presentConsultations } from '../consultations/consultation.js';
 import { presentProcesses } from '../coaching/coaching.js';

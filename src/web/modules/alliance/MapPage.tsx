@@ -7,7 +7,6 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type * as GeoJSON from 'geojson';
 import type { Stage } from '../../../modules/alliance/stages/stages.js';
 import type { TMap, TMapFeature, TMapFlag, TMapSettings, TMapTimeline } from '../../../modules/alliance/public/public.types.js';
-import type { z } from 'zod';
 import type { TPublicAgreementList } from '../../../modules/alliance/agreements/agreements.types.js';
 import { formatDate, formatNumber } from '../../api.js';
 import { addDays, daysBetween } from '../../../lib/dates.js';
