@@ -23,6 +23,7 @@ export async function surveysTimeline(db: Db, ags: string, actor: Actor | null):
     if (q?.frozenAt) out.push({ date: q.frozenAt.toISOString().slice(0, 10), module: 'surveys', kind: 'field_phase_started', title: 'Bürgerbefragung: Feldphase begonnen', detail: p.title, link });
     const [field] = await db.select().from(analysisPhases).where(fieldPhaseOf(p.id));
     if (field?.status === 'done' && field.doneOn) out.push({ date: field.doneOn, module: 'surveys', kind: 'field_phase_closed', title: 'Bürgerbefragung: Feldphase beendet', detail: p.title, link });
+    if (p.completedOn) out.push({ date: p.completedOn, module: 'surveys', kind: 'analysis_completed', title: 'Sicherheitsanalyse abgeschlossen', detail: `${p.title} (${p.code})`, link });
   }
   return out;
 }
