@@ -31,6 +31,13 @@ describe('platform', () => {
     expect(docs.body).toContain('swagger');
   });
 
+  it('documents every operation’s success response, not only its errors', async () => {
+    const spec = (await t.app.inject('/api/openapi.json')).json() as { paths: Record<string, Record<string, { responses?: Record<string, unknown> }>> };
+    const undocumented = Object.entries(spec.paths).flatMap(([path, ops]) => Object.entries(ops)
+      .filter(([, op]) => !Object.keys(op.responses ?? {}).some((code) => /^[23]\d\d$/.test(code))).map(([m]) => `${m.toUpperCase()} ${path}`));
+    expect(undocumented).toEqual([]);
+  });
+
   it('answers unknown API paths with problem+json', async () => {
     const res = await t.app.inject('/api/gibt-es-nicht');
     expect(res.statusCode).toBe(404);

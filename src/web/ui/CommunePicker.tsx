@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useCommonText } from './text.js';
 import { useApi } from '../useApi.js';
-import type { TCommuneList } from '../../modules/communes/communes.types.js';
+import type { TCommuneList, TCommuneRef } from '../../modules/communes/communes.types.js';
 import { Field } from './components.js';
 
 /** A chosen commune (the registry's list items and group members fit). */
-export interface CommuneRef { ags: string; name: string; status?: string }
+export type CommuneRef = TCommuneRef & { status?: string };
 
 /** Chips of chosen communes plus a search that adds more (keyboard: type, Tab to a result, Enter). */
 export function CommunePicker({ legend, value, onChange, error, single = false }: {

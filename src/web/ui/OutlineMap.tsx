@@ -1,5 +1,6 @@
+import type { TGeometry as Geometry } from '../../modules/communes/communes.types.js';
+
 type Ring = [number, number][];
-type Geometry = { type: 'Polygon'; coordinates: Ring[] } | { type: 'MultiPolygon'; coordinates: Ring[][] };
 
 /**
  * A commune's outline as an inline SVG (no tiles, works offline). Longitude is scaled by cos(latitude)

@@ -55,7 +55,7 @@ describe('stages, milestones and the Bilanz', () => {
     const SCHWARZENBERG = '/api/alliance/communes/14521550/timeline';
     /** The API call behind each web link (what the page opens). */
     const apiOf = (link: string) => link.replace(/^\/beratungen\?/, '/api/consultations?').replace(/^\/vereinbarungen\//, '/api/agreements/').replace(/^\/coaching\//, '/api/coaching/').replace(/^\/analysen\//, '/api/analyses/');
-    const linkOf = (kind: string) => (kind === 'consultation' ? 'consultation' : kind.startsWith('agreement_') ? 'agreement' : kind.startsWith('coaching_') ? 'coaching' : ['analysis_started', 'field_phase_started', 'field_phase_closed'].includes(kind) ? 'analysis' : null);
+    const linkOf = (kind: string) => (kind === 'consultation' ? 'consultation' : kind.startsWith('agreement_') ? 'agreement' : kind.startsWith('coaching_') ? 'coaching' : ['analysis_started', 'field_phase_started', 'field_phase_closed', 'analysis_completed'].includes(kind) ? 'analysis' : null);
     const get = (s: Session, url: string) => t.app.inject({ method: 'GET', url, headers: s.headers });
     let sessions: Record<'lpr_staff' | 'commune' | 'police' | 'coach' | 'analyst' | 'policeAnalyst2026', Session>;
     let analyses: { id: string; code: string }[];

@@ -1,3 +1,4 @@
+import type { TGeometry } from '../../../modules/communes/communes.types.js';
 import { useEffect, useRef, useState } from 'react';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -54,7 +55,7 @@ export function SuppressionNote({ min }: { min: number }) {
 export const REASONS: Record<number, EvaluationKey> = { 1: 'eval.reason.1', 2: 'eval.reason.2', 3: 'eval.reason.3', 4: 'eval.reason.4', 5: 'eval.reason.5', 6: 'eval.reason.6', 7: 'eval.reason.7' };
 export const TIMES: Record<number, EvaluationKey> = { 1: 'eval.time.1', 2: 'eval.time.2', 3: 'eval.time.3' };
 
-type Geometry = { type: string; coordinates: unknown } | null;
+type Geometry = TGeometry | null;
 /** The commune registry's outline (GeoJSON, typed `unknown` by the API), or none. */
 const asGeometry = (g: unknown): Geometry => (g && typeof g === 'object' && 'type' in g && 'coordinates' in g ? (g as NonNullable<Geometry>) : null);
 
