@@ -1,7 +1,8 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import { communeAgeStructure, communes } from '../communes/schema.js';
-import { questionnaires, surveyResponses, surveyStrata } from '../surveys/schema.js';
+import { surveyResponses, surveyStrata } from '../surveys/schema.js';
+import { latestFrozenQuestionnaire } from '../surveys/survey-state.js';
 import type { AnalysisRow } from '../surveys/policy.js';
 import type { Definition } from '../surveys/questionnaire-definition.js';
 import { analysisWeightings, DEFAULT_SETTINGS } from './schema.js';
@@ -44,8 +45,7 @@ export async function loadAnalysisInputs(db: Db, project: AnalysisRow): Promise<
   const [commune] = await db.select({ name: communes.name, population: communes.population }).from(communes).where(eq(communes.ags, project.ags));
   const rows = await db.select({ answers: surveyResponses.answers, stratumKey: surveyResponses.stratumKey }).from(surveyResponses)
     .where(eq(surveyResponses.projectId, project.id)).orderBy(asc(surveyResponses.submittedOn), asc(surveyResponses.id));
-  const [frozen] = await db.select({ definition: questionnaires.definition }).from(questionnaires)
-    .where(and(eq(questionnaires.projectId, project.id), eq(questionnaires.status, 'frozen'))).orderBy(desc(questionnaires.revision)).limit(1);
+  const frozen = await latestFrozenQuestionnaire(db, project.id);
   const strata = await db.select().from(surveyStrata).where(eq(surveyStrata.projectId, project.id)).orderBy(asc(surveyStrata.key));
   const [structure] = await db.select().from(communeAgeStructure).where(eq(communeAgeStructure.ags, project.ags));
   const [weighting] = await db.select().from(analysisWeightings).where(eq(analysisWeightings.projectId, project.id));

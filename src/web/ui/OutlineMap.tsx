@@ -1,6 +1,5 @@
 import type { TGeometry as Geometry } from '../../modules/communes/communes.types.js';
 
-type Ring = [number, number][];
 
 /**
  * A commune's outline as an inline SVG (no tiles, works offline). Longitude is scaled by cos(latitude)
