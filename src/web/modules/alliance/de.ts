@@ -1,15 +1,12 @@
 /** German texts of the alliance pages (map, figures, consultations, agreements, coaching). */
 export const allianceDe = {
-  'error.reload': 'Seite neu laden',
   'yes': 'ja',
-  'picker.replace': 'Andere Gemeinde wählen (Name oder AGS)',
   'nav.map': 'Karte',
   'nav.figures': 'Kennzahlen',
   'nav.consultations': 'Beratungen',
   'nav.agreements': 'Vereinbarungen',
   'nav.coaching': 'Coaching',
   'nav.allianceAdmin': 'Allianz-Stammdaten',
-  'communes.exportStages': 'Gemeindeliste mit Beteiligungsstufen herunterladen',
   'stage.contacted': 'kontaktiert',
   'stage.advised': 'beraten',
   'stage.pre_agreement': 'Vorvereinbarung',

@@ -1,16 +1,13 @@
 import type { allianceDe } from './de.js';
 
 export const allianceEn: Record<keyof typeof allianceDe, string> = {
-  'error.reload': 'Reload the page',
   'yes': 'yes',
-  'picker.replace': 'Choose another commune (name or AGS)',
   'nav.map': 'Map',
   'nav.figures': 'Figures',
   'nav.consultations': 'Consultations',
   'nav.agreements': 'Agreements',
   'nav.coaching': 'Coaching',
   'nav.allianceAdmin': 'Alliance settings',
-  'communes.exportStages': 'Download the commune list with participation stages',
   'stage.contacted': 'contacted',
   'stage.advised': 'advised',
   'stage.pre_agreement': 'pre-agreement',

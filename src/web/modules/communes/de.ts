@@ -56,7 +56,6 @@ export const communesDe = {
   'groups.kind': 'Art',
   'groups.description': 'Beschreibung',
   'groups.members': 'Mitglieder',
-  'groups.cancel': 'Abbrechen',
   'groups.confirmDelete': 'Gruppe „{name}“ wirklich löschen?',
   'groups.saved': 'Die Gruppe wurde gespeichert.',
   'groups.deleted': 'Die Gruppe wurde gelöscht.',
@@ -78,6 +77,5 @@ export const communesDe = {
   'registry.kind.renamed': 'umbenannt',
   'registry.kind.population': 'Einwohner',
   'registry.kind.attributes': 'Merkmale',
-  'registry.errors': 'Fehlerhafte Zeilen',
   'registry.history': 'Bisherige Aktualisierungen',
 } as const;

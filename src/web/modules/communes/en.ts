@@ -57,7 +57,6 @@ export const communesEn: Record<keyof typeof communesDe, string> = {
   'groups.kind': 'Kind',
   'groups.description': 'Description',
   'groups.members': 'Members',
-  'groups.cancel': 'Cancel',
   'groups.confirmDelete': 'Really delete the group “{name}”?',
   'groups.saved': 'The group has been saved.',
   'groups.deleted': 'The group has been deleted.',
@@ -79,6 +78,5 @@ export const communesEn: Record<keyof typeof communesDe, string> = {
   'registry.kind.renamed': 'renamed',
   'registry.kind.population': 'population',
   'registry.kind.attributes': 'attributes',
-  'registry.errors': 'Bad rows',
   'registry.history': 'Earlier updates',
 };
