@@ -2,7 +2,6 @@ import { eq, inArray } from 'drizzle-orm';
 import { QueryBuilder } from 'drizzle-orm/pg-core';
 import type { Db } from '../../server/db/client.js';
 import type { Actor } from '../../server/auth/roles.js';
-import { access } from '../../server/http/access.js';
 import { definePolicy, defineSubject } from '../../server/auth/policy.js';
 import { communeSubject } from '../communes/subject.js';
 import { agreementCommunes, agreements, coaches, coachingProcesses, communeMilestones, consultationCommunes, consultations } from './schema.js';
@@ -132,15 +131,3 @@ const fieldOfActionSubject = defineSubject<TFieldOfAction>({
 export const allianceAdminPolicy = definePolicy('alliance.admin', { manage: LPR }, fieldOfActionSubject);
 
 export const alliancePolicies = [allianceCommunePolicy, milestonePolicy, consultationPolicy, consultationTaskPolicy, agreementPolicy, coachingPolicy, coachPoolPolicy, allianceAdminPolicy] as const;
-
-/** @deprecated door rules of routes not yet converted to subject routes. */
-export const alliancePolicy = {
-  public: access.public,
-  readInternal: allianceCommunePolicy.door('readInternal'),
-  manage: allianceCommunePolicy.door('manage'),
-  readCoaching: coachingPolicy.door('read'),
-  requestCoaching: coachingPolicy.door('request'),
-  runCoaching: coachingPolicy.door('run'),
-  coachingFeedback: coachingPolicy.door('feedback'),
-  readCoachPool: coachPoolPolicy.door('read'),
-};
