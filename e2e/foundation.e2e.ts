@@ -34,7 +34,7 @@ describe('public pages', () => {
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Gemeinden' }).first().textContent()).toBe('418 Gemeinden');
     await expectAccessible(page);
     await page.getByLabel('Name oder Gemeindeschlüssel').fill('Schwarzenberg');
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Gemeinden' }).first().textContent()).toBe('1 Gemeinden');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: /^\d+ Gemeinden?$/ }).first().textContent()).toBe('1 Gemeinde');
     await page.getByRole('link', { name: 'Schwarzenberg/Erzgeb., Stadt' }).click();
     await expect.poll(() => h1().textContent()).toBe('Schwarzenberg/Erzgeb., Stadt');
     const facts = page.locator('dl.facts');

@@ -2,7 +2,8 @@ import { StrictMode, Suspense, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import './ui/styles.css';
-import { I18nProvider, useI18n } from './i18n/index.js';
+import { I18nProvider } from './i18n/index.js';
+import { useCommonText } from './ui/text.js';
 import { can, SessionProvider, useSession } from './session.js';
 import { Layout } from './ui/Layout.js';
 import { Alert, Loading, PageTitle } from './ui/components.js';
@@ -15,7 +16,7 @@ import type { Ability } from './app/abilities.js';
 /** Pages with an ability ask for sign-in first, then say plainly when the ability is missing. */
 function RequireAbility({ ability, children }: { ability: Ability; children: ReactNode }) {
   const { user, loading } = useSession();
-  const { t } = useI18n();
+  const { t } = useCommonText();
   if (loading) return <Loading />;
   if (!user) return <><PageTitle>{t('nav.login')}</PageTitle><Alert>{t('loginRequired')} <a href="/anmelden">{t('nav.login')}</a></Alert></>;
   if (!can(user, ability)) return <><PageTitle>{t('notAllowed')}</PageTitle></>;
@@ -23,7 +24,7 @@ function RequireAbility({ ability, children }: { ability: Ability; children: Rea
 }
 
 function NotFound() {
-  const { t } = useI18n();
+  const { t } = useCommonText();
   return <><PageTitle>{t('notFound.title')}</PageTitle><p>{t('notFound.text')}</p></>;
 }
 

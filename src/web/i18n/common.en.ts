@@ -1,6 +1,7 @@
 import type { commonDe } from './common.de.js';
+import type { Text } from './text.js';
 
-export const commonEn: Record<keyof typeof commonDe, string> = {
+export const commonEn: Record<keyof typeof commonDe, Text> = {
   'app.name': 'ASSKomm Platform',
   'app.tagline': 'Alliance of Safe Saxon Communes',
   'skip': 'Skip to content',

@@ -29,7 +29,7 @@ export async function allianceTimeline(db: Db, ags: string, actor: Actor | null)
     const others = c.communes.filter((x) => x.ags !== ags).map((x) => x.name);
     out.push({
       date: c.heldOn, module: 'alliance', kind: 'consultation', title: 'Beratung durch den Landespräventionsrat',
-      detail: [c.staff.name, c.topics.map((t) => t.label).join(', '), others.length ? `gemeinsam mit ${others.join(', ')}` : '', c.tasks.length ? `${c.tasks.length} Folgeaufgabe(n)` : ''].filter(Boolean).join(' · '),
+      detail: [c.staff.name, c.topics.map((t) => t.label).join(', '), others.length ? `gemeinsam mit ${others.join(', ')}` : '', c.tasks.length ? `${c.tasks.length} ${c.tasks.length === 1 ? 'Folgeaufgabe' : 'Folgeaufgaben'}` : ''].filter(Boolean).join(' · '),
       link: (await consultationPolicy.allows(db, actor, 'read', c)) ? `/beratungen?ags=${ags}` : null,
     });
   }

@@ -1,6 +1,7 @@
 import type { allianceDe } from './de.js';
+import type { Text } from '../../i18n/text.js';
 
-export const allianceEn: Record<keyof typeof allianceDe, string> = {
+export const allianceEn: Record<keyof typeof allianceDe, Text> = {
   'yes': 'yes',
   'nav.map': 'Map',
   'nav.figures': 'Figures',
@@ -114,8 +115,8 @@ export const allianceEn: Record<keyof typeof allianceDe, string> = {
   'consultations.to': 'to',
   'consultations.topic': 'Field of action',
   'consultations.allTopics': 'all',
-  'consultations.count': '{n} consultations',
-  'consultations.taskCount': '{n} follow-up task(s)',
+  'consultations.count': { one: '{n} consultation', other: '{n} consultations' },
+  'consultations.taskCount': { one: '{n} follow-up task', other: '{n} follow-up tasks' },
   'agreements.title': 'Agreements',
   'agreements.intro': 'Pre-agreements and cooperation agreements between communes, police and the State Prevention Council – from draft to signature.',
   'agreements.new': 'New draft',
@@ -142,7 +143,7 @@ export const allianceEn: Record<keyof typeof allianceDe, string> = {
   'agreements.state.agreed': 'agreed',
   'agreements.state.signed': 'signed',
   'agreements.state.ended': 'ended',
-  'agreements.count': '{n} agreements',
+  'agreements.count': { one: '{n} agreement', other: '{n} agreements' },
   'agreements.titleCol': 'Title',
   'agreements.communes': 'Communes',
   'agreements.inForceSince': 'in force since',
@@ -209,7 +210,7 @@ export const allianceEn: Record<keyof typeof allianceDe, string> = {
   'coaching.status.running': 'running',
   'coaching.status.completed': 'completed',
   'coaching.status.cancelled': 'cancelled',
-  'coaching.count': '{n} coaching processes',
+  'coaching.count': { one: '{n} coaching process', other: '{n} coaching processes' },
   'coaching.coach': 'Coach',
   'coaching.requestedOn': 'requested on',
   'coaching.back': 'Back to coaching',
@@ -244,7 +245,7 @@ export const allianceEn: Record<keyof typeof allianceDe, string> = {
   'coaching.fb.comment': 'Comments',
   'coaching.fb.send': 'Send feedback',
   'coaching.pool': 'Coach pool',
-  'coaching.poolCount': '{n} coaches',
+  'coaching.poolCount': { one: '{n} coach', other: '{n} coaches' },
   'coaching.organisation': 'Organisation',
   'coaching.competencies': 'Competencies',
   'coaching.regions': 'Regions',

@@ -13,5 +13,5 @@ export const auditDe = {
   'audit.what': 'Objekt',
   'audit.changes': 'Änderungen',
   'audit.none': 'Keine Einträge.',
-  'audit.count': '{count} Einträge',
+  'audit.count': { one: '{count} Eintrag', other: '{count} Einträge' },
 } as const;

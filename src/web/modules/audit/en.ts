@@ -1,6 +1,7 @@
 import type { auditDe } from './de.js';
+import type { Text } from '../../i18n/text.js';
 
-export const auditEn: Record<keyof typeof auditDe, string> = {
+export const auditEn: Record<keyof typeof auditDe, Text> = {
   'nav.audit': 'Audit log',
   'audit.title': 'Audit log',
   'audit.entityType': 'Entity type',
@@ -14,5 +15,5 @@ export const auditEn: Record<keyof typeof auditDe, string> = {
   'audit.what': 'Entity',
   'audit.changes': 'Changes',
   'audit.none': 'No entries.',
-  'audit.count': '{count} entries',
+  'audit.count': { one: '{count} entry', other: '{count} entries' },
 };

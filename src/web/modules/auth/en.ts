@@ -1,6 +1,7 @@
 import type { authDe } from './de.js';
+import type { Text } from '../../i18n/text.js';
 
-export const authEn: Record<keyof typeof authDe, string> = {
+export const authEn: Record<keyof typeof authDe, Text> = {
   'nav.users': 'Users',
   'login.title': 'Log in',
   'login.email': 'E-mail address',

@@ -71,7 +71,7 @@ export function CommunesPage() {
       <ErrorAlert error={list.error} />
       {!list.data ? <Loading /> : (
         <>
-          <p role="status" aria-live="polite">{t('communes.count', { count: formatNumber(list.data.total, locale) })}</p>
+          <p role="status" aria-live="polite">{t('communes.count', { count: list.data.total })}</p>
           {list.data.items.length === 0 ? <p>{t('communes.none')}</p> : (
             <ScrollRegion label={t('communes.title')}>
               <table>

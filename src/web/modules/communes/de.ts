@@ -8,7 +8,7 @@ export const communesDe = {
   'communes.district': 'Kreis',
   'communes.directorate': 'Polizeidirektion',
   'communes.all': 'Alle',
-  'communes.count': '{count} Gemeinden',
+  'communes.count': { one: '{count} Gemeinde', other: '{count} Gemeinden' },
   'communes.colName': 'Gemeinde',
   'communes.colAgs': 'AGS',
   'communes.colDistrict': 'Kreis',

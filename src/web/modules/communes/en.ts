@@ -1,6 +1,7 @@
 import type { communesDe } from './de.js';
+import type { Text } from '../../i18n/text.js';
 
-export const communesEn: Record<keyof typeof communesDe, string> = {
+export const communesEn: Record<keyof typeof communesDe, Text> = {
   'nav.communes': 'Communes',
   'nav.groups': 'Commune groups',
   'nav.registry': 'Update registry',
@@ -9,7 +10,7 @@ export const communesEn: Record<keyof typeof communesDe, string> = {
   'communes.district': 'District',
   'communes.directorate': 'Police directorate',
   'communes.all': 'All',
-  'communes.count': '{count} communes',
+  'communes.count': { one: '{count} commune', other: '{count} communes' },
   'communes.colName': 'Commune',
   'communes.colAgs': 'AGS',
   'communes.colDistrict': 'District',

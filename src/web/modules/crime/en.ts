@@ -1,6 +1,7 @@
 import type { crimeDe } from './de.js';
+import type { Text } from '../../i18n/text.js';
 
-export const crimeEn: Record<keyof typeof crimeDe, string> = {
+export const crimeEn: Record<keyof typeof crimeDe, Text> = {
   'nav.crime': 'Crime statistics',
   'crime.title': 'Police crime statistics',
   'crime.intro': 'Cases, crime rate (cases per 100,000 inhabitants) and clearance rate for the Saxon districts and the state from the BKA table, and for towns from the police directorates\' tables.',

@@ -1,6 +1,7 @@
 import type { evaluationDe } from './de.js';
+import type { Text } from '../../i18n/text.js';
 
-export const evaluationEn: Record<keyof typeof evaluationDe, string> = {
+export const evaluationEn: Record<keyof typeof evaluationDe, Text> = {
   'eval.subnav': 'Parts of the analysis',
   'eval.toProject': 'Project and field phase',
   'eval.findings': 'Findings',

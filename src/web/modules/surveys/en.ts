@@ -1,6 +1,7 @@
 import type { surveysDe } from './de.js';
+import type { Text } from '../../i18n/text.js';
 
-export const surveysEn: Record<keyof typeof surveysDe, string> = {
+export const surveysEn: Record<keyof typeof surveysDe, Text> = {
   'nav.analyses': 'Security analyses',
   'survey.title': 'Citizen survey',
   'survey.intro': 'Welcome! Please enter the personal access code from your letter. You can pause the survey and continue later with the same code.',
@@ -140,7 +141,7 @@ export const surveysEn: Record<keyof typeof surveysDe, string> = {
   'sample.drawn': 'The sample is drawn.',
   'sample.drawnTitle': 'Drawn sample',
   'sample.summary': '{read} people aged 16 or over read ({under16} younger left out), {size} drawn, seed {seed}, file {file}.',
-  'sample.stored': 'Names and addresses of {n} people are kept until the letters are sent.',
+  'sample.stored': { one: 'The name and address of {n} person are kept until the letters are sent.', other: 'Names and addresses of {n} people are kept until the letters are sent.' },
   'sample.deletedAt': 'Names and addresses were deleted on {date}; only the counts per stratum remain.',
   'sample.strataTable': 'Strata ({n})',
   'sample.letter': 'Cover letter',
@@ -169,7 +170,7 @@ export const surveysEn: Record<keyof typeof surveysDe, string> = {
   'paper.title': 'Enter paper questionnaires',
   'paper.intro': 'Type the ticked number in each field; the cursor moves to the next. Enter or Tab leaves a field empty, Backspace clears it.',
   'paper.notFrozen': 'Paper questionnaires can be entered once the field phase has started.',
-  'paper.stored': '{n} paper questionnaires entered.',
+  'paper.stored': { one: '{n} paper questionnaire entered.', other: '{n} paper questionnaires entered.' },
   'paper.savedSheet': 'The sheet is saved.',
   'paper.awaitingSecond': 'First entry saved; the sheet is taken over after the second entry.',
   'paper.mismatch': 'The second entry differs. Please check the sheet and enter it correctly; that entry is taken over.',
