@@ -13,6 +13,7 @@ import { pageinspect } from '@electric-sql/pglite/contrib/pageinspect';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../../../test/helpers.js';
 import { newProject, openFieldPhase } from './factories.js';
 import { hashCode, normaliseCode } from '../access-codes.js';
+import { MIX_JOB } from '../mixing.js';
 
 const K = 10;
 const ONLINE = 27;
@@ -31,6 +32,8 @@ const post = (url: string, payload: object, method: 'POST' | 'PUT' = 'POST') => 
 const answersWith = (marker: string, i: number) => ({ AF01: (i % 4) + 1, IN01: { IN01_a: (i % 4) + 1 }, ME02: marker, FP01: [{ lat: 50.545, lon: 12.785, reason: 1, time: 2 }] });
 const poolCount = async () => (await rows<{ n: number }>(sql`select count(*)::int as n from survey_pool where project_id = ${projectId}`))[0]!.n;
 const responseCount = async () => (await rows<{ n: number }>(sql`select count(*)::int as n from survey_responses where project_id = ${projectId}`))[0]!.n;
+/** Mix jobs still running: a mix commits before it scrubs its tables, and the scrub is what the file checks see. */
+const runningMixes = async () => (await rows<{ n: number }>(sql`select count(*)::int as n from pgboss.job where name = ${MIX_JOB} and state = 'active'`))[0]!.n;
 /** Waits for the background mixing job (no time is asserted; the limit only ends a broken run). */
 async function until(check: () => Promise<boolean>, what: string) {
   for (let i = 0; i < 600; i++) {
@@ -108,7 +111,7 @@ describe('survey anonymity against the database itself', () => {
       const res = await t.app.inject({ method: 'POST', url: `/api/analyses/${projectId}/paper-entries`, headers: lpr.headers, payload });
       expect(res.statusCode, res.body).toBe(201);
     }
-    await until(async () => (await poolCount()) < K, 'the mixing job');
+    await until(async () => (await poolCount()) < K && (await runningMixes()) === 0, 'the mixing job and its scrub');
     const batches = await rows<{ batch: number; n: number; days: number; xmins: number }>(sql`
       select batch, count(*)::int as n, count(distinct submitted_on)::int as days, count(distinct xmin::text)::int as xmins
       from survey_responses where project_id = ${projectId} group by batch order by batch`);
@@ -140,7 +143,7 @@ describe('survey anonymity against the database itself', () => {
     }
     const before = await rows<{ batch: number }>(sql`select coalesce(max(batch), 0)::int as batch from survey_responses where project_id = ${projectId}`);
     expect((await t.app.inject({ method: 'POST', url: `/api/analyses/${projectId}/field-phase/close`, headers: lpr.headers })).statusCode).toBe(200);
-    await until(async () => (await poolCount()) === 0, 'the final mix');
+    await until(async () => (await poolCount()) === 0 && (await runningMixes()) === 0, 'the final mix and its scrub');
     expect(await responseCount()).toBe(truth.size);
     const batches = await rows<{ batch: number; n: number }>(sql`select batch, count(*)::int as n from survey_responses where project_id = ${projectId} group by batch order by batch`);
     expect(batches.at(-1)!.batch).toBe(before[0]!.batch);
