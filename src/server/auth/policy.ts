@@ -152,6 +152,11 @@ export class Policy<A extends string, Row = never, N extends string = string> {
     return out;
   }
 
+  /** The record as the viewer gets it: with `can`, what they may do with it (the web shows actions by this). */
+  async withCan<R extends Row>(db: Db, actor: Actor | null, row: R): Promise<R & { can: Record<A, boolean> }> {
+    return { ...row, can: await this.can(db, actor, row) };
+  }
+
   /** Which rows a list may show: undefined = all, 'none' = nothing, else an SQL condition on the subject's table. */
   async filter(db: Db, actor: Actor | null, ability: A): Promise<SQL | undefined | 'none'> {
     const rule = this.rules[ability];

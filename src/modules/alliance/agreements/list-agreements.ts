@@ -4,7 +4,6 @@ import type { Actor } from '../../../server/auth/roles.js';
 import { agreementCommunes, agreements } from '../schema.js';
 import { agreementPolicy } from '../policy.js';
 import { presentAgreements } from './agreement.js';
-import { agreementFor } from './with-can.js';
 import type { TAgreementList, TAgreementListQuery } from './agreements.types.js';
 
 /** Agreements and drafts the actor may see: LPR all, a commune its own, police their directorate's. */
@@ -16,5 +15,5 @@ export async function listAgreements(db: Db, actor: Actor | null, q: TAgreementL
   if (q.state) where.push(eq(agreements.state, q.state));
   if (q.kind) where.push(eq(agreements.kind, q.kind));
   const rows = await db.select().from(agreements).where(where.length ? and(...where) : undefined).orderBy(desc(agreements.updatedAt));
-  return { items: await Promise.all((await presentAgreements(db, rows)).map((a) => agreementFor(db, actor, a))) };
+  return { items: await Promise.all((await presentAgreements(db, rows)).map((a) => agreementPolicy.withCan(db, actor, a))) };
 }

@@ -13,7 +13,6 @@ import { getAgreementRevision } from './get-agreement-revision.js';
 import { agreementDocx, agreementPdf } from './agreement-document.js';
 import { acceptScanType, MAX_SCAN_BYTES, scanTooLarge, uploadAgreementScan } from './upload-agreement-scan.js';
 import { readAgreementScan } from './read-agreement-scan.js';
-import { agreementFor } from './with-can.js';
 
 /** Cooperation agreements: drafts, signing, revisions, documents and the signed scan. */
 export async function agreementRoutes(app: App) {
@@ -28,22 +27,22 @@ export async function agreementRoutes(app: App) {
   app.post('/agreements', {
     config: { access: agreementPolicy.door('manage') },
     schema: { tags, summary: 'Entwurf anlegen (aus der Mustervorlage; Polizei: zuständige Direktion)', body: T.ZAgreementInput, response: { 201: T.ZAgreement } },
-  }, async (request, reply) => reply.status(201).send(await agreementFor(db, request.actor, await createAgreement(db, auditContext(request), request.body))));
+  }, async (request, reply) => reply.status(201).send(await agreementPolicy.withCan(db, request.actor, await createAgreement(db, auditContext(request), request.body))));
 
   app.get('/agreements/:id', {
     config: agreementPolicy.route('read'),
     schema: { tags, summary: 'Eine Vereinbarung', params: ZIdParams, response: { 200: T.ZAgreement } },
-  }, async (request) => agreementFor(db, request.actor, agreementPolicy.of(request)));
+  }, async (request) => agreementPolicy.withCan(db, request.actor, agreementPolicy.of(request)));
 
   app.put('/agreements/:id', {
     config: agreementPolicy.route('manage'),
     schema: { tags, summary: 'Vereinbarung bearbeiten; nach Unterzeichnung entsteht eine neue Fassung', params: ZIdParams, body: T.ZAgreementUpdate, response: { 200: T.ZAgreement } },
-  }, async (request) => agreementFor(db, request.actor, await updateAgreement(db, auditContext(request), agreementPolicy.of(request).id, request.body)));
+  }, async (request) => agreementPolicy.withCan(db, request.actor, await updateAgreement(db, auditContext(request), agreementPolicy.of(request).id, request.body)));
 
   app.post('/agreements/:id/transitions', {
     config: agreementPolicy.route('manage'),
     schema: { tags, summary: 'Abstimmen, wieder öffnen, unterzeichnen oder beenden', params: ZIdParams, body: T.ZAgreementTransition, response: { 200: T.ZAgreement } },
-  }, async (request) => agreementFor(db, request.actor, await transitionAgreement(db, auditContext(request), agreementPolicy.of(request).id, request.body)));
+  }, async (request) => agreementPolicy.withCan(db, request.actor, await transitionAgreement(db, auditContext(request), agreementPolicy.of(request).id, request.body)));
 
   app.get('/agreements/:id/revisions/:revision', {
     config: agreementPolicy.route('read'),
@@ -68,7 +67,7 @@ export async function agreementRoutes(app: App) {
       maxBytes: MAX_SCAN_BYTES, tooLarge: scanTooLarge().detail, missing: 'Bitte wählen Sie eine Datei aus.', accept: (f) => acceptScanType(f.filename, f.mimetype),
     });
     const agreement = await uploadAgreementScan(db, app.files, auditContext(request), agreementPolicy.of(request).id, { name: file.filename, mimetype: file.mimetype, data: file.data });
-    return agreementFor(db, request.actor, agreement);
+    return agreementPolicy.withCan(db, request.actor, agreement);
   });
 
   app.get('/agreements/:id/scan', {

@@ -4,7 +4,6 @@ import type { Actor } from '../../../server/auth/roles.js';
 import { coachingProcesses } from '../schema.js';
 import { coachingPolicy } from '../policy.js';
 import { presentProcesses } from './coaching.js';
-import { processFor } from './with-can.js';
 import type { TCoachingList, TCoachingListQuery } from './coaching.types.js';
 
 /** The processes the actor may see (LPR all, a commune its own, a coach theirs), newest request first. */
@@ -15,5 +14,5 @@ export async function listCoaching(db: Db, actor: Actor | null, q: TCoachingList
   if (q.ags) where.push(eq(coachingProcesses.ags, q.ags));
   if (q.status) where.push(eq(coachingProcesses.status, q.status));
   const rows = await db.select().from(coachingProcesses).where(where.length ? and(...where) : undefined).orderBy(desc(coachingProcesses.requestedOn), desc(coachingProcesses.createdAt));
-  return { items: await Promise.all((await presentProcesses(db, rows)).map((p) => processFor(db, actor, p))) };
+  return { items: await Promise.all((await presentProcesses(db, rows)).map((p) => coachingPolicy.withCan(db, actor, p))) };
 }

@@ -13,7 +13,6 @@ import { coachCandidates } from './coach-candidates.js';
 import { transitionCoaching } from './transition-coaching.js';
 import { logCoachingSession } from './log-coaching-session.js';
 import { submitCoachingFeedback } from './submit-coaching-feedback.js';
-import { processFor } from './with-can.js';
 
 /** The coach pool and coaching processes (request, matching, sessions, feedback). */
 export async function coachingRoutes(app: App) {
@@ -43,7 +42,7 @@ export async function coachingRoutes(app: App) {
   app.post('/coaching', {
     config: { access: coachingPolicy.door('request') },
     schema: { tags, summary: 'Coaching anfragen (durch oder für eine Kommune)', body: T.ZCoachingRequest, response: { 201: T.ZCoachingProcess } },
-  }, async (request, reply) => reply.status(201).send(await processFor(db, request.actor, await requestCoaching(db, auditContext(request), request.actor, request.body))));
+  }, async (request, reply) => reply.status(201).send(await coachingPolicy.withCan(db, request.actor, await requestCoaching(db, auditContext(request), request.actor, request.body))));
 
   app.get('/coaching/coachees', {
     config: { access: coachingPolicy.door('request') },
@@ -53,7 +52,7 @@ export async function coachingRoutes(app: App) {
   app.get('/coaching/:id', {
     config: coachingPolicy.route('read'),
     schema: { tags, summary: 'Ein Coaching-Prozess mit Sitzungen und Rückmeldung', params: ZIdParams, response: { 200: T.ZCoachingProcess } },
-  }, async (request) => processFor(db, request.actor, coachingPolicy.of(request)));
+  }, async (request) => coachingPolicy.withCan(db, request.actor, coachingPolicy.of(request)));
 
   app.get('/coaching/:id/candidates', {
     config: coachingPolicy.route('manage'),
@@ -63,15 +62,15 @@ export async function coachingRoutes(app: App) {
   app.post('/coaching/:id/transitions', {
     config: coachingPolicy.route('run'),
     schema: { tags, summary: 'Coach zuordnen, beginnen, abschließen oder abbrechen', params: ZIdParams, body: T.ZCoachingTransition, response: { 200: T.ZCoachingProcess } },
-  }, async (request) => processFor(db, request.actor, await transitionCoaching(db, auditContext(request), request.actor, coachingPolicy.of(request), request.body)));
+  }, async (request) => coachingPolicy.withCan(db, request.actor, await transitionCoaching(db, auditContext(request), request.actor, coachingPolicy.of(request), request.body)));
 
   app.post('/coaching/:id/sessions', {
     config: coachingPolicy.route('run'),
     schema: { tags, summary: 'Sitzung protokollieren', params: ZIdParams, body: T.ZCoachingSessionInput, response: { 201: T.ZCoachingProcess } },
-  }, async (request, reply) => reply.status(201).send(await processFor(db, request.actor, await logCoachingSession(db, auditContext(request), coachingPolicy.of(request).id, request.body))));
+  }, async (request, reply) => reply.status(201).send(await coachingPolicy.withCan(db, request.actor, await logCoachingSession(db, auditContext(request), coachingPolicy.of(request).id, request.body))));
 
   app.post('/coaching/:id/feedback', {
     config: coachingPolicy.route('feedback'),
     schema: { tags, summary: 'Abschließende Rückmeldung der Kommune', params: ZIdParams, body: T.ZFeedbackInput, response: { 201: T.ZCoachingProcess } },
-  }, async (request, reply) => reply.status(201).send(await processFor(db, request.actor, await submitCoachingFeedback(db, auditContext(request), coachingPolicy.of(request).id, request.body))));
+  }, async (request, reply) => reply.status(201).send(await coachingPolicy.withCan(db, request.actor, await submitCoachingFeedback(db, auditContext(request), coachingPolicy.of(request).id, request.body))));
 }

@@ -4,7 +4,6 @@ import type { Actor } from '../../../server/auth/roles.js';
 import { consultationCommunes, consultations } from '../schema.js';
 import { consultationPolicy } from '../policy.js';
 import { presentConsultations } from './consultation.js';
-import { consultationFor } from './with-can.js';
 import type { TConsultationList, TConsultationListQuery } from './consultations.types.js';
 
 /** Consultations by commune, period, topic and staff member, newest first, limited to what the actor may see. */
@@ -20,6 +19,6 @@ export async function listConsultations(db: Db, actor: Actor | null, q: TConsult
   const cond = where.length ? and(...where) : undefined;
   const [total] = await db.select({ n: count() }).from(consultations).where(cond);
   const rows = await db.select().from(consultations).where(cond).orderBy(desc(consultations.heldOn), desc(consultations.createdAt)).limit(q.limit).offset(q.offset);
-  const items = await Promise.all((await presentConsultations(db, rows)).map((c) => consultationFor(db, actor, c)));
+  const items = await Promise.all((await presentConsultations(db, rows)).map((c) => consultationPolicy.withCan(db, actor, c)));
   return { items, total: total?.n ?? 0 };
 }

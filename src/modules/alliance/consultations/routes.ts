@@ -11,7 +11,6 @@ import { updateConsultation } from './update-consultation.js';
 import { deleteConsultation } from './delete-consultation.js';
 import { listOpenTasks } from './list-open-tasks.js';
 import { setTaskDone } from './update-task.js';
-import { consultationFor } from './with-can.js';
 
 /** Consultations (Beratungen) and their follow-up tasks. */
 export async function consultationRoutes(app: App) {
@@ -26,17 +25,17 @@ export async function consultationRoutes(app: App) {
   app.post('/consultations', {
     config: { access: consultationPolicy.door('manage') },
     schema: { tags, summary: 'Beratung erfassen', body: T.ZConsultationInput, response: { 201: T.ZConsultation } },
-  }, async (request, reply) => reply.status(201).send(await consultationFor(db, request.actor, await logConsultation(db, auditContext(request), request.body))));
+  }, async (request, reply) => reply.status(201).send(await consultationPolicy.withCan(db, request.actor, await logConsultation(db, auditContext(request), request.body))));
 
   app.get('/consultations/:id', {
     config: consultationPolicy.route('read'),
     schema: { tags, summary: 'Eine Beratung', params: ZIdParams, response: { 200: T.ZConsultation } },
-  }, async (request) => consultationFor(db, request.actor, consultationPolicy.of(request)));
+  }, async (request) => consultationPolicy.withCan(db, request.actor, consultationPolicy.of(request)));
 
   app.put('/consultations/:id', {
     config: consultationPolicy.route('manage'),
     schema: { tags, summary: 'Beratung ändern (mit Versionsprüfung)', params: ZIdParams, body: T.ZConsultationUpdate, response: { 200: T.ZConsultation } },
-  }, async (request) => consultationFor(db, request.actor, await updateConsultation(db, auditContext(request), consultationPolicy.of(request).id, request.body)));
+  }, async (request) => consultationPolicy.withCan(db, request.actor, await updateConsultation(db, auditContext(request), consultationPolicy.of(request).id, request.body)));
 
   app.delete('/consultations/:id', {
     config: consultationPolicy.route('manage'),
