@@ -86,7 +86,7 @@ describe('signed-in journeys', () => {
     await expectAccessible(page);
     await keyboardLogin(page, e.baseUrl, 'admin@lpr.demo', DEMO_PASSWORD);
     await expect.poll(() => h1().textContent()).toBe('Guten Tag, Anna Admin (LPR)');
-    expect(await page.locator('main').textContent()).toContain('LPR-Administration');
+    await expect.poll(() => page.locator('main').textContent()).toContain('LPR-Administration');
     await expectAccessible(page);
   });
 

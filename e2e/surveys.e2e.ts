@@ -27,7 +27,7 @@ describe('the citizen survey, from the bank to the return rate', () => {
     await lpr.getByRole('button', { name: 'Beauftragen', exact: true }).click();
     await expect.poll(() => h1(lpr).textContent()).toMatch(/^Sicherheitsanalyse Lößnitz/);
     projectUrl = lpr.url();
-    expect(await lpr.locator('main').textContent()).toContain('Transferworkshop');
+    await expect.poll(() => lpr.locator('main').textContent()).toContain('Transferworkshop');
     await expectAccessible(lpr);
 
     await lpr.getByRole('link', { name: 'Fragebogen', exact: true }).click();
@@ -174,7 +174,7 @@ describe('the citizen survey, from the bank to the return rate', () => {
   it('shows the item bank with versions, and the survey page in English', async () => {
     await lpr.goto(`${e.baseUrl}/fragenkatalog`);
     await expect.poll(() => h1(lpr).textContent()).toBe('Fragenkatalog');
-    expect(await lpr.locator('main').textContent()).toContain('Wie sicher fühlen Sie sich, wenn Sie nachts allein in Ihrer Wohngegend unterwegs sind?');
+    await expect.poll(() => lpr.locator('main').textContent()).toContain('Wie sicher fühlen Sie sich, wenn Sie nachts allein in Ihrer Wohngegend unterwegs sind?');
     await lpr.getByRole('button', { name: 'Neues Item anlegen' }).click();
     await lpr.getByLabel('Kürzel').fill('NB01');
     await lpr.getByLabel('Fragetext (deutsch)').fill('Wie gut kennen Sie Ihre Nachbarn?');
