@@ -53,3 +53,9 @@ export async function pageAs(e: E2E, email: string | null): Promise<Page> {
   }
   return page;
 }
+
+/** Saves a full-page screenshot to `$E2E_SHOTS/<name>.png` when E2E_SHOTS is set (for reviewing changes by eye). */
+export async function shot(page: Page, name: string) {
+  const dir = process.env.E2E_SHOTS;
+  if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+}
