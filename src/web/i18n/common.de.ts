@@ -55,4 +55,5 @@ export const commonDe = {
   'picker.remove': '{name} entfernen',
   'picker.replace': 'Andere Gemeinde wählen (Name oder AGS)',
   'sources.baseMap': 'Kartengrundlage',
+  'nav.menu': 'Menü',
 } as const;

@@ -57,4 +57,5 @@ export const commonEn: Record<keyof typeof commonDe, Text> = {
   'picker.remove': 'Remove {name}',
   'picker.replace': 'Choose another commune (name or AGS)',
   'sources.baseMap': 'Base map',
+  'nav.menu': 'Menu',
 };

@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { NavLink, Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { ErrorBoundary } from './ErrorBoundary.js';
 import { translate } from '../i18n/index.js';
@@ -13,10 +14,20 @@ export function Layout() {
   const nav = [{ to: '/', label: t('nav.start'), order: 0 }, ...useWebModules().flatMap((m) => (m.nav ?? [])
     .filter((n) => !n.ability || can(user, n.ability)).map((n) => ({ to: n.to, label: translate(m.messages, locale, n.label), order: n.order })))]
     .sort((a, b) => a.order - b.order);
+  // Below the CSS breakpoint the navigation sits behind a menu button; it closes on a new page and on Escape.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => { setMenuOpen(false); }, [location.pathname]);
+  const closeMenuOnEscape = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || !menuOpen) return;
+    e.preventDefault();
+    setMenuOpen(false);
+    menuButton.current?.focus();
+  };
   return (
     <>
       <a className="skip-link" href="#inhalt">{t('skip')}</a>
-      <header className="site">
+      <header className={menuOpen ? 'site menu-open' : 'site'} onKeyDown={closeMenuOnEscape}>
         <div className="bar">
           <Link to="/" className="brand">{t('app.name')}<span className="tagline">{t('app.tagline')}</span></Link>
           <div className="tools">
@@ -30,10 +41,13 @@ export function Layout() {
               </>
             ) : <Link to="/anmelden">{t('nav.login')}</Link>}
           </div>
+          <button type="button" ref={menuButton} className="menu-toggle" aria-expanded={menuOpen} aria-controls="main-nav" onClick={() => setMenuOpen((open) => !open)}>
+            <span aria-hidden="true">☰</span> {t('nav.menu')}
+          </button>
         </div>
-        <nav className="main" aria-label={t('nav.label')}>
+        <nav id="main-nav" className="main" aria-label={t('nav.label')}>
           <ul>
-            {nav.map((n) => <li key={n.to}><NavLink to={n.to} end={n.to === '/'}>{n.label}</NavLink></li>)}
+            {nav.map((n) => <li key={n.to}><NavLink to={n.to} end={n.to === '/'} onClick={() => setMenuOpen(false)}>{n.label}</NavLink></li>)}
           </ul>
         </nav>
       </header>

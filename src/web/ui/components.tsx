@@ -1,14 +1,28 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useLocation } from 'react-router';
 import { ApiError } from '../api.js';
 import { useCommonText } from './text.js';
 
-/** Page heading that receives focus after navigation, so screen readers announce the new page. */
+let firstLocationKey: string | undefined;
+/** Whether the user has moved within the app since the browser loaded the document (a reload starts afresh). */
+function useMovedWithinApp() {
+  const { key } = useLocation();
+  firstLocationKey ??= key;
+  return key !== firstLocationKey;
+}
+
+/**
+ * The page's h1 and document title. After a move within the app focus goes to the heading (so screen readers
+ * announce the new page); on a fresh load focus stays at the document start, so Tab reaches the skip link and
+ * the navigation first.
+ */
 export function PageTitle({ children }: { children: ReactNode }) {
   const ref = useRef<HTMLHeadingElement>(null);
+  const movedWithinApp = useMovedWithinApp();
   useEffect(() => {
     document.title = `${typeof children === 'string' ? children : ''} – ASSKomm`;
-    ref.current?.focus();
-  }, [children]);
+    if (movedWithinApp) ref.current?.focus();
+  }, [children]); // not on every new location: filters kept in the URL must not move focus
   return <h1 ref={ref} tabIndex={-1}>{children}</h1>;
 }
 

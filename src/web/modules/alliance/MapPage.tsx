@@ -62,6 +62,25 @@ export function MapPage() {
   const [mapFailed, setMapFailed] = useState(false);
   const mapRef = useRef<MapLibreMap | null>(null);
   const containerRef = useRef<HTMLDivElement>(null);
+  // The commune card gives focus back to what opened it (a table button, the map) when it closes, also on Escape.
+  const cardOpener = useRef<HTMLElement | null>(null);
+  const openCard = (ags: string) => {
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && active !== document.body && !active.closest('.map-card')) cardOpener.current = active;
+    setSelected(ags);
+  };
+  const closeCard = () => {
+    setSelected(null);
+    const opener = cardOpener.current;
+    cardOpener.current = null;
+    if (opener?.isConnected) opener.focus();
+  };
+  useEffect(() => {
+    if (!selected) return;
+    const closeOnEscape = (e: KeyboardEvent) => { if (e.key === 'Escape' && !e.defaultPrevented) closeCard(); };
+    document.addEventListener('keydown', closeOnEscape);
+    return () => document.removeEventListener('keydown', closeOnEscape);
+  }, [selected]);
   const today = settings.data?.today ?? null;
   const current = day ?? today;
 
@@ -115,7 +134,7 @@ export function MapPage() {
           },
         });
         map.addControl(new maplibre.NavigationControl({ showCompass: false }));
-        map.on('click', 'stage', (e: MapLayerMouseEvent) => { const ags = e.features?.[0]?.properties?.ags as string | undefined; if (ags) setSelected(ags); });
+        map.on('click', 'stage', (e: MapLayerMouseEvent) => { const ags = e.features?.[0]?.properties?.ags as string | undefined; if (ags) openCard(ags); });
         map.on('mouseenter', 'stage', () => { map.getCanvas().style.cursor = 'pointer'; });
         map.on('mouseleave', 'stage', () => { map.getCanvas().style.cursor = ''; });
         map.on('error', (e: MapErrorEvent) => { if (String(e.error?.message ?? '').includes('WebGL')) setMapFailed(true); });
@@ -196,7 +215,7 @@ export function MapPage() {
           ? <Alert>{t('map.noWebgl')}</Alert>
           : <div ref={containerRef} className="map" role="region" aria-label={t('map.regionLabel')} />}
         <aside className="card map-card" aria-labelledby="map-card-title" aria-live="polite">
-          {card ? <CommuneCard feature={card} districtName={districtName.get(card.properties.districtAgs) ?? ''} onClose={() => setSelected(null)} />
+          {card ? <CommuneCard feature={card} districtName={districtName.get(card.properties.districtAgs) ?? ''} onClose={closeCard} />
             : <><h2 id="map-card-title">{t('map.legend')}</h2>
               <ul className="legend">{byStage.map(([s, n]) => <li key={s}><span className="swatch" aria-hidden="true" style={{ background: STAGE_COLORS[s] }} />{t(`stage.${s}`)}: {formatNumber(n, locale)}</li>)}</ul>
               <p className="muted">{t('map.clickHint')}</p></>}
@@ -213,7 +232,7 @@ export function MapPage() {
           </tr></thead>
           <tbody>{rows.map((f) => (
             <tr key={f.properties.ags}>
-              <th scope="row"><button type="button" className="linkish" onClick={() => setSelected(f.properties.ags)} aria-label={t('map.showCard', { name: f.properties.name })}>{f.properties.name}</button></th>
+              <th scope="row"><button type="button" className="linkish" onClick={() => openCard(f.properties.ags)} aria-label={t('map.showCard', { name: f.properties.name })}>{f.properties.name}</button></th>
               <td>{districtName.get(f.properties.districtAgs) ?? ''}</td>
               <td>{f.properties.stage ? t(`stage.${f.properties.stage}`) : '–'}</td>
               {LAYERS.slice(1).map((l) => <td key={l}>{f.properties[l] ? t('yes') : ''}</td>)}
