@@ -95,12 +95,12 @@ function overflow(page: Page) {
     const offenders = new Map<Element, number>();
     for (const el of document.body.querySelectorAll('*')) {
       const r = el.getBoundingClientRect();
-      if (r.width > 0 && r.right > width + 1 && !inScroller(el)) offenders.set(el, r.right);
+      if (r.width > 0 && r.right > width + 1 && el.checkVisibility() && !inScroller(el)) offenders.set(el, r.right);
     }
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const el = n.parentElement;
-      if (!el || !n.textContent?.trim() || offenders.has(el)) continue;
+      if (!el || !n.textContent?.trim() || offenders.has(el) || !el.checkVisibility()) continue;
       const range = document.createRange();
       range.selectNodeContents(n);
       const r = range.getBoundingClientRect();

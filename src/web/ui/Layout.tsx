@@ -36,7 +36,7 @@ export function Layout() {
             </button>
             {user ? (
               <>
-                <span>{user.displayName}</span>
+                <span className="user-name">{user.displayName}</span>
                 <button type="button" onClick={async () => { await logout(); navigate('/anmelden'); }}>{t('nav.logout')}</button>
               </>
             ) : <Link to="/anmelden">{t('nav.login')}</Link>}

@@ -74,6 +74,7 @@ function AgeStructureSection({ ags }: { ags: string }) {
         <ErrorAlert error={error} />
         <Field label={t('weighting.source')} error={fieldError(error, 'source')}>{(p) => <input {...p} aria-invalid={p.invalid} aria-describedby={p.describedBy} value={source} onChange={(e) => setSource(e.target.value)} />}</Field>
         <Field label={t('weighting.referenceDate')} error={fieldError(error, 'referenceDate')}>{(p) => <input {...p} type="date" aria-invalid={p.invalid} aria-describedby={p.describedBy} value={referenceDate} onChange={(e) => setReferenceDate(e.target.value)} />}</Field>
+        <ScrollRegion label={t('weighting.ageStructureCaption')}>
         <table>
           <caption>{t('weighting.ageStructureCaption')}</caption>
           <thead><tr><th scope="col">{t('weighting.var.age_group')}</th><th scope="col">{t('weighting.male')}</th><th scope="col">{t('weighting.female')}</th></tr></thead>
@@ -82,6 +83,7 @@ function AgeStructureSection({ ags }: { ags: string }) {
               {(['m', 'w'] as const).map((s) => <td key={s}><input inputMode="numeric" aria-label={`${a} ${s === 'm' ? t('weighting.male') : t('weighting.female')}`} value={cells[`${a}|${s}`] ?? ''} onChange={(e) => setCells({ ...cells, [`${a}|${s}`]: e.target.value })} /></td>)}</tr>
           ))}</tbody>
         </table>
+        </ScrollRegion>
         <button type="submit" className="btn">{t('weighting.saveAgeStructure')}</button>
       </form>
     </details>
