@@ -33,6 +33,9 @@ describe('public map and figures', () => {
     await expectAccessible(page);
     // The map itself: a click in the middle of Saxony opens that commune's card.
     await page.getByRole('button', { name: 'Karte schließen' }).click();
+    // Closing returns focus to the table's button (scrolled to); bring the map back into view to click it.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Dippoldiswalde, Stadt: Karte öffnen');
+    await page.locator('.maplibregl-canvas').scrollIntoViewIfNeeded();
     const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await expect.poll(() => card.getByRole('heading', { level: 2 }).textContent()).not.toBe('Legende');

@@ -187,9 +187,10 @@ describe('keyboard', () => {
   });
 
   it('desktop: the navigation is one visible list without a menu button', async () => {
-    const page = await pageFor(null);
+    const page = await pageFor('admin@lpr.demo');
     await page.setViewportSize(DESKTOP);
-    await open(page, 'karte');
+    await open(page, 'kennzahlen');
+    await shot(page, 'phone-nav-desktop');
     expect(await page.getByRole('button', { name: 'Menü' }).isVisible()).toBe(false);
     expect(await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Kennzahlen' }).isVisible()).toBe(true);
   });
