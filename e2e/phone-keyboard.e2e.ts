@@ -82,8 +82,8 @@ async function open(page: Page, path: string) {
 
 /**
  * What sticks out to the right of the viewport: the document itself, and every element or line of text that
- * reaches past the viewport outside a scroll region (an ancestor that clips or scrolls). Only the outermost
- * offenders are listed, as readable descriptions.
+ * reaches past the viewport outside a scroll region (an ancestor that clips or scrolls), and content wider than
+ * its card. Only the outermost offenders are listed, as readable descriptions.
  */
 function overflow(page: Page) {
   return page.evaluate(() => {
@@ -105,6 +105,12 @@ function overflow(page: Page) {
       range.selectNodeContents(n);
       const r = range.getBoundingClientRect();
       if (r.width > 0 && r.right > width + 1 && !inScroller(el) && !clips(el)) offenders.set(el, r.right);
+    }
+    // Content sticking out of a card (a figure tile, a record) even where the page itself is wide enough.
+    for (const card of document.querySelectorAll('.card, .tiles li, .figure-tiles li')) {
+      if (card.checkVisibility() && !inScroller(card) && !clips(card) && card.scrollWidth > card.clientWidth + 1) {
+        found.push(`content of ${card.tagName.toLowerCase()}.${card.className.trim().split(/\s+/).join('.')} "${(card.textContent ?? '').trim().slice(0, 40)}" is ${card.scrollWidth}px wide in ${card.clientWidth}px`);
+      }
     }
     for (const [el, right] of offenders) {
       let outer = true;
