@@ -55,4 +55,10 @@ export const commonDe = {
   'picker.remove': '{name} entfernen',
   'picker.replace': 'Andere Gemeinde wählen (Name oder AGS)',
   'sources.baseMap': 'Kartengrundlage',
+  'start.due': 'fällig am {date}',
+  'start.overdue': 'überfällig seit {date}',
+  'start.more': { one: 'und {count} weiterer Eintrag', other: 'und {count} weitere Einträge' },
+  'start.nothing': 'Für Sie steht gerade nichts an.',
+  'start.roleIn': '{role}: {scope}',
+  'start.yourRoles': { one: 'Ihre Rolle: {roles}', other: 'Ihre Rollen: {roles}' },
 } as const;
