@@ -80,7 +80,7 @@ describe('GET /api/dashboard: each role’s start page shows its own work', () =
     expect(tasks.map((i) => i.commune)).toEqual(['Lichtenau', 'Taura']); // Mittelsachsen, PD Chemnitz
     expect((card('lpr_staff', 'alliance.consultationTasks') as { total: number }).total).toBeGreaterThan(tasks.length);
     const missing = card('police', 'crime.missing')!;
-    expect(missing).toMatchObject({ kind: 'records', title: { key: 'dash.crime.title', vars: { year: 2022 } } });
+    expect(missing).toMatchObject({ kind: 'records', title: { key: 'dash.crime.title', vars: { year: '2022' } } });
     expect(missing.kind === 'records' && missing.total).toBeGreaterThan(50);
     // The Silberberg towns have their (demo) commune tables; the list names communes, not codes.
     expect(records(missing).map((i) => i.label)).not.toContain(SCHWARZENBERG);
@@ -130,10 +130,10 @@ describe('GET /api/dashboard: each role’s start page shows its own work', () =
     expect(keysOf('lpr_staff')).not.toContain('auth.invitations');
   });
 
-  it('cards come sorted by priority, and every link opens for the viewer', async () => {
+  it('cards come sorted by priority with empty lists last, and every link opens for the viewer', async () => {
     for (const role of ROLES) {
-      const priorities = boards.get(role)!.items.map((c) => c.priority);
-      expect(priorities, role).toEqual([...priorities].sort((a, b) => a - b));
+      const order = boards.get(role)!.items.map((c) => (c.kind !== 'metric' && !c.items.length ? 1000 : 0) + c.priority);
+      expect(order, role).toEqual([...order].sort((a, b) => a - b));
       for (const c of boards.get(role)!.items) {
         for (const link of items(c).map((i) => i.link).filter((l): l is string => !!l)) {
           const api = /^\/analysen\/([\w-]+)/.exec(link)?.[1] ? `/api/analyses/${/^\/analysen\/([\w-]+)/.exec(link)![1]}`

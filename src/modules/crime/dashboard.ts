@@ -24,8 +24,8 @@ export async function crimeDashboard(db: Db, actor: Actor, _ctx: DashboardContex
   const missing = await db.select({ ags: communes.ags, name: communes.name }).from(communes)
     .where(and(inArray(communes.ags, own.filter((a) => !withFigures.has(a))), eq(communes.status, 'active'))).orderBy(asc(communes.name));
   return [{
-    key: 'crime.missing', kind: 'records', priority: 30, title: { key: 'dash.crime.title', vars: { year: latest.year } },
-    link: { href: '/kriminalstatistik', label: { key: 'dash.crime.import' } }, total: missing.length, empty: { key: 'dash.crime.empty', vars: { year: latest.year } },
+    key: 'crime.missing', kind: 'records', priority: 30, title: { key: 'dash.crime.title', vars: { year: String(latest.year) } },
+    link: { href: '/kriminalstatistik', label: { key: 'dash.crime.import' } }, total: missing.length, empty: { key: 'dash.crime.empty', vars: { year: String(latest.year) } },
     items: missing.slice(0, DASHBOARD_LIST_LIMIT).map((c) => ({ label: c.name, commune: null, state: null, detail: null, link: `/gemeinden/${c.ags}` })),
   }];
 }

@@ -16,7 +16,7 @@ export async function dashboardRoutes(app: App) {
     schema: {
       tags: ['Start'],
       summary: 'Die Startseite: Aufgaben, Vorgänge und Kennzahlen der angemeldeten Person',
-      description: 'Die Rollen der Person mit dem Namen ihrer Zuständigkeit und die Karten der Module, nach Priorität sortiert: `tasks` (fällige und überfällige Aufgaben mit Gemeinde), `records` (Vorgänge mit Stand und nächstem Schritt), `metric` (eine Kennzahl). Texte sind Schlüssel des Web-Katalogs des Moduls mit Variablen oder Daten (Namen). Jeder Link führt auf eine Seite, die die Person öffnen darf.',
+      description: 'Die Rollen der Person mit dem Namen ihrer Zuständigkeit und die Karten der Module, nach Priorität sortiert (leere Listen zuletzt): `tasks` (fällige und überfällige Aufgaben mit Gemeinde), `records` (Vorgänge mit Stand und nächstem Schritt), `metric` (eine Kennzahl). Texte sind Schlüssel des Web-Katalogs des Moduls mit Variablen oder Daten (Namen). Jeder Link führt auf eine Seite, die die Person öffnen darf.',
       response: { 200: ZDashboard },
     },
   }, async (request) => {
@@ -26,7 +26,9 @@ export async function dashboardRoutes(app: App) {
     for (const m of contributors) {
       for (const card of await m.dashboard!(db, actor, ctx)) cards.push({ ...card, module: m.name } as TDashboardCard);
     }
-    cards.sort((a, b) => a.priority - b.priority || a.key.localeCompare(b.key));
+    // What needs attention first: cards with entries by priority, then the empty lists.
+    const empty = (c: TDashboardCard) => (c.kind === 'metric' ? 0 : c.items.length ? 0 : 1);
+    cards.sort((a, b) => empty(a) - empty(b) || a.priority - b.priority || a.key.localeCompare(b.key));
     const roles = [];
     for (const g of actor.grants) {
       const owner = g.scopeType && g.scopeId ? findScopeOwner(g.scopeType) : undefined;
