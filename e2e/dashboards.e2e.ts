@@ -20,12 +20,12 @@ async function fitsPhone(page: Page) {
 /** Each demo account's start page: what it must show (its own work, by name) and what it must not. */
 const START_PAGES: { email: string; name: string; shows: string[]; never: string[] }[] = [
   { email: 'admin@lpr.demo', name: 'admin', never: [],
-    shows: ['Ihre Rolle: LPR-Administration', 'Offene Einladungen', 'Gemeindeverzeichnis', 'Gemeinden, Gebietsstand 31.12.2023', 'Folgeaufgaben aus Beratungen', 'überfällig seit', 'Coaching-Anfragen ohne Coach', 'Treuen, Stadt'] },
+    shows: ['Ihre Rolle: LPR-Administration', 'Offene Einladungen', 'Gemeindeverzeichnis', 'Gemeinden, Gebietsstand 31.12.2023', 'Folgeaufgaben aus Beratungen', 'überfällig (fällig am ', 'Coaching-Anfragen ohne Coach', 'Treuen, Stadt'] },
   { email: 'referentin@lpr.demo', name: 'staff', never: ['Offene Einladungen'],
     shows: ['Folgeaufgaben aus Beratungen', 'Niesky, Stadt', 'Rücklauf der Befragung in Schwarzenberg/Erzgeb., Stadt', 'Sicherheitsanalysen'] },
   { email: 'koordination@schwarzenberg.demo', name: 'commune', never: ['14521550', 'Niesky'],
     shows: ['Kommunale Koordination: Schwarzenberg/Erzgeb., Stadt', 'Rücklauf der Befragung in Schwarzenberg/Erzgeb., Stadt', 'von 800 Befragten haben geantwortet',
-      'Aufgaben Ihrer Gemeinde zur Sicherheitsanalyse', 'Rückläufe per Post sammeln und übergeben', 'überfällig seit', 'Informationsabende zu Betrug an älteren Menschen', 'Stufe: aktiv', 'läuft mit Conrad Coach'] },
+      'Aufgaben Ihrer Gemeinde zur Sicherheitsanalyse', 'Rückläufe per Post sammeln und übergeben', 'überfällig (fällig am ', 'Informationsabende zu Betrug an älteren Menschen', 'Stufe: aktiv', 'läuft mit Conrad Coach'] },
   { email: 'praevention@pd-chemnitz.demo', name: 'police', never: ['Coaching'],
     shows: ['Polizei: Polizeidirektion Chemnitz', 'Gemeinden ohne Fallzahlen für 2022', 'Altmittweida', 'Fallzahlen einspielen', 'Lichtenau'] },
   { email: 'coach@institut-b3.demo', name: 'coach', never: ['Folgeaufgaben', 'erscheinen hier'],
@@ -33,7 +33,7 @@ const START_PAGES: { email: string; name: string; shows: string[]; never: string
   { email: 'kpr@schwarzenberg.demo', name: 'council', never: ['Sitzungen', 'erscheinen hier', 'kpr-schwarzenberg'],
     shows: ['Ihre Rolle: Mitglied Präventionsrat', 'Allianz in Zahlen', 'Gemeinden arbeiten mit einer Vereinbarung in der Allianz mit', 'Alle Kennzahlen'] },
   { email: 'analyse@institut.demo', name: 'analyst', never: ['erscheinen hier', 'sa-schwarzenberg'],
-    shows: ['Sicherheitsanalyse Schwarzenberg 2026 (2. Welle)', 'Phase: Feldphase', 'Nächster Schritt: Rücklauf verfolgen', 'Analysen vor Gewichtung oder Bericht', 'Rücklauf der Befragung'] },
+    shows: ['Ihre Rolle: Analyse (Institut): Sicherheitsanalyse', 'Sicherheitsanalyse Schwarzenberg 2026 (2. Welle)', 'Phase: Feldphase', 'Nächster Schritt: Rücklauf verfolgen', 'Analysen vor Gewichtung oder Bericht', 'Rücklauf der Befragung'] },
 ];
 
 describe('start pages show the day’s work', () => {
@@ -70,7 +70,7 @@ describe('start pages show the day’s work', () => {
   it('in English the cards speak English', async () => {
     const page = await pageAs('koordination@schwarzenberg.demo');
     await page.getByRole('button', { name: 'Switch to English' }).click();
-    for (const text of ['Survey returns in Schwarzenberg/Erzgeb., Stadt', 'of 800 people invited have answered', 'Collect returns by post and hand them over', 'overdue since', 'Stage: active']) {
+    for (const text of ['Survey returns in Schwarzenberg/Erzgeb., Stadt', 'of 800 people invited have answered', 'Collect returns by post and hand them over', 'overdue (due on ', 'Stage: active']) {
       await expect.poll(() => main(page).textContent(), { message: text }).toContain(text);
     }
     await expectAccessible(page);

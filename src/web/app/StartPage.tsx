@@ -81,7 +81,13 @@ function Dashboard() {
   const { data, error } = useApi<TDashboard>('/dashboard');
   if (error) return <ErrorAlert error={error} />;
   if (!data) return <Loading />;
-  const roles = data.roles.map((r) => (r.scope ? t('start.roleIn', { role: t(`role.${r.role}` as Parameters<typeof t>[0]), scope: r.scope }) : t(`role.${r.role}` as Parameters<typeof t>[0])));
+  // One entry per role, with the names of all its scopes (an analyst with two analyses).
+  const scopes = new Map<string, string[]>();
+  for (const r of data.roles) scopes.set(r.role, [...(scopes.get(r.role) ?? []), ...(r.scope ? [r.scope] : [])]);
+  const roles = [...scopes].map(([role, names]) => {
+    const label = t(`role.${role}` as Parameters<typeof t>[0]);
+    return names.length ? t('start.roleIn', { role: label, scope: names.join(' · ') }) : label;
+  });
   return (
     <>
       <p className="dash-roles">{t('start.yourRoles', { count: roles.length, roles: roles.join('; ') })}</p>

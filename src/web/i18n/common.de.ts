@@ -56,7 +56,7 @@ export const commonDe = {
   'picker.replace': 'Andere Gemeinde wählen (Name oder AGS)',
   'sources.baseMap': 'Kartengrundlage',
   'start.due': 'fällig am {date}',
-  'start.overdue': 'überfällig seit {date}',
+  'start.overdue': 'überfällig (fällig am {date})',
   'start.more': { one: 'und {count} weiterer Eintrag', other: 'und {count} weitere Einträge' },
   'start.nothing': 'Für Sie steht gerade nichts an.',
   'start.roleIn': '{role}: {scope}',

@@ -58,7 +58,7 @@ export const commonEn: Record<keyof typeof commonDe, Text> = {
   'picker.replace': 'Choose another commune (name or AGS)',
   'sources.baseMap': 'Base map',
   'start.due': 'due on {date}',
-  'start.overdue': 'overdue since {date}',
+  'start.overdue': 'overdue (due on {date})',
   'start.more': { one: 'and {count} more entry', other: 'and {count} more entries' },
   'start.nothing': 'Nothing is waiting for you right now.',
   'start.roleIn': '{role}: {scope}',

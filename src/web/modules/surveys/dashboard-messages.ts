@@ -22,12 +22,12 @@ const de = {
   'dash.phase.report': 'Phase: Bericht',
   'dash.phase.workshop': 'Phase: Transferworkshop',
   'dash.phase.completed': 'abgeschlossen',
-  'dash.phase.next.kickoff': 'Nächster Schritt: Auftakt mit der Gemeinde, bis {date}',
-  'dash.phase.next.data': 'Nächster Schritt: Fragebogen und Stichprobe vorbereiten, bis {date}',
-  'dash.phase.next.field': 'Nächster Schritt: Rücklauf verfolgen; die Feldphase endet am {date}',
-  'dash.phase.next.evaluation': 'Nächster Schritt: gewichten und auswerten, bis {date}',
-  'dash.phase.next.report': 'Nächster Schritt: den Bericht erstellen, bis {date}',
-  'dash.phase.next.workshop': 'Nächster Schritt: Transferworkshop, bis {date}',
+  'dash.phase.next.kickoff': 'Nächster Schritt: Auftakt mit der Gemeinde (geplant bis {date})',
+  'dash.phase.next.data': 'Nächster Schritt: Fragebogen und Stichprobe vorbereiten (geplant bis {date})',
+  'dash.phase.next.field': 'Nächster Schritt: Rücklauf verfolgen und die Feldphase beenden (geplant bis {date})',
+  'dash.phase.next.evaluation': 'Nächster Schritt: gewichten und auswerten (geplant bis {date})',
+  'dash.phase.next.report': 'Nächster Schritt: den Bericht erstellen (geplant bis {date})',
+  'dash.phase.next.workshop': 'Nächster Schritt: Transferworkshop (geplant bis {date})',
 } satisfies Record<string, Text>;
 
 const en: Record<keyof typeof de, Text> = {
@@ -50,12 +50,12 @@ const en: Record<keyof typeof de, Text> = {
   'dash.phase.report': 'Phase: report',
   'dash.phase.workshop': 'Phase: transfer workshop',
   'dash.phase.completed': 'completed',
-  'dash.phase.next.kickoff': 'Next step: kick-off with the commune, by {date}',
-  'dash.phase.next.data': 'Next step: prepare questionnaire and sample, by {date}',
-  'dash.phase.next.field': 'Next step: follow the returns; the field phase ends on {date}',
-  'dash.phase.next.evaluation': 'Next step: weight and evaluate, by {date}',
-  'dash.phase.next.report': 'Next step: write the report, by {date}',
-  'dash.phase.next.workshop': 'Next step: transfer workshop, by {date}',
+  'dash.phase.next.kickoff': 'Next step: kick-off with the commune (planned by {date})',
+  'dash.phase.next.data': 'Next step: prepare questionnaire and sample (planned by {date})',
+  'dash.phase.next.field': 'Next step: follow the returns and close the field phase (planned by {date})',
+  'dash.phase.next.evaluation': 'Next step: weight and evaluate (planned by {date})',
+  'dash.phase.next.report': 'Next step: write the report (planned by {date})',
+  'dash.phase.next.workshop': 'Next step: transfer workshop (planned by {date})',
 };
 
 export const dashboardMessages = defineMessages(de, en);
