@@ -52,6 +52,7 @@ const EXPECTED: Record<string, 'public' | 'authenticated' | Role[]> = {
   'GET /api/public/figures/series': 'public',
   'GET /api/public/figures/press-text': 'public',
   'GET /api/exports': 'authenticated',
+  'GET /api/dashboard': 'authenticated',
   'GET /api/exports/:key': 'authenticated',
   'GET /api/public/map': 'public',
   'GET /api/public/map/timeline': 'public',

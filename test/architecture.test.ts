@@ -54,6 +54,7 @@ describe('architecture', () => {
       expect(m.policies?.length, `${m.name} registers no policies`).toBeGreaterThan(0);
     }
     for (const m of webModules) expect(Object.keys(m.messages.en).sort(), m.name).toEqual(Object.keys(m.messages.de).sort());
+    for (const m of webModules) if (m.dashboard) expect(Object.keys(m.dashboard.en).sort(), `${m.name} dashboard`).toEqual(Object.keys(m.dashboard.de).sort());
   });
 
   it('every policy ability is unique across the platform', () => {

@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import type { Actor } from './auth/roles.js';
 import type { CommuneEventSource, CommuneStage, FigureDefinition, PressTextSource, TimelineEntry } from './figures.js';
 import type { ExportDefinition } from './aggregates/exports.js';
+import type { DashboardCard, DashboardContext } from './aggregates/dashboard.types.js';
 import type { FileStorage } from './files/storage.js';
 import type { JobDefinition } from './jobs.js';
 import type { ScopeOwner } from './auth/scopes.js';
@@ -54,4 +55,6 @@ export interface PlatformModule {
   pressText?: PressTextSource;
   /** Tables this module offers for download as CSV and XLSX (served by the core under /api/exports). */
   exports?: ExportDefinition[];
+  /** This module's cards on the start page of `actor` (served by the core under /api/dashboard), limited to what they may open. */
+  dashboard?(db: Db, actor: Actor, ctx: DashboardContext): Promise<DashboardCard[]>;
 }

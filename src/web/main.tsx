@@ -1,24 +1,26 @@
 import { StrictMode, Suspense, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import './ui/styles.css';
 import { I18nProvider } from './i18n/index.js';
 import { useCommonText } from './ui/text.js';
 import { can, SessionProvider, useSession } from './session.js';
 import { Layout } from './ui/Layout.js';
-import { Alert, Loading, PageTitle } from './ui/components.js';
+import { Loading, PageTitle } from './ui/components.js';
 import { StartPage } from './app/StartPage.js';
 import { DataSourcesPage } from './app/DataSourcesPage.js';
 import { ModulesProvider } from './app/slots.js';
 import { webModules } from './app/modules.js';
 import type { Ability } from './app/abilities.js';
+import { loginPathFor } from './app/next-path.js';
 
-/** Pages with an ability ask for sign-in first, then say plainly when the ability is missing. */
+/** Pages with an ability send a signed-out visitor to the login, which returns here; then say plainly when the ability is missing. */
 function RequireAbility({ ability, children }: { ability: Ability; children: ReactNode }) {
   const { user, loading } = useSession();
   const { t } = useCommonText();
+  const location = useLocation();
   if (loading) return <Loading />;
-  if (!user) return <><PageTitle>{t('nav.login')}</PageTitle><Alert>{t('loginRequired')} <a href="/anmelden">{t('nav.login')}</a></Alert></>;
+  if (!user) return <Navigate to={loginPathFor(`${location.pathname}${location.search}${location.hash}`)} replace />;
   if (!can(user, ability)) return <><PageTitle>{t('notAllowed')}</PageTitle></>;
   return <>{children}</>;
 }

@@ -14,6 +14,7 @@ import { agreementRoutes } from './agreements/routes.js';
 import { coachingRoutes } from './coaching/routes.js';
 import { adminRoutes } from './admin/routes.js';
 import { alliancePolicies } from './policy.js';
+import { allianceDashboard } from './dashboard.js';
 
 /** The alliance lifecycle: stages, consultations, agreements, coaching, its statewide figures, the public map; its part of the Bilanz and exports. */
 export const allianceModule: PlatformModule = {
@@ -35,4 +36,5 @@ export const allianceModule: PlatformModule = {
   timeline: allianceTimeline,
   communeStage: bilanzStage,
   exports: [communeStagesExport],
+  dashboard: allianceDashboard,
 };

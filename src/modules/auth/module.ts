@@ -3,9 +3,11 @@ import { authRoutes } from './routes.js';
 import { seedDemoUsers } from './seed-demo-users.js';
 import { loadActor, SESSION_COOKIE } from './sessions.js';
 import { authPolicies } from './policy.js';
+import { authDashboard } from './dashboard.js';
 
 export const authModule: PlatformModule = {
   name: 'auth',
+  dashboard: authDashboard,
   policies: [...authPolicies],
   routes: authRoutes,
   seedDemo: seedDemoUsers,

@@ -4,9 +4,11 @@ import { loadRegistry } from './reference-data.js';
 import { seedDemoGroups } from './seed-demo-groups.js';
 import { communeScope, policeDirectorateScope } from './scopes.js';
 import { communesPolicies } from './policy.js';
+import { communesDashboard } from './dashboard.js';
 
 export const communesModule: PlatformModule = {
   name: 'communes',
+  dashboard: communesDashboard,
   policies: [...communesPolicies],
   routes: communesRoutes,
   seedReference: loadRegistry,

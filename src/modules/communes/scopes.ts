@@ -18,4 +18,5 @@ export const policeDirectorateScope: ScopeOwner = {
     ? (await db.select({ ags: communes.ags }).from(communes).innerJoin(districts, eq(districts.ags, communes.districtAgs))
       .where(inArray(districts.policeDirectorateId, [...ids]))).map((r) => r.ags)
     : [],
+  label: async (db, id) => (await db.select({ name: policeDirectorates.name }).from(policeDirectorates).where(eq(policeDirectorates.id, id)))[0]?.name,
 };

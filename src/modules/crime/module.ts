@@ -3,10 +3,12 @@ import { crimeImportRoutes } from './routes-imports.js';
 import { crimeFigureRoutes } from './routes-figures.js';
 import { seedCrimeDemo } from './seed-demo.js';
 import { crimePolicies } from './policy.js';
+import { crimeDashboard } from './dashboard.js';
 
 /** Police crime statistics (PKS): imports of BKA Kreis tables and the directorates' commune tables, key figures and comparisons. */
 export const crimeModule: PlatformModule = {
   name: 'crime',
+  dashboard: crimeDashboard,
   policies: [...crimePolicies],
   async routes(app) {
     await crimeImportRoutes(app);

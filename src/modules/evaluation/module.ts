@@ -6,10 +6,12 @@ import { reportRoutes } from './routes-reports.js';
 import { reportJob } from './report-job.js';
 import { seedEvaluationDemo } from './seed-demo.js';
 import { evaluationPolicies } from './policy.js';
+import { evaluationDashboard } from './dashboard.js';
 
 /** Security analysis II: weighting, findings, recommendations and the report (PDF/DOCX as a background job). */
 export const evaluationModule: PlatformModule = {
   name: 'evaluation',
+  dashboard: evaluationDashboard,
   policies: [...evaluationPolicies],
   async routes(app) {
     await weightingRoutes(app);

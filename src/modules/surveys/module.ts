@@ -8,10 +8,12 @@ import { seedSurveysDemo } from './seed-demo.js';
 import { surveysTimeline } from './timeline.js';
 import { mixJob } from './mixing.js';
 import { surveysCommuneEvents, surveysFigures } from './figures.js';
+import { surveysDashboard } from './dashboard.js';
 
 /** Security analyses: projects on the 20-week plan, the item bank, questionnaires and the citizen survey. */
 export const surveysModule: PlatformModule = {
   name: 'surveys',
+  dashboard: surveysDashboard,
   async routes(app) {
     await surveysRoutes(app);
     await surveyPublicRoutes(app);

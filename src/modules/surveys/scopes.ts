@@ -9,4 +9,5 @@ export const analysisScope: ScopeOwner = {
   communes: async (db, codes) => codes.length
     ? [...new Set((await db.select({ ags: analysisProjects.ags }).from(analysisProjects).where(inArray(analysisProjects.code, [...codes]))).map((r) => r.ags))]
     : [],
+  label: async (db, code) => (await db.select({ title: analysisProjects.title }).from(analysisProjects).where(eq(analysisProjects.code, code)))[0]?.title,
 };

@@ -1,18 +1,106 @@
-import type { ReactNode } from 'react';
+import { useCallback, useId } from 'react';
 import { Link } from 'react-router';
-import { useCan, useSession } from '../session.js';
-import { Loading, PageTitle } from '../ui/components.js';
+import { useSession } from '../session.js';
+import { ErrorAlert, Loading, PageTitle } from '../ui/components.js';
 import { useCommonText } from '../ui/text.js';
-import type { CommonKey } from '../i18n/index.js';
-import type { TGrant } from '../../modules/auth/auth.types.js';
+import { formatDate } from '../api.js';
+import { useApi } from '../useApi.js';
+import { translate, useI18n, type Locale } from '../i18n/index.js';
+import { useWebModules } from './slots.js';
+import type { TDashboard, TDashboardCard, TDashboardText } from '../../server/aggregates/dashboard.types.js';
 
-const scopesOf = (grants: TGrant[], type: NonNullable<TGrant['scopeType']>) =>
-  grants.filter((g) => g.scopeType === type && g.scopeId).map((g) => g.scopeId!);
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const tag = (locale: Locale) => (locale === 'en' ? 'en-GB' : 'de-DE');
+
+/** Resolves a card text with the catalog of the module that contributed the card; dates and numbers in the page's style. */
+function useCardText() {
+  const modules = useWebModules();
+  const { locale } = useI18n();
+  return useCallback((module: string, text: TDashboardText): string => {
+    if (typeof text === 'string') return text;
+    const owner = modules.find((m) => m.name === module);
+    const vars = Object.fromEntries(Object.entries(text.vars ?? {}).map(([k, v]) => [k,
+      k === 'count' ? v : typeof v === 'number' ? v.toLocaleString(tag(locale)) : ISO_DATE.test(v) ? formatDate(v, locale) : v]));
+    return translate(owner?.dashboard ?? owner?.messages ?? { de: {}, en: {} }, locale, text.key, vars);
+  }, [modules, locale]);
+}
+
+const ItemLabel = ({ link, children }: { link: string | null; children: string }) =>
+  link ? <Link to={link} className="dash-item-label">{children}</Link> : <span className="dash-item-label">{children}</span>;
+
+/** One card of the start page: a task list, a list of records waiting for a step, or a figure. */
+function DashboardCard({ card }: { card: TDashboardCard }) {
+  const { t, locale } = useCommonText();
+  const text = useCardText();
+  const tx = (value: TDashboardText) => text(card.module, value);
+  const id = useId();
+  return (
+    <section className="dash-card" aria-labelledby={id}>
+      <h2 id={id}>{tx(card.title)}</h2>
+      {card.kind === 'metric' && (
+        <p className="dash-metric">
+          <span className="dash-value">{card.unit === 'percent'
+            ? card.value.toLocaleString(tag(locale), { style: 'percent', maximumFractionDigits: 0 })
+            : card.value.toLocaleString(tag(locale))}</span>
+          {card.detail && <span> {tx(card.detail)}</span>}
+        </p>
+      )}
+      {card.kind === 'tasks' && (card.items.length ? (
+        <ul className="dash-list">{card.items.map((item, i) => (
+          <li key={i}>
+            <ItemLabel link={item.link}>{tx(item.label)}</ItemLabel>
+            <span className="dash-meta">
+              {item.commune && <span>{item.commune}</span>}
+              {item.due && <span className={item.overdue ? 'dash-overdue' : undefined}>
+                {t(item.overdue ? 'start.overdue' : 'start.due', { date: formatDate(item.due, locale) })}</span>}
+            </span>
+          </li>
+        ))}</ul>
+      ) : <p className="dash-empty">{tx(card.empty)}</p>)}
+      {card.kind === 'records' && (card.items.length ? (
+        <ul className="dash-list">{card.items.map((item, i) => (
+          <li key={i}>
+            <ItemLabel link={item.link}>{tx(item.label)}</ItemLabel>
+            <span className="dash-meta">
+              {item.commune && <span>{item.commune}</span>}
+              {item.state && <span className="dash-state">{tx(item.state)}</span>}
+            </span>
+            {item.detail && <span className="dash-detail">{tx(item.detail)}</span>}
+          </li>
+        ))}</ul>
+      ) : <p className="dash-empty">{tx(card.empty)}</p>)}
+      {card.kind !== 'metric' && card.total > card.items.length && <p className="dash-more">{t('start.more', { count: card.total - card.items.length })}</p>}
+      {card.link && <p className="dash-link"><Link to={card.link.href}>{tx(card.link.label)}</Link></p>}
+    </section>
+  );
+}
+
+/** The signed-in start page: the modules' cards of the person's own work (GET /api/dashboard). */
+function Dashboard() {
+  const { t } = useCommonText();
+  const { data, error } = useApi<TDashboard>('/dashboard');
+  if (error) return <ErrorAlert error={error} />;
+  if (!data) return <Loading />;
+  // One entry per role, with the names of all its scopes (an analyst with two analyses).
+  const scopes = new Map<string, string[]>();
+  for (const r of data.roles) scopes.set(r.role, [...(scopes.get(r.role) ?? []), ...(r.scope ? [r.scope] : [])]);
+  const roles = [...scopes].map(([role, names]) => {
+    const label = t(`role.${role}` as Parameters<typeof t>[0]);
+    return names.length ? t('start.roleIn', { role: label, scope: names.join(' · ') }) : label;
+  });
+  return (
+    <>
+      <p className="dash-roles">{t('start.yourRoles', { count: roles.length, roles: roles.join('; ') })}</p>
+      {data.items.length
+        ? <div className="dash-grid">{data.items.map((c) => <DashboardCard key={c.key} card={c} />)}</div>
+        : <p>{t('start.nothing')}</p>}
+    </>
+  );
+}
 
 export function StartPage() {
   const { t } = useCommonText();
   const { user, loading } = useSession();
-  const can = useCan();
   if (loading) return <Loading />;
   if (!user) {
     return (
@@ -23,27 +111,10 @@ export function StartPage() {
       </>
     );
   }
-  const communes = scopesOf(user.grants, 'commune');
-  const directorate = scopesOf(user.grants, 'police_directorate')[0];
-  // What the user may do (abilities) and where (the scopes of their grants) decide the next steps.
-  const steps: { key: CommonKey; show: boolean; content?: ReactNode }[] = [
-    { key: 'start.admin', show: can('auth.users.manage') },
-    { key: 'start.lpr', show: can('communes.registry.manageGroups') },
-    { key: 'start.commune', show: communes.length > 0,
-      content: <>{t('start.commune')} {communes.map((c, i) => <span key={c}>{i > 0 && ', '}<Link to={`/gemeinden/${c}`}>{c}</Link></span>)}</> },
-    { key: 'start.police', show: !!directorate, content: <Link to={`/gemeinden?directorate=${directorate}`}>{t('start.police')}</Link> },
-    // Coaches run their own processes; the LPR, who may run every process, matches them.
-    { key: 'start.coach', show: can('alliance.coaching.run') && !can('alliance.coaching.manage') },
-    { key: 'start.council', show: scopesOf(user.grants, 'council').length > 0 },
-    { key: 'start.analyst', show: scopesOf(user.grants, 'analysis').length > 0 },
-  ];
   return (
     <>
       <PageTitle>{t('start.hello', { name: user.displayName })}</PageTitle>
-      <h2>{t('start.roles')}</h2>
-      <ul>{user.grants.map((g, i) => <li key={i}>{t(`role.${g.role}`)}{g.scopeId ? ` (${g.scopeId})` : ''}</li>)}</ul>
-      <h2>{t('start.todo')}</h2>
-      <ul>{steps.filter((s) => s.show).map((s) => <li key={s.key}>{s.content ?? t(s.key)}</li>)}</ul>
+      <Dashboard />
       <p><Link to="/gemeinden">{t('start.browse')}</Link></p>
     </>
   );

@@ -35,4 +35,6 @@ export interface WebModule {
   routes: WebRoute[];
   nav?: NavEntry[];
   communePanels?: CommunePanel[];
+  /** The catalog of this module's start-page cards: the server's dashboard texts name its keys. */
+  dashboard?: Messages<string>;
 }

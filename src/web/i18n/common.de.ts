@@ -56,4 +56,10 @@ export const commonDe = {
   'picker.replace': 'Andere Gemeinde wählen (Name oder AGS)',
   'sources.baseMap': 'Kartengrundlage',
   'nav.menu': 'Menü',
+  'start.due': 'fällig am {date}',
+  'start.overdue': 'überfällig (fällig am {date})',
+  'start.more': { one: 'und {count} weiterer Eintrag', other: 'und {count} weitere Einträge' },
+  'start.nothing': 'Für Sie steht gerade nichts an.',
+  'start.roleIn': '{role}: {scope}',
+  'start.yourRoles': { one: 'Ihre Rolle: {roles}', other: 'Ihre Rollen: {roles}' },
 } as const;

@@ -58,4 +58,10 @@ export const commonEn: Record<keyof typeof commonDe, Text> = {
   'picker.replace': 'Choose another commune (name or AGS)',
   'sources.baseMap': 'Base map',
   'nav.menu': 'Menu',
+  'start.due': 'due on {date}',
+  'start.overdue': 'overdue (due on {date})',
+  'start.more': { one: 'and {count} more entry', other: 'and {count} more entries' },
+  'start.nothing': 'Nothing is waiting for you right now.',
+  'start.roleIn': '{role}: {scope}',
+  'start.yourRoles': { one: 'Your role: {roles}', other: 'Your roles: {roles}' },
 };

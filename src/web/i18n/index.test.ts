@@ -28,11 +28,13 @@ describe('catalog texts', () => {
 
   it('every module counts with plural forms in both languages, never with “(n)”', () => {
     for (const m of webModules) {
-      for (const [lang, catalog] of Object.entries(m.messages) as [string, Record<string, Plural | string>][]) {
-        for (const [key, text] of Object.entries(catalog)) {
-          const forms = typeof text === 'string' ? [text] : [text.one, text.other];
-          for (const f of forms) expect(f, `${m.name} ${lang} ${key}`).not.toMatch(/\w\((n|en|e|s)\)/);
-          if (typeof text !== 'string') expect(typeof (m.messages[lang === 'de' ? 'en' : 'de'] as Record<string, unknown>)[key], `${m.name} ${key}: plural in both languages`).toBe('object');
+      for (const messages of [m.messages, ...(m.dashboard ? [m.dashboard] : [])]) {
+        for (const [lang, catalog] of Object.entries(messages) as [string, Record<string, Plural | string>][]) {
+          for (const [key, text] of Object.entries(catalog)) {
+            const forms = typeof text === 'string' ? [text] : [text.one, text.other];
+            for (const f of forms) expect(f, `${m.name} ${lang} ${key}`).not.toMatch(/\w\((n|en|e|s)\)/);
+            if (typeof text !== 'string') expect(typeof (messages[lang === 'de' ? 'en' : 'de'] as Record<string, unknown>)[key], `${m.name} ${key}: plural in both languages`).toBe('object');
+          }
         }
       }
     }

@@ -1,6 +1,7 @@
 import type { WebModule } from '../../app/module.js';
 import { lazyPage } from '../../app/lazy.js';
 import { messages } from './messages.js';
+import { dashboardMessages } from './dashboard-messages.js';
 
 const pages = () => import('./pages.js');
 // MapLibre is large: the map page is its own chunk.
@@ -10,6 +11,7 @@ const MapPage = lazyPage(() => import('./MapPage.js'), 'MapPage');
 export const allianceWeb: WebModule = {
   name: 'alliance',
   messages,
+  dashboard: dashboardMessages,
   routes: [
     { path: 'karte', Page: MapPage },
     { path: 'kennzahlen', Page: lazyPage(pages, 'FiguresPage') },

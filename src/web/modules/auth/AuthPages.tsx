@@ -6,6 +6,7 @@ import { useSession } from '../../session.js';
 import { Alert, ErrorAlert, Field, PageTitle, fieldError } from '../../ui/components.js';
 import { useApi } from '../../useApi.js';
 import type { TMessage, TProviders, TSessionInfo } from '../../../modules/auth/auth.types.js';
+import { NEXT_PARAM, safeNextPath } from '../../app/next-path.js';
 
 /** A locked account (too many failures): the end of the lock in the page's language and time format. */
 function useLoginError(error: unknown): unknown {
@@ -31,12 +32,14 @@ export function LoginPage() {
   const [rawError, setError] = useState<unknown>(null);
   const error = useLoginError(rawError);
   const [busy, setBusy] = useState(false);
+  // A protected page sent the visitor here: back there after login (only a path on this site).
+  const next = safeNextPath(params.get(NEXT_PARAM));
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true); setError(null);
     try {
       setSession(await api<TSessionInfo>('/auth/login', { method: 'POST', body: { email, password } }));
-      navigate(params.get('weiter') ?? '/');
+      navigate(next, { replace: true });
     } catch (err) { setError(err); } finally { setBusy(false); }
   };
   const oidcError = params.get('fehler');
@@ -44,6 +47,7 @@ export function LoginPage() {
     <>
       <PageTitle>{t('login.title')}</PageTitle>
       {oidcError && <Alert kind="error">{t('login.oidcError', { code: oidcError })}</Alert>}
+      {next !== '/' && <Alert>{t('loginRequired')}</Alert>}
       <ErrorAlert error={error} />
       <form className="stack" onSubmit={submit} noValidate>
         <Field label={t('login.email')} error={fieldError(error, 'email')}>
@@ -55,7 +59,7 @@ export function LoginPage() {
         <div><button className="btn" type="submit" disabled={busy}>{t('login.submit')}</button></div>
       </form>
       <p><Link to="/passwort-vergessen">{t('login.forgot')}</Link></p>
-      {providers.data?.oidc && <p>{t('login.or')} <a className="btn secondary" href={providers.data.oidc.loginUrl}>{providers.data.oidc.label}</a></p>}
+      {providers.data?.oidc && <p>{t('login.or')} <a className="btn secondary" href={next === '/' ? providers.data.oidc.loginUrl : `${providers.data.oidc.loginUrl}?returnTo=${encodeURIComponent(next)}`}>{providers.data.oidc.label}</a></p>}
     </>
   );
 }

@@ -3,11 +3,13 @@ import { lazyPage } from '../../app/lazy.js';
 import { CommunesPage } from './CommunesPage.js';
 import { CommunePage } from './CommunePage.js';
 import { messages } from './messages.js';
+import { dashboardMessages } from './dashboard-messages.js';
 
 /** The commune registry: the list and each commune's page (public), groups, the registry update. */
 export const communesWeb: WebModule = {
   name: 'communes',
   messages,
+  dashboard: dashboardMessages,
   routes: [
     { path: 'gemeinden', Page: CommunesPage },
     { path: 'gemeinden/:ags', Page: CommunePage },

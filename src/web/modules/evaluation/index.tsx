@@ -1,6 +1,7 @@
 import type { WebModule } from '../../app/module.js';
 import { lazyPage } from '../../app/lazy.js';
 import { messages } from './messages.js';
+import { dashboardMessages } from './dashboard-messages.js';
 
 const pages = () => import('./pages.js');
 
@@ -8,6 +9,7 @@ const pages = () => import('./pages.js');
 export const evaluationWeb: WebModule = {
   name: 'evaluation',
   messages,
+  dashboard: dashboardMessages,
   routes: [
     { path: 'analysen/:id/ergebnisse', Page: lazyPage(pages, 'FindingsPage'), ability: 'evaluation.analysis.read' },
     { path: 'analysen/:id/gewichtung', Page: lazyPage(pages, 'WeightingPage'), ability: 'evaluation.analysis.work' },

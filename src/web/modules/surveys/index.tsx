@@ -1,6 +1,7 @@
 import type { WebModule } from '../../app/module.js';
 import { lazyPage } from '../../app/lazy.js';
 import { messages } from './messages.js';
+import { dashboardMessages } from './dashboard-messages.js';
 
 const pages = () => import('./pages.js');
 
@@ -8,6 +9,7 @@ const pages = () => import('./pages.js');
 export const surveysWeb: WebModule = {
   name: 'surveys',
   messages,
+  dashboard: dashboardMessages,
   routes: [
     { path: 'befragung', Page: lazyPage(() => import('./SurveyResponsePage.js'), 'SurveyResponsePage') },
     { path: 'analysen', Page: lazyPage(pages, 'AnalysesPage'), ability: 'surveys.analysis.read' },

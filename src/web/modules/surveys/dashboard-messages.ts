@@ -1,0 +1,61 @@
+import { defineMessages } from '../../i18n/index.js';
+import type { Text } from '../../i18n/index.js';
+
+/** Texts of the surveys module's start-page cards. */
+const de = {
+  'dash.returnRate.title': 'Rücklauf der Befragung in {commune}',
+  'dash.returnRate.open': 'Zur Analyse',
+  'dash.returnRate.detail': { one: '{count} von {invited} Befragten hat geantwortet', other: '{count} von {invited} Befragten haben geantwortet' },
+  'dash.checklist.title': 'Aufgaben Ihrer Gemeinde zur Sicherheitsanalyse',
+  'dash.checklist.empty': 'Alle Aufgaben der Checkliste sind erledigt.',
+  'dash.task.register_extract': 'Auszug aus dem Melderegister bereitstellen',
+  'dash.task.approve_letter': 'Anschreiben freigeben (mit Wappen)',
+  'dash.task.inform_citizens': 'Bürgerinnen und Bürger informieren (Amtsblatt, Presse)',
+  'dash.task.collect_returns': 'Rückläufe per Post sammeln und übergeben',
+  'dash.analyses.title': 'Sicherheitsanalysen',
+  'dash.analyses.all': 'Alle Analysen',
+  'dash.analyses.empty': 'Ihnen ist keine Sicherheitsanalyse zugeordnet.',
+  'dash.phase.kickoff': 'Phase: Kick-off',
+  'dash.phase.data': 'Phase: Datenbereitstellung',
+  'dash.phase.field': 'Phase: Feldphase',
+  'dash.phase.evaluation': 'Phase: Auswertung',
+  'dash.phase.report': 'Phase: Bericht',
+  'dash.phase.workshop': 'Phase: Transferworkshop',
+  'dash.phase.completed': 'abgeschlossen',
+  'dash.phase.next.kickoff': 'Nächster Schritt: Auftakt mit der Gemeinde (geplant bis {date})',
+  'dash.phase.next.data': 'Nächster Schritt: Fragebogen und Stichprobe vorbereiten (geplant bis {date})',
+  'dash.phase.next.field': 'Nächster Schritt: Rücklauf verfolgen und die Feldphase beenden (geplant bis {date})',
+  'dash.phase.next.evaluation': 'Nächster Schritt: gewichten und auswerten (geplant bis {date})',
+  'dash.phase.next.report': 'Nächster Schritt: den Bericht erstellen (geplant bis {date})',
+  'dash.phase.next.workshop': 'Nächster Schritt: Transferworkshop (geplant bis {date})',
+} satisfies Record<string, Text>;
+
+const en: Record<keyof typeof de, Text> = {
+  'dash.returnRate.title': 'Survey returns in {commune}',
+  'dash.returnRate.open': 'Open the analysis',
+  'dash.returnRate.detail': { one: '{count} of {invited} people invited has answered', other: '{count} of {invited} people invited have answered' },
+  'dash.checklist.title': 'Your commune’s tasks for the security analysis',
+  'dash.checklist.empty': 'Every task on the checklist is done.',
+  'dash.task.register_extract': 'Provide the extract from the population register',
+  'dash.task.approve_letter': 'Approve the letter (with the coat of arms)',
+  'dash.task.inform_citizens': 'Inform the citizens (official gazette, press)',
+  'dash.task.collect_returns': 'Collect returns by post and hand them over',
+  'dash.analyses.title': 'Security analyses',
+  'dash.analyses.all': 'All analyses',
+  'dash.analyses.empty': 'No security analysis is assigned to you.',
+  'dash.phase.kickoff': 'Phase: kick-off',
+  'dash.phase.data': 'Phase: data provision',
+  'dash.phase.field': 'Phase: field phase',
+  'dash.phase.evaluation': 'Phase: evaluation',
+  'dash.phase.report': 'Phase: report',
+  'dash.phase.workshop': 'Phase: transfer workshop',
+  'dash.phase.completed': 'completed',
+  'dash.phase.next.kickoff': 'Next step: kick-off with the commune (planned by {date})',
+  'dash.phase.next.data': 'Next step: prepare questionnaire and sample (planned by {date})',
+  'dash.phase.next.field': 'Next step: follow the returns and close the field phase (planned by {date})',
+  'dash.phase.next.evaluation': 'Next step: weight and evaluate (planned by {date})',
+  'dash.phase.next.report': 'Next step: write the report (planned by {date})',
+  'dash.phase.next.workshop': 'Next step: transfer workshop (planned by {date})',
+};
+
+export const dashboardMessages = defineMessages(de, en);
