@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api, formatDate, formatDateTime, formatNumber } from '../../api.js';
+import { api, formatDateTime, formatNumber } from '../../api.js';
 import { ErrorAlert, Loading, PageTitle, ScrollRegion } from '../../ui/components.js';
 import { useApi } from '../../useApi.js';
 import type { TReportBlock, TReportList, TReportView } from '../../../modules/evaluation/evaluation.types.js';
@@ -62,7 +62,7 @@ function ReportVersions({ projectId, onStored }: { projectId: string; onStored: 
         <ScrollRegion label={t('report.files')}>
           <table className="report-versions">
             <caption className="visually-hidden">{t('report.files')}</caption>
-            <thead><tr><th scope="col">{t('report.version')}</th><th scope="col">{t('report.requested')}</th><th scope="col">{t('report.status')}</th><th scope="col">{t('report.download')}</th></tr></thead>
+            <thead><tr><th scope="col">{t('report.version')}</th><th scope="col">{t('report.created')}</th><th scope="col">{t('report.status')}</th><th scope="col">{t('report.download')}</th></tr></thead>
             <tbody>{list.data.items.map((r) => (
               <tr key={r.id}>
                 <th scope="row">{t('report.versionNumber', { number: r.number })}</th>
@@ -83,7 +83,7 @@ function ReportVersions({ projectId, onStored }: { projectId: string; onStored: 
 
 export function ReportPage() {
   const { id } = useParams();
-  const { t, locale } = useText();
+  const { t } = useText();
   const model = useApi<TReportView>(`/analyses/${id}/report`);
   if (model.error) return <><PageTitle>{t('eval.report')}</PageTitle><ErrorAlert error={model.error} /></>;
   if (!model.data) return <Loading />;
@@ -107,7 +107,7 @@ export function ReportPage() {
         {m.publisher && <><dt>{t('report.publisher')}</dt><dd>{m.publisher}</dd></>}
       </dl>
       <p className="report-state" data-testid="report-state">{m.frozen
-        ? t('report.frozen', { number: m.frozen.number, date: m.frozen.finishedAt ? formatDate(m.frozen.finishedAt, locale) : m.date })
+        ? t('report.frozen', { number: m.frozen.number, date: m.date })
         : t('report.live')}</p>
       <ReportVersions projectId={id!} onStored={model.reload} />
       <nav aria-label={t('report.contents')}>

@@ -167,7 +167,7 @@ export const evaluationDe = {
   'rec.savedMsg': 'Gespeichert',
   'rec.updatedMsg': 'Stand gespeichert',
   'report.asOf': 'Stand {date}',
-  'report.files': 'PDF und Word',
+  'report.files': 'Fassungen (PDF und Word)',
   'report.generate': 'Bericht neu erzeugen',
   'report.pending': 'Der Bericht wird im Hintergrund erzeugt …',
   'report.noFiles': 'Es wurde noch kein Bericht erzeugt.',
@@ -192,4 +192,5 @@ export const evaluationDe = {
   'report.publisher': 'Herausgeber',
   'report.frozen': 'Fassung {number} vom {date}. Die Analyse ist abgeschlossen: Dieser Bericht bleibt unverändert, auch wenn später eine weitere Befragung läuft oder neue Zahlen eingehen.',
   'report.live': 'Aktueller Stand der laufenden Analyse: Die Werte können sich noch ändern. Gespeicherte Fassungen bleiben unverändert.',
+  'report.created': 'Erzeugt',
 } as const;

@@ -169,7 +169,7 @@ export const evaluationEn: Record<keyof typeof evaluationDe, Text> = {
   'rec.savedMsg': 'Saved',
   'rec.updatedMsg': 'State saved',
   'report.asOf': 'as of {date}',
-  'report.files': 'PDF and Word',
+  'report.files': 'Versions (PDF and Word)',
   'report.generate': 'Generate report again',
   'report.pending': 'The report is being generated in the background …',
   'report.noFiles': 'No report has been generated yet.',
@@ -194,4 +194,5 @@ export const evaluationEn: Record<keyof typeof evaluationDe, Text> = {
   'report.publisher': 'Publisher',
   'report.frozen': 'Version {number} of {date}. The analysis is completed: this report stays unchanged, even when a later survey runs or new figures arrive.',
   'report.live': 'Current state of the running analysis: values may still change. Stored versions stay unchanged.',
+  'report.created': 'Generated',
 };
