@@ -62,12 +62,11 @@ function ReportVersions({ projectId, onStored }: { projectId: string; onStored: 
         <ScrollRegion label={t('report.files')}>
           <table className="report-versions">
             <caption className="visually-hidden">{t('report.files')}</caption>
-            <thead><tr><th scope="col">{t('report.version')}</th><th scope="col">{t('report.created')}</th><th scope="col">{t('report.status')}</th><th scope="col">{t('report.download')}</th></tr></thead>
+            <thead><tr><th scope="col">{t('report.version')}</th><th scope="col">{t('report.created')}</th><th scope="col">{t('report.download')}</th></tr></thead>
             <tbody>{list.data.items.map((r) => (
               <tr key={r.id}>
                 <th scope="row">{t('report.versionNumber', { number: r.number })}</th>
-                <td>{formatDateTime(r.finishedAt ?? r.requestedAt, locale)}</td>
-                <td>{t(`report.status.${r.status}`)}{r.error ? `: ${r.error}` : ''}</td>
+                <td>{r.status === 'done' && r.finishedAt ? formatDateTime(r.finishedAt, locale) : `${t(`report.status.${r.status}`)}${r.error ? `: ${r.error}` : ''}`}</td>
                 <td>{r.status === 'done' ? <span className="report-downloads">
                   <a href={`/api/analyses/${projectId}/reports/${r.id}/pdf`} download aria-label={t('report.pdfOf', { number: r.number, kb: formatNumber(Math.round((r.pdfBytes ?? 0) / 1024), locale) })}>{t('report.pdf', { kb: formatNumber(Math.round((r.pdfBytes ?? 0) / 1024), locale) })}</a>
                   <a href={`/api/analyses/${projectId}/reports/${r.id}/docx`} download aria-label={t('report.docxOf', { number: r.number, kb: formatNumber(Math.round((r.docxBytes ?? 0) / 1024), locale) })}>{t('report.docx', { kb: formatNumber(Math.round((r.docxBytes ?? 0) / 1024), locale) })}</a>
