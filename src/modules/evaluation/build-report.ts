@@ -2,7 +2,9 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import { todayIso } from '../../lib/dates.js';
 import { communes } from '../communes/schema.js';
+import type { FileStorage } from '../../server/files/storage.js';
 import type { AnalysisRow } from '../surveys/policy.js';
+import { approvedCrest } from '../surveys/commune-crest.js';
 import { loadAnalysisInputs } from './analysis-inputs.js';
 import { computeFindings } from './findings.js';
 import type { WaveAudience } from './wave-comparisons.js';
@@ -19,8 +21,18 @@ export async function reportInputs(db: Db, project: AnalysisRow, audience: WaveA
   return { findings, field: await fieldFigures(db, project), recommendations: await listRecommendations(db, project.id), geometry: commune?.geometry ?? null };
 }
 
-/** The report model for an analysis as it stands now (the web version), with the waves `audience` may read. */
-export async function buildReport(db: Db, project: AnalysisRow, audience: WaveAudience): Promise<{ model: TReportModel; respondents: number }> {
+/** The commune's approved crest (uploaded for the letters) as a data URL for the cover, or null. */
+export async function coverCrest(db: Db, files: FileStorage, project: AnalysisRow): Promise<string | null> {
+  const crest = await approvedCrest(db, files, project);
+  return crest ? `data:${crest.mimetype};base64,${crest.data.toString('base64')}` : null;
+}
+
+/**
+ * The report model for an analysis as it stands now, with the waves `audience` may read: the web page of a
+ * running analysis, and what a new stored version is made of. With `files`, the cover carries the crest.
+ */
+export async function buildReport(db: Db, project: AnalysisRow, audience: WaveAudience, files?: FileStorage): Promise<{ model: TReportModel; respondents: number }> {
   const { findings, field, recommendations, geometry } = await reportInputs(db, project, audience);
-  return { model: buildReportModel(findings, field, recommendations, geometry, todayIso()), respondents: findings.responses };
+  const crest = files ? await coverCrest(db, files, project) : null;
+  return { model: buildReportModel(findings, field, recommendations, geometry, todayIso(), { crest, edition: null }), respondents: findings.responses };
 }

@@ -12,7 +12,8 @@ echarts.use([BarChart, LineChart, CustomChart, GridComponent, LegendComponent, T
 
 const TEXT = '#1b1b1b';
 const BLUE = '#0b4f8a';
-const percent = (v: number) => `${Math.round(v * 100)} %`;
+/** "12 %" with a no-break space, as in the tables. */
+const percent = (v: number) => `${Math.round(v * 100)}\u00a0%`;
 
 function render(option: echarts.EChartsCoreOption, width: number, height: number): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height, locale: 'DE' });
@@ -54,16 +55,19 @@ export function shareBarsSvg(title: string, bars: TShareBar[], width = 640): str
   }, width, height);
 }
 
-/** Crime rate per year for commune, Kreis and Land. */
+/**
+ * Crime rate per year for commune, Kreis and Land. The title stands alone at the top and the legend below
+ * the x axis (left-aligned, wrapping onto a second line if the names are long), so they never overlap.
+ */
 export function trendLinesSvg(title: string, years: number[], series: { name: string; values: (number | null)[] }[], width = 640): string {
   return render({
     aria: { enabled: true, label: { description: title } },
-    title: { text: title, left: 0, textStyle: { fontSize: 13, fontWeight: 'bold', color: TEXT } },
+    title: { text: title, left: 0, top: 0, textStyle: { fontSize: 13, fontWeight: 'bold', color: TEXT } },
     color: [BLUE, '#0b6e4f', '#e65100'],
-    legend: { top: 22, textStyle: { color: TEXT } },
-    grid: { left: 60, right: 20, top: 60, bottom: 30 },
+    legend: { left: 0, bottom: 0, width: width - 20, itemGap: 18, textStyle: { color: TEXT, fontSize: 12 } },
+    grid: { left: 60, right: 20, top: 48, bottom: 62 },
     xAxis: { type: 'category', data: years.map(String), axisLabel: { color: TEXT } },
     yAxis: { type: 'value', axisLabel: { color: TEXT, formatter: (v: number) => v.toLocaleString('de-DE') } },
     series: series.map((s) => ({ name: s.name, type: 'line', data: s.values, connectNulls: false, symbolSize: 6 })),
-  }, width, 280);
+  }, width, 300);
 }

@@ -181,7 +181,8 @@ export type TRecommendationList = z.infer<typeof ZRecommendationList>;
 export const REPORT_STATES = ['queued', 'running', 'done', 'failed'] as const;
 export type TReportState = (typeof REPORT_STATES)[number];
 export const ZReportStatus = z.object({
-  id: z.string(), status: z.enum(REPORT_STATES), requestedAt: z.string(), finishedAt: z.string().nullable(),
+  /** `number`: the version of the analysis' report (1, 2, …); every version stays downloadable unchanged. */
+  id: z.string(), number: z.number().int(), status: z.enum(REPORT_STATES), requestedAt: z.string(), finishedAt: z.string().nullable(),
   pdfBytes: z.number().int().nullable(), docxBytes: z.number().int().nullable(), error: z.string().nullable(), respondents: z.number().int().nullable(),
 });
 export type TReportStatus = z.infer<typeof ZReportStatus>;
@@ -202,8 +203,24 @@ export const ZReportBlock = z.discriminatedUnion('kind', [
 ]);
 export type TReportBlock = z.infer<typeof ZReportBlock>;
 /** The report as document-neutral blocks: the web page, the PDF and the DOCX are three renderings of it. */
-export const ZReportModel = z.object({ title: z.string(), subtitle: z.string(), commune: z.string(), institute: z.string(), date: z.string(), blocks: z.array(ZReportBlock) });
+/**
+ * Cover fields: `officialName` (e.g. "Stadt Schwarzenberg/Erzgeb."), `crest` (the commune's approved crest as a
+ * data URL, or null: no crest), `publisher`, `edition` (the stored version's number; null on the live web page).
+ * They are optional only because reports stored before the cover had them lack them.
+ */
+export const ZReportModel = z.object({
+  title: z.string(), subtitle: z.string(), commune: z.string(), institute: z.string(), date: z.string(), blocks: z.array(ZReportBlock),
+  officialName: z.string().optional(), crest: z.string().nullable().optional(), publisher: z.string().optional(), edition: z.number().int().nullable().optional(),
+});
 export type TReportModel = z.infer<typeof ZReportModel>;
+/**
+ * The report as the web page shows it: a completed analysis' latest stored version, unchanged (`frozen`), or
+ * while the analysis runs, the report as it stands now (`frozen: null`).
+ */
+export const ZReportView = ZReportModel.extend({
+  frozen: z.object({ reportId: z.string(), number: z.number().int(), finishedAt: z.string().nullable() }).nullable(),
+});
+export type TReportView = z.infer<typeof ZReportView>;
 export const REPORT_FORMATS = ['pdf', 'docx'] as const;
 export type TReportFormat = (typeof REPORT_FORMATS)[number];
 /** A report download: the file itself (application/pdf or the DOCX type), not JSON. */

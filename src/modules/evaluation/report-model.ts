@@ -12,7 +12,9 @@ import { INDICATOR_GROUPS, type TCell as Cell, type TDomainCell, type TFindings 
 
 export interface FieldFigures { invited: number; returned: number; online: number; paper: number; responseRate: number; firstDay: string | null; lastDay: string | null; strata: number }
 
-const pct = (v: number | null, digits = 1) => (v === null ? '–' : `${(v * 100).toLocaleString('de-DE', { minimumFractionDigits: digits, maximumFractionDigits: digits })} %`);
+/** Number and "%" joined by a no-break space (German style "12,3 %"), so a narrow table column never wraps the sign. */
+export const NBSP = '\u00a0';
+const pct = (v: number | null, digits = 1) => (v === null ? '–' : `${(v * 100).toLocaleString('de-DE', { minimumFractionDigits: digits, maximumFractionDigits: digits })}${NBSP}%`);
 const num = (v: number | null, digits = 0) => (v === null ? '–' : v.toLocaleString('de-DE', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
 const SUPPRESSED = '–*';
 const ci = (c: Cell) => (c.suppressed || c.low === null ? SUPPRESSED : `${pct(c.low)} – ${pct(c.high)}`);
@@ -146,7 +148,7 @@ function results(findings: Findings): Block[] {
 function crimeBlocks(findings: Findings): Block[] {
   const c = findings.crime;
   if (!c) return [{ kind: 'paragraph', text: 'Für diese Gemeinde liegen noch keine Zahlen der Polizeilichen Kriminalstatistik vor.' }];
-  const row = (name: string, f: typeof c.total.commune) => [name, num(f?.cases ?? null), num(f?.crimeRate ?? null), f?.clearanceRate === null || !f ? '–' : `${num(f.clearanceRate, 1)} %`];
+  const row = (name: string, f: typeof c.total.commune) => [name, num(f?.cases ?? null), num(f?.crimeRate ?? null), f?.clearanceRate === null || !f ? '–' : `${num(f.clearanceRate, 1)}${NBSP}%`];
   const blocks: Block[] = [
     { kind: 'paragraph', text: 'Die Polizeiliche Kriminalstatistik (PKS) zählt die der Polizei bekannt gewordenen Straftaten am Tatort. Die Häufigkeitszahl (HZ) ist die Zahl der Fälle je 100.000 Einwohner, die Aufklärungsquote der Anteil aufgeklärter Fälle. Nicht angezeigte Taten (Dunkelfeld) fehlen in der PKS.' },
     { kind: 'table', caption: `Straftaten insgesamt ${c.latestYear}: Gemeinde, Kreis und Land`, columns: ['Gebiet', 'Fälle', 'Häufigkeitszahl', 'Aufklärungsquote'], numeric: [false, true, true, true],
@@ -236,9 +238,25 @@ const interpretation = (): Block[] => [
   ] },
 ];
 
-export function buildReportModel(findings: Findings, field: FieldFigures, recommendations: TRecommendation[], geometry: unknown, today: string): TReportModel {
+const LONG_DATE = new Intl.DateTimeFormat('de-DE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+/** "1. Dezember 2026" from 2026-12-01. */
+export const formatLongDateDe = (iso: string) => LONG_DATE.format(new Date(`${iso}T00:00:00Z`));
+
+/** The official form of a register name: "Schwarzenberg/Erzgeb., Stadt" → "Stadt Schwarzenberg/Erzgeb."; the town alone for titles. */
+export function communeNames(registerName: string): { town: string; official: string } {
+  const [town, ...kind] = registerName.split(',').map((x) => x.trim());
+  return { town: town!, official: kind.length ? `${kind.join(' ')} ${town}` : town! };
+}
+
+export const REPORT_PUBLISHER = 'Landespräventionsrat Sachsen · Allianz Sichere Sächsische Kommunen (ASSKomm)';
+
+/** What the cover shows besides the findings: the commune's approved crest (data URL) and the stored version's number. */
+export interface ReportCover { crest: string | null; edition: number | null }
+
+export function buildReportModel(findings: Findings, field: FieldFigures, recommendations: TRecommendation[], geometry: unknown, today: string, cover: ReportCover = { crest: null, edition: null }): TReportModel {
   const p = findings.project;
   const year = p.startOn.slice(0, 4);
+  const names = communeNames(p.communeName);
   const blocks: Block[] = [
     { kind: 'heading', level: 1, text: 'Zusammenfassung', id: 'zusammenfassung' },
     { kind: 'bullets', items: summary(findings, field, recommendations) },
@@ -259,11 +277,15 @@ export function buildReportModel(findings: Findings, field: FieldFigures, recomm
     ...interpretation(),
   ];
   return {
-    title: `Sicherheitsanalyse ${p.communeName}`,
-    subtitle: `${p.title} – Bürgerbefragung ${year}`,
+    title: `Sicherheitsanalyse ${names.town} ${year}`,
+    subtitle: `Bericht zur Bürgerbefragung ${year}`,
     commune: p.communeName,
+    officialName: names.official,
     institute: p.institute,
-    date: formatDateDe(today),
+    publisher: REPORT_PUBLISHER,
+    date: formatLongDateDe(today),
+    crest: cover.crest,
+    edition: cover.edition,
     blocks,
   };
 }

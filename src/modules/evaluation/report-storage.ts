@@ -5,6 +5,7 @@ export const reportBase = (projectId: string, reportId: string) => `reports/${pr
 
 /**
  * What a stored report's download needs to choose its version per requester: the analyses compared in the
- * full version, and the model without that comparison (rendered to PDF/DOCX on the first download that needs it).
+ * full version, the model without that comparison (rendered to PDF/DOCX on the first download that needs it),
+ * and the full model (the frozen web page of a completed analysis; missing in reports stored before).
  */
-export interface ReportVersions { comparedWaves: string[]; withoutComparison: TReportModel | null }
+export interface ReportVersions { comparedWaves: string[]; withoutComparison: TReportModel | null; full?: TReportModel }

@@ -6,7 +6,7 @@ import * as T from './evaluation.types.js';
 import { buildReport } from './build-report.js';
 import { listReports } from './list-reports.js';
 import { requestReport } from './request-report.js';
-import { readReportFile } from './read-report-file.js';
+import { frozenReport, readReportFile } from './read-report-file.js';
 
 export async function reportRoutes(app: App) {
   const { db } = app.database;
@@ -14,12 +14,16 @@ export async function reportRoutes(app: App) {
 
   app.get('/analyses/:id/report', {
     config: policy.route('read'),
-    schema: { tags, summary: 'Der Bericht als Webseite (Abschnitte, Tabellen, Diagramme als SVG)', params: T.ZProjectParams, response: { 200: T.ZReportModel } },
-  }, async (request) => (await buildReport(db, policy.of(request), { actor: request.actor })).model);
+    schema: { tags, summary: 'Der Bericht als Webseite (Abschnitte, Tabellen, Diagramme als SVG); einer abgeschlossenen Analyse unverändert in der zuletzt gespeicherten Fassung', params: T.ZProjectParams, response: { 200: T.ZReportView } },
+  }, async (request) => {
+    const project = policy.of(request);
+    const frozen = project.status === 'completed' ? await frozenReport(db, app.files, project, request.actor) : null;
+    return frozen ?? { ...(await buildReport(db, project, { actor: request.actor })).model, frozen: null };
+  });
 
   app.get('/analyses/:id/reports', {
     config: policy.route('read'),
-    schema: { tags, summary: 'Erzeugte Berichte (PDF und DOCX) mit Status', params: T.ZProjectParams, response: { 200: T.ZReportList } },
+    schema: { tags, summary: 'Fassungen des Berichts (PDF und DOCX) mit Nummer und Status', params: T.ZProjectParams, response: { 200: T.ZReportList } },
   }, async (request) => {
     const project = policy.of(request);
     const can = await policy.can(db, request.actor, project);
@@ -28,7 +32,7 @@ export async function reportRoutes(app: App) {
 
   app.post('/analyses/:id/reports', {
     config: policy.route('work'),
-    schema: { tags, summary: 'Bericht erzeugen (Hintergrundauftrag; Status über GET …/reports)', params: T.ZProjectParams, response: { 202: T.ZReportStatus } },
+    schema: { tags, summary: 'Neue Fassung des Berichts erzeugen (Hintergrundauftrag; Status über GET …/reports); frühere Fassungen bleiben unverändert', params: T.ZProjectParams, response: { 202: T.ZReportStatus } },
   }, async (request, reply) => reply.status(202).send(await requestReport(db, app.jobs, auditContext(request), policy.of(request))));
 
   app.get('/analyses/:id/reports/:reportId/:format', {
@@ -36,7 +40,7 @@ export async function reportRoutes(app: App) {
     schema: { tags, summary: 'Bericht herunterladen (pdf oder docx; ohne Wellenvergleich, wenn der Leser die andere Welle nicht einsehen darf)', params: T.ZReportParams, response: { 200: T.ZReportFile } },
   }, async (request, reply) => {
     const project = policy.of(request);
-    const { data, requestedAt } = await readReportFile(db, app.files, project, request.actor, request.params.reportId, request.params.format);
-    return sendDownload(reply, `sicherheitsanalyse-${fileSlug(project.code)}-${requestedAt.toISOString().slice(0, 10)}.${request.params.format}`, request.params.format, data);
+    const { data, requestedAt, number } = await readReportFile(db, app.files, project, request.actor, request.params.reportId, request.params.format);
+    return sendDownload(reply, `sicherheitsanalyse-${fileSlug(project.code)}-fassung-${number}-${requestedAt.toISOString().slice(0, 10)}.${request.params.format}`, request.params.format, data);
   });
 }

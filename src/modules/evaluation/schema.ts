@@ -1,4 +1,4 @@
-import { pgTable, text, integer, doublePrecision, jsonb, timestamp, uuid, index } from 'drizzle-orm/pg-core';
+import { pgTable, text, integer, doublePrecision, jsonb, timestamp, uuid, index, uniqueIndex } from 'drizzle-orm/pg-core';
 import { analysisProjects } from '../surveys/schema.js';
 import type { TCalibrationSettings, TPriority, TRecommendationState, TReportState, TWeightingResult } from './evaluation.types.js';
 
@@ -54,10 +54,15 @@ export const recommendations = pgTable('recommendations', {
   version: integer('version').notNull().default(1),
 }, (t) => [index('recommendations_project_idx').on(t.projectId)]);
 
-/** Generated reports (a background job renders PDF and DOCX into file storage). */
+/**
+ * Generated reports (a background job renders PDF and DOCX into file storage). A stored report never changes:
+ * each generation is a new version of the analysis' report, numbered 1, 2, … per analysis.
+ */
 export const analysisReports = pgTable('analysis_reports', {
   id: uuid('id').primaryKey().defaultRandom(),
   projectId: uuid('project_id').notNull().references(() => analysisProjects.id, { onDelete: 'cascade' }),
+  /** The version number within the analysis (1 = first report). */
+  number: integer('number').notNull().default(1),
   status: text('status').$type<TReportState>().notNull().default('queued'),
   requestedBy: uuid('requested_by'),
   requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
@@ -69,4 +74,4 @@ export const analysisReports = pgTable('analysis_reports', {
   error: text('error'),
   /** Responses and weighting the report was computed from. */
   respondents: integer('respondents'),
-}, (t) => [index('analysis_reports_project_idx').on(t.projectId, t.requestedAt)]);
+}, (t) => [index('analysis_reports_project_idx').on(t.projectId, t.requestedAt), uniqueIndex('analysis_reports_number_idx').on(t.projectId, t.number)]);
