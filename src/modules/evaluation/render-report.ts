@@ -13,10 +13,10 @@ import { reportBase, type ReportVersions } from './report-storage.js';
 /** The full report (every wave compared) as PDF and DOCX, and the version without the comparison as a model. */
 async function renderReportFiles(db: Db, project: AnalysisRow) {
   const today = todayIso();
-  const { findings, field, recommendations, geometry } = await reportInputs(db, project, 'all');
-  const model = buildReportModel(findings, field, recommendations, geometry, today);
+  const { findings, field, recommendations, map } = await reportInputs(db, project, 'all');
+  const model = buildReportModel(findings, field, recommendations, map, today);
   const comparedWaves = findings.waves.map((w) => w.project.id);
-  const withoutComparison = comparedWaves.length ? buildReportModel({ ...findings, waves: [], wavesWithheld: true }, field, recommendations, geometry, today) : null;
+  const withoutComparison = comparedWaves.length ? buildReportModel({ ...findings, waves: [], wavesWithheld: true }, field, recommendations, map, today) : null;
   const [pdf, docx] = await Promise.all([reportPdf(model), reportDocx(model)]);
   const versions: ReportVersions = { comparedWaves, withoutComparison };
   return { respondents: findings.responses, pdf, docx, versions };
