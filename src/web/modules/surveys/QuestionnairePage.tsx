@@ -11,10 +11,11 @@ import { Alert, ErrorAlert, Field, Loading, PageTitle, fieldError } from '../../
 import { useApi } from '../../useApi.js';
 import type { TElement, TItemContent, TItemList, TProject, TQuestionnaire } from '../../../modules/surveys/surveys.types.js';
 import { useText } from './messages.js';
+import { appTheme } from './survey-theme.js';
 
 function Preview({ json }: { json: Record<string, unknown> }) {
   const { locale } = useText();
-  const model = useMemo(() => { const m = new Model(json); m.locale = locale; m.showCompletedPage = false; return m; }, [json, locale]);
+  const model = useMemo(() => { const m = new Model(json); m.applyTheme(appTheme()); m.locale = locale; m.showCompletedPage = false; return m; }, [json, locale]);
   return <div className="survey-host preview" lang={locale}><Survey model={model} /></div>;
 }
 
