@@ -26,6 +26,9 @@ function communeShapes(db: Db): Promise<CommuneShape[]> {
   return shapes.list;
 }
 
+/** The name as a map writes it: without the registry's status suffix ("Schwarzenberg/Erzgeb., Stadt" → "Schwarzenberg/Erzgeb."). */
+export const placeName = (registryName: string) => registryName.split(', ')[0]!;
+
 export const areaOf = (d: DistrictArea): TNamedArea => ({ name: d.name, geometry: d.geometry, label: d.label });
 
 /** The commune of `ags` with its neighbours (outlines whose boxes touch its own) and the given Ortsteile. */
@@ -34,7 +37,7 @@ export async function mapBaseOf(db: Db, ags: string, districtAreas: DistrictArea
   const own = all.find((c) => c.ags === ags);
   const near = own ? padBBox(own.bbox, 0.005) : null;
   const neighbours = near ? all.filter((c) => c.ags !== ags && bboxesOverlap(c.bbox, near)) : [];
-  const named = (c: CommuneShape): TNamedArea => ({ name: c.name, geometry: c.geometry, label: c.label });
+  const named = (c: CommuneShape): TNamedArea => ({ name: placeName(c.name), geometry: c.geometry, label: c.label });
   return {
     commune: own ? named(own) : null, neighbours: neighbours.map(named), districts: (districtAreas ?? []).map(areaOf),
     baseTiles: base?.tiles ?? null, attribution: base?.attribution ?? '',
