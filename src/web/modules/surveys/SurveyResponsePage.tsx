@@ -135,7 +135,7 @@ export function SurveyResponsePage() {
   const total = model.visiblePageCount;
   const first = pageNo === 0;
   return (
-    <>
+    <div className="survey-page">
       <PageTitle>{opened.title}</PageTitle>
       {first && <p className="muted">{t('survey.privacy')}</p>}
       {state === 'saved' && <Alert kind="success">{t('survey.saved')}</Alert>}
@@ -153,6 +153,6 @@ export function SurveyResponsePage() {
       <div className="survey-host respondent" lang={locale}><Survey model={model} /></div>
       {model.state !== 'completed' && <p><button type="button" className="btn secondary" onClick={saveForLater}>{t('survey.saveForLater')}</button></p>}
       {!first && <p className="muted">{t('survey.privacy')}</p>}
-    </>
+    </div>
   );
 }
