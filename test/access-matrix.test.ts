@@ -104,6 +104,8 @@ const EXPECTED: Record<string, 'public' | 'authenticated' | Role[]> = {
   'PUT /api/analyses/:id/phases/:key': ANALYSIS_WORK,
   'PUT /api/analyses/:id/tasks/:key': ANALYSIS_READ,
   'PUT /api/analyses/:id/districts': ANALYSIS_WORK,
+  'PUT /api/analyses/:id/district-areas': ANALYSIS_WORK,
+  'GET /api/analyses/:id/map': ANALYSIS_READ,
   'POST /api/analyses/:id/complete': ANALYSIS_WORK,
   'GET /api/analyses/:id/questionnaire': ANALYSIS_READ,
   'PUT /api/analyses/:id/questionnaire': ANALYSIS_WORK,

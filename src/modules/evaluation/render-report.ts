@@ -19,11 +19,11 @@ import { reportBase, type ReportVersions } from './report-storage.js';
  */
 async function renderReportFiles(db: Db, files: FileStorage, project: AnalysisRow, edition: number) {
   const today = todayIso();
-  const { findings, field, recommendations, geometry } = await reportInputs(db, project, 'all');
+  const { findings, field, recommendations, map } = await reportInputs(db, project, 'all');
   const cover = { crest: await coverCrest(db, files, project), edition };
-  const model = buildReportModel(findings, field, recommendations, geometry, today, cover);
+  const model = buildReportModel(findings, field, recommendations, map, today, cover);
   const comparedWaves = findings.waves.map((w) => w.project.id);
-  const withoutComparison = comparedWaves.length ? buildReportModel({ ...findings, waves: [], wavesWithheld: true }, field, recommendations, geometry, today, cover) : null;
+  const withoutComparison = comparedWaves.length ? buildReportModel({ ...findings, waves: [], wavesWithheld: true }, field, recommendations, map, today, cover) : null;
   const [pdf, docx] = await Promise.all([reportPdf(model), reportDocx(model)]);
   const versions: ReportVersions = { comparedWaves, withoutComparison, full: model };
   return { respondents: findings.responses, pdf, docx, versions };

@@ -7,7 +7,8 @@ import { formatDateDe } from '../../lib/dates.js';
 import { FEAR_PLACE_REASONS, FEAR_PLACE_TIMES } from '../surveys/standard-items.js';
 import { GROUP_LABELS, UNSAFE_AT_NIGHT } from './indicators.js';
 import { shareBarsSvg, trendLinesSvg } from './charts.js';
-import { fearMapSvg } from './fear-map.js';
+import { fearMapSvg, placeOf } from './fear-map.js';
+import type { TMapBase } from '../surveys/surveys.types.js';
 import { INDICATOR_GROUPS, type TCell as Cell, type TDomainCell, type TFindings as Findings, type TIndicatorFinding, type TIndicatorGroup, type TRecommendation, type TReportBlock as Block, type TReportModel, type TShareBar } from './evaluation.types.js';
 
 export interface FieldFigures { invited: number; returned: number; online: number; paper: number; responseRate: number; firstDay: string | null; lastDay: string | null; strata: number }
@@ -178,16 +179,16 @@ function crimeBlocks(findings: Findings): Block[] {
   return blocks;
 }
 
-function fearPlaceBlocks(findings: Findings, geometry: unknown): Block[] {
+function fearPlaceBlocks(findings: Findings, map: TMapBase): Block[] {
   const f = findings.fearPlaces;
   const blocks: Block[] = [
     { kind: 'paragraph', text: `${num(f.respondentsWithMarks)} Befragte haben insgesamt ${num(f.marksTotal)} Orte markiert oder beschrieben, an denen sie sich unsicher fühlen. Ausgewiesen werden nur Gebiete, die mindestens ${findings.publication.minClusterSize} verschiedene Personen markiert haben; ${num(f.marksSuppressed)} Markierungen in kleineren Gruppen und ${num(f.marksWithoutLocation)} Beschreibungen ohne Kartenpunkt bleiben ungezeigt.` },
   ];
   if (f.clusters.length) {
-    blocks.push({ kind: 'chart', svg: fearMapSvg(geometry, f.clusters, `Angsträume in ${findings.project.communeName}`), alt: 'Karte der Gemeinde mit den nummerierten Angsträumen; Lage und Gründe stehen in der folgenden Tabelle.' });
-    blocks.push({ kind: 'table', caption: 'Angsträume', columns: ['Nr.', 'Personen', 'Häufigste Gründe', 'Tageszeit', 'Lage (Breite, Länge)'], numeric: [false, true, false, false, false],
+    blocks.push({ kind: 'chart', svg: fearMapSvg(map, f.clusters, `Angsträume in ${findings.project.communeName}`), alt: `Karte der Gemeinde${map.districts.length ? ' mit ihren Ortsteilen' : ''} und den nummerierten Angsträumen; Lage und Gründe stehen in der folgenden Tabelle.` });
+    blocks.push({ kind: 'table', caption: 'Angsträume', columns: ['Nr.', 'Personen', 'Häufigste Gründe', 'Tageszeit', map.districts.length ? 'Lage (Ortsteil; Breite, Länge)' : 'Lage (Breite, Länge)'], numeric: [false, true, false, false, false],
       rows: f.clusters.map((c) => [String(c.id), num(c.respondents), c.reasons.slice(0, 2).map((r) => label(FEAR_PLACE_REASONS, r.value)).join(', ') || '–',
-        c.times[0] ? label(FEAR_PLACE_TIMES, c.times[0].value) : '–', `${c.lat.toFixed(4)}, ${c.lon.toFixed(4)}`]) });
+        c.times[0] ? label(FEAR_PLACE_TIMES, c.times[0].value) : '–', placeOf(map, c)]) });
   }
   return blocks;
 }
@@ -253,7 +254,7 @@ export const REPORT_PUBLISHER = 'Landespräventionsrat Sachsen · Allianz Sicher
 /** What the cover shows besides the findings: the commune's approved crest (data URL) and the stored version's number. */
 export interface ReportCover { crest: string | null; edition: number | null }
 
-export function buildReportModel(findings: Findings, field: FieldFigures, recommendations: TRecommendation[], geometry: unknown, today: string, cover: ReportCover = { crest: null, edition: null }): TReportModel {
+export function buildReportModel(findings: Findings, field: FieldFigures, recommendations: TRecommendation[], map: TMapBase, today: string, cover: ReportCover = { crest: null, edition: null }): TReportModel {
   const p = findings.project;
   const year = p.startOn.slice(0, 4);
   const names = communeNames(p.communeName);
@@ -268,7 +269,7 @@ export function buildReportModel(findings: Findings, field: FieldFigures, recomm
     { kind: 'heading', level: 1, text: 'Polizeiliche Kriminalstatistik', id: 'kriminalstatistik' },
     ...crimeBlocks(findings),
     { kind: 'heading', level: 1, text: 'Angsträume', id: 'angstraeume' },
-    ...fearPlaceBlocks(findings, geometry),
+    ...fearPlaceBlocks(findings, map),
     ...(findings.waves.length || findings.wavesWithheld ? [{ kind: 'heading', level: 1, text: 'Vergleich der Befragungswellen', id: 'vergleich' } as Block, ...waveBlocks(findings)] : []),
     ...(findings.wavesWithheld ? [{ kind: 'paragraph', text: WAVES_WITHHELD_TEXT } as Block] : []),
     { kind: 'heading', level: 1, text: 'Handlungsempfehlungen', id: 'empfehlungen' },

@@ -2,7 +2,7 @@ import { auditRecorder } from '../../server/audit/record.js';
 
 /** Every action the surveys module writes to the audit log. */
 export const SURVEYS_AUDIT_ACTIONS = [
-  'analysis_project.created', 'analysis_project.completed', 'analysis_project.districts_updated', 'analysis_project.mix_threshold_updated',
+  'analysis_project.created', 'analysis_project.completed', 'analysis_project.districts_updated', 'analysis_project.district_areas_updated', 'analysis_project.mix_threshold_updated',
   'analysis_phase.updated', 'analysis_task.done', 'analysis_task.reopened',
   'questionnaire.updated', 'questionnaire.frozen', 'field_phase.closed',
   'survey_item.created', 'survey_item.revised', 'survey_item.retired', 'survey_item.reactivated',

@@ -28,6 +28,7 @@ export async function presentProject(db: Db, row: AnalysisRow): Promise<TProject
   return {
     id: row.id, code: row.code, ags: row.ags, communeName: commune?.name ?? row.ags, title: row.title, institute: row.institute,
     startOn: row.startOn, status: row.status, completedOn: row.completedOn, districts: row.districts, mixThreshold: row.mixThreshold,
+    districtAreas: (row.districtAreas ?? []).map((a) => a.name),
     phases: phases.map((p) => ({ key: p.key, label: PHASES.find((x) => x.key === p.key)?.label ?? p.key, startOn: p.startOn, dueOn: p.dueOn, status: p.status, doneOn: p.doneOn, version: p.version })),
     tasks: tasks.map((t) => ({ key: t.key, label: COMMUNE_TASKS.find((x) => x.key === t.key)?.label ?? t.key, dueOn: t.dueOn, doneOn: t.doneOn, version: t.version })),
     version: row.version,

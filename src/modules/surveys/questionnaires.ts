@@ -5,7 +5,7 @@ import { communes } from '../communes/schema.js';
 import { analysisProjects, questionnaires, type QuestionnaireElement } from './schema.js';
 import { getItemVersion, listItems } from './item-bank.js';
 import { toSurveyJson, type Definition, type ResolvedQuestion } from './questionnaire-definition.js';
-import { DIMENSIONS, type Text } from './standard-items.js';
+import { DIMENSIONS, sectionTitle, type Text } from './standard-items.js';
 import type { TQuestionnaire } from './surveys.types.js';
 
 type Row = typeof questionnaires.$inferSelect;
@@ -34,7 +34,7 @@ export async function resolveDefinition(db: Db, q: Row): Promise<Definition> {
       if (!item) throw invalidField('elements', `Item ${el.code} in Version ${el.itemVersion} gibt es nicht.`);
       question = { code: el.code, source: 'bank', itemVersion: el.itemVersion, content: item.content };
     } else question = { code: el.code, source: 'custom', itemVersion: null, content: el.content };
-    if (!current) { current = { title: DIMENSIONS[question.content.dimension] ?? { de: 'Fragen', en: 'Questions' }, questions: [] }; pages.push(current); }
+    if (!current) { current = { title: sectionTitle(question.content.dimension), questions: [] }; pages.push(current); }
     current.questions.push(question);
   }
   return { title: q.title, intro: q.intro, pages: pages.filter((p) => p.questions.length), districts: project!.districts, bbox: bboxOf(commune?.geometry) };
@@ -56,7 +56,7 @@ export async function currentQuestionnaire(db: Db, projectId: string) {
   return row;
 }
 
-/** A new project's first draft: every active bank item in its latest version, a page per topic. */
+/** A new project's first draft: every active bank item in its latest version, a page per topic under a plain heading. */
 export async function defaultElements(db: Db): Promise<QuestionnaireElement[]> {
   const items = (await listItems(db)).filter((i) => i.active);
   const order = Object.keys(DIMENSIONS);
@@ -64,7 +64,7 @@ export async function defaultElements(db: Db): Promise<QuestionnaireElement[]> {
   const out: QuestionnaireElement[] = [];
   let dimension = '';
   for (const i of items) {
-    if (i.dimension !== dimension) { out.push({ type: 'page', title: DIMENSIONS[i.dimension] ?? { de: i.dimension, en: i.dimension } }); dimension = i.dimension; }
+    if (i.dimension !== dimension) { out.push({ type: 'page', title: sectionTitle(i.dimension) }); dimension = i.dimension; }
     out.push({ type: 'item', code: i.code, itemVersion: i.itemVersion });
   }
   return out;

@@ -21,13 +21,13 @@ export async function surveyPublicRoutes(app: App) {
     logLevel: 'silent',
     config: { access: access.public }, preHandler: limit,
     schema: { tags, summary: 'Befragung mit dem Zugangscode öffnen (mit gespeicherten Antworten)', body: T.ZOpenRequest, response: { 200: T.ZOpenedSurvey } },
-  }, async (request) => openSurvey(db, request.body.code));
+  }, async (request) => openSurvey(db, request.body.code, app.config.mapBase));
 
   app.put('/public/survey/draft', {
     logLevel: 'silent',
     config: { access: access.public }, preHandler: limit,
     schema: { tags, summary: 'Antworten zwischenspeichern (später mit dem Code fortsetzen)', body: T.ZDraftRequest, response: { 200: T.ZDraftSaved } },
-  }, async (request) => saveDraft(db, request.body.code, request.body.answers));
+  }, async (request) => saveDraft(db, request.body.code, request.body.answers, request.body.page ?? 0));
 
   app.post('/public/survey/submit', {
     logLevel: 'silent',

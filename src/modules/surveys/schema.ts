@@ -2,7 +2,11 @@ import { pgTable, text, integer, date, jsonb, timestamp, uuid, primaryKey, index
 import { communes } from '../communes/schema.js';
 import type { ItemContent, Text } from './standard-items.js';
 import type { TElement } from './surveys.types.js';
+import type { TGeometry } from '../communes/communes.types.js';
 import type { PaperEntryStatus, PhaseStatus, ProjectStatus, QuestionnaireStatus, ResponseMode } from './states.js';
+
+/** An uploaded Ortsteil: its name (one of the analysis's Ortsteile), boundary and label point. */
+export interface DistrictArea { name: string; geometry: TGeometry; label: [number, number] }
 
 /** Answers leave the mixing pool in batches of at least this many, unless the survey closes with fewer. */
 export const DEFAULT_MIX_THRESHOLD = 10;
@@ -21,6 +25,8 @@ export const analysisProjects = pgTable('analysis_projects', {
   completedOn: date('completed_on'),
   /** Ortsteile offered in the district question (from the register extract, or entered). */
   districts: jsonb('districts').$type<string[]>().notNull().default([]),
+  /** The Ortsteile's boundaries as the analyst uploaded them (GeoJSON polygons named like `districts`), or none. */
+  districtAreas: jsonb('district_areas').$type<DistrictArea[]>(),
   /** k of the mixing pool: answers are stored only in batches of at least this many (see docs/anonymity.md). */
   mixThreshold: integer('mix_threshold').notNull().default(DEFAULT_MIX_THRESHOLD),
   createdBy: uuid('created_by'),
@@ -212,6 +218,8 @@ export const surveyDrafts = pgTable('survey_drafts', {
   codeHash: text('code_hash').primaryKey(),
   projectId: uuid('project_id').notNull().references(() => analysisProjects.id, { onDelete: 'cascade' }),
   answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),
+  /** The page the respondent was on (0-based), so that resuming continues there. */
+  page: integer('page').notNull().default(0),
   savedOn: date('saved_on').notNull(),
 });
 

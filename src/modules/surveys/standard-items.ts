@@ -24,6 +24,26 @@ export const DIMENSIONS: Record<string, Text> = {
   demographics: { de: 'Angaben zur Person', en: 'About you' },
 };
 
+/**
+ * The headings respondents read above each topic's page: plain words, not the analytic dimension (which
+ * stays with the item in the bank and in the findings).
+ */
+export const SECTION_TITLES: Record<string, Text> = {
+  affective_fear: { de: 'Wie sicher fühlen Sie sich?', en: 'How safe do you feel?' },
+  cognitive_fear: { de: 'Wie wahrscheinlich ist es, dass Ihnen etwas passiert?', en: 'How likely is it that something will happen to you?' },
+  conative_fear: { de: 'Was tun Sie, um sich zu schützen?', en: 'What do you do to protect yourself?' },
+  place_safety: { de: 'Wie sicher fühlen Sie sich an diesen Orten?', en: 'How safe do you feel in these places?' },
+  incivilities: { de: 'Probleme in Ihrer Wohngegend', en: 'Problems in your neighbourhood' },
+  fear_places: { de: 'Orte, an denen Sie sich unsicher fühlen', en: 'Places where you feel unsafe' },
+  victimisation: { de: 'Was Ihnen passiert ist', en: 'What has happened to you' },
+  trust: { de: 'Wem vertrauen Sie?', en: 'Whom do you trust?' },
+  satisfaction: { de: 'Leben in Ihrer Gemeinde', en: 'Living in your town' },
+  measures: { de: 'Was sollte sich ändern?', en: 'What should change?' },
+  demographics: { de: 'Zum Schluss: Angaben zu Ihrer Person', en: 'Finally: about you' },
+};
+/** A topic's heading for respondents (a custom dimension without one gets a neutral heading). */
+export const sectionTitle = (dimension: string): Text => SECTION_TITLES[dimension] ?? { de: 'Weitere Fragen', en: 'More questions' };
+
 const v = (value: number, de: string, en: string): ScaleValue => ({ value, label: { de, en } });
 const rows = (code: string, list: [string, string][]) => list.map(([de, en], i) => ({ code: `${code}_${String.fromCharCode(97 + i)}`, label: { de, en } }));
 const YES_NO = [v(1, 'ja', 'yes'), v(0, 'nein', 'no')];

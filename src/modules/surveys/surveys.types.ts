@@ -3,7 +3,7 @@
  * schemas with their inferred `T…` types (what the use cases return and the web imports).
  */
 import { z } from 'zod';
-import { ZAgs } from '../communes/communes.types.js';
+import { ZAgs, ZGeometry } from '../communes/communes.types.js';
 import { MIN_MIX_THRESHOLD } from './schema.js';
 import { PAPER_ENTRY_STATUSES, PHASE_STATUSES, PROJECT_STATUSES, QUESTIONNAIRE_STATUSES } from './states.js';
 import { ZDate, ZInt, ZJson, ZString, ZVersion } from '../../server/http/zod.js';
@@ -95,6 +95,8 @@ export const ZProjectRecord = z.object({
   id: z.string(), code: z.string(), ags: z.string(), communeName: z.string(), title: z.string(), institute: z.string(), startOn: z.string(),
   status: z.enum(PROJECT_STATUSES), completedOn: z.string().nullable(), districts: z.array(z.string()), mixThreshold: z.number().int(),
   phases: z.array(ZPhase), tasks: z.array(ZTask),
+  /** Ortsteile whose boundaries the analyst uploaded (drawn on the maps). */
+  districtAreas: z.array(z.string()),
   version: z.number().int(),
 });
 /** What the viewer may do with the analysis (analysisPolicy's abilities). */
@@ -213,11 +215,34 @@ export type TExportFormat = (typeof EXPORT_FORMATS)[number];
 const ZCode = ZString.trim().min(1, { error: 'Bitte geben Sie Ihren Zugangscode ein.' }).max(20);
 const ZAnswers = z.record(ZString.max(40), ZJson);
 export const ZOpenRequest = z.object({ code: ZCode });
-export const ZDraftRequest = z.object({ code: ZCode, answers: ZAnswers });
+export const ZDraftRequest = z.object({ code: ZCode, answers: ZAnswers, page: ZInt(0, 200).optional() });
 export const ZSubmitRequest = z.object({ code: ZCode, submissionId: z.uuid({ error: 'Ungültige Absende-Kennung.' }), answers: ZAnswers, survey: z.uuid().optional(), revision: ZInt(1).optional() });
-export const ZOpenedSurvey = z.object({ title: z.string(), survey: z.string(), revision: z.number().int(), surveyJson: z.record(z.string(), z.unknown()), answers: z.record(z.string(), z.unknown()) });
+export const ZOpenedSurvey = z.object({
+  title: z.string(), survey: z.string(), revision: z.number().int(), surveyJson: z.record(z.string(), z.unknown()), answers: z.record(z.string(), z.unknown()),
+  /** The page (0-based) the respondent was on when the answers were last saved. */
+  page: z.number().int(),
+  map: z.lazy(() => ZMapBase),
+});
 export const ZDraftSaved = z.object({ saved: z.boolean() });
 export const ZSubmitResult = z.object({ status: z.enum(['received', 'already_received']) });
 export type TOpenedSurvey = z.infer<typeof ZOpenedSurvey>;
 export type TDraftSaved = z.infer<typeof ZDraftSaved>;
 export type TSubmitStatus = z.infer<typeof ZSubmitResult>['status'];
+
+// --- Maps (the commune with its neighbours and Ortsteile) ---
+
+/** A named area on the map: a commune or an Ortsteil, with a point inside it for its label. */
+export const ZNamedArea = z.object({ name: z.string(), geometry: ZGeometry, label: z.tuple([z.number(), z.number()]) });
+/**
+ * What every map of an analysis draws: the commune, its neighbours (names as orientation), the uploaded
+ * Ortsteile, and the configured base map (none: the outlines alone).
+ */
+export const ZMapBase = z.object({
+  commune: ZNamedArea.nullable(), neighbours: z.array(ZNamedArea), districts: z.array(ZNamedArea),
+  baseTiles: z.string().nullable(), attribution: z.string(),
+});
+/** The analyst's upload: a GeoJSON FeatureCollection of Ortsteile (checked as a whole by the use case), or null to remove them. */
+export const ZDistrictAreasUpload = z.object({ areas: z.unknown().describe('GeoJSON FeatureCollection (Polygon/MultiPolygon, Eigenschaft „name“) oder null'), version: ZVersion });
+export type TNamedArea = z.infer<typeof ZNamedArea>;
+export type TMapBase = z.infer<typeof ZMapBase>;
+export type TDistrictAreasUpload = z.infer<typeof ZDistrictAreasUpload>;

@@ -9,6 +9,8 @@ import { setPhaseStatus } from '../set-phase-status.js';
 import { setTaskDone } from '../set-task-done.js';
 import { updateDistricts } from '../update-districts.js';
 import { completeProject } from '../complete-project.js';
+import { uploadDistrictAreas } from '../upload-district-areas.js';
+import { mapBaseOfProject } from '../map-base.js';
 
 /** Analysis projects: commissioning, the 20-week plan, the commune's checklist, districts, completion. */
 export async function projectRoutes(app: App) {
@@ -59,6 +61,19 @@ export async function projectRoutes(app: App) {
     const project = analysisPolicy.of(request);
     return viewedBy(db, request.actor, project, await updateDistricts(db, auditContext(request), project, request.body));
   });
+
+  app.put('/analyses/:id/district-areas', {
+    config: analysisPolicy.route('work'), bodyLimit: 8 * 1024 * 1024,
+    schema: { tags, summary: 'Ortsteilgrenzen hochladen (GeoJSON-FeatureCollection, als Ganzes geprüft) oder mit null entfernen', params: T.ZProjectParams, body: T.ZDistrictAreasUpload, response: { 200: T.ZProject } },
+  }, async (request) => {
+    const project = analysisPolicy.of(request);
+    return viewedBy(db, request.actor, project, await uploadDistrictAreas(db, auditContext(request), project, request.body));
+  });
+
+  app.get('/analyses/:id/map', {
+    config: analysisPolicy.route('read'),
+    schema: { tags, summary: 'Kartengrundlage der Analyse: Gemeinde, Nachbargemeinden, Ortsteile, Hintergrundkarte', params: T.ZProjectParams, response: { 200: T.ZMapBase } },
+  }, async (request) => mapBaseOfProject(db, analysisPolicy.of(request).id, app.config.mapBase));
 
   app.post('/analyses/:id/complete', {
     config: analysisPolicy.route('work'),

@@ -4,9 +4,9 @@ import { useCan } from '../../session.js';
 import { Alert, ErrorAlert, Loading, PageTitle, ScrollRegion } from '../../ui/components.js';
 import { LineChart } from '../../ui/LineChart.js';
 import { useApi } from '../../useApi.js';
-import type { TCommuneDetail } from '../../../modules/communes/communes.types.js';
+import type { TMapBase } from '../../../modules/surveys/surveys.types.js';
 import type { TFindings, TIndicatorFinding, TIndicatorGroup } from '../../../modules/evaluation/evaluation.types.js';
-import { ClusterMap, DomainTable, pct, REASONS, ShareCells, ShareHead, SUPPRESSED, SuppressionNote, TIMES } from './parts.js';
+import { ClusterMap, districtOf, DomainTable, pct, REASONS, ShareCells, ShareHead, SUPPRESSED, SuppressionNote, TIMES } from './parts.js';
 import { useText } from './messages.js';
 
 /** The groups in the order the page shows them (the server's INDICATOR_GROUPS). */
@@ -49,7 +49,7 @@ export function FindingsPage() {
   const lang = locale === 'en' ? 'en' : 'de';
   const loaded = useApi<TFindings>(`/analyses/${id}/findings`);
   const f = loaded.data;
-  const commune = useApi<TCommuneDetail>(f ? `/communes/${f.project.ags}` : null);
+  const areas = useApi<TMapBase>(f ? `/analyses/${f.project.id}/map` : null);
   if (loaded.error) return <><PageTitle>{t('eval.findings')}</PageTitle><ErrorAlert error={loaded.error} /></>;
   if (!f) return <Loading />;
   const unsafe = f.indicators.find((i) => i.key === 'unsafe_night');
@@ -98,7 +98,7 @@ export function FindingsPage() {
       <section aria-labelledby="fear-places">
         <h2 id="fear-places">{t('eval.fearPlaces')}</h2>
         <p>{t('eval.fearPlacesText', { people: f.fearPlaces.respondentsWithMarks, marks: f.fearPlaces.marksTotal, min: f.publication.minClusterSize, radius: f.publication.clusterRadiusM, hidden: f.fearPlaces.marksSuppressed + f.fearPlaces.marksWithoutLocation })}</p>
-        {f.fearPlaces.clusters.length > 0 && commune.data && <ClusterMap outline={commune.data.geometry} clusters={f.fearPlaces.clusters} label={t('eval.clusterMap', { commune: f.project.communeName })} />}
+        {f.fearPlaces.clusters.length > 0 && areas.data && <ClusterMap map={areas.data} clusters={f.fearPlaces.clusters} label={t('eval.clusterMap', { commune: f.project.communeName })} />}
         {f.fearPlaces.clusters.length > 0 ? (
           <ScrollRegion label={t('eval.clusterTable')}>
             <table>
@@ -108,7 +108,7 @@ export function FindingsPage() {
                 <tr key={c.id}><th scope="row">{c.id}</th><td className="num">{c.respondents}</td>
                   <td>{c.reasons.slice(0, 3).map((r) => `${t(REASONS[r.value] ?? 'eval.reason.7')} (${r.count})`).join(', ')}</td>
                   <td>{c.times[0] ? t(TIMES[c.times[0].value] ?? 'eval.time.3') : '–'}</td>
-                  <td>{c.lat.toFixed(4)}, {c.lon.toFixed(4)} ({t('eval.radius', { m: c.radiusM })})</td></tr>
+                  <td>{districtOf(areas.data, c) ? `${districtOf(areas.data, c)}; ` : ''}{c.lat.toFixed(4)}, {c.lon.toFixed(4)} ({t('eval.radius', { m: c.radiusM })})</td></tr>
               ))}</tbody>
             </table>
           </ScrollRegion>

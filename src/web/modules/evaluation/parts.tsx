@@ -1,4 +1,3 @@
-import type { TGeometry } from '../../../modules/communes/communes.types.js';
 import { useEffect, useRef, useState } from 'react';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -7,6 +6,9 @@ import { formatFixed, formatNumber } from '../../api.js';
 import { ScrollRegion } from '../../ui/components.js';
 import type { TCell, TDomainCell, TFearCluster } from '../../../modules/evaluation/evaluation.types.js';
 import { useText, type EvaluationKey } from './messages.js';
+import type { TMapBase } from '../../../modules/surveys/surveys.types.js';
+import { containsPoint } from '../../../lib/geo.js';
+import { areaBounds, areaLabels, areaMapStyle } from '../../ui/area-map.js';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -55,48 +57,37 @@ export function SuppressionNote({ min }: { min: number }) {
 export const REASONS: Record<number, EvaluationKey> = { 1: 'eval.reason.1', 2: 'eval.reason.2', 3: 'eval.reason.3', 4: 'eval.reason.4', 5: 'eval.reason.5', 6: 'eval.reason.6', 7: 'eval.reason.7' };
 export const TIMES: Record<number, EvaluationKey> = { 1: 'eval.time.1', 2: 'eval.time.2', 3: 'eval.time.3' };
 
-type Geometry = TGeometry | null;
-/** The commune registry's outline (GeoJSON, typed `unknown` by the API), or none. */
-const asGeometry = (g: unknown): Geometry => (g && typeof g === 'object' && 'type' in g && 'coordinates' in g ? (g as NonNullable<Geometry>) : null);
+/** The Ortsteil a place lies in, where the analysis has Ortsteil boundaries. */
+export const districtOf = (map: TMapBase | null, c: Pick<TFearCluster, 'lat' | 'lon'>) => map?.districts.find((d) => containsPoint(d.geometry, c.lon, c.lat))?.name ?? null;
 
-function boundsOf(geometry: Geometry, clusters: TFearCluster[]): [[number, number], [number, number]] | null {
-  const pts: number[][] = clusters.map((c) => [c.lon, c.lat]);
-  const walk = (x: unknown) => { if (Array.isArray(x) && typeof x[0] === 'number') pts.push(x as number[]); else if (Array.isArray(x)) x.forEach(walk); };
-  walk(geometry?.coordinates);
-  if (!pts.length) return null;
-  const lons = pts.map((p) => p[0]!);
-  const lats = pts.map((p) => p[1]!);
-  return [[Math.min(...lons), Math.min(...lats)], [Math.max(...lons), Math.max(...lats)]];
-}
-
-/** The published Angsträume on the commune's outline (MapLibre, no external tiles); the table beside it has the same content. */
-export function ClusterMap({ outline, clusters, label }: { outline: unknown; clusters: TFearCluster[]; label: string }) {
+/**
+ * The published Angsträume on the map of the analysis: commune, neighbours and Ortsteile with their names,
+ * and the base map where one is configured; the table beside it has the same content.
+ */
+export function ClusterMap({ map: base, clusters, label }: { map: TMapBase; clusters: TFearCluster[]; label: string }) {
   const div = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
-    const geometry = asGeometry(outline);
-    const bounds = boundsOf(geometry, clusters);
+    const bounds = areaBounds(base, null) ?? (clusters.length ? [[Math.min(...clusters.map((c) => c.lon)), Math.min(...clusters.map((c) => c.lat))], [Math.max(...clusters.map((c) => c.lon)), Math.max(...clusters.map((c) => c.lat))]] as [[number, number], [number, number]] : null);
     if (!div.current || !bounds) return;
     let map: maplibregl.Map | null = null;
     try {
       map = new maplibregl.Map({
-        container: div.current, bounds, fitBoundsOptions: { padding: 30 }, attributionControl: false,
-        style: {
-          version: 8,
-          sources: {
-            outline: { type: 'geojson', data: { type: 'Feature', properties: {}, geometry: (geometry ?? { type: 'Polygon', coordinates: [] }) as GeoJSON.Geometry } },
-            clusters: { type: 'geojson', data: { type: 'FeatureCollection', features: clusters.map((c) => ({ type: 'Feature', properties: { id: c.id, n: c.respondents }, geometry: { type: 'Point', coordinates: [c.lon, c.lat] } })) } },
-          },
-          layers: [
-            { id: 'bg', type: 'background', paint: { 'background-color': '#f4f6f8' } },
-            { id: 'area', type: 'fill', source: 'outline', paint: { 'fill-color': '#e3e9ef' } },
-            { id: 'edge', type: 'line', source: 'outline', paint: { 'line-color': '#4a4f55', 'line-width': 1.5 } },
-            { id: 'clusters', type: 'circle', source: 'clusters', paint: { 'circle-color': '#c62828', 'circle-opacity': 0.45, 'circle-stroke-color': '#8e0000', 'circle-stroke-width': 2, 'circle-radius': ['interpolate', ['linear'], ['get', 'n'], 5, 12, 100, 32] } },
-          ],
-        },
+        container: div.current, bounds, fitBoundsOptions: { padding: 30 }, attributionControl: { compact: false },
+        style: areaMapStyle(base, {
+          sources: { clusters: { type: 'geojson', data: { type: 'FeatureCollection', features: clusters.map((c) => ({ type: 'Feature', properties: { id: c.id, n: c.respondents }, geometry: { type: 'Point', coordinates: [c.lon, c.lat] } })) } } },
+          layers: [{ id: 'clusters', type: 'circle', source: 'clusters', paint: { 'circle-color': '#c62828', 'circle-opacity': 0.45, 'circle-stroke-color': '#8e0000', 'circle-stroke-width': 2, 'circle-radius': ['interpolate', ['linear'], ['get', 'n'], 5, 12, 100, 32] } }],
+        }),
       });
       map.addControl(new maplibregl.NavigationControl({ showCompass: false }));
       map.getCanvas().setAttribute('aria-label', label);
+      for (const l of areaLabels(base)) {
+        const el = document.createElement('div');
+        el.className = `map-label map-label-${l.kind}`;
+        el.textContent = l.name;
+        el.setAttribute('aria-hidden', 'true');
+        new maplibregl.Marker({ element: el }).setLngLat(l.at).addTo(map);
+      }
       for (const c of clusters) {
         const el = document.createElement('div');
         el.className = 'fp-marker';
@@ -106,7 +97,7 @@ export function ClusterMap({ outline, clusters, label }: { outline: unknown; clu
       }
     } catch { setFailed(true); }
     return () => { map?.remove(); };
-  }, [outline, clusters, label]);
+  }, [base, clusters, label]);
   if (failed) return null;
   return <div ref={div} className="cluster-map" role="region" aria-label={label} />;
 }

@@ -76,6 +76,43 @@ function MixThresholdForm({ project, onSaved }: { project: TProject; onSaved: (p
   );
 }
 
+/** The analyst uploads the Ortsteile's boundaries (GeoJSON); the server checks the file as a whole and names every problem. */
+function DistrictAreasForm({ project, onSaved }: { project: TProject; onSaved: (p: TProject, message: string) => void }) {
+  const { t } = useText();
+  const [file, setFile] = useState<File | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const send = async (areas: unknown, message: string) => {
+    setError(null);
+    try { onSaved(await api<TProject>(`/analyses/${project.id}/district-areas`, { method: 'PUT', body: { areas, version: project.version } }), message); } catch (e) { setError(e); }
+  };
+  const upload = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!file) { setError(new ApiError(400, 'file_missing', t('districtAreas.chooseFile'), 'areas')); return; }
+    let parsed: unknown;
+    try { parsed = JSON.parse(await file.text()); } catch { setError(new ApiError(400, 'not_json', t('districtAreas.notJson'), 'areas')); return; }
+    await send(parsed, t('districtAreas.saved'));
+  };
+  const list = error instanceof ApiError ? error.errors ?? [] : [];
+  return (
+    <section aria-labelledby="district-areas" className="district-areas">
+      <h2 id="district-areas">{t('districtAreas.heading')}</h2>
+      <p>{t('districtAreas.text')}</p>
+      <p>{project.districtAreas.length ? t('districtAreas.current', { count: project.districtAreas.length, names: project.districtAreas.join(', ') }) : t('districtAreas.none')}</p>
+      <form className="stack" onSubmit={upload} noValidate>
+        <ErrorAlert error={error instanceof ApiError && error.field === 'areas' ? null : error} />
+        {list.length > 1 && <ul className="errors">{list.map((x, i) => <li key={i}>{x.message}</li>)}</ul>}
+        <Field label={t('districtAreas.file')} error={error instanceof ApiError && error.field === 'areas' ? error.message : undefined}>
+          {(f) => <input id={f.id} type="file" accept=".geojson,.json,application/geo+json,application/json" aria-invalid={f.invalid} aria-describedby={f.describedBy} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
+        </Field>
+        <div className="actions">
+          <button type="submit" className="btn">{t('districtAreas.upload')}</button>
+          {project.districtAreas.length > 0 && <button type="button" className="btn secondary" onClick={() => void send(null, t('districtAreas.removed'))}>{t('districtAreas.remove')}</button>}
+        </div>
+      </form>
+    </section>
+  );
+}
+
 export function AnalysisPage() {
   const { id } = useParams();
   const { t, locale } = useText();
@@ -146,6 +183,7 @@ export function AnalysisPage() {
         </details>
       )}
       {frozen && <MonitoringSection projectId={p.id} key={p.mixThreshold} />}
+      {work && <DistrictAreasForm project={p} onSaved={(saved, msg) => { setProject(saved); setMessage(msg); }} />}
       {work && <MixThresholdForm project={p} onSaved={(saved) => { setProject(saved); setMessage(t('monitoring.thresholdSaved')); }} />}
       {work && frozen && (
         <section aria-labelledby="exports">

@@ -4,17 +4,23 @@ import { Model } from 'survey-core';
 import { Survey } from 'survey-react-ui';
 import 'survey-core/survey-core.fontless.min.css';
 import 'survey-core/i18n/german';
-import './fear-places.js';
+import { QuestionFearPlacesModel } from './fear-places.js';
 import { api } from '../../api.js';
 import { useCan } from '../../session.js';
 import { Alert, ErrorAlert, Field, Loading, PageTitle, fieldError } from '../../ui/components.js';
 import { useApi } from '../../useApi.js';
-import type { TElement, TItemContent, TItemList, TProject, TQuestionnaire } from '../../../modules/surveys/surveys.types.js';
+import type { TElement, TItemContent, TItemList, TMapBase, TProject, TQuestionnaire } from '../../../modules/surveys/surveys.types.js';
 import { useText } from './messages.js';
+import { appTheme } from './survey-theme.js';
 
-function Preview({ json }: { json: Record<string, unknown> }) {
+/** The questionnaire as respondents will see it, with the analysis's map in the Angsträume question. */
+function Preview({ json, map }: { json: Record<string, unknown>; map: TMapBase | null }) {
   const { locale } = useText();
-  const model = useMemo(() => { const m = new Model(json); m.locale = locale; m.showCompletedPage = false; return m; }, [json, locale]);
+  const model = useMemo(() => {
+    const m = new Model(json); m.applyTheme(appTheme()); m.locale = locale; m.showCompletedPage = false;
+    for (const q of m.getAllQuestions()) if (q instanceof QuestionFearPlacesModel) q.mapBase = map;
+    return m;
+  }, [json, locale, map]);
   return <div className="survey-host preview" lang={locale}><Survey model={model} /></div>;
 }
 
@@ -58,6 +64,7 @@ export function QuestionnairePage() {
   const can = useCan();
   const project = useApi<TProject>(`/analyses/${id}`);
   const loaded = useApi<TQuestionnaire>(`/analyses/${id}/questionnaire`);
+  const areas = useApi<TMapBase>(`/analyses/${id}/map`);
   const bank = useApi<TItemList>(can('surveys.items.read') ? '/survey-items' : null);
   const [q, setQ] = useState<TQuestionnaire | null>(null);
   const [elements, setElements] = useState<TElement[] | null>(null);
@@ -127,7 +134,7 @@ export function QuestionnairePage() {
       </div>
       <h2>{t('builder.preview')}</h2>
       <p className="muted">{elements ? t('builder.previewUnsaved') : t('builder.previewHint')}</p>
-      <Preview json={current.surveyJson} />
+      <Preview json={current.surveyJson} map={areas.data ?? null} />
     </>
   );
 }

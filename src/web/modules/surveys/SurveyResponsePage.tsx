@@ -3,11 +3,12 @@ import { Model } from 'survey-core';
 import { Survey } from 'survey-react-ui';
 import 'survey-core/survey-core.fontless.min.css';
 import 'survey-core/i18n/german';
-import './fear-places.js';
+import { QuestionFearPlacesModel } from './fear-places.js';
 import { api, ApiError } from '../../api.js';
 import { Alert, ErrorAlert, Field, PageTitle, fieldError } from '../../ui/components.js';
 import type { TOpenedSurvey } from '../../../modules/surveys/surveys.types.js';
 import { useText } from './messages.js';
+import { appTheme } from './survey-theme.js';
 
 const SUBMISSION_KEY = 'asskomm.survey.submission';
 
@@ -58,12 +59,26 @@ export function SurveyResponsePage() {
   const model = useMemo(() => {
     if (!opened) return null;
     const m = new Model(opened.surveyJson);
+    m.applyTheme(appTheme());
     m.data = opened.answers;
-    m.completeText = locale === 'en' ? 'Submit answers' : 'Antworten absenden';
     m.showCompletedPage = false;
+    // The page's own step bar (below) replaces SurveyJS's, which does not fit a phone.
+    m.showProgressBar = false;
+    for (const q of m.getAllQuestions()) if (q instanceof QuestionFearPlacesModel) q.mapBase = opened.map;
+    // Resume where the person stopped.
+    if (opened.page > 0 && opened.page < m.visiblePageCount) m.currentPageNo = opened.page;
     return m;
-  }, [opened, locale]);
-  useEffect(() => { if (model) model.locale = locale; }, [model, locale]);
+  }, [opened]);
+  // Switching the language keeps the model: the same page, the same answers.
+  useEffect(() => { if (model) { model.locale = locale; model.completeText = locale === 'en' ? 'Submit answers' : 'Antworten absenden'; } }, [model, locale]);
+  const [pageNo, setPageNo] = useState(0);
+  useEffect(() => {
+    if (!model) return;
+    const show = () => { setPageNo(model.currentPageNo); model.showTitle = model.currentPageNo === 0; };
+    show();
+    model.onCurrentPageChanged.add(show);
+    return () => { model.onCurrentPageChanged.remove(show); };
+  }, [model]);
 
   const submit = async (answers: Record<string, unknown>) => {
     setState('sending'); setError(null);
@@ -81,7 +96,7 @@ export function SurveyResponsePage() {
   useEffect(() => {
     if (!model) return;
     const onComplete = (sender: Model) => { void submit(sender.data as Record<string, unknown>); };
-    const onPage = (sender: Model) => { void api('/public/survey/draft', { method: 'PUT', body: { code, answers: sender.data } }).catch(() => {}); };
+    const onPage = (sender: Model) => { void api('/public/survey/draft', { method: 'PUT', body: { code, answers: sender.data, page: sender.currentPageNo } }).catch(() => {}); };
     model.onComplete.add(onComplete);
     model.onCurrentPageChanged.add(onPage);
     return () => { model.onComplete.remove(onComplete); model.onCurrentPageChanged.remove(onPage); };
@@ -89,7 +104,7 @@ export function SurveyResponsePage() {
   const saveForLater = async () => {
     if (!model) return;
     setError(null);
-    try { await api('/public/survey/draft', { method: 'PUT', body: { code, answers: model.data } }); setState('saved'); } catch (err) { setError(err); }
+    try { await api('/public/survey/draft', { method: 'PUT', body: { code, answers: model.data, page: model.currentPageNo } }); setState('saved'); } catch (err) { setError(err); }
   };
 
   if (state === 'done') {
@@ -117,18 +132,27 @@ export function SurveyResponsePage() {
       </>
     );
   }
+  const total = model.visiblePageCount;
+  const first = pageNo === 0;
   return (
-    <>
+    <div className="survey-page">
       <PageTitle>{opened.title}</PageTitle>
-      <p className="muted">{t('survey.privacy')}</p>
+      {first && <p className="muted">{t('survey.privacy')}</p>}
       {state === 'saved' && <Alert kind="success">{t('survey.saved')}</Alert>}
       <ErrorAlert error={shown} />
       {state === 'sending' && <p role="status">{t('survey.sending')}</p>}
       {error instanceof ApiError && error.status !== 409 && error.status !== 410 && state === 'idle' && model.state === 'completed' && (
         <button type="button" className="btn" onClick={() => submit(model.data as Record<string, unknown>)}>{t('survey.retry')}</button>
       )}
-      <div className="survey-host" lang={locale}><Survey model={model} /></div>
+      {model.state !== 'completed' && total > 1 && (
+        <div className="survey-steps">
+          <p id="survey-step" className="survey-step-text">{t('survey.step', { n: pageNo + 1, total })}</p>
+          <progress max={total} value={pageNo + 1} aria-labelledby="survey-step" />
+        </div>
+      )}
+      <div className="survey-host respondent" lang={locale}><Survey model={model} /></div>
       {model.state !== 'completed' && <p><button type="button" className="btn secondary" onClick={saveForLater}>{t('survey.saveForLater')}</button></p>}
-    </>
+      {!first && <p className="muted">{t('survey.privacy')}</p>}
+    </div>
   );
 }

@@ -4,6 +4,8 @@ import { ReactQuestionFactory, SurveyQuestionElementBase } from 'survey-react-ui
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { TMapBase } from '../../../modules/surveys/surveys.types.js';
+import { areaBounds, areaLabels, areaMapStyle } from '../../ui/area-map.js';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -27,6 +29,8 @@ export class QuestionFearPlacesModel extends Question {
   set reasons(v: ItemValue[]) { this.setPropertyValue('reasons', v); }
   get times(): ItemValue[] { return this.getPropertyValue('times'); }
   set times(v: ItemValue[]) { this.setPropertyValue('times', v); }
+  /** The commune, its neighbours and Ortsteile (from the opened survey; not part of the frozen JSON). */
+  mapBase: TMapBase | null = null;
   /** Every listed place needs a location or description, a reason and a time of day before the page can be left. */
   protected override onCheckForErrors(errors: SurveyError[], isOnValueChanged: boolean, fireCallback: boolean) {
     super.onCheckForErrors(errors, isOnValueChanged, fireCallback);
@@ -74,14 +78,21 @@ function FearPlacesInput({ question }: { question: QuestionFearPlacesModel }) {
   useEffect(() => {
     if (!mapDiv.current || mapRef.current) return;
     try {
-      const bbox = question.bbox ?? [12.0, 50.2, 15.0, 51.7];
+      const base: TMapBase = question.mapBase ?? { commune: null, neighbours: [], districts: [], baseTiles: null, attribution: '' };
+      const bounds = areaBounds(base, question.bbox ?? [12.0, 50.2, 15.0, 51.7])!;
       const map = new maplibregl.Map({
-        container: mapDiv.current, bounds: [[bbox[0], bbox[1]], [bbox[2], bbox[3]]], fitBoundsOptions: { padding: 10 },
-        style: { version: 8, sources: { area: { type: 'geojson', data: { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[bbox[0], bbox[1]], [bbox[2], bbox[1]], [bbox[2], bbox[3]], [bbox[0], bbox[3]], [bbox[0], bbox[1]]]] } } } },
-          layers: [{ id: 'bg', type: 'background', paint: { 'background-color': '#eef1f4' } }, { id: 'area', type: 'line', source: 'area', paint: { 'line-color': '#4a4f55', 'line-width': 2, 'line-dasharray': [2, 2] } }] },
+        container: mapDiv.current, bounds, fitBoundsOptions: { padding: 16 }, style: areaMapStyle(base),
+        attributionControl: { compact: false, customAttribution: base.attribution && !base.baseTiles ? base.attribution : undefined },
       });
       map.addControl(new maplibregl.NavigationControl({ showCompass: false }));
       map.getCanvas().setAttribute('aria-label', t.map);
+      for (const label of areaLabels(base)) {
+        const el = document.createElement('div');
+        el.className = `map-label map-label-${label.kind}`;
+        el.textContent = label.name;
+        el.setAttribute('aria-hidden', 'true');
+        new maplibregl.Marker({ element: el }).setLngLat(label.at).addTo(map);
+      }
       mapRef.current = map;
     } catch { setMapFailed(true); }
     return () => { mapRef.current?.remove(); mapRef.current = null; };
@@ -116,8 +127,8 @@ function FearPlacesInput({ question }: { question: QuestionFearPlacesModel }) {
         </div>
       )}
       <div className="fp-actions">
-        {!mapFailed && <button type="button" className="sd-btn" disabled={places.length >= max} onClick={() => { const c = mapRef.current?.getCenter(); if (c) add({ lat: c.lat, lon: c.lng }); }}>{t.markCenter}</button>}
-        <button type="button" className="sd-btn" disabled={places.length >= max} onClick={() => add({ note: '' })}>{t.describe}</button>
+        {!mapFailed && <button type="button" className="btn secondary" disabled={places.length >= max} onClick={() => { const c = mapRef.current?.getCenter(); if (c) add({ lat: c.lat, lon: c.lng }); }}>{t.markCenter}</button>}
+        <button type="button" className="btn secondary" disabled={places.length >= max} onClick={() => add({ note: '' })}>{t.describe}</button>
       </div>
       <p aria-live="polite" className="fp-count">{places.length >= max ? t.full : t.count.replace('{n}', String(places.length)).replace('{max}', String(max))}</p>
       <ol className="fp-list">
@@ -136,7 +147,7 @@ function FearPlacesInput({ question }: { question: QuestionFearPlacesModel }) {
                 </select>
               </label>
               <label>{t.note}<input type="text" maxLength={300} value={p.note ?? ''} onChange={(e) => set(i, { note: e.target.value })} /></label>
-              <button type="button" className="sd-btn" onClick={() => update(places.filter((_, j) => j !== i))}>{t.remove} {i + 1}</button>
+              <button type="button" className="btn secondary" onClick={() => update(places.filter((_, j) => j !== i))}>{t.remove} {i + 1}</button>
             </fieldset>
           </li>
         ))}
