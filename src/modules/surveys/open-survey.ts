@@ -7,21 +7,20 @@ import { analysisProjects } from './schema.js';
 import type { TMapBase, TOpenedSurvey } from './surveys.types.js';
 
 /**
- * The survey's title and map, per project, for a minute (a cache, not state: every open could rebuild it;
- * an Ortsteile upload shows to respondents at the latest a minute later).
+ * The survey's map per project version: the project row is read on every open (one primary-key read), the
+ * map is rebuilt only when the project's version changed (an Ortsteile upload bumps it), so every app process
+ * shows the same map at once.
  */
-const surveyFrames = new Map<string, { at: number; frame: Promise<{ title: string; map: TMapBase }> }>();
-function frameOf(db: Db, projectId: string, base: BaseTiles | undefined) {
-  const hit = surveyFrames.get(projectId);
-  if (hit && Date.now() - hit.at < 60_000) return hit.frame;
-  const frame = (async () => {
-    const [project] = await db.select({ title: analysisProjects.title }).from(analysisProjects).where(eq(analysisProjects.id, projectId));
-    return { title: project!.title, map: await mapBaseOfProject(db, projectId, base) };
-  })();
-  frame.catch(() => surveyFrames.delete(projectId));
-  if (surveyFrames.size > 200) surveyFrames.clear();
-  surveyFrames.set(projectId, { at: Date.now(), frame });
-  return frame;
+const surveyMaps = new Map<string, { version: number; map: Promise<TMapBase> }>();
+async function frameOf(db: Db, projectId: string, base: BaseTiles | undefined) {
+  const [project] = await db.select({ title: analysisProjects.title, version: analysisProjects.version }).from(analysisProjects).where(eq(analysisProjects.id, projectId));
+  const hit = surveyMaps.get(projectId);
+  if (hit && hit.version === project!.version) return { title: project!.title, map: await hit.map };
+  const map = mapBaseOfProject(db, projectId, base);
+  map.catch(() => surveyMaps.delete(projectId));
+  if (surveyMaps.size > 200) surveyMaps.clear();
+  surveyMaps.set(projectId, { version: project!.version, map });
+  return { title: project!.title, map: await map };
 }
 
 /** Opens the survey with the code from the letter, with the answers saved so far and the page to continue on. */
