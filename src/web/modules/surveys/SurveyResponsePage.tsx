@@ -1,13 +1,18 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { Model } from 'survey-core';
-import { Survey } from 'survey-react-ui';
-import 'survey-core/survey-core.fontless.min.css';
-import 'survey-core/i18n/german';
-import './fear-places.js';
+import type { Model } from 'survey-core';
 import { api, ApiError } from '../../api.js';
 import { Alert, ErrorAlert, Field, PageTitle, fieldError } from '../../ui/components.js';
 import type { TOpenedSurvey } from '../../../modules/surveys/surveys.types.js';
 import { useText } from './messages.js';
+
+type Runtime = typeof import('./survey-runtime.js');
+/** SurveyJS and the map question load once a code is entered: the code form needs none of it. */
+const loadRuntime = () => import('./survey-runtime.js');
+/** Fetched while the browser is idle after the form is shown, so the questionnaire opens at once. */
+function prefetchRuntime() {
+  const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 2000));
+  idle(() => { void loadRuntime().catch(() => {}); });
+}
 
 const SUBMISSION_KEY = 'asskomm.survey.submission';
 
@@ -37,6 +42,7 @@ export function SurveyResponsePage() {
   const { t, locale } = useText();
   const [code, setCode] = useState('');
   const [opened, setOpened] = useState<TOpenedSurvey | null>(null);
+  const [runtime, setRuntime] = useState<Runtime | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [state, setState] = useState<'idle' | 'sending' | 'done' | 'saved'>('idle');
   const shown = useLocalisedError(error);
@@ -48,21 +54,25 @@ export function SurveyResponsePage() {
       // The code should not stay in the address bar or the browser history.
       window.history.replaceState(null, '', window.location.pathname);
     }
+    prefetchRuntime();
   }, []);
 
   const open = async (e?: FormEvent) => {
     e?.preventDefault(); setError(null);
-    try { setOpened(await api<TOpenedSurvey>('/public/survey/open', { method: 'POST', body: { code } })); } catch (err) { setError(err); }
+    try {
+      const [loaded, survey] = await Promise.all([loadRuntime(), api<TOpenedSurvey>('/public/survey/open', { method: 'POST', body: { code } })]);
+      setRuntime(loaded); setOpened(survey);
+    } catch (err) { setError(err); }
   };
 
   const model = useMemo(() => {
-    if (!opened) return null;
-    const m = new Model(opened.surveyJson);
+    if (!opened || !runtime) return null;
+    const m = new runtime.Model(opened.surveyJson);
     m.data = opened.answers;
     m.completeText = locale === 'en' ? 'Submit answers' : 'Antworten absenden';
     m.showCompletedPage = false;
     return m;
-  }, [opened, locale]);
+  }, [opened, runtime, locale]);
   useEffect(() => { if (model) model.locale = locale; }, [model, locale]);
 
   const submit = async (answers: Record<string, unknown>) => {
@@ -100,7 +110,7 @@ export function SurveyResponsePage() {
       </>
     );
   }
-  if (!opened || !model) {
+  if (!opened || !model || !runtime) {
     return (
       <>
         <PageTitle>{t('survey.title')}</PageTitle>
@@ -127,7 +137,7 @@ export function SurveyResponsePage() {
       {error instanceof ApiError && error.status !== 409 && error.status !== 410 && state === 'idle' && model.state === 'completed' && (
         <button type="button" className="btn" onClick={() => submit(model.data as Record<string, unknown>)}>{t('survey.retry')}</button>
       )}
-      <div className="survey-host" lang={locale}><Survey model={model} /></div>
+      <div className="survey-host" lang={locale}><runtime.Survey model={model} /></div>
       {model.state !== 'completed' && <p><button type="button" className="btn secondary" onClick={saveForLater}>{t('survey.saveForLater')}</button></p>}
     </>
   );
