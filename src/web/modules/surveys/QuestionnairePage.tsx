@@ -11,6 +11,7 @@ import { Alert, ErrorAlert, Field, Loading, PageTitle, fieldError } from '../../
 import { useApi } from '../../useApi.js';
 import type { TElement, TItemContent, TItemList, TProject, TQuestionnaire } from '../../../modules/surveys/surveys.types.js';
 import { useText } from './messages.js';
+import { PaperQuestionnaireLinks } from './PaperQuestionnaireLinks.js';
 
 function Preview({ json }: { json: Record<string, unknown> }) {
   const { locale } = useText();
@@ -86,6 +87,7 @@ export function QuestionnairePage() {
       <p><Link to={`/analysen/${id}`}>{t('analyses.backTo', { title: project.data.title })}</Link></p>
       <PageTitle>{t('builder.title', { revision: current.revision })}</PageTitle>
       {current.status === 'frozen' ? <Alert>{t('builder.isFrozen')}</Alert> : <p>{t('builder.intro')}</p>}
+      {project.data.can.work && <PaperQuestionnaireLinks projectId={id!} questionnaire={current} />}
       {message && <Alert kind="success">{message}</Alert>}
       <ErrorAlert error={error} />
       <div className="builder">

@@ -211,4 +211,7 @@ export const surveysDe = {
   'analyses.weighting': 'Gewichtung',
   'analyses.recommendations': 'Handlungsempfehlungen',
   'analyses.report': 'Bericht',
+  'paper.printable': 'Papierfragebogen zum Beilegen, mit den Kürzeln der Papiererfassung',
+  'paper.pdf.de': 'Papierfragebogen (PDF, Deutsch)',
+  'paper.pdf.en': 'Papierfragebogen (PDF, Englisch)',
 } as const;

@@ -213,4 +213,7 @@ export const surveysEn: Record<keyof typeof surveysDe, Text> = {
   'analyses.weighting': 'Weighting',
   'analyses.recommendations': 'Recommendations',
   'analyses.report': 'Report',
+  'paper.printable': 'Paper questionnaire to enclose, with the codes of the paper entry',
+  'paper.pdf.de': 'Paper questionnaire (PDF, German)',
+  'paper.pdf.en': 'Paper questionnaire (PDF, English)',
 };
