@@ -8,6 +8,7 @@ export function PaperQuestionnaireLinks({ projectId, questionnaire }: { projectI
   return (
     <section aria-labelledby="paper-questionnaire" className="card">
       <h2 id="paper-questionnaire">{t('paper.printable')}</h2>
+      <p>{t('paper.printableHint')}</p>
       <ul className="plain">{questionnaire.paperLanguages.map((lang) => (
         <li key={lang}><a href={`/api/analyses/${projectId}/questionnaire.pdf?lang=${lang}`} download>{t(lang === 'en' ? 'paper.pdf.en' : 'paper.pdf.de')}</a></li>
       ))}</ul>

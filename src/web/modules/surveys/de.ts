@@ -211,7 +211,8 @@ export const surveysDe = {
   'analyses.weighting': 'Gewichtung',
   'analyses.recommendations': 'Handlungsempfehlungen',
   'analyses.report': 'Bericht',
-  'paper.printable': 'Papierfragebogen zum Beilegen, mit den Kürzeln der Papiererfassung',
+  'paper.printable': 'Papierfragebogen',
+  'paper.printableHint': 'Zum Beilegen zu den Anschreiben; mit den Kürzeln, die die Papiererfassung abfragt.',
   'paper.pdf.de': 'Papierfragebogen (PDF, Deutsch)',
   'paper.pdf.en': 'Papierfragebogen (PDF, Englisch)',
 } as const;

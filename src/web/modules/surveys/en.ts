@@ -213,7 +213,8 @@ export const surveysEn: Record<keyof typeof surveysDe, Text> = {
   'analyses.weighting': 'Weighting',
   'analyses.recommendations': 'Recommendations',
   'analyses.report': 'Report',
-  'paper.printable': 'Paper questionnaire to enclose, with the codes of the paper entry',
+  'paper.printable': 'Paper questionnaire',
+  'paper.printableHint': 'To enclose with the letters; with the codes the paper entry asks for.',
   'paper.pdf.de': 'Paper questionnaire (PDF, German)',
   'paper.pdf.en': 'Paper questionnaire (PDF, English)',
 };
