@@ -101,9 +101,12 @@ export async function paperQuestionnairePdf(db: Db, files: FileStorage, project:
     columns: [{ text: `${n}. ${tx(q.content.wording)}`, bold: true }, { text: q.code, fontSize: 7, color: GREY, width: 'auto', alignment: 'right', margin: [6, 2, 0, 0] }],
     margin: [0, 8, 0, 3],
   });
-  /** A ticked list: box, label and its value (the number typed at paper entry). */
-  const options = (values: TScaleValue[], columns: number): Content => {
-    const cells = values.map((v): Content => ({ columns: [box(), { text: [tx(v.label), { text: `  ${v.value}`, fontSize: 7, color: GREY }] }], margin: [0, 1, 0, 1] }));
+  /**
+   * A ticked list: box, label and its value (the number typed at paper entry). Options of a multiple-choice
+   * question go without: paper entry keys each of them as ticked (1) or not (0).
+   */
+  const options = (values: TScaleValue[], columns: number, numbered = true): Content => {
+    const cells = values.map((v): Content => ({ columns: [box(), { text: [tx(v.label), ...(numbered ? [{ text: `  ${v.value}`, fontSize: 7, color: GREY }] : [])] }], margin: [0, 1, 0, 1] }));
     if (columns <= 1) return { stack: cells, margin: [8, 0, 0, 0] };
     const rows: Content[][] = [];
     for (let i = 0; i < cells.length; i += columns) rows.push(Array.from({ length: columns }, (_, k) => cells[i + k] ?? { text: '' }));
@@ -116,7 +119,7 @@ export async function paperQuestionnairePdf(db: Db, files: FileStorage, project:
     const scale = [...c.scale, ...(c.notApplicable ? [c.notApplicable] : [])];
     switch (c.kind) {
       case 'single': return [heading(n, q), options(scale, scale.length > 6 ? 2 : 1)];
-      case 'multi': return [heading(n, q), { text: w.multi, italics: true, fontSize: 9, margin: [8, 0, 0, 2] }, options(c.scale, c.scale.length > 6 ? 2 : 1)];
+      case 'multi': return [heading(n, q), { text: w.multi, italics: true, fontSize: 9, margin: [8, 0, 0, 2] }, options(c.scale, c.scale.length > 6 ? 2 : 1, false)];
       case 'district': return [heading(n, q), { text: w.district, italics: true, fontSize: 9, margin: [8, 0, 0, 2] }, options(d.districts.map((name, i) => ({ value: i + 1, label: { de: name, en: name } })), 3)];
       case 'text': return [heading(n, q), { text: w.text, italics: true, fontSize: 9, margin: [8, 0, 0, 2] }, writeIn(50)];
       case 'matrix': {
