@@ -109,6 +109,7 @@ const EXPECTED: Record<string, 'public' | 'authenticated' | Role[]> = {
   'POST /api/analyses/:id/complete': ANALYSIS_WORK,
   'GET /api/analyses/:id/questionnaire': ANALYSIS_READ,
   'PUT /api/analyses/:id/questionnaire': ANALYSIS_WORK,
+  'GET /api/analyses/:id/questionnaire.pdf': ANALYSIS_WORK,
   'POST /api/analyses/:id/field-phase': ANALYSIS_WORK,
   'GET /api/survey-items': ANALYSIS_WORK,
   'GET /api/survey-items/:code': ANALYSIS_WORK,

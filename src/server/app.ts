@@ -19,6 +19,7 @@ import { access, isAllowed, type Access } from './http/access.js';
 import { clientErrorHandler, errorHandler, frameworkErrorHandler, sendProblem } from './http/errors.js';
 import { forbidden, notFound, Problem, unauthenticated } from './http/problem.js';
 import { checkSameOrigin } from './http/same-origin.js';
+import { compressReply } from './http/compression.js';
 import { configureScopes } from './auth/scopes.js';
 import { configureCommuneEvents } from './figures.js';
 
@@ -176,6 +177,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     if (config.cookieSecure) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
+  // Computed responses (API JSON) compressed as the client accepts; static files come precompressed (below).
+  if (config.compression) app.addHook('onSend', async (request, reply, payload) => compressReply(request, reply, payload));
 
   await app.register(swagger, {
     openapi: {
@@ -219,10 +222,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const hasWeb = existsSync(resolve(web, 'index.html'));
   if (hasWeb) {
     // index.html (however it is reached) is revalidated every time and never kept by shared caches: it names the
-    // current asset hashes, and the survey page's address carries the letter's code. Hashed assets never change.
-    await app.register(fastifyStatic, { root: web, index: false, wildcard: true, maxAge: '1h', setHeaders: (reply, path) => {
-      if (path === resolve(web, 'index.html')) reply.header('cache-control', htmlCacheControl(reply.request.url));
-      else if (path.startsWith(`${resolve(web, 'assets')}/`)) reply.header('cache-control', 'public, max-age=31536000, immutable');
+    // current asset hashes, and the survey page's address carries the letter's code. Everything under assets/ is
+    // named by its content hash (Vite), so never changes; other files (if any) are kept an hour. The build writes
+    // .br/.gz beside the assets, served as the client accepts (no compression work per request).
+    const assets = `${resolve(web, 'assets')}/`;
+    await app.register(fastifyStatic, { root: web, index: false, wildcard: true, maxAge: '1h', preCompressed: config.compression, setHeaders: (reply, path) => {
+      const file = path.replace(/\.(?:br|gz)$/, '');
+      if (file === resolve(web, 'index.html')) reply.header('cache-control', htmlCacheControl(reply.request.url));
+      else if (file.startsWith(assets)) reply.header('cache-control', 'public, max-age=31536000, immutable');
     } });
     app.get('/', { config: { access: access.public }, schema: { hide: true } }, (_request, reply) => reply.sendFile('index.html'));
   }

@@ -45,6 +45,8 @@ const ZEnv = z.object({
   SURVEY_RATE_LIMIT: z.coerce.number().int().positive().default(60),
   /** Seconds between two mixes of one survey's pool (each takes all answers waiting by then, at least k). */
   SURVEY_MIX_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** Brotli/gzip for responses and precompressed static files; off e.g. behind a proxy that compresses. */
+  COMPRESSION: z.enum(['on', 'off']).default('on'),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -72,6 +74,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : undefined,
     surveyRateLimit: e.SURVEY_RATE_LIMIT,
     surveyMixIntervalSeconds: e.SURVEY_MIX_INTERVAL_SECONDS,
+    compression: e.COMPRESSION === 'on',
     serverSecret: e.SERVER_SECRET,
     loginSlowdownMs: e.LOGIN_SLOWDOWN_MS,
     mapBase: e.MAP_BASE_TILES ? { tiles: e.MAP_BASE_TILES, attribution: e.MAP_BASE_ATTRIBUTION } : undefined,

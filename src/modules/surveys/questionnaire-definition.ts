@@ -28,6 +28,12 @@ function element(q: ResolvedQuestion, d: Definition): Record<string, unknown> {
   }
 }
 
+/** True when every text respondents read has an English version (then an English paper form is offered). */
+export function hasEnglish(d: Definition) {
+  const texts: Text[] = [d.title, ...d.pages.flatMap((p) => [p.title, ...p.questions.flatMap((q) => [q.content.wording, ...q.content.scale.map((s) => s.label), ...q.content.rows.map((r) => r.label), ...(q.content.notApplicable ? [q.content.notApplicable.label] : [])])])];
+  return texts.every((t) => t.en.trim().length > 0);
+}
+
 /** The SurveyJS model JSON respondents see (German default, English as second locale). */
 export function toSurveyJson(d: Definition) {
   return {

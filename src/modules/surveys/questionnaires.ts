@@ -4,7 +4,7 @@ import { invalidField, notFound } from '../../server/http/problem.js';
 import { communes } from '../communes/schema.js';
 import { analysisProjects, questionnaires, type QuestionnaireElement } from './schema.js';
 import { getItemVersion, listItems } from './item-bank.js';
-import { toSurveyJson, type Definition, type ResolvedQuestion } from './questionnaire-definition.js';
+import { hasEnglish, toSurveyJson, type Definition, type ResolvedQuestion } from './questionnaire-definition.js';
 import { DIMENSIONS, sectionTitle, type Text } from './standard-items.js';
 import type { TQuestionnaire } from './surveys.types.js';
 
@@ -46,6 +46,7 @@ export async function presentQuestionnaire(db: Db, q: Row): Promise<TQuestionnai
     id: q.id, projectId: q.projectId, revision: q.revision, status: q.status, title: q.title, intro: q.intro, elements: q.elements,
     definition, surveyJson: (q.surveyJson as Record<string, unknown> | null) ?? toSurveyJson(definition),
     frozenAt: q.frozenAt?.toISOString() ?? null, version: q.version,
+    paperLanguages: hasEnglish(definition) ? ['de', 'en'] : ['de'],
   };
 }
 

@@ -2,13 +2,17 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import { Problem } from '../../server/http/problem.js';
 import { accessCodes, questionnaires } from './schema.js';
-import { hashCode, isWellFormedCode } from './access-codes.js';
+import { hashCode, isDemoCode, isWellFormedCode } from './access-codes.js';
 import { checkAnswers, type Definition } from './questionnaire-definition.js';
 import { codeIsUsed, isFrozen, latestFrozenRevision, takesAnswers } from './survey-state.js';
 
 /** Respondent-facing messages are German; the page shows them as they are. */
 export const unknownCode = () => new Problem(404, 'code_unknown', 'Diesen Zugangscode kennen wir nicht. Bitte prüfen Sie die Schreibweise auf Ihrem Brief (z. B. ABCD-EFGH).', { field: 'code' });
 export const usedCode = () => new Problem(409, 'code_used', 'Mit diesem Zugangscode wurde bereits teilgenommen. Jeder Code gilt für eine Teilnahme. Vielen Dank!', { field: 'code' });
+/** The demo survey's known codes (README) work locally only: in production they are unknown. */
+export function refuseDemoCodeInProduction(production: boolean, code: string) {
+  if (production && isDemoCode(code)) throw unknownCode();
+}
 const closed = () => new Problem(410, 'survey_closed', 'Die Befragung ist beendet oder hat noch nicht begonnen. Antworten können nicht mehr angenommen werden.');
 
 /**

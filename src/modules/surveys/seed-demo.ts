@@ -8,7 +8,7 @@ import { drawProjectSample } from './draw-sample.js';
 import { startFieldPhase } from './start-field-phase.js';
 import { currentQuestionnaire } from './questionnaires.js';
 import { deletePersonalData } from './delete-personal-data.js';
-import { hashCode } from './access-codes.js';
+import { DEMO_ACCESS_CODES, hashCode } from './access-codes.js';
 import { seededRandom } from './sampling.js';
 import { AGE_GROUPS } from './register-csv.js';
 
@@ -38,6 +38,8 @@ export interface DemoWave {
   completedOn: string | null;
   /** Adults in the synthetic register (default 4,000). */
   registerSize?: number;
+  /** Known codes given to invited people who have not answered (a running wave), for trying the survey. */
+  demoCodes?: readonly string[];
 }
 
 /**
@@ -51,7 +53,7 @@ export interface DemoWave {
 export async function seedSurveysDemo(ctx: SeedContext) {
   const startOn = addDays(todayIso(), -70);
   await seedDemoWave(ctx, { code: DEMO_FIRST_WAVE_CODE, title: 'Sicherheitsanalyse Schwarzenberg 2022 (Städtebund Silberberg)', startOn: '2022-09-05', seed: 20220905, sampleSize: 1000, responseRate: 0.46, fearShift: 0.08, fieldDays: 42, completedOn: '2023-03-15' });
-  await seedDemoWave(ctx, { code: DEMO_ANALYSIS_CODE, title: 'Sicherheitsanalyse Schwarzenberg 2026 (2. Welle)', startOn, seed: 20260907, sampleSize: 800, responseRate: 0.4, fearShift: 0, fieldDays: 42, completedOn: null });
+  await seedDemoWave(ctx, { code: DEMO_ANALYSIS_CODE, title: 'Sicherheitsanalyse Schwarzenberg 2026 (2. Welle)', startOn, seed: 20260907, sampleSize: 800, responseRate: 0.4, fearShift: 0, fieldDays: 42, completedOn: null, demoCodes: DEMO_ACCESS_CODES });
 }
 
 export async function seedDemoWave(ctx: SeedContext, wave: DemoWave) {
@@ -122,6 +124,10 @@ export async function seedDemoWave(ctx: SeedContext, wave: DemoWave) {
   const days = [...new Set(responses.map((r) => r.submittedOn))].sort();
   const stored = responses.map((r) => ({ r, key: random() })).sort((a, b) => a.r.submittedOn.localeCompare(b.r.submittedOn) || a.key - b.key).map((x) => x.r);
   await db.insert(surveyResponses).values(stored.map((r) => ({ projectId: project.id, questionnaireRevision: frozen.revision, mode: r.mode, submittedOn: r.submittedOn, answers: r.answers, stratumKey: r.p.stratumKey, batch: days.indexOf(r.submittedOn) + 1 })));
+  // The first invited who have not answered get the known demo codes instead of their random ones.
+  const answered = new Set(respondents.map((p) => p.id));
+  const keep = persons.filter((p) => !answered.has(p.id)).sort((a, b) => a.serial - b.serial).slice(0, wave.demoCodes?.length ?? 0);
+  for (const [i, p] of keep.entries()) await db.update(accessCodes).set({ codeHash: hashCode(wave.demoCodes![i]!) }).where(eq(accessCodes.codeHash, hashCode(p.code)));
   const hashes = responses.map((r) => hashCode(r.p.code));
   for (let i = 0; i < hashes.length; i += 500) await db.update(accessCodes).set({ used: true }).where(inArray(accessCodes.codeHash, hashes.slice(i, i + 500)));
   await deletePersonalData(db, sys, row!);

@@ -141,6 +141,8 @@ export const ZDefinition = z.object({
 export const ZQuestionnaire = z.object({
   id: z.string(), projectId: z.string(), revision: z.number().int(), status: z.enum(QUESTIONNAIRE_STATUSES), title: ZBilingual, intro: ZBilingual,
   elements: z.array(ZElementData), definition: ZDefinition, surveyJson: z.record(z.string(), z.unknown()), frozenAt: z.string().nullable(), version: z.number().int(),
+  /** Languages of the printable paper questionnaire (German; English when every text is translated). */
+  paperLanguages: z.array(z.enum(['de', 'en'])),
 });
 export type TElement = z.infer<typeof ZElementData>;
 export type TResolvedQuestion = z.infer<typeof ZResolvedQuestion>;
@@ -174,6 +176,8 @@ const ZLetterText = z.object({
 export const ZLetterUpdate = ZLetterText.extend({ version: ZVersion });
 export const ZLetter = z.object({ sender: z.string(), subject: z.string(), body: z.string(), reminderBody: z.string(), signature: z.string(), hasCrest: z.boolean(), version: z.number().int() });
 export const LETTER_KINDS = ['invitation', 'reminder'] as const;
+export const ZPaperQuestionnaireQuery = z.object({ lang: z.enum(['de', 'en'], { error: 'Sprache: de oder en.' }).default('de') });
+export const ZPaperQuestionnairePdf = ZDownload('PDF: der festgeschriebene Fragebogen zum Ausdrucken, mit den Kürzeln der Papiererfassung');
 export const ZLettersRequest = z.object({ kind: z.enum(LETTER_KINDS) });
 export const ZLettersPdf = ZDownload('PDF: ein Brief je Person (Einladung oder Erinnerung)');
 export const ZPersonalDataDeleted = z.object({ personsDeleted: z.number().int() });

@@ -5,6 +5,8 @@ import * as T from '../surveys.types.js';
 import { currentQuestionnaire, presentQuestionnaire } from '../questionnaires.js';
 import { updateQuestionnaire } from '../edit-questionnaire.js';
 import { startFieldPhase } from '../start-field-phase.js';
+import { paperQuestionnairePdf } from '../paper-questionnaire.js';
+import { fileSlug, sendDownload } from '../../../server/http/download.js';
 
 /** The questionnaire of an analysis: composed as a draft, frozen when the field phase begins. */
 export async function questionnaireRoutes(app: App) {
@@ -20,6 +22,15 @@ export async function questionnaireRoutes(app: App) {
     config: analysisPolicy.route('work'),
     schema: { tags, summary: 'Fragebogenentwurf zusammenstellen (Items, eigene Fragen, Seiten, Reihenfolge)', params: T.ZProjectParams, body: T.ZQuestionnaireUpdate, response: { 200: T.ZQuestionnaire } },
   }, async (request) => updateQuestionnaire(db, auditContext(request), analysisPolicy.of(request), request.body));
+
+  app.get('/analyses/:id/questionnaire.pdf', {
+    config: analysisPolicy.route('work'),
+    schema: { tags, summary: 'Papierfragebogen (PDF) aus dem festgeschriebenen Fragebogen, mit den Kürzeln der Papiererfassung', params: T.ZProjectParams, querystring: T.ZPaperQuestionnaireQuery, response: { 200: T.ZPaperQuestionnairePdf } },
+  }, async (request, reply) => {
+    const project = analysisPolicy.of(request);
+    const pdf = await paperQuestionnairePdf(db, app.files, project, request.query.lang, `${app.config.publicUrl}/befragung`);
+    return sendDownload(reply, `${request.query.lang === 'en' ? 'Questionnaire' : 'Fragebogen'}-${fileSlug(project.code)}.pdf`, 'pdf', pdf);
+  });
 
   app.post('/analyses/:id/field-phase', {
     config: analysisPolicy.route('work'),

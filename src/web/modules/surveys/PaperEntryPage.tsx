@@ -5,6 +5,7 @@ import { Alert, ErrorAlert, Loading, PageTitle } from '../../ui/components.js';
 import { useApi } from '../../useApi.js';
 import type { TDefinition, TPaperResult, TPaperStatus, TProject, TQuestionnaire, TScaleValue } from '../../../modules/surveys/surveys.types.js';
 import { useText } from './messages.js';
+import { PaperQuestionnaireLinks } from './PaperQuestionnaireLinks.js';
 
 /** One keyed field of the paper form: a question, a matrix row or a multiple-choice option. */
 interface Slot { id: string; question: string; row?: string; option?: number; label: string; values: TScaleValue[]; kind: 'choice' | 'text' }
@@ -86,6 +87,7 @@ export function PaperEntryPage() {
       <p><Link to={`/analysen/${id}`}>{t('analyses.backTo', { title: project.data.title })}</Link></p>
       <PageTitle>{t('paper.title')}</PageTitle>
       <p>{t('paper.intro')}</p>
+      <PaperQuestionnaireLinks projectId={id!} questionnaire={questionnaire.data} />
       {status.data && <p role="status">{t('paper.stored', { n: status.data.stored })}</p>}
       {result?.status === 'stored' && <Alert kind="success">{t('paper.savedSheet')}</Alert>}
       {result?.status === 'awaiting_second' && <Alert kind="success">{t('paper.awaitingSecond')}</Alert>}

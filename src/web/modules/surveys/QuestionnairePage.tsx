@@ -12,6 +12,7 @@ import { useApi } from '../../useApi.js';
 import type { TElement, TItemContent, TItemList, TMapBase, TProject, TQuestionnaire } from '../../../modules/surveys/surveys.types.js';
 import { useText } from './messages.js';
 import { appTheme } from './survey-theme.js';
+import { PaperQuestionnaireLinks } from './PaperQuestionnaireLinks.js';
 
 /** The questionnaire as respondents will see it, with the analysis's map in the Angsträume question. */
 function Preview({ json, map }: { json: Record<string, unknown>; map: TMapBase | null }) {
@@ -93,6 +94,7 @@ export function QuestionnairePage() {
       <p><Link to={`/analysen/${id}`}>{t('analyses.backTo', { title: project.data.title })}</Link></p>
       <PageTitle>{t('builder.title', { revision: current.revision })}</PageTitle>
       {current.status === 'frozen' ? <Alert>{t('builder.isFrozen')}</Alert> : <p>{t('builder.intro')}</p>}
+      {project.data.can.work && <PaperQuestionnaireLinks projectId={id!} questionnaire={current} />}
       {message && <Alert kind="success">{message}</Alert>}
       <ErrorAlert error={error} />
       <div className="builder">

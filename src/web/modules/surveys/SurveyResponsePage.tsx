@@ -1,14 +1,19 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { Model } from 'survey-core';
-import { Survey } from 'survey-react-ui';
-import 'survey-core/survey-core.fontless.min.css';
-import 'survey-core/i18n/german';
-import { QuestionFearPlacesModel } from './fear-places.js';
+import type { Model } from 'survey-core';
 import { api, ApiError } from '../../api.js';
 import { Alert, ErrorAlert, Field, PageTitle, fieldError } from '../../ui/components.js';
 import type { TOpenedSurvey } from '../../../modules/surveys/surveys.types.js';
 import { useText } from './messages.js';
 import { appTheme } from './survey-theme.js';
+
+type Runtime = typeof import('./survey-runtime.js');
+/** SurveyJS and the map question load once a code is entered: the code form needs none of it. */
+const loadRuntime = () => import('./survey-runtime.js');
+/** Fetched while the browser is idle after the form is shown, so the questionnaire opens at once. */
+function prefetchRuntime() {
+  const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 2000));
+  idle(() => { void loadRuntime().catch(() => {}); });
+}
 
 const SUBMISSION_KEY = 'asskomm.survey.submission';
 
@@ -38,6 +43,7 @@ export function SurveyResponsePage() {
   const { t, locale } = useText();
   const [code, setCode] = useState('');
   const [opened, setOpened] = useState<TOpenedSurvey | null>(null);
+  const [runtime, setRuntime] = useState<Runtime | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [state, setState] = useState<'idle' | 'sending' | 'done' | 'saved'>('idle');
   const shown = useLocalisedError(error);
@@ -49,26 +55,30 @@ export function SurveyResponsePage() {
       // The code should not stay in the address bar or the browser history.
       window.history.replaceState(null, '', window.location.pathname);
     }
+    prefetchRuntime();
   }, []);
 
   const open = async (e?: FormEvent) => {
     e?.preventDefault(); setError(null);
-    try { setOpened(await api<TOpenedSurvey>('/public/survey/open', { method: 'POST', body: { code } })); } catch (err) { setError(err); }
+    try {
+      const [loaded, survey] = await Promise.all([loadRuntime(), api<TOpenedSurvey>('/public/survey/open', { method: 'POST', body: { code } })]);
+      setRuntime(loaded); setOpened(survey);
+    } catch (err) { setError(err); }
   };
 
   const model = useMemo(() => {
-    if (!opened) return null;
-    const m = new Model(opened.surveyJson);
+    if (!opened || !runtime) return null;
+    const m = new runtime.Model(opened.surveyJson);
     m.applyTheme(appTheme());
     m.data = opened.answers;
     m.showCompletedPage = false;
     // The page's own step bar (below) replaces SurveyJS's, which does not fit a phone.
     m.showProgressBar = false;
-    for (const q of m.getAllQuestions()) if (q instanceof QuestionFearPlacesModel) q.mapBase = opened.map;
+    for (const q of m.getAllQuestions()) if (q instanceof runtime.QuestionFearPlacesModel) q.mapBase = opened.map;
     // Resume where the person stopped.
     if (opened.page > 0 && opened.page < m.visiblePageCount) m.currentPageNo = opened.page;
     return m;
-  }, [opened]);
+  }, [opened, runtime]);
   // Switching the language keeps the model: the same page, the same answers.
   useEffect(() => { if (model) { model.locale = locale; model.completeText = locale === 'en' ? 'Submit answers' : 'Antworten absenden'; } }, [model, locale]);
   const [pageNo, setPageNo] = useState(0);
@@ -115,7 +125,7 @@ export function SurveyResponsePage() {
       </>
     );
   }
-  if (!opened || !model) {
+  if (!opened || !model || !runtime) {
     return (
       <>
         <PageTitle>{t('survey.title')}</PageTitle>
@@ -150,7 +160,7 @@ export function SurveyResponsePage() {
           <progress max={total} value={pageNo + 1} aria-labelledby="survey-step" />
         </div>
       )}
-      <div className="survey-host respondent" lang={locale}><Survey model={model} /></div>
+      <div className="survey-host respondent" lang={locale}><runtime.Survey model={model} /></div>
       {model.state !== 'completed' && <p><button type="button" className="btn secondary" onClick={saveForLater}>{t('survey.saveForLater')}</button></p>}
       {!first && <p className="muted">{t('survey.privacy')}</p>}
     </div>

@@ -224,4 +224,8 @@ export const surveysDe = {
   'districtAreas.removed': 'Die Ortsteilgrenzen sind entfernt.',
   'districtAreas.notJson': 'Die Datei ist kein gültiges JSON (GeoJSON erwartet).',
   'districtAreas.chooseFile': 'Bitte wählen Sie eine GeoJSON-Datei aus.',
+  'paper.printable': 'Papierfragebogen',
+  'paper.printableHint': 'Zum Beilegen zu den Anschreiben; mit den Kürzeln, die die Papiererfassung abfragt.',
+  'paper.pdf.de': 'Papierfragebogen (PDF, Deutsch)',
+  'paper.pdf.en': 'Papierfragebogen (PDF, Englisch)',
 } as const;

@@ -226,4 +226,8 @@ export const surveysEn: Record<keyof typeof surveysDe, Text> = {
   'districtAreas.removed': 'The Ortsteil boundaries have been removed.',
   'districtAreas.notJson': 'The file is not valid JSON (GeoJSON expected).',
   'districtAreas.chooseFile': 'Please choose a GeoJSON file.',
+  'paper.printable': 'Paper questionnaire',
+  'paper.printableHint': 'To enclose with the letters; with the codes the paper entry asks for.',
+  'paper.pdf.de': 'Paper questionnaire (PDF, German)',
+  'paper.pdf.en': 'Paper questionnaire (PDF, English)',
 };
