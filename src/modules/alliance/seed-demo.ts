@@ -66,6 +66,9 @@ class Gen {
   }
 }
 
+/** The later of two ISO dates (a coach is matched after the request, before the start). */
+const maxDate = (a: string, b: string) => (a > b ? a : b);
+
 const TOPICS = FIELDS_OF_ACTION.map((f) => f.id);
 const COACH_FIRST = ['Anke', 'Bernd', 'Claudia', 'Dirk', 'Elke', 'Frank', 'Gabriele', 'Heiko', 'Ines', 'Jens', 'Katrin', 'Lars', 'Maren', 'Nico', 'Olga', 'Peter', 'Ramona', 'Steffen', 'Tina', 'Uwe', 'Vera', 'Wolfgang', 'Yvonne', 'Sören', 'Beate', 'Matthias', 'Doreen', 'Ronny', 'Silke', 'Torsten', 'Antje'];
 const COACH_LAST = ['Albrecht', 'Brückner', 'Claus', 'Dietze', 'Ebert', 'Fiedler', 'Gläser', 'Hänel', 'Illing', 'Jähnig', 'Kretzschmar', 'Lorenz', 'Mehnert', 'Neubert', 'Oehme', 'Pfützner', 'Rößler', 'Seidel', 'Thiele', 'Uhlig', 'Vogel', 'Wagner', 'Zimmermann', 'Beyer', 'Haase', 'Richter', 'Schubert', 'Tröger', 'Walther', 'Kühn', 'Franke'];
@@ -254,7 +257,7 @@ export async function seedAllianceDemo(ctx: SeedContext) {
   const insertedProcesses = await db.insert(coachingProcesses).values(processes.map((p) => ({
     ags: p.ags, status: p.status, requestedOn: p.requestedOn, requestedBy: referentin, reason: p.reason, topics: p.topics, coachId: p.coach,
     coacheeUserId: p.coacheeUserId ?? null, coacheeName: p.coacheeUserId ? '' : 'Koordinator/in der Kommune',
-    matchedOn: p.coach && p.startedOn ? addDays(p.startedOn, -g.int(7, 20)) : null, startedOn: p.startedOn, endedOn: p.endedOn,
+    matchedOn: p.coach && p.startedOn ? maxDate(p.requestedOn, addDays(p.startedOn, -g.int(7, 20))) : null, startedOn: p.startedOn, endedOn: p.endedOn,
     endNote: p.status === 'completed' ? 'Ziele weitgehend erreicht; Strukturen arbeiten selbstständig weiter.' : p.status === 'cancelled' ? 'Anliegen durch das Ordnungsamt gelöst.' : '',
   }))).returning({ id: coachingProcesses.id });
   const sessions: (typeof coachingSessions.$inferInsert)[] = [];

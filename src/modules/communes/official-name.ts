@@ -100,8 +100,8 @@ export const joinGerman = (names: string[]) => names.length <= 1 ? (names[0] ?? 
 
 /**
  * The communes of an agreement or document as one party: a single commune ("die Stadt Zschopau"), or a
- * group with its members ("die Kommunen des Zschopautal-Verbunds (Stadt Zschopau, Gemeinde Gornau/Erzgeb.
- * und Gemeinde Waldkirchen/Erzgeb.)"). `short` leaves out the member list.
+ * group with its members ("die Kommunen des Zschopautal-Verbunds (Gemeinde Gornau/Erzgeb. und Stadt Zschopau)",
+ * "die Städte des Städtebundes Silberberg (…)"). `short` leaves out the member list.
  */
 export function communesParty(members: { name: string; type: string }[], group: { name: string; kind: string } | null): OfficialName & { short: OfficialName } {
   if (!group) {
@@ -110,8 +110,8 @@ export function communesParty(members: { name: string; type: string }[], group: 
   }
   const g = officialGroupName(group);
   const types = new Set(members.map((m) => (m.type === 'Gemeinde' ? 'Gemeinde' : 'Stadt')));
-  const plural = types.size > 1 ? 'Städte und Gemeinden' : types.has('Gemeinde') ? 'Gemeinden' : 'Städte';
-  const pluralDative = plural.replace('Städte', 'Städten');
+  const plural = types.size > 1 ? 'Kommunen' : types.has('Gemeinde') ? 'Gemeinden' : 'Städte';
+  const pluralDative = plural === 'Städte' ? 'Städten' : plural;
   const list = ` (${joinGerman(members.map((m) => officialName(m).name))})`;
   const short: OfficialName = { name: `${plural} ${g.genitive}`, nominative: `die ${plural} ${g.genitive}`, genitive: `der ${plural} ${g.genitive}`, dative: `den ${pluralDative} ${g.genitive}`, plural: true };
   return { name: short.name + list, nominative: short.nominative + list, genitive: short.genitive + list, dative: short.dative + list, plural: true, short };
