@@ -22,7 +22,11 @@ const dialogs = (page: Page) => { const seen: string[] = []; page.on('dialog', (
 /** At 390 px wide nothing scrolls sideways. */
 async function fitsPhone(page: Page, name: string) {
   await page.setViewportSize({ width: 390, height: 844 });
-  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // Lists what sticks out, so that a failure names the element.
+  const overflow = () => page.evaluate(() => [...document.querySelectorAll('body *')].filter((el) => (el.getBoundingClientRect().right > 391 || el.scrollWidth > el.clientWidth + 1) && !el.closest('.table-wrap') && getComputedStyle(el).overflowX === 'visible')
+    .slice(0, 5).map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${Math.round(el.getBoundingClientRect().right)} ${(el.textContent ?? '').slice(0, 40)}`));
+  await expect.poll(overflow).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await expectAccessible(page);
   await shot(page, `alliance-flows-${name}-phone`);
   await page.setViewportSize({ width: 1280, height: 900 });
