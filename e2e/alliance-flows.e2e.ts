@@ -155,7 +155,7 @@ describe('coach suggestions rank competence first and say why', () => {
     await expect.poll(() => list.textContent()).toContain('Konrad Kompetent');
     const konrad = list.locator('label', { hasText: 'Konrad Kompetent' });
     expect(await konrad.textContent()).toContain('Kompetenz: Verkehrssicherheit, Betrug an Seniorinnen und Senioren');
-    expect(await konrad.textContent()).toContain('Region: nicht im Kreis (Landkreis Leipzig)');
+    expect(await konrad.textContent()).toContain('Region: Landkreis Leipzig (anderer Kreis)');
     expect(await konrad.textContent()).toContain('0 laufende Prozesse (5 Plätze frei)');
     const names = await list.locator('label strong').allTextContents();
     const regina = names.indexOf('Regina Regional');

@@ -34,7 +34,7 @@ export async function coachCandidates(db: Db, processId: string): Promise<TCoach
       ? `Kompetenz: ${shared.map((k) => labels.get(k) ?? k).join(', ')}`
       : p.topics.length ? 'Kompetenz: keines der angefragten Handlungsfelder' : 'Kompetenz: keine Handlungsfelder angefragt';
     const region = inDistrict ? `Region: ${districtLabel(c!.districtName, c!.districtType)}` : coach.regions.length
-      ? `Region: nicht im Kreis (${coach.regions.map((r) => districtNames.get(r) ?? r).join(', ')})` : 'Region: landesweit tätig';
+      ? `Region: ${coach.regions.map((r) => districtNames.get(r) ?? r).join(', ')} (${coach.regions.length === 1 ? 'anderer Kreis' : 'andere Kreise'})` : 'Region: landesweit tätig';
     const load = `${coach.load} ${coach.load === 1 ? 'laufender Prozess' : 'laufende Prozesse'} (${free > 0 ? `${free} ${free === 1 ? 'Platz' : 'Plätze'} frei` : 'ausgelastet'})`;
     // Lexicographic: free capacity, competence, region, load (each term outweighs all that follow).
     const score = (free > 0 ? 10_000 : 0) + Math.min(shared.length, 99) * 100 + regionRank * 10 + Math.max(0, 9 - coach.load);

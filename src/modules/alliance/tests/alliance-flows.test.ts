@@ -137,7 +137,7 @@ describe('coach suggestions rank competence first and say why', () => {
     const items = (await call('lpr_staff', 'GET', `/api/coaching/${p.id}/candidates`)).json().items as { id: string; competencies: string[]; reasons: string[]; load: number; capacity: number }[];
     const at = (cid: string) => items.findIndex((c) => c.id === cid);
     expect(at(competent)).toBeLessThan(at(nearby));
-    expect(items[at(competent)]!.reasons).toEqual(['Kompetenz: Verkehrssicherheit, Betrug an Seniorinnen und Senioren', 'Region: nicht im Kreis (Landkreis Leipzig)', '0 laufende Prozesse (5 Plätze frei)']);
+    expect(items[at(competent)]!.reasons).toEqual(['Kompetenz: Verkehrssicherheit, Betrug an Seniorinnen und Senioren', 'Region: Landkreis Leipzig (anderer Kreis)', '0 laufende Prozesse (5 Plätze frei)']);
     expect(items[at(nearby)]!.reasons).toEqual(['Kompetenz: keines der angefragten Handlungsfelder', 'Region: Erzgebirgskreis', '0 laufende Prozesse (5 Plätze frei)']);
     // Throughout the list: coaches with free places first, and among them the number of matching competencies never rises.
     const free = items.filter((c) => c.load < c.capacity);

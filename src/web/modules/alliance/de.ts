@@ -291,7 +291,7 @@ export const allianceDe = {
   'admin.fieldIdHint': 'Kleinbuchstaben, Ziffern und _, z. B. „nachbarschaft“.',
   'admin.fieldLabel': 'Bezeichnung',
   'admin.template': 'Mustervorlage der Vereinbarungen',
-  'admin.templateHint': 'Neue Entwürfe übernehmen diese Abschnitte. Platzhalter: {Kommunen}, {Polizei}, {Module}.',
+  'admin.templateHint': 'Neue Entwürfe übernehmen diese Abschnitte. Platzhalter: {Kommunen} (mit Mitgliedern einer Gruppe), {Kommunen:kurz}, {Kommunen:Genitiv}, {Polizei}, {Module}; {benennt|benennen} für Wörter, die von der Zahl der Kommunen abhängen. Am Satzanfang wird großgeschrieben.',
   'admin.saveTemplate': 'Vorlage speichern',
   'admin.templateSaved': 'Die Vorlage wurde gespeichert.',
   'alliance.historyDate': 'Stichtag',

@@ -293,7 +293,7 @@ export const allianceEn: Record<keyof typeof allianceDe, Text> = {
   'admin.fieldIdHint': 'Lower-case letters, digits and _, e.g. “neighbourhood”.',
   'admin.fieldLabel': 'Label (German)',
   'admin.template': 'Agreement template',
-  'admin.templateHint': 'New drafts take these sections. Placeholders: {Kommunen}, {Polizei}, {Module}.',
+  'admin.templateHint': 'New drafts take these sections. Placeholders: {Kommunen} (with a group’s members), {Kommunen:kurz}, {Kommunen:Genitiv}, {Polizei}, {Module}; {benennt|benennen} for words that depend on the number of communes. Capitalised at the start of a sentence.',
   'admin.saveTemplate': 'Save template',
   'admin.templateSaved': 'The template was saved.',
   'alliance.historyDate': 'Reference date',
