@@ -104,7 +104,7 @@ describe('LPR journeys', () => {
     await expect.poll(() => h1(page).textContent()).toBe('Kooperationsvereinbarung Kleeblatt Erzgebirge');
     expect(await page.locator('dl.facts').textContent()).toContain('Polizeidirektion Chemnitz');
     const people: [string, string, string][] = [
-      ['Eibenstock, Stadt', 'Erika Muster', 'Bürgermeisterin'], ['Johanngeorgenstadt, Stadt', 'Max Beispiel', 'Bürgermeister'],
+      ['Stadt Eibenstock', 'Erika Muster', 'Bürgermeisterin'], ['Stadt Johanngeorgenstadt', 'Max Beispiel', 'Bürgermeister'],
       ['Polizeidirektion Chemnitz', 'Carla Kommissarin', 'Polizeipräsidentin'], ['Landespräventionsrat Sachsen', 'Lars Rat', 'Geschäftsführer'],
     ];
     for (const [party, name, office] of people) {

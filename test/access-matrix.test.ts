@@ -82,6 +82,7 @@ const EXPECTED: Record<string, 'public' | 'authenticated' | Role[]> = {
   'POST /api/agreements': LPR,
   'GET /api/agreements/:id': INTERNAL,
   'PUT /api/agreements/:id': LPR,
+  'DELETE /api/agreements/:id': LPR,
   'POST /api/agreements/:id/transitions': LPR,
   'GET /api/agreements/:id/revisions/:revision': INTERNAL,
   'GET /api/agreements/:id/document': INTERNAL,

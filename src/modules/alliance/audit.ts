@@ -4,7 +4,7 @@ import { auditRecorder } from '../../server/audit/record.js';
 export const ALLIANCE_AUDIT_ACTIONS = [
   'consultation.logged', 'consultation.updated', 'consultation.deleted', 'consultation_task.done', 'consultation_task.reopened',
   'agreement.drafted', 'agreement.updated', 'agreement.amendment_started', 'agreement.agreed', 'agreement.reopened', 'agreement.signed', 'agreement.ended',
-  'agreement.scan_uploaded',
+  'agreement.scan_uploaded', 'agreement.deleted',
   'coach.created', 'coach.updated',
   'coaching.requested', 'coaching.matched', 'coaching.started', 'coaching.completed', 'coaching.cancelled', 'coaching.session_logged', 'coaching.feedback_submitted',
   'field_of_action.created', 'field_of_action.updated', 'agreement_template.updated',

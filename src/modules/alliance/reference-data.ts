@@ -36,12 +36,18 @@ export const MODEL_COMMUNES: { ags: string; name: string }[] = [
 export const MODEL_SINCE = '2019-02-01';
 
 export const DEFAULT_TEMPLATE_ID = 'kooperationsvereinbarung';
-/** Placeholders: {Kommunen}, {Polizei}, {Module}. Filled in when an agreement is drafted. */
+/**
+ * Placeholders, filled in when an agreement is drafted: {Kommunen} (the communes as a party, with a group's
+ * members: "die Stadt Zschopau"), {Kommunen:kurz} (without the member list), {Kommunen:Genitiv} ("der Stadt
+ * Zschopau", "der Städte des Städtebundes Silberberg"), {Polizei} ("die Polizeidirektion Chemnitz"),
+ * {Module}, and {one|several} for words that depend on whether one commune or several are party
+ * ("{benennt|benennen}"). A placeholder that starts a sentence is capitalised.
+ */
 export const DEFAULT_TEMPLATE_SECTIONS: AgreementSection[] = [
   { key: 'vorbemerkung', title: 'Vorbemerkung', text: 'Kommunale Kriminalprävention ist eine gesamtgesellschaftliche Aufgabe. Mit der Landesstrategie »Allianz Sichere Sächsische Kommunen« (ASSKomm) unterstützt der Landespräventionsrat Sachsen die Städte und Gemeinden des Freistaates dabei, Prävention vor Ort dauerhaft zu verankern. {Kommunen}, {Polizei} und der Landespräventionsrat Sachsen schließen dazu die folgende Vereinbarung.' },
   { key: 'ziele', title: 'Ziele und Aufgaben', text: 'Ziel der Zusammenarbeit ist es, das Sicherheitsgefühl der Bürgerinnen und Bürger zu stärken, Kriminalität vorzubeugen und die vorhandenen präventiven Strukturen und Aktivitäten zu bündeln. Die Partner vereinbaren dazu die folgenden Ziele:' },
-  { key: 'bestandsaufnahme', title: 'Ausgestaltung: Bestandsaufnahme', text: 'Die Partner erheben gemeinsam die Ausgangslage: vorhandene Gremien und Akteure der Prävention, die polizeiliche Kriminalitätslage und, soweit vereinbart, das Sicherheitsempfinden der Bevölkerung.' },
-  { key: 'aufgaben_partner', title: 'Ausgestaltung: Aufgaben der Partner', text: 'Die Kommune benennt eine Ansprechperson und stellt die Koordinierung vor Ort sicher. Die Polizei bringt ihre Lagekenntnis und Expertise ein und wirkt in den Gremien mit. Der Landespräventionsrat berät, vermittelt die vereinbarten Module ({Module}) und begleitet den Prozess.' },
+  { key: 'bestandsaufnahme', title: 'Ausgestaltung: Bestandsaufnahme', text: 'Die Partner erheben gemeinsam die Ausgangslage im Gebiet {Kommunen:Genitiv}: vorhandene Gremien und Akteure der Prävention, die polizeiliche Kriminalitätslage und, soweit vereinbart, das Sicherheitsempfinden der Bevölkerung.' },
+  { key: 'aufgaben_partner', title: 'Ausgestaltung: Aufgaben der Partner', text: '{Kommunen:kurz} {benennt|benennen} {eine Ansprechperson|eine gemeinsame Ansprechperson} und {stellt|stellen} die Koordinierung vor Ort sicher. {Polizei} bringt ihre Lagekenntnis und Expertise ein und wirkt in den Gremien mit. Der Landespräventionsrat Sachsen berät, vermittelt die vereinbarten Module ({Module}) und begleitet den Prozess.' },
   { key: 'themen', title: 'Ausgestaltung: Themen', text: 'Die Zusammenarbeit konzentriert sich zunächst auf die folgenden Handlungsfelder:' },
   { key: 'massnahmen', title: 'Ausgestaltung: Maßnahmen', text: 'Als erste Maßnahmen vereinbaren die Partner:' },
   { key: 'ueberpruefung', title: 'Überprüfung', text: 'Die Partner überprüfen die Zusammenarbeit und die Wirkung der Maßnahmen jährlich gemeinsam und passen die Vereinbarung bei Bedarf an. Die Vereinbarung kann von jedem Partner mit einer Frist von drei Monaten schriftlich beendet werden.' },

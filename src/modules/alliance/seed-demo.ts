@@ -4,7 +4,8 @@ import type { SeedContext } from '../../server/modules.js';
 import { recordAudit, systemContext } from '../../server/audit/record.js';
 import { addDays, daysBetween } from '../../lib/dates.js';
 import { users } from '../auth/schema.js';
-import { associations, communeGroupMembers, communeGroups, communes, districts } from '../communes/schema.js';
+import { associations, communeGroupMembers, communeGroups, communes, districts, policeDirectorates } from '../communes/schema.js';
+import { communesParty, officialName } from '../communes/official-name.js';
 import {
   agreementCommunes, agreementRevisions, agreements, agreementTemplates, coaches, coachingFeedback, coachingProcesses, coachingSessions,
   communeMilestones, consultationCommunes, consultations, consultationTasks, type Signatory,
@@ -65,6 +66,9 @@ class Gen {
   }
 }
 
+/** The later of two ISO dates (a coach is matched after the request, before the start). */
+const maxDate = (a: string, b: string) => (a > b ? a : b);
+
 const TOPICS = FIELDS_OF_ACTION.map((f) => f.id);
 const COACH_FIRST = ['Anke', 'Bernd', 'Claudia', 'Dirk', 'Elke', 'Frank', 'Gabriele', 'Heiko', 'Ines', 'Jens', 'Katrin', 'Lars', 'Maren', 'Nico', 'Olga', 'Peter', 'Ramona', 'Steffen', 'Tina', 'Uwe', 'Vera', 'Wolfgang', 'Yvonne', 'Sören', 'Beate', 'Matthias', 'Doreen', 'Ronny', 'Silke', 'Torsten', 'Antje'];
 const COACH_LAST = ['Albrecht', 'Brückner', 'Claus', 'Dietze', 'Ebert', 'Fiedler', 'Gläser', 'Hänel', 'Illing', 'Jähnig', 'Kretzschmar', 'Lorenz', 'Mehnert', 'Neubert', 'Oehme', 'Pfützner', 'Rößler', 'Seidel', 'Thiele', 'Uhlig', 'Vogel', 'Wagner', 'Zimmermann', 'Beyer', 'Haase', 'Richter', 'Schubert', 'Tröger', 'Walther', 'Kühn', 'Franke'];
@@ -79,7 +83,7 @@ export async function seedAllianceDemo(ctx: SeedContext) {
   const coachUser = await userId('coach@institut-b3.demo');
   const coordinator = await userId('koordination@schwarzenberg.demo');
 
-  const all = await db.select({ ags: communes.ags, name: communes.name, districtAgs: communes.districtAgs, ars: communes.associationArs, directorate: districts.policeDirectorateId, population: communes.population })
+  const all = await db.select({ ags: communes.ags, name: communes.name, type: communes.type, districtAgs: communes.districtAgs, ars: communes.associationArs, directorate: districts.policeDirectorateId, population: communes.population })
     .from(communes).innerJoin(districts, eq(districts.ags, communes.districtAgs)).where(eq(communes.status, 'active')).orderBy(asc(communes.ags));
   const byAgs = new Map(all.map((c) => [c.ags, c]));
   const taken = new Set<string>([DIPPOLDISWALDE, ...SILBERBERG, ...GOELTZSCHTAL, ...NAMED_PARTICIPANTS, ...MODEL_COMMUNES.map((m) => m.ags)]);
@@ -114,6 +118,7 @@ export async function seedAllianceDemo(ctx: SeedContext) {
   const laterAgreements = g.shuffle(advisedOnlyBefore).slice(0, 5);
 
   // --- Agreements (generated ones in bulk; the seed documents' ones below through the use cases) ---
+  const directorateNames = new Map((await db.select().from(policeDirectorates)).map((d) => [d.id, d.name]));
   const [template] = await db.select().from(agreementTemplates).where(eq(agreementTemplates.id, DEFAULT_TEMPLATE_ID));
   const firstContact = new Map<string, string>();
   const agreementsPlanned: { subject: string | { id: string; members: string[]; name: string }; kind: 'pre' | 'cooperation'; on: string }[] = [
@@ -130,8 +135,8 @@ export async function seedAllianceDemo(ctx: SeedContext) {
   for (const p of agreementsPlanned) {
     const members = typeof p.subject === 'string' ? [p.subject] : p.subject.members;
     const first = byAgs.get(members[0]!)!;
-    const names = members.map((m) => byAgs.get(m)!.name);
-    const subjectName = typeof p.subject === 'string' ? names[0]! : p.subject.name;
+    const party = communesParty(members.map((m) => byAgs.get(m)!), typeof p.subject === 'string' ? null : { name: p.subject.name, kind: 'Gemeindeverband' });
+    const subjectName = typeof p.subject === 'string' ? officialName(first).name : p.subject.name;
     const modules = p.kind === 'pre' ? ['coaching'] : g.some(AGREEMENT_MODULES, 2, 4);
     const signatories: Signatory[] = [
       ...members.map((m) => ({ party: 'commune' as const, ags: m, name: 'N. N.', office: byAgs.get(m)!.population > 20000 ? 'Oberbürgermeister/in' : 'Bürgermeister/in' })),
@@ -144,7 +149,7 @@ export async function seedAllianceDemo(ctx: SeedContext) {
       policeDirectorateId: first.directorate, signatories, modules, topics: g.some(TOPICS, 1, 3),
       goals: ['Bündelung der vorhandenen Präventionsakteure', 'Stärkung des Sicherheitsgefühls der Bürgerinnen und Bürger'],
       measures: ['Benennung einer Ansprechperson in der Verwaltung', 'Gemeinsame Bestandsaufnahme mit der Polizei'],
-      sections: fillPlaceholders(template!.sections, { communes: joinNames(names), police: 'die Polizeidirektion', modules: joinNames(modules.map(moduleLabel)) }),
+      sections: fillPlaceholders(template!.sections, { communes: party, police: `die ${directorateNames.get(first.directorate)}`, modules: joinNames(modules.map(moduleLabel)) }),
       signedOn: p.on, signedPlace: first.name.split(',')[0]!, inForceSince: p.on, createdBy: admin,
     }).returning({ id: agreements.id });
     await db.insert(agreementCommunes).values(members.map((ags) => ({ agreementId: row!.id, ags })));
@@ -252,7 +257,7 @@ export async function seedAllianceDemo(ctx: SeedContext) {
   const insertedProcesses = await db.insert(coachingProcesses).values(processes.map((p) => ({
     ags: p.ags, status: p.status, requestedOn: p.requestedOn, requestedBy: referentin, reason: p.reason, topics: p.topics, coachId: p.coach,
     coacheeUserId: p.coacheeUserId ?? null, coacheeName: p.coacheeUserId ? '' : 'Koordinator/in der Kommune',
-    matchedOn: p.coach && p.startedOn ? addDays(p.startedOn, -g.int(7, 20)) : null, startedOn: p.startedOn, endedOn: p.endedOn,
+    matchedOn: p.coach && p.startedOn ? maxDate(p.requestedOn, addDays(p.startedOn, -g.int(7, 20))) : null, startedOn: p.startedOn, endedOn: p.endedOn,
     endNote: p.status === 'completed' ? 'Ziele weitgehend erreicht; Strukturen arbeiten selbstständig weiter.' : p.status === 'cancelled' ? 'Anliegen durch das Ordnungsamt gelöst.' : '',
   }))).returning({ id: coachingProcesses.id });
   const sessions: (typeof coachingSessions.$inferInsert)[] = [];

@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { SeedContext } from '../../server/modules.js';
 import { systemContext } from '../../server/audit/record.js';
 import { addDays, daysBetween, todayIso } from '../../lib/dates.js';
-import { accessCodes, analysisPhases, analysisProjects, analysisTasks, samplePersons, surveyResponses, surveySamples } from './schema.js';
+import { accessCodes, analysisPhases, analysisProjects, analysisTasks, questionnaires, samplePersons, surveyResponses, surveySamples } from './schema.js';
 import { createAnalysisProject } from './create-analysis-project.js';
 import { drawProjectSample } from './draw-sample.js';
 import { startFieldPhase } from './start-field-phase.js';
@@ -79,12 +79,16 @@ export async function seedDemoWave(ctx: SeedContext, wave: DemoWave) {
   const frozen = await startFieldPhase(db, sys, row!, { version: q.version });
   const districts = (await db.select({ d: analysisProjects.districts }).from(analysisProjects).where(eq(analysisProjects.id, project.id)))[0]!.d;
 
-  // Plan and checklist as they stand ten weeks in.
+  // Plan and checklist with the dates they happened (each within its phase). The letter is not approved:
+  // the demo has no crest to approve it with (plan.ts: "Anschreiben freigeben (mit Wappen)").
   const fieldStart = addDays(startOn, 28);
+  const at = (day: string) => new Date(`${day}T09:00:00Z`);
+  await db.update(questionnaires).set({ frozenAt: at(fieldStart) }).where(and(eq(questionnaires.projectId, project.id), eq(questionnaires.revision, frozen.revision)));
   await db.update(analysisPhases).set({ status: 'done', doneOn: addDays(startOn, 6) }).where(and(eq(analysisPhases.projectId, project.id), eq(analysisPhases.key, 'kickoff')));
   await db.update(analysisPhases).set({ status: 'done', doneOn: addDays(startOn, 26) }).where(and(eq(analysisPhases.projectId, project.id), eq(analysisPhases.key, 'data')));
-  await db.update(analysisTasks).set({ doneOn: addDays(startOn, 24) }).where(and(eq(analysisTasks.projectId, project.id), inArray(analysisTasks.key, ['approve_letter', 'inform_citizens'])));
-  await db.update(surveySamples).set({ lettersAt: new Date(`${fieldStart}T09:00:00Z`) }).where(eq(surveySamples.projectId, project.id));
+  await db.update(analysisTasks).set({ doneOn: addDays(startOn, 19) }).where(and(eq(analysisTasks.projectId, project.id), eq(analysisTasks.key, 'register_extract')));
+  await db.update(analysisTasks).set({ doneOn: addDays(startOn, 24) }).where(and(eq(analysisTasks.projectId, project.id), eq(analysisTasks.key, 'inform_citizens')));
+  await db.update(surveySamples).set({ lettersAt: at(fieldStart) }).where(eq(surveySamples.projectId, project.id));
 
   // Answers from part of the invited, online and on paper, spread over the field phase (so far).
   const persons = await db.select().from(samplePersons).where(eq(samplePersons.projectId, project.id));
@@ -131,10 +135,17 @@ export async function seedDemoWave(ctx: SeedContext, wave: DemoWave) {
   const hashes = responses.map((r) => hashCode(r.p.code));
   for (let i = 0; i < hashes.length; i += 500) await db.update(accessCodes).set({ used: true }).where(inArray(accessCodes.codeHash, hashes.slice(i, i + 500)));
   await deletePersonalData(db, sys, row!);
+  // The register extract came with its task, the letters went out as the field phase began, the names were deleted the day after.
+  await db.update(surveySamples).set({ drawnAt: at(addDays(startOn, 19)), lettersAt: at(fieldStart), personalDataDeletedAt: at(addDays(fieldStart, 1)) }).where(eq(surveySamples.projectId, project.id));
   if (wave.completedOn) {
-    // Field phase closed, evaluation, report and workshop done; the completion is the commune's event (figures.ts).
-    await db.update(analysisPhases).set({ status: 'done', doneOn: addDays(fieldStart, wave.fieldDays) }).where(eq(analysisPhases.projectId, project.id));
-    await db.update(analysisTasks).set({ doneOn: addDays(fieldStart, wave.fieldDays) }).where(eq(analysisTasks.projectId, project.id));
+    // Field phase closed, evaluation, report and workshop done, each on a day of its own phase; the
+    // completion is the commune's event (figures.ts).
+    const fieldEnd = addDays(fieldStart, wave.fieldDays);
+    const phaseDone: Record<string, string> = { field: fieldEnd, evaluation: addDays(fieldEnd, 35), report: addDays(wave.completedOn, -21), workshop: wave.completedOn };
+    for (const [key, doneOn] of Object.entries(phaseDone)) {
+      await db.update(analysisPhases).set({ status: 'done', doneOn }).where(and(eq(analysisPhases.projectId, project.id), eq(analysisPhases.key, key)));
+    }
+    await db.update(analysisTasks).set({ doneOn: fieldEnd }).where(and(eq(analysisTasks.projectId, project.id), eq(analysisTasks.key, 'collect_returns')));
     await db.update(analysisProjects).set({ status: 'completed', completedOn: wave.completedOn }).where(eq(analysisProjects.id, project.id));
   }
   ctx.log(`demo analysis: ${project.code}, ${wave.sampleSize} invited, ${responses.length} responses`);

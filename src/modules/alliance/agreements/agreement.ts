@@ -5,6 +5,7 @@ import { communes, communeGroups, policeDirectorates } from '../../communes/sche
 import { agreementCommunes, agreementRevisions, agreements, type AgreementSection, type Signatory } from '../schema.js';
 import { fieldLabels, labelTopics } from '../lookups.js';
 import { MODULE_LABELS, type AgreementModule } from '../reference-data.js';
+import { communesParty, officialName } from '../../communes/official-name.js';
 import type { TAgreementRecord } from './agreements.types.js';
 
 export const KIND_LABELS = { pre: 'Vorvereinbarung', cooperation: 'Kooperationsvereinbarung' } as const;
@@ -17,10 +18,25 @@ type Row = typeof agreements.$inferSelect;
 
 export const moduleLabel = (m: string) => MODULE_LABELS[m as AgreementModule] ?? m;
 
-export function fillPlaceholders(sections: AgreementSection[], values: { communes: string; police: string; modules: string }): AgreementSection[] {
-  return sections.map((s) => ({
-    ...s, text: s.text.replaceAll('{Kommunen}', values.communes).replaceAll('{Polizei}', values.police).replaceAll('{Module}', values.modules || 'nach Vereinbarung'),
-  }));
+/** The values of a template's placeholders (see DEFAULT_TEMPLATE_SECTIONS). */
+export interface TemplateValues { communes: ReturnType<typeof communesParty>; police: string; modules: string }
+
+/** Fills the template's placeholders; a placeholder at the start of a sentence is capitalised. */
+export function fillTemplate(text: string, v: TemplateValues): string {
+  const values: Record<string, string> = {
+    Kommunen: v.communes.nominative, 'Kommunen:kurz': v.communes.short.nominative, 'Kommunen:Genitiv': v.communes.short.genitive,
+    Polizei: v.police, Module: v.modules || 'nach Vereinbarung',
+  };
+  return text.replace(/\{([^{}|]+)(?:\|([^{}]*))?\}/g, (match: string, first: string, second: string | undefined, offset: number) => {
+    const value = second !== undefined ? (v.communes.plural ? second : first) : values[first];
+    if (value === undefined) return match;
+    const startsSentence = /(^|[.!?]\s+)$/.test(text.slice(0, offset));
+    return startsSentence ? value.charAt(0).toUpperCase() + value.slice(1) : value;
+  });
+}
+
+export function fillPlaceholders(sections: AgreementSection[], values: TemplateValues): AgreementSection[] {
+  return sections.map((s) => ({ ...s, text: fillTemplate(s.text, values) }));
 }
 
 export const joinNames = (names: string[]) => names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} und ${names.at(-1)}`;
@@ -28,7 +44,7 @@ export const joinNames = (names: string[]) => names.length <= 1 ? (names[0] ?? '
 export async function presentAgreements(db: Db, rows: Row[]): Promise<TAgreementRecord[]> {
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
-  const covered = await db.select({ id: agreementCommunes.agreementId, ags: communes.ags, name: communes.name, districtAgs: communes.districtAgs })
+  const covered = await db.select({ id: agreementCommunes.agreementId, ags: communes.ags, name: communes.name, type: communes.type, districtAgs: communes.districtAgs })
     .from(agreementCommunes).innerJoin(communes, eq(communes.ags, agreementCommunes.ags)).where(inArray(agreementCommunes.agreementId, ids)).orderBy(asc(communes.name));
   const groupIds = rows.map((r) => r.groupId).filter((g): g is string => !!g);
   const groups = new Map(groupIds.length ? (await db.select({ id: communeGroups.id, name: communeGroups.name }).from(communeGroups).where(inArray(communeGroups.id, groupIds))).map((g) => [g.id, g]) : []);
@@ -40,11 +56,13 @@ export async function presentAgreements(db: Db, rows: Row[]): Promise<TAgreement
   return rows.map((r) => {
     const own = revisions.filter((v) => v.id === r.id);
     const lastSigned = own.at(-1);
-    const communeList = covered.filter((c) => c.id === r.id).map(({ ags, name, districtAgs }) => ({ ags, name, districtAgs }));
+    const ownCommunes = covered.filter((c) => c.id === r.id);
+    const communeList = ownCommunes.map(({ ags, name, districtAgs }) => ({ ags, name, districtAgs }));
+    const official = new Map(ownCommunes.map((c) => [c.ags, officialName(c).name]));
     const directorateName = directorates.get(r.policeDirectorateId) ?? r.policeDirectorateId;
     const sig = (party: Signatory['party'], ags?: string) => r.signatories.find((s) => s.party === party && (party !== 'commune' || s.ags === ags));
     const parties = [
-      ...communeList.map((c) => ({ party: 'commune' as const, ags: c.ags, label: c.name, signatoryName: sig('commune', c.ags)?.name ?? '', signatoryOffice: sig('commune', c.ags)?.office ?? '' })),
+      ...communeList.map((c) => ({ party: 'commune' as const, ags: c.ags, label: official.get(c.ags)!, signatoryName: sig('commune', c.ags)?.name ?? '', signatoryOffice: sig('commune', c.ags)?.office ?? '' })),
       { party: 'police' as const, ags: null, label: r.policeUnit ? `${directorateName}, ${r.policeUnit}` : directorateName, signatoryName: sig('police')?.name ?? '', signatoryOffice: sig('police')?.office ?? '' },
       { party: 'lpr' as const, ags: null, label: LPR_NAME, signatoryName: sig('lpr')?.name ?? '', signatoryOffice: sig('lpr')?.office ?? '' },
     ];

@@ -6,6 +6,7 @@ import { communeGroups } from '../../communes/schema.js';
 import { recordAllianceAudit } from '../audit.js';
 import { agreementCommunes, agreements, agreementTemplates } from '../schema.js';
 import { fillPlaceholders, getAgreement, joinNames, KIND_LABELS, moduleLabel } from './agreement.js';
+import { communesParty, officialName } from '../../communes/official-name.js';
 import { normaliseSignatories, resolveParties } from './parties.js';
 import { checkTopics } from '../lookups.js';
 import { DEFAULT_TEMPLATE_ID } from '../reference-data.js';
@@ -17,11 +18,11 @@ export async function createAgreement(db: Db, ctx: AuditContext, input: TAgreeme
   return db.transaction(async (tx) => {
     const { list, directorate } = await resolveParties(tx, input, input.policeDirectorateId);
     await checkTopics(tx, input.topics);
-    const [group] = input.groupId ? await tx.select({ name: communeGroups.name }).from(communeGroups).where(eq(communeGroups.id, input.groupId)) : [];
-    const subjectName = group?.name ?? list[0]!.name;
+    const [group] = input.groupId ? await tx.select({ name: communeGroups.name, kind: communeGroups.kind }).from(communeGroups).where(eq(communeGroups.id, input.groupId)) : [];
+    const subjectName = group?.name ?? officialName(list[0]!).name;
     const [template] = await tx.select().from(agreementTemplates).where(eq(agreementTemplates.id, DEFAULT_TEMPLATE_ID));
     const sections = input.sections ?? fillPlaceholders(template?.sections ?? [], {
-      communes: group ? `der ${group.name} (${joinNames(list.map((c) => c.name))})` : list[0]!.name,
+      communes: communesParty(list, group ?? null),
       police: input.policeUnit ? `die ${directorate.name} (${input.policeUnit})` : `die ${directorate.name}`,
       modules: joinNames(input.modules.map(moduleLabel)),
     });

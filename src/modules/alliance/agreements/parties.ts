@@ -6,7 +6,7 @@ import type { Signatory } from '../schema.js';
 
 /** The communes an agreement's subject stands for: the one commune, or the group's current members. */
 async function subjectCommunes(db: Db, subject: { subjectAgs: string | null; groupId: string | null }) {
-  const cols = { ags: communes.ags, name: communes.name, districtAgs: communes.districtAgs, status: communes.status, directorate: districts.policeDirectorateId };
+  const cols = { ags: communes.ags, name: communes.name, type: communes.type, districtAgs: communes.districtAgs, status: communes.status, directorate: districts.policeDirectorateId };
   const base = db.select(cols).from(communes).innerJoin(districts, eq(districts.ags, communes.districtAgs));
   if (subject.subjectAgs) return base.where(eq(communes.ags, subject.subjectAgs));
   return base.innerJoin(communeGroupMembers, eq(communeGroupMembers.ags, communes.ags))

@@ -13,6 +13,9 @@ import { getAgreementRevision } from './get-agreement-revision.js';
 import { agreementDocx, agreementPdf } from './agreement-document.js';
 import { acceptScanType, MAX_SCAN_BYTES, scanTooLarge, uploadAgreementScan } from './upload-agreement-scan.js';
 import { readAgreementScan } from './read-agreement-scan.js';
+import { deleteAgreement } from './delete-agreement.js';
+import { z } from 'zod';
+import { ZVersionParam } from '../../../server/http/zod.js';
 
 /** Cooperation agreements: drafts, signing, revisions, documents and the signed scan. */
 export async function agreementRoutes(app: App) {
@@ -38,6 +41,14 @@ export async function agreementRoutes(app: App) {
     config: agreementPolicy.route('manage'),
     schema: { tags, summary: 'Vereinbarung bearbeiten; nach Unterzeichnung entsteht eine neue Fassung', params: ZIdParams, body: T.ZAgreementUpdate, response: { 200: T.ZAgreement } },
   }, async (request) => agreementPolicy.withCan(db, request.actor, await updateAgreement(db, auditContext(request), agreementPolicy.of(request).id, request.body)));
+
+  app.delete('/agreements/:id', {
+    config: agreementPolicy.route('manage'),
+    schema: { tags, summary: 'Einen Entwurf löschen, der noch nie unterzeichnet wurde (sonst 409)', params: ZIdParams, querystring: z.object({ version: ZVersionParam }), response: { 204: z.null() } },
+  }, async (request, reply) => {
+    await deleteAgreement(db, auditContext(request), agreementPolicy.of(request).id, request.query.version);
+    return reply.status(204).send(null);
+  });
 
   app.post('/agreements/:id/transitions', {
     config: agreementPolicy.route('manage'),

@@ -58,7 +58,12 @@ export async function transitionAgreement(db: Db, ctx: AuditContext, id: string,
     if (!allowed) throw unprocessable('invalid_transition', `Eine Vereinbarung im Zustand „${before.stateLabel}“ kann man nicht ${ACTION_LABELS[input.action]}.`);
     const today = todayIso();
     let changes: Record<string, unknown> = {};
-    if (input.action === 'agree') changes = { state: 'agreed' };
+    if (input.action === 'agree') {
+      // Abgestimmt means the text and who signs it are settled: every party needs its signatory.
+      const missing = missingSignatories(before);
+      if (missing.length) throw unprocessable('signatory_missing', `Zum Abstimmen fehlt die unterzeichnende Person (Name und Funktion) für: ${missing.join(', ')}. Bitte im Formular „Inhalt bearbeiten“ ergänzen und speichern.`, 'signatories');
+      changes = { state: 'agreed' };
+    }
     if (input.action === 'reopen') changes = { state: 'draft' };
     if (input.action === 'sign') {
       const signedOn = input.signedOn;

@@ -56,7 +56,7 @@ export async function coachingRoutes(app: App) {
 
   app.get('/coaching/:id/candidates', {
     config: coachingPolicy.route('manage'),
-    schema: { tags, summary: 'Passende Coaches (Region, Kompetenzen, freie Kapazität)', params: ZIdParams, response: { 200: T.ZCoachCandidateList } },
+    schema: { tags, summary: 'Passende Coaches: nach Kompetenz, dann Region, dann Auslastung, jeweils mit Begründung', params: ZIdParams, response: { 200: T.ZCoachCandidateList } },
   }, async (request) => ({ items: await coachCandidates(db, coachingPolicy.of(request).id) }));
 
   app.post('/coaching/:id/transitions', {

@@ -8,6 +8,7 @@ import { presentProcesses } from '../coaching/coaching.js';
 import { KIND_LABELS, presentAgreements, type AgreementKind } from '../agreements/agreement.js';
 import { agreementPolicy, coachingPolicy, consultationPolicy } from '../policy.js';
 import { STAGE_LABELS, type Stage } from './stages.js';
+import { communeBaseName, joinGerman } from '../../communes/official-name.js';
 
 const MILESTONE_TITLES: Record<string, string> = {
   contacted: 'Erstkontakt', council_constituted: 'Kommunaler Präventionsrat konstituiert', council_reactivated: 'Kommunaler Präventionsrat reaktiviert',
@@ -26,10 +27,10 @@ export async function allianceTimeline(db: Db, ags: string, actor: Actor | null)
     .where(inArray(consultations.id, db.select({ id: consultationCommunes.consultationId }).from(consultationCommunes).where(eq(consultationCommunes.ags, ags))))
     .orderBy(asc(consultations.heldOn));
   for (const c of await presentConsultations(db, consultationRows)) {
-    const others = c.communes.filter((x) => x.ags !== ags).map((x) => x.name);
+    const others = c.communes.filter((x) => x.ags !== ags).map((x) => communeBaseName(x.name));
     out.push({
       date: c.heldOn, module: 'alliance', kind: 'consultation', title: 'Beratung durch den Landespräventionsrat',
-      detail: [c.staff.name, c.topics.map((t) => t.label).join(', '), others.length ? `gemeinsam mit ${others.join(', ')}` : '', c.tasks.length ? `${c.tasks.length} ${c.tasks.length === 1 ? 'Folgeaufgabe' : 'Folgeaufgaben'}` : ''].filter(Boolean).join(' · '),
+      detail: [c.staff.name, c.topics.map((t) => t.label).join(', '), others.length ? `gemeinsam mit ${joinGerman(others)}` : '', c.tasks.length ? `${c.tasks.length} ${c.tasks.length === 1 ? 'Folgeaufgabe' : 'Folgeaufgaben'}` : ''].filter(Boolean).join(' · '),
       link: (await consultationPolicy.allows(db, actor, 'read', c)) ? `/beratungen?ags=${ags}` : null,
     });
   }

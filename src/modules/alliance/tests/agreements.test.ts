@@ -42,31 +42,34 @@ describe('cooperation agreements', () => {
     expect(await auditCount()).toBe(before);
   });
 
-  it('guards signing: agreed first, a date not in the future, every signatory', async () => {
+  it('guards signing: agreed first (which needs every signatory), a date not in the future', async () => {
     const id = groupDraft.id;
     let res = await call('lpr_staff', 'POST', `/api/agreements/${id}/transitions`, { action: 'sign', version: groupDraft.version, signedOn: '2025-01-10' });
     expect(res.statusCode).toBe(422);
     expect(res.json().code).toBe('invalid_transition');
     res = await call('lpr_staff', 'POST', `/api/agreements/${id}/transitions`, { action: 'agree', version: groupDraft.version });
-    expect(res.json().state).toBe('agreed');
-    let version = res.json().version;
-    res = await call('lpr_staff', 'POST', `/api/agreements/${id}/transitions`, { action: 'sign', version, signedOn: '2999-01-01' });
-    expect(res.statusCode).toBe(422);
-    expect(res.json()).toMatchObject({ code: 'signed_on_in_future', field: 'signedOn' });
-    res = await call('lpr_staff', 'POST', `/api/agreements/${id}/transitions`, { action: 'sign', version, signedOn: '2025-01-10' });
     expect(res.statusCode).toBe(422);
     expect(res.json().code).toBe('signatory_missing');
-    expect(res.json().detail).toContain('Eibenstock');
-    // Completing signatories keeps the agreed state.
+    expect(res.json().detail).toContain('Stadt Eibenstock');
     const full = (await call('lpr_staff', 'GET', `/api/agreements/${id}`)).json();
     res = await call('lpr_staff', 'PUT', `/api/agreements/${id}`, {
-      ...pick(full), version,
+      ...pick(full), version: full.version,
       signatories: [
         { party: 'commune', ags: '14521170', name: 'Erika Muster', office: 'Bürgermeisterin' },
         { party: 'commune', ags: '14521320', name: 'Max Beispiel', office: 'Oberbürgermeister' },
         { party: 'police', name: 'Paul Polizei', office: 'Polizeipräsident' }, { party: 'lpr', name: 'Lara Rat', office: 'Geschäftsführerin' },
       ],
     });
+    expect(res.statusCode).toBe(200);
+    res = await call('lpr_staff', 'POST', `/api/agreements/${id}/transitions`, { action: 'agree', version: res.json().version });
+    expect(res.json().state).toBe('agreed');
+    let version = res.json().version;
+    res = await call('lpr_staff', 'POST', `/api/agreements/${id}/transitions`, { action: 'sign', version, signedOn: '2999-01-01' });
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ code: 'signed_on_in_future', field: 'signedOn' });
+    // Completing the place keeps the agreed state.
+    const agreed = (await call('lpr_staff', 'GET', `/api/agreements/${id}`)).json();
+    res = await call('lpr_staff', 'PUT', `/api/agreements/${id}`, { ...pick(agreed), version, signedPlace: 'Eibenstock' });
     expect(res.statusCode).toBe(200);
     expect(res.json().state).toBe('agreed');
     version = res.json().version;
@@ -117,7 +120,7 @@ describe('cooperation agreements', () => {
   it('publishes only signed agreements’ headline facts', async () => {
     const res = await call(null, 'GET', '/api/public/agreements?ags=14521550');
     const items = res.json().items as Record<string, unknown>[];
-    expect(items.map((i) => i.title).sort()).toEqual(['Kooperationsvereinbarung Schwarzenberg/Erzgeb., Stadt', 'Kooperationsvereinbarung Städtebund Silberberg']);
+    expect(items.map((i) => i.title).sort()).toEqual(['Kooperationsvereinbarung Stadt Schwarzenberg/Erzgeb.', 'Kooperationsvereinbarung Städtebund Silberberg']);
     expect(Object.keys(items[0]!).sort()).toEqual(['communes', 'endedOn', 'id', 'kind', 'kindLabel', 'modules', 'parties', 'signedOn', 'title']);
     expect(JSON.stringify(items)).not.toContain('Carsten Kaempf');
   });

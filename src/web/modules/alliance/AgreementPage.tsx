@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { todayIso } from '../../../lib/dates.js';
 import { api, formatDate, formatDateTime } from '../../api.js';
 import { Alert, ErrorAlert, Field, Loading, PageTitle, fieldError } from '../../ui/components.js';
@@ -24,20 +24,26 @@ function EditForm({ a, onSaved }: { a: TAgreement; onSaved: (x: TAgreement, msg:
   const [signedPlace, setSignedPlace] = useState(a.signedPlace);
   const [error, setError] = useState<unknown>(null);
   const setSig = (i: number, patch: Partial<TSignatory>) => setSignatories(signatories.map((s, j) => (j === i ? { ...s, ...patch } : s)));
+  const contentChanged = () => JSON.stringify([title, policeUnit || null, [...modules].sort(), [...topics].sort(), lines(goals), lines(measures), sections])
+    !== JSON.stringify([a.title, a.policeUnit, [...a.modules].sort(), a.topics.map((x) => x.id).sort(), a.goals, a.measures, a.sections]);
   const submit = async (e: FormEvent) => {
     e.preventDefault(); setError(null);
+    const backToDraft = a.state === 'agreed' && contentChanged();
+    if (backToDraft && !window.confirm(t('agreement.confirmBackToDraft'))) return;
     try {
       const saved = await api<TAgreement>(`/agreements/${a.id}`, { method: 'PUT', body: {
         title, policeDirectorateId: a.policeDirectorate.id, policeUnit: policeUnit || null, signatories, modules, topics,
         goals: lines(goals), measures: lines(measures), sections, signedPlace, version: a.version,
       } });
-      onSaved(saved, a.state === 'signed' ? t('agreement.amendmentStarted', { n: saved.revision }) : t('agreement.saved'));
+      onSaved(saved, a.state === 'signed' ? t('agreement.amendmentStarted', { n: saved.revision })
+        : a.state === 'agreed' && saved.state === 'draft' ? t('agreement.savedBackToDraft') : t('agreement.saved'));
     } catch (err) { setError(err); }
   };
   return (
     <form className="stack card wide" onSubmit={submit} noValidate aria-labelledby="edit-agreement">
       <h2 id="edit-agreement">{t('agreement.edit')}</h2>
       {a.state === 'signed' && <Alert>{t('agreement.editSignedHint')}</Alert>}
+      {a.state === 'agreed' && <Alert>{t('agreement.editAgreedHint')}</Alert>}
       <ErrorAlert error={error} />
       <Field label={t('agreement.title')} error={fieldError(error, 'title')}>{(f) => <input id={f.id} value={title} onChange={(e) => setTitle(e.target.value)} />}</Field>
       <Field label={t('agreements.policeUnit')} hint={t('agreements.policeUnitHint')}>{(f) => <input id={f.id} value={policeUnit} onChange={(e) => setPoliceUnit(e.target.value)} aria-describedby={f.describedBy} />}</Field>
@@ -70,6 +76,7 @@ function EditForm({ a, onSaved }: { a: TAgreement; onSaved: (x: TAgreement, msg:
 export function AgreementPage() {
   const { id } = useParams();
   const { t, locale } = useText();
+  const navigate = useNavigate();
   const loaded = useApi<TAgreement>(`/agreements/${id}`);
   const [override, setOverride] = useState<TAgreement | null>(null);
   const [message, setMessage] = useState('');
@@ -86,6 +93,15 @@ export function AgreementPage() {
   const transition = async (action: TAgreementTransition['action'], extra: Record<string, string> = {}) => {
     setError(null); setMessage('');
     try { update(await api<TAgreement>(`/agreements/${a.id}/transitions`, { method: 'POST', body: { action, version: a.version, ...extra } }), t(`agreement.done.${action}`)); } catch (e) { setError(e); }
+  };
+  const missingSignatories = a.parties.filter((p) => !p.signatoryName.trim() || !p.signatoryOffice.trim()).map((p) => p.label);
+  const remove = async () => {
+    if (!window.confirm(t('agreement.confirmDelete', { title: a.title }))) return;
+    setError(null); setMessage('');
+    try {
+      await api(`/agreements/${a.id}?version=${a.version}`, { method: 'DELETE' });
+      navigate('/vereinbarungen', { state: { message: t('agreement.deleted', { title: a.title }) } });
+    } catch (e) { setError(e); }
   };
   const upload = async (e: FormEvent) => {
     e.preventDefault(); setError(null);
@@ -123,7 +139,15 @@ export function AgreementPage() {
       {canEdit && (
         <section aria-labelledby="workflow" className="card">
           <h2 id="workflow">{t('agreement.workflow')}</h2>
-          {a.state === 'draft' && <button type="button" className="btn" onClick={() => transition('agree')}>{t('agreement.agree')}</button>}
+          {a.state === 'draft' && (
+            <div className="stack">
+              {missingSignatories.length > 0 && <p className="warning" id="agree-missing">{t('agreement.agreeMissing', { parties: missingSignatories.join(', ') })}</p>}
+              <div className="actions">
+                <button type="button" className="btn" onClick={() => transition('agree')} aria-describedby={missingSignatories.length ? 'agree-missing' : undefined}>{t('agreement.agree')}</button>
+                {!a.inForceSince && <button type="button" className="btn danger" onClick={() => void remove()}>{t('agreement.deleteDraft')}</button>}
+              </div>
+            </div>
+          )}
           {a.state === 'agreed' && (
             <form className="stack" noValidate onSubmit={(e) => { e.preventDefault(); void transition('sign', { signedOn }); }} aria-labelledby="sign-heading">
               <h3 id="sign-heading">{t('agreement.sign')}</h3>

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { api, formatDate } from '../../api.js';
 import { useCan } from '../../session.js';
-import { ErrorAlert, Field, Loading, PageTitle, ScrollRegion, fieldError } from '../../ui/components.js';
+import { Alert, ErrorAlert, Field, Loading, PageTitle, ScrollRegion, fieldError } from '../../ui/components.js';
 import { CommunePicker, type CommuneRef } from '../../ui/CommunePicker.js';
 import { TopicChecklist } from '../../ui/TopicChecklist.js';
 import { useApi } from '../../useApi.js';
@@ -89,9 +89,11 @@ export function AgreementsPage() {
   const [state, setState] = useState('');
   const [creating, setCreating] = useState(false);
   const list = useApi<TAgreementList>(`/agreements${state ? `?state=${state}` : ''}`);
+  const flash = (useLocation().state as { message?: string } | null)?.message;
   return (
     <>
       <PageTitle>{t('agreements.title')}</PageTitle>
+      {flash && <Alert kind="success">{flash}</Alert>}
       <p>{t('agreements.intro')}</p>
       {canEdit && !creating && <p><button className="btn" type="button" onClick={() => setCreating(true)}>{t('agreements.new')}</button></p>}
       {creating && <NewAgreementForm onCancel={() => setCreating(false)} />}

@@ -135,11 +135,14 @@ export function CoachingProcessPage() {
           <h2 id="match-heading">{t('coaching.match')}</h2>
           <fieldset className="field">
             <legend>{t('coaching.candidates')}</legend>
+            <span className="hint">{t('coaching.candidatesHint')}</span>
             {fieldError(error, 'coachId') && <span className="error">{fieldError(error, 'coachId')}</span>}
             {candidates.data?.items.slice(0, 8).map((c) => (
               <label key={c.id} className="candidate">
                 <input type="radio" name="coach" value={c.id} checked={coachId === c.id} onChange={() => setCoachId(c.id)} />
-                <span><strong>{c.name}</strong> ({c.organisation}) – {t('coaching.load', { load: c.load, capacity: c.capacity })}<br /><span className="muted">{c.reasons.join(' · ')}</span></span>
+                <span><strong>{c.name}</strong> ({c.organisation}) – {t('coaching.load', { load: c.load, capacity: c.capacity })}
+                  <span className="visually-hidden">. {t('coaching.why')}:</span>
+                  <span className="reasons muted">{c.reasons.map((r) => <span key={r}>{r}</span>)}</span></span>
               </label>
             ))}
           </fieldset>

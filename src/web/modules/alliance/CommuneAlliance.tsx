@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import type { MilestoneKind, Stage } from '../../../modules/alliance/stages/stages.js';
 import type { TCommuneStage } from '../../../modules/alliance/stages/stages.types.js';
@@ -19,21 +19,28 @@ export function CommuneAlliance({ ags }: { ags: string }) {
   const can = useCan();
   const internal = can('alliance.commune.readInternal');
   const info = useApi<TCommuneStage>(internal ? `/alliance/communes/${ags}/stage` : null);
-  const [form, setForm] = useState({ occurredOn: todayIso(), kind: 'stage_correction' as MilestoneKind, stage: 'dormant' as Stage, amountEur: '', note: '' });
+  const [form, setForm] = useState({ occurredOn: todayIso(), kind: '' as MilestoneKind | '', stage: '' as Stage | '', amountEur: '', note: '' });
   const [error, setError] = useState<unknown>(null);
+  const [missing, setMissing] = useState<{ kind?: string; stage?: string }>({});
+  const kindRef = useRef<HTMLSelectElement>(null);
+  const stageRef = useRef<HTMLSelectElement>(null);
   const [message, setMessage] = useState('');
   if (!internal) return <p><Link to="/karte">{t('alliance.seeMap')}</Link></p>;
   if (info.error) return <ErrorAlert error={info.error} />;
   if (!info.data) return <Loading />;
   const submit = async (e: FormEvent) => {
     e.preventDefault(); setError(null); setMessage('');
+    if (!form.kind) { setMissing({ kind: t('alliance.chooseKindError') }); kindRef.current?.focus(); return; }
+    if (form.kind === 'stage_correction' && !form.stage) { setMissing({ stage: t('alliance.chooseStageError') }); stageRef.current?.focus(); return; }
+    setMissing({});
+    if (form.kind === 'stage_correction' && !window.confirm(t('alliance.confirmCorrection', { stage: t(`stage.${form.stage as Stage}`) }))) return;
     try {
       await api('/alliance/milestones', { method: 'POST', body: {
         ags, occurredOn: form.occurredOn, kind: form.kind, note: form.note,
         stage: form.kind === 'stage_correction' ? form.stage : null,
         amountEur: form.kind === 'funding_committed' ? Number(form.amountEur.replace(/\./g, '').replace(',', '.')) || null : null,
       } });
-      setMessage(t('alliance.milestoneSaved')); setForm({ ...form, note: '', amountEur: '' }); info.reload();
+      setMessage(t('alliance.milestoneSaved')); setForm({ occurredOn: todayIso(), kind: '', stage: '', note: '', amountEur: '' }); info.reload();
     } catch (err) { setError(err); }
   };
   const d = info.data;
@@ -58,12 +65,25 @@ export function CommuneAlliance({ ags }: { ags: string }) {
           <h3 id="milestone-form">{t('alliance.recordMilestone')}</h3>
           {message && <Alert kind="success">{message}</Alert>}
           <ErrorAlert error={error} />
-          <Field label={t('alliance.milestoneKind')}>
-            {(f) => <select id={f.id} value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value as MilestoneKind })}>{KINDS.map((k) => <option key={k} value={k}>{t(`milestone.${k}`)}</option>)}</select>}
+          <Field label={t('alliance.milestoneKind')} error={missing.kind ?? fieldError(error, 'kind')}>
+            {(f) => (
+              <select id={f.id} ref={kindRef} value={form.kind} aria-invalid={f.invalid} aria-describedby={f.describedBy} onChange={(e) => { setMissing({}); setForm({ ...form, kind: e.target.value as MilestoneKind | '' }); }}>
+                <option value="">{t('alliance.chooseKind')}</option>
+                {KINDS.filter((k) => k !== 'stage_correction').map((k) => <option key={k} value={k}>{t(`milestone.${k}`)}</option>)}
+                <option value="stage_correction">{t('alliance.correctionOption')}</option>
+              </select>
+            )}
           </Field>
           <Field label={t('alliance.milestoneDate')} error={fieldError(error, 'occurredOn')}>{(f) => <input id={f.id} type="date" max={todayIso()} value={form.occurredOn} onChange={(e) => setForm({ ...form, occurredOn: e.target.value })} />}</Field>
           {form.kind === 'stage_correction' && (
-            <Field label={t('alliance.stage')} error={fieldError(error, 'stage')}>{(f) => <select id={f.id} value={form.stage} onChange={(e) => setForm({ ...form, stage: e.target.value as Stage })}>{STAGES.map((s) => <option key={s} value={s}>{t(`stage.${s}`)}</option>)}</select>}</Field>
+            <Field label={t('alliance.stage')} hint={t('alliance.correctionHint')} error={missing.stage ?? fieldError(error, 'stage')}>
+              {(f) => (
+                <select id={f.id} ref={stageRef} value={form.stage} aria-invalid={f.invalid} aria-describedby={f.describedBy} onChange={(e) => { setMissing({}); setForm({ ...form, stage: e.target.value as Stage | '' }); }}>
+                  <option value="">{t('alliance.chooseStage')}</option>
+                  {STAGES.map((s) => <option key={s} value={s}>{t(`stage.${s}`)}</option>)}
+                </select>
+              )}
+            </Field>
           )}
           {form.kind === 'funding_committed' && (
             <Field label={t('alliance.amount')} error={fieldError(error, 'amountEur')}>{(f) => <input id={f.id} inputMode="decimal" value={form.amountEur} onChange={(e) => setForm({ ...form, amountEur: e.target.value })} />}</Field>
