@@ -4,6 +4,7 @@
  * recommendations. The web page, the PDF and the DOCX are three renderings of the same model.
  */
 import { formatDateDe } from '../../lib/dates.js';
+import { communeBaseName, officialName } from '../communes/official-name.js';
 import { FEAR_PLACE_REASONS, FEAR_PLACE_TIMES } from '../surveys/standard-items.js';
 import { GROUP_LABELS, UNSAFE_AT_NIGHT } from './indicators.js';
 import { shareBarsSvg, trendLinesSvg } from './charts.js';
@@ -185,7 +186,7 @@ function fearPlaceBlocks(findings: Findings, map: TMapBase): Block[] {
     { kind: 'paragraph', text: `${num(f.respondentsWithMarks)} Befragte haben insgesamt ${num(f.marksTotal)} Orte markiert oder beschrieben, an denen sie sich unsicher fühlen. Ausgewiesen werden nur Gebiete, die mindestens ${findings.publication.minClusterSize} verschiedene Personen markiert haben; ${num(f.marksSuppressed)} Markierungen in kleineren Gruppen und ${num(f.marksWithoutLocation)} Beschreibungen ohne Kartenpunkt bleiben ungezeigt.` },
   ];
   if (f.clusters.length) {
-    blocks.push({ kind: 'chart', svg: fearMapSvg(map, f.clusters, `Angsträume in ${findings.project.communeName}`), alt: `Karte der Gemeinde${map.districts.length ? ' mit ihren Ortsteilen' : ''} und den nummerierten Angsträumen; Lage und Gründe stehen in der folgenden Tabelle.` });
+    blocks.push({ kind: 'chart', svg: fearMapSvg(map, f.clusters, `Angsträume in ${communeBaseName(findings.project.communeName)}`), alt: `Karte der Gemeinde${map.districts.length ? ' mit ihren Ortsteilen' : ''} und den nummerierten Angsträumen; Lage und Gründe stehen in der folgenden Tabelle.` });
     blocks.push({ kind: 'table', caption: 'Angsträume', columns: ['Nr.', 'Personen', 'Häufigste Gründe', 'Tageszeit', map.districts.length ? 'Lage (Ortsteil; Breite, Länge)' : 'Lage (Breite, Länge)'], numeric: [false, true, false, false, false],
       rows: f.clusters.map((c) => [String(c.id), num(c.respondents), c.reasons.slice(0, 2).map((r) => label(FEAR_PLACE_REASONS, r.value)).join(', ') || '–',
         c.times[0] ? label(FEAR_PLACE_TIMES, c.times[0].value) : '–', placeOf(map, c)]) });
@@ -243,10 +244,14 @@ const LONG_DATE = new Intl.DateTimeFormat('de-DE', { day: 'numeric', month: 'lon
 /** "1. Dezember 2026" from 2026-12-01. */
 export const formatLongDateDe = (iso: string) => LONG_DATE.format(new Date(`${iso}T00:00:00Z`));
 
-/** The official form of a register name: "Schwarzenberg/Erzgeb., Stadt" → "Stadt Schwarzenberg/Erzgeb."; the town alone for titles. */
+/**
+ * The names a report needs from the registry name: the town alone for titles ("Schwarzenberg/Erzgeb.") and
+ * the official form ("Stadt Schwarzenberg/Erzgeb."; the registry marks towns with ", Stadt", other communes
+ * are Gemeinden).
+ */
 export function communeNames(registerName: string): { town: string; official: string } {
-  const [town, ...kind] = registerName.split(',').map((x) => x.trim());
-  return { town: town!, official: kind.length ? `${kind.join(' ')} ${town}` : town! };
+  const isTown = registerName.split(',').slice(1).some((x) => x.trim() === 'Stadt');
+  return { town: communeBaseName(registerName), official: officialName({ name: registerName, type: isTown ? 'Stadt' : 'Gemeinde' }).name };
 }
 
 export const REPORT_PUBLISHER = 'Landespräventionsrat Sachsen · Allianz Sichere Sächsische Kommunen (ASSKomm)';

@@ -1,3 +1,4 @@
+import { communeBaseName } from '../communes/official-name.js';
 import { eq, like } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import type { AuditContext } from '../../server/audit/record.js';
@@ -16,7 +17,7 @@ export async function createAnalysisProject(db: Db, ctx: AuditContext, input: { 
   return db.transaction(async (tx) => {
     const [commune] = await tx.select({ name: communes.name, status: communes.status }).from(communes).where(eq(communes.ags, input.ags));
     if (!commune || commune.status !== 'active') throw unprocessable('unknown_commune', `Unbekannte oder nicht mehr bestehende Gemeinde ${input.ags}.`, 'ags');
-    const town = commune.name.split(',')[0]!;
+    const town = communeBaseName(commune.name);
     const year = input.startOn.slice(0, 4);
     let code = input.code ?? `sa-${fileSlug(town).toLowerCase()}-${year}`;
     if (!input.code) {

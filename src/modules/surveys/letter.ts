@@ -1,3 +1,4 @@
+import { communeBaseName } from '../communes/official-name.js';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import { communes } from '../communes/schema.js';
@@ -8,7 +9,7 @@ import type { TLetter } from './surveys.types.js';
 /** The commune's default letter, until someone saves their own text. */
 async function defaults(db: Db, project: AnalysisRow) {
   const [c] = await db.select({ name: communes.name }).from(communes).where(eq(communes.ags, project.ags));
-  const town = (c?.name ?? project.ags).split(',')[0]!;
+  const town = c ? communeBaseName(c.name) : project.ags;
   return {
     sender: `Stadtverwaltung ${town} · Bürgerbefragung`,
     subject: `Bürgerbefragung „Sicherheit in ${town}“ – Ihre Meinung zählt`,

@@ -1,3 +1,4 @@
+import { communeBaseName } from '../communes/official-name.js';
 import { eq } from 'drizzle-orm';
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import type { Db } from '../../server/db/client.js';
@@ -85,7 +86,7 @@ export async function paperQuestionnairePdf(db: Db, files: FileStorage, project:
   const w = WORDS[lang];
   const tx = (t: TText) => (lang === 'en' && t.en.trim() ? t.en : t.de);
   const [commune] = await db.select({ name: communes.name }).from(communes).where(eq(communes.ags, project.ags));
-  const town = (commune?.name ?? project.ags).split(',')[0]!;
+  const town = commune ? communeBaseName(commune.name) : project.ags;
   const letter = await getLetter(db, project);
   const [row] = await db.select({ crestKey: surveyLetters.crestKey, crestType: surveyLetters.crestType }).from(surveyLetters).where(eq(surveyLetters.projectId, project.id));
   const crest = row?.crestKey ? `data:${row.crestType};base64,${(await files.get(row.crestKey)).toString('base64')}` : null;

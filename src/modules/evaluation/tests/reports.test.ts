@@ -163,7 +163,8 @@ describe('the cover', () => {
 
   it('official names read as the commune calls itself', () => {
     expect(communeNames('Schwarzenberg/Erzgeb., Stadt')).toEqual({ town: 'Schwarzenberg/Erzgeb.', official: 'Stadt Schwarzenberg/Erzgeb.' });
-    expect(communeNames('Bermsgrün')).toEqual({ town: 'Bermsgrün', official: 'Bermsgrün' });
+    expect(communeNames('Bermsgrün')).toEqual({ town: 'Bermsgrün', official: 'Gemeinde Bermsgrün' });
+    expect(communeNames('Zschopau, Stadt, Motorradstadt')).toEqual({ town: 'Zschopau', official: 'Stadt Zschopau' });
   });
 });
 
