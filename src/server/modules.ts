@@ -9,6 +9,7 @@ import type { FileStorage } from './files/storage.js';
 import type { JobDefinition } from './jobs.js';
 import type { ScopeOwner } from './auth/scopes.js';
 import type { Policy } from './auth/policy.js';
+import type { AuditVocabulary } from './audit/vocabulary.js';
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -54,4 +55,6 @@ export interface PlatformModule {
   pressText?: PressTextSource;
   /** Tables this module offers for download as CSV and XLSX (served by the core under /api/exports). */
   exports?: ExportDefinition[];
+  /** Readable labels of this module's audit actions and entity types, and the names of its entities (see audit/vocabulary.ts). */
+  audit?: AuditVocabulary;
 }

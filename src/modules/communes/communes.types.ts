@@ -1,21 +1,18 @@
 import { z } from 'zod';
 import { ZDate, ZString, ZVersion, ZVersionParam } from '../../server/http/zod.js';
+import { ZListQuery, ZPage } from '../../server/http/paging.js';
 
 import { ZAgs } from '../../server/http/zod.js';
 export { ZAgs };
 export const ZAgsParams = z.object({ ags: ZAgs });
 
 export const COMMUNE_SORTS = ['name', 'ags', 'population', 'area', 'district'] as const;
-export const ZCommuneListQuery = z.object({
-  q: ZString.trim().max(100).optional(),
+/** Search (`q`: name prefix or AGS, umlaut-insensitive; prefix matches first), filters, sort and page. */
+export const ZCommuneListQuery = ZListQuery(COMMUNE_SORTS, { sort: 'name' }, {
   district: z.string().regex(/^\d{5}$/, { error: 'Der Kreisschlüssel besteht aus 5 Ziffern.' }).optional(),
   directorate: ZString.max(40).optional(),
   type: z.enum(['Gemeinde', 'Stadt', 'Kreisfreie Stadt']).optional(),
   status: z.enum(['active', 'merged', 'all']).default('active'),
-  sort: z.enum(COMMUNE_SORTS).default('name'),
-  order: z.enum(['asc', 'desc']).default('asc'),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
 });
 export type TCommuneListQuery = z.infer<typeof ZCommuneListQuery>;
 
@@ -27,7 +24,7 @@ export const ZCommuneSummary = z.object({
   population: z.number().int(), areaKm2: z.number(),
 });
 export type TCommuneSummary = z.infer<typeof ZCommuneSummary>;
-export const ZCommuneList = z.object({ items: z.array(ZCommuneSummary), total: z.number().int() });
+export const ZCommuneList = ZPage(ZCommuneSummary);
 export type TCommuneList = z.infer<typeof ZCommuneList>;
 
 const ZRef = z.object({ ags: z.string(), name: z.string() });

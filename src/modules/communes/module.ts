@@ -1,4 +1,5 @@
 import type { PlatformModule } from '../../server/modules.js';
+import { communesAudit } from './audit.js';
 import { communesRoutes } from './routes.js';
 import { loadRegistry } from './reference-data.js';
 import { seedDemoGroups } from './seed-demo-groups.js';
@@ -7,6 +8,7 @@ import { communesPolicies } from './policy.js';
 
 export const communesModule: PlatformModule = {
   name: 'communes',
+  audit: communesAudit,
   policies: [...communesPolicies],
   routes: communesRoutes,
   seedReference: loadRegistry,

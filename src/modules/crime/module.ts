@@ -1,4 +1,5 @@
 import type { PlatformModule } from '../../server/modules.js';
+import { crimeAudit } from './audit.js';
 import { crimeImportRoutes } from './routes-imports.js';
 import { crimeFigureRoutes } from './routes-figures.js';
 import { seedCrimeDemo } from './seed-demo.js';
@@ -7,6 +8,7 @@ import { crimePolicies } from './policy.js';
 /** Police crime statistics (PKS): imports of BKA Kreis tables and the directorates' commune tables, key figures and comparisons. */
 export const crimeModule: PlatformModule = {
   name: 'crime',
+  audit: crimeAudit,
   policies: [...crimePolicies],
   async routes(app) {
     await crimeImportRoutes(app);

@@ -1,4 +1,5 @@
 import type { PlatformModule } from '../../server/modules.js';
+import { evaluationAudit } from './audit.js';
 import { weightingRoutes } from './routes-weighting.js';
 import { findingsRoutes } from './routes-findings.js';
 import { recommendationRoutes } from './routes-recommendations.js';
@@ -10,6 +11,7 @@ import { evaluationPolicies } from './policy.js';
 /** Security analysis II: weighting, findings, recommendations and the report (PDF/DOCX as a background job). */
 export const evaluationModule: PlatformModule = {
   name: 'evaluation',
+  audit: evaluationAudit,
   policies: [...evaluationPolicies],
   async routes(app) {
     await weightingRoutes(app);

@@ -1,4 +1,5 @@
 import type { PlatformModule } from '../../server/modules.js';
+import { surveysAudit } from './audit.js';
 import { analysisScope } from './scopes.js';
 import { surveysPolicies } from './policy.js';
 import { surveysRoutes } from './routes/index.js';
@@ -12,6 +13,7 @@ import { surveysCommuneEvents, surveysFigures } from './figures.js';
 /** Security analyses: projects on the 20-week plan, the item bank, questionnaires and the citizen survey. */
 export const surveysModule: PlatformModule = {
   name: 'surveys',
+  audit: surveysAudit,
   async routes(app) {
     await surveysRoutes(app);
     await surveyPublicRoutes(app);

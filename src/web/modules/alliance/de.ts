@@ -295,4 +295,5 @@ export const allianceDe = {
   'admin.saveTemplate': 'Vorlage speichern',
   'admin.templateSaved': 'Die Vorlage wurde gespeichert.',
   'alliance.historyDate': 'Stichtag',
+  'consultations.filterCommune': 'Kommune (Name oder AGS)',
 } as const;

@@ -297,4 +297,5 @@ export const allianceEn: Record<keyof typeof allianceDe, Text> = {
   'admin.saveTemplate': 'Save template',
   'admin.templateSaved': 'The template was saved.',
   'alliance.historyDate': 'Reference date',
+  'consultations.filterCommune': 'Municipality (name or AGS)',
 };
