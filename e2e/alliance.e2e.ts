@@ -69,6 +69,8 @@ describe('LPR journeys', () => {
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Beratung speichern' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Die Beratung wurde gespeichert.');
+    // The list is paged, newest first: the filter finds the consultation of March.
+    await page.getByLabel('Kommune (Name oder AGS)').fill('Freital');
     await expect.poll(() => page.getByRole('row', { name: /12\.3\.2025/ }).textContent()).toContain('Freital');
     await expect.poll(() => page.locator('.tasks').textContent()).toContain('Förderantrag vorbereiten');
     await page.getByRole('button', { name: 'Beratung vom 12.3.2025 bearbeiten' }).click();

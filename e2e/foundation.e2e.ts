@@ -105,11 +105,12 @@ describe('signed-in journeys', () => {
     await page.goto(`${e.baseUrl}/verwaltung/benutzer`);
     await page.getByLabel('E-Mail-Adresse').fill('ordnungsamt@freital.demo');
     await page.getByLabel('Name', { exact: true }).fill('Ordnungsamt Freital');
-    await page.getByLabel('Zuständigkeit 1').fill('99999999');
+    // The commune is picked from the registry, not typed; without one the server names the field.
     await page.getByRole('button', { name: 'Einladung senden' }).click();
-    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('99999999');
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/bereich/i);
     await expectAccessible(page);
-    await page.getByLabel('Zuständigkeit 1').fill('14628110');
+    await page.getByLabel('Gemeinde hinzufügen (Name oder AGS)').fill('Freital');
+    await page.getByRole('button', { name: /Hinzufügen: Freital/ }).click();
     await page.getByRole('button', { name: 'Einladung senden' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('ordnungsamt@freital.demo');
     await expect.poll(() => page.locator('tbody').textContent()).toContain('Ordnungsamt Freital');

@@ -296,4 +296,6 @@ export const allianceDe = {
   'admin.templateSaved': 'Die Vorlage wurde gespeichert.',
   'alliance.historyDate': 'Stichtag',
   'consultations.filterCommune': 'Kommune (Name oder AGS)',
+  'agreements.filter': 'Titel oder Kommune (Name oder AGS)',
+  'coaching.filter': 'Kommune (Name oder AGS) oder Coach',
 } as const;

@@ -298,4 +298,6 @@ export const allianceEn: Record<keyof typeof allianceDe, Text> = {
   'admin.templateSaved': 'The template was saved.',
   'alliance.historyDate': 'Reference date',
   'consultations.filterCommune': 'Municipality (name or AGS)',
+  'agreements.filter': 'Title or municipality (name or AGS)',
+  'coaching.filter': 'Municipality (name or AGS) or coach',
 };

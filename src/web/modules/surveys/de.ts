@@ -211,4 +211,6 @@ export const surveysDe = {
   'analyses.weighting': 'Gewichtung',
   'analyses.recommendations': 'Handlungsempfehlungen',
   'analyses.report': 'Bericht',
+  'analyses.filter': 'Titel, Kennung oder Kommune (Name oder AGS)',
+  'analyses.count': { one: '{count} Sicherheitsanalyse', other: '{count} Sicherheitsanalysen' },
 } as const;

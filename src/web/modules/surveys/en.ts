@@ -213,4 +213,6 @@ export const surveysEn: Record<keyof typeof surveysDe, Text> = {
   'analyses.weighting': 'Weighting',
   'analyses.recommendations': 'Recommendations',
   'analyses.report': 'Report',
+  'analyses.filter': 'Title, code or municipality (name or AGS)',
+  'analyses.count': { one: '{count} safety analysis', other: '{count} safety analyses' },
 };
