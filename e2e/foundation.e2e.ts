@@ -103,7 +103,7 @@ describe('signed-in journeys', () => {
 
   it('invites a user; a wrong scope is named at the field', async () => {
     await page.goto(`${e.baseUrl}/verwaltung/benutzer`);
-    await page.getByLabel('E-Mail-Adresse').fill('ordnungsamt@freital.demo');
+    await page.getByLabel('E-Mail-Adresse', { exact: true }).fill('ordnungsamt@freital.demo');
     await page.getByLabel('Name', { exact: true }).fill('Ordnungsamt Freital');
     // The commune is picked from the registry, not typed; without one the server names the field.
     await page.getByRole('button', { name: 'Einladung senden' }).click();

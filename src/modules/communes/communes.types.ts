@@ -84,7 +84,11 @@ export type TGroupRecord = z.infer<typeof ZGroupRecord>;
 export const ZGroup = ZGroupRecord.extend({ can: z.object({ update: z.boolean(), delete: z.boolean() }) });
 export type TGroup = z.infer<typeof ZGroup>;
 /** All groups, and the kinds a group may have (for the form). */
-export const ZGroupList = z.object({ items: z.array(ZGroup), kinds: z.array(z.enum(GROUP_KINDS)) });
+export const ZGroupList = ZPage(ZGroup).extend({ kinds: z.array(z.enum(GROUP_KINDS)) });
+export const GROUP_SORTS = ['name', 'kind'] as const;
+/** `q`: the group's name or a member commune's name or AGS. */
+export const ZGroupListQuery = ZListQuery(GROUP_SORTS, { sort: 'name', limit: 100 });
+export type TGroupListQuery = z.infer<typeof ZGroupListQuery>;
 export type TGroupList = z.infer<typeof ZGroupList>;
 export const ZGroupIdParams = z.object({ id: z.uuid({ error: 'Ungültige Gruppen-ID.' }) });
 export const ZGroupDeleteQuery = z.object({ version: ZVersionParam });

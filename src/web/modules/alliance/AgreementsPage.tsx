@@ -29,7 +29,7 @@ export function ModuleChecklist({ value, onChange }: { value: string[]; onChange
 function NewAgreementForm({ onCancel }: { onCancel: () => void }) {
   const { t } = useText();
   const navigate = useNavigate();
-  const groups = useApi<{ items: { id: string; name: string }[] }>('/commune-groups');
+  const groups = useApi<{ items: { id: string; name: string }[] }>('/commune-groups?limit=500');
   const directorates = useApi<{ items: { id: string; name: string }[] }>('/police-directorates');
   const [kind, setKind] = useState<'pre' | 'cooperation'>('cooperation');
   const [subject, setSubject] = useState<'commune' | 'group'>('commune');

@@ -57,7 +57,7 @@ function GrantsEditor({ roles, grants, onChange, error }: { roles: TRoleOption[]
     <fieldset className="field">
       <legend>{t('users.role')}</legend>
       {grants.map((g, i) => (
-        <div key={i} style={{ display: 'flex', gap: '1rem', flexWrap: 'wrap', alignItems: 'end' }}>
+        <div key={i} className="grant-row" style={{ display: 'flex', gap: '1rem', flexWrap: 'wrap', alignItems: 'end' }}>
           <Field label={`${t('users.role')} ${i + 1}`} error={fieldError(error, `grants.${i}.role`)}>
             {(f) => <select id={f.id} value={g.role} onChange={(e) => { const role = e.target.value as TGrant['role']; set(i, { role, scopeType: scopeOf(role), scopeId: null }); }}>
               {roles.map((r) => <option key={r.role} value={r.role}>{t(`role.${r.role}`)}</option>)}</select>}
