@@ -183,7 +183,7 @@ describe('LPR journeys', () => {
       await lpr.locator('table, form, ol').first().waitFor();
       await expectAccessible(lpr);
     }
-    await lpr.goto(`${e.baseUrl}/vereinbarungen`);
+    await lpr.goto(`${e.baseUrl}/vereinbarungen?q=Silberberg`);
     await lpr.getByRole('link', { name: 'Kooperationsvereinbarung Städtebund Silberberg' }).click();
     await expect.poll(() => h1(lpr).textContent()).toBe('Kooperationsvereinbarung Städtebund Silberberg');
     expect(await lpr.locator('dl.facts').textContent()).toContain('Ruben Gerhart');

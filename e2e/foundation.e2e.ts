@@ -31,10 +31,10 @@ describe('public pages', () => {
 
   it('registry search: find a commune by name, sort, and open its page', async () => {
     await page.goto(`${e.baseUrl}/gemeinden`);
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Gemeinden' }).first().textContent()).toBe('418 Gemeinden');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Gemeinden' }).first().textContent()).toBe('Seite 1 von 17, 418 Gemeinden');
     await expectAccessible(page);
     await page.getByLabel('Name oder Gemeindeschlüssel').fill('Schwarzenberg');
-    await expect.poll(() => page.getByRole('status').filter({ hasText: /^\d+ Gemeinden?$/ }).first().textContent()).toBe('1 Gemeinde');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: /Gemeinden?$/ }).first().textContent()).toBe('Seite 1 von 1, 1 Gemeinde');
     await page.getByRole('link', { name: 'Schwarzenberg/Erzgeb., Stadt' }).click();
     await expect.poll(() => h1().textContent()).toBe('Schwarzenberg/Erzgeb., Stadt');
     const facts = page.locator('dl.facts');
@@ -48,7 +48,7 @@ describe('public pages', () => {
   it('filters by Polizeidirektion and sorts by population by keyboard', async () => {
     await page.goto(`${e.baseUrl}/gemeinden`);
     await page.getByLabel('Polizeidirektion').selectOption('zwickau');
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Gemeinden' }).first().textContent()).toBe('70 Gemeinden');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Gemeinden' }).first().textContent()).toBe('Seite 1 von 3, 70 Gemeinden');
     const sortButton = page.getByRole('button', { name: /^Einwohner/ });
     await sortButton.focus();
     await page.keyboard.press('Enter');
