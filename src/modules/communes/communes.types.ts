@@ -112,7 +112,11 @@ export const ZRegistryPreview = z.object({
   changes: z.array(ZRegistryChange),
 });
 export type TRegistryPreview = z.infer<typeof ZRegistryPreview>;
-export const ZRegistryImportList = z.object({ items: z.array(ZRegistryPreview) });
+export const ZRegistryImportList = ZPage(ZRegistryPreview);
+export const REGISTRY_IMPORT_SORTS = ['createdAt', 'fileName'] as const;
+/** `q`: part of the file name; newest first by default. */
+export const ZRegistryImportListQuery = ZListQuery(REGISTRY_IMPORT_SORTS, { sort: 'createdAt', dir: 'desc', limit: 25 });
+export type TRegistryImportListQuery = z.infer<typeof ZRegistryImportListQuery>;
 export type TRegistryImportList = z.infer<typeof ZRegistryImportList>;
 export const ZRegistryImportIdParams = z.object({ id: z.uuid({ error: 'Ungültige Import-ID.' }) });
 export const ZApplyImport = z.object({

@@ -82,4 +82,5 @@ export const communesDe = {
   'groups.sortName': 'Name',
   'groups.sortKind': 'Art',
   'groups.count': { one: '{count} Gruppe', other: '{count} Gruppen' },
+  'registry.count': { one: '{count} Aktualisierung', other: '{count} Aktualisierungen' },
 } as const;

@@ -84,4 +84,5 @@ export const communesEn: Record<keyof typeof communesDe, Text> = {
   'groups.sortName': 'Name',
   'groups.sortKind': 'Kind',
   'groups.count': { one: '{count} group', other: '{count} groups' },
+  'registry.count': { one: '{count} update', other: '{count} updates' },
 };
