@@ -118,6 +118,17 @@ describe('other lists', () => {
   });
 });
 
+describe('imports lists', () => {
+  it('crime statistics imports and registry updates answer pages with their totals', async () => {
+    const crime = await get<{ fileName: string }>('lpr_staff', '/api/crime/imports?limit=1');
+    expect(crime.total).toBeGreaterThan(0);
+    expect(crime.items).toHaveLength(1);
+    const byName = await get<{ fileName: string }>('lpr_staff', `/api/crime/imports?q=${encodeURIComponent(crime.items[0]!.fileName.slice(0, 6))}`);
+    expect(byName.items.map((i) => i.fileName)).toContain(crime.items[0]!.fileName);
+    expect(await get('lpr_admin', '/api/registry-imports?limit=5')).toMatchObject({ total: 0, limit: 5, offset: 0, items: [] });
+  });
+});
+
 describe('audit log', () => {
   type E = { action: string; actionLabel: { de: string } | null; actorName: string | null; entityType: string; entityName: string | null; changes: Record<string, unknown> };
   it('shows readable actions, the actor and entity by name, the full change; filters by module, actor and type; pages', async () => {
