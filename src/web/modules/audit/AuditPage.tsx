@@ -70,7 +70,7 @@ export function AuditPage() {
         <Field label={t('audit.from')}>{(f) => <input id={f.id} type="date" value={list.filters.from} onChange={(e) => list.set({ from: e.target.value })} />}</Field>
         <Field label={t('audit.to')}>{(f) => <input id={f.id} type="date" value={list.filters.to} onChange={(e) => list.set({ to: e.target.value })} />}</Field>
       </form>
-      <p><a className="btn secondary" href={`/api/admin/audit.csv?${csvQuery}`} download>{t('audit.csv')}</a></p>
+      <p><a className="btn secondary audit-csv" href={`/api/admin/audit.csv?${csvQuery}`} download>{t('audit.csv')}</a></p>
       <ErrorAlert error={entries.error ?? vocabulary.error} />
       {!entries.data ? <Loading /> : entries.data.items.length === 0 ? <p>{t('audit.none')}</p> : (
         <>
