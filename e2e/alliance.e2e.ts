@@ -72,6 +72,8 @@ describe('LPR journeys', () => {
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Beratung speichern' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Die Beratung wurde gespeichert.');
+    // The list is paged, newest first: the filter finds the consultation of March.
+    await page.getByLabel('Kommune (Name oder AGS)').fill('Freital');
     await expect.poll(() => page.getByRole('row', { name: /12\.3\.2025/ }).textContent()).toContain('Freital');
     await expect.poll(() => page.locator('.tasks').textContent()).toContain('Förderantrag vorbereiten');
     await page.getByRole('button', { name: 'Beratung vom 12.3.2025 bearbeiten' }).click();
@@ -184,7 +186,7 @@ describe('LPR journeys', () => {
       await lpr.locator('table, form, ol').first().waitFor();
       await expectAccessible(lpr);
     }
-    await lpr.goto(`${e.baseUrl}/vereinbarungen`);
+    await lpr.goto(`${e.baseUrl}/vereinbarungen?q=Silberberg`);
     await lpr.getByRole('link', { name: 'Kooperationsvereinbarung Städtebund Silberberg' }).click();
     await expect.poll(() => h1(lpr).textContent()).toBe('Kooperationsvereinbarung Städtebund Silberberg');
     expect(await lpr.locator('dl.facts').textContent()).toContain('Ruben Gerhart');

@@ -35,6 +35,8 @@ const EXPECTED: Record<string, 'public' | 'authenticated' | Role[]> = {
   'PUT /api/admin/users/:id': ADMIN,
   'POST /api/admin/users/:id/invitation': ADMIN,
   'GET /api/admin/audit': ADMIN,
+  'GET /api/admin/audit/vocabulary': ADMIN,
+  'GET /api/admin/audit.csv': ADMIN,
   'GET /api/communes': 'public',
   'GET /api/communes/:ags': 'public',
   'GET /api/districts': 'public',

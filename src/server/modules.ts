@@ -10,6 +10,7 @@ import type { FileStorage } from './files/storage.js';
 import type { JobDefinition } from './jobs.js';
 import type { ScopeOwner } from './auth/scopes.js';
 import type { Policy } from './auth/policy.js';
+import type { AuditVocabulary } from './audit/vocabulary.js';
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -57,4 +58,6 @@ export interface PlatformModule {
   exports?: ExportDefinition[];
   /** This module's cards on the start page of `actor` (served by the core under /api/dashboard), limited to what they may open. */
   dashboard?(db: Db, actor: Actor, ctx: DashboardContext): Promise<DashboardCard[]>;
+  /** Readable labels of this module's audit actions and entity types, and the names of its entities (see audit/vocabulary.ts). */
+  audit?: AuditVocabulary;
 }

@@ -1,4 +1,5 @@
 import type { PlatformModule } from '../../server/modules.js';
+import { allianceAudit } from './audit.js';
 import { seedAllianceReference } from './reference-data.js';
 import { seedAllianceDemo } from './seed-demo.js';
 import { allianceFigures } from './public/figures.js';
@@ -19,6 +20,7 @@ import { allianceDashboard } from './dashboard.js';
 /** The alliance lifecycle: stages, consultations, agreements, coaching, its statewide figures, the public map; its part of the Bilanz and exports. */
 export const allianceModule: PlatformModule = {
   name: 'alliance',
+  audit: allianceAudit,
   policies: [...alliancePolicies],
   async routes(app) {
     await publicRoutes(app);

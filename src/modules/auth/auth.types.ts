@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZListQuery, ZPage } from '../../server/http/paging.js';
 import { ROLES, SCOPE_TYPES } from '../../server/auth/roles.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordWeakness } from './password-policy.js';
 import { ZString, ZVersion } from '../../server/http/zod.js';
@@ -73,13 +74,11 @@ export const ZUpdateUser = z.object({
 });
 export type TInviteUser = z.infer<typeof ZInviteUser>;
 export type TUpdateUser = z.infer<typeof ZUpdateUser>;
-export const ZUserListQuery = z.object({
-  search: ZString.max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
-});
+export const USER_SORTS = ['name', 'email', 'lastLogin'] as const;
+/** `q` (or the older `search`): part of the name or e-mail address. */
+export const ZUserListQuery = ZListQuery(USER_SORTS, { sort: 'name', limit: 100 }, { search: ZString.max(200).optional() });
 export type TUserListQuery = z.infer<typeof ZUserListQuery>;
 /** A page of accounts, and the roles the administration may assign (for the role picker). */
-export const ZUserList = z.object({ items: z.array(ZUser), total: z.number().int(), roles: z.array(ZRoleOption) });
+export const ZUserList = ZPage(ZUser).extend({ roles: z.array(ZRoleOption) });
 export type TUserList = z.infer<typeof ZUserList>;
 export const ZUserIdParams = z.object({ id: z.uuid({ error: 'Ungültige Benutzer-ID.' }) });

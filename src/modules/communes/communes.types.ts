@@ -1,21 +1,18 @@
 import { z } from 'zod';
 import { ZDate, ZString, ZVersion, ZVersionParam } from '../../server/http/zod.js';
+import { ZListQuery, ZPage } from '../../server/http/paging.js';
 
 import { ZAgs } from '../../server/http/zod.js';
 export { ZAgs };
 export const ZAgsParams = z.object({ ags: ZAgs });
 
 export const COMMUNE_SORTS = ['name', 'ags', 'population', 'area', 'district'] as const;
-export const ZCommuneListQuery = z.object({
-  q: ZString.trim().max(100).optional(),
+/** Search (`q`: name prefix or AGS, umlaut-insensitive; prefix matches first), filters, sort and page. */
+export const ZCommuneListQuery = ZListQuery(COMMUNE_SORTS, { sort: 'name' }, {
   district: z.string().regex(/^\d{5}$/, { error: 'Der Kreisschlüssel besteht aus 5 Ziffern.' }).optional(),
   directorate: ZString.max(40).optional(),
   type: z.enum(['Gemeinde', 'Stadt', 'Kreisfreie Stadt']).optional(),
   status: z.enum(['active', 'merged', 'all']).default('active'),
-  sort: z.enum(COMMUNE_SORTS).default('name'),
-  order: z.enum(['asc', 'desc']).default('asc'),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
 });
 export type TCommuneListQuery = z.infer<typeof ZCommuneListQuery>;
 
@@ -27,7 +24,7 @@ export const ZCommuneSummary = z.object({
   population: z.number().int(), areaKm2: z.number(),
 });
 export type TCommuneSummary = z.infer<typeof ZCommuneSummary>;
-export const ZCommuneList = z.object({ items: z.array(ZCommuneSummary), total: z.number().int() });
+export const ZCommuneList = ZPage(ZCommuneSummary);
 export type TCommuneList = z.infer<typeof ZCommuneList>;
 
 const ZRef = z.object({ ags: z.string(), name: z.string() });
@@ -87,7 +84,11 @@ export type TGroupRecord = z.infer<typeof ZGroupRecord>;
 export const ZGroup = ZGroupRecord.extend({ can: z.object({ update: z.boolean(), delete: z.boolean() }) });
 export type TGroup = z.infer<typeof ZGroup>;
 /** All groups, and the kinds a group may have (for the form). */
-export const ZGroupList = z.object({ items: z.array(ZGroup), kinds: z.array(z.enum(GROUP_KINDS)) });
+export const ZGroupList = ZPage(ZGroup).extend({ kinds: z.array(z.enum(GROUP_KINDS)) });
+export const GROUP_SORTS = ['name', 'kind'] as const;
+/** `q`: the group's name or a member commune's name or AGS. */
+export const ZGroupListQuery = ZListQuery(GROUP_SORTS, { sort: 'name', limit: 100 });
+export type TGroupListQuery = z.infer<typeof ZGroupListQuery>;
 export type TGroupList = z.infer<typeof ZGroupList>;
 export const ZGroupIdParams = z.object({ id: z.uuid({ error: 'Ungültige Gruppen-ID.' }) });
 export const ZGroupDeleteQuery = z.object({ version: ZVersionParam });
@@ -111,7 +112,11 @@ export const ZRegistryPreview = z.object({
   changes: z.array(ZRegistryChange),
 });
 export type TRegistryPreview = z.infer<typeof ZRegistryPreview>;
-export const ZRegistryImportList = z.object({ items: z.array(ZRegistryPreview) });
+export const ZRegistryImportList = ZPage(ZRegistryPreview);
+export const REGISTRY_IMPORT_SORTS = ['createdAt', 'fileName'] as const;
+/** `q`: part of the file name; newest first by default. */
+export const ZRegistryImportListQuery = ZListQuery(REGISTRY_IMPORT_SORTS, { sort: 'createdAt', dir: 'desc', limit: 25 });
+export type TRegistryImportListQuery = z.infer<typeof ZRegistryImportListQuery>;
 export type TRegistryImportList = z.infer<typeof ZRegistryImportList>;
 export const ZRegistryImportIdParams = z.object({ id: z.uuid({ error: 'Ungültige Import-ID.' }) });
 export const ZApplyImport = z.object({

@@ -1,4 +1,5 @@
 import type { PlatformModule } from '../../server/modules.js';
+import { communesAudit } from './audit.js';
 import { communesRoutes } from './routes.js';
 import { loadRegistry } from './reference-data.js';
 import { seedDemoGroups } from './seed-demo-groups.js';
@@ -9,6 +10,7 @@ import { communesDashboard } from './dashboard.js';
 export const communesModule: PlatformModule = {
   name: 'communes',
   dashboard: communesDashboard,
+  audit: communesAudit,
   policies: [...communesPolicies],
   routes: communesRoutes,
   seedReference: loadRegistry,

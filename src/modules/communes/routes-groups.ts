@@ -17,8 +17,8 @@ export async function groupRoutes(app: App) {
 
   app.get('/commune-groups', {
     config: { access: registryPolicy.door('read') },
-    schema: { tags, summary: 'Gruppen von Gemeinden (z. B. Städtebünde)', response: { 200: T.ZGroupList } },
-  }, async (request) => listGroups(db, request.actor));
+    schema: { tags, summary: 'Gruppen von Gemeinden (z. B. Städtebünde), nach Name oder Mitgliedsgemeinde', querystring: T.ZGroupListQuery, response: { 200: T.ZGroupList } },
+  }, async (request) => listGroups(db, request.actor, request.query));
 
   app.get('/commune-groups/:id', {
     config: { access: registryPolicy.door('read') },

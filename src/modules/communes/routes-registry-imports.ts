@@ -17,8 +17,8 @@ export async function registryImportRoutes(app: App) {
 
   app.get('/registry-imports', {
     config: { access: registryPolicy.door('update') },
-    schema: { tags, summary: 'Bisherige Aktualisierungen des Gemeindeverzeichnisses', response: { 200: T.ZRegistryImportList } },
-  }, async () => listRegistryImports(db));
+    schema: { tags, summary: 'Bisherige Aktualisierungen des Gemeindeverzeichnisses (seitenweise)', querystring: T.ZRegistryImportListQuery, response: { 200: T.ZRegistryImportList } },
+  }, async (request) => listRegistryImports(db, request.query));
 
   app.post('/registry-imports', {
     config: { access: registryPolicy.door('update') },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZListQuery, ZPage } from '../../server/http/paging.js';
 import { ZString } from '../../server/http/zod.js';
 
 /** bka_kreise: the BKA's table 01 (Kreise) as published; municipal: a Polizeidirektion's commune table. */
@@ -18,7 +19,11 @@ export const ZCrimeImport = z.object({
   fileName: z.string(), encoding: z.string(), rowsImported: z.number().int(), rowsSkipped: z.number().int(), importedAt: z.string(),
 });
 export type TCrimeImport = z.infer<typeof ZCrimeImport>;
-export const ZCrimeImportList = z.object({ items: z.array(ZCrimeImport) });
+export const ZCrimeImportList = ZPage(ZCrimeImport);
+export const CRIME_IMPORT_SORTS = ['importedAt', 'fileName'] as const;
+/** `q`: part of the file name or source; newest first by default. */
+export const ZCrimeImportListQuery = ZListQuery(CRIME_IMPORT_SORTS, { sort: 'importedAt', dir: 'desc', limit: 25 });
+export type TCrimeImportListQuery = z.infer<typeof ZCrimeImportListQuery>;
 export type TCrimeImportList = z.infer<typeof ZCrimeImportList>;
 export const ZCrimeImportResult = ZCrimeImport.extend({ areas: z.number().int() });
 export type TCrimeImportResult = z.infer<typeof ZCrimeImportResult>;

@@ -1,4 +1,5 @@
 import type { PlatformModule } from '../../server/modules.js';
+import { crimeAudit } from './audit.js';
 import { crimeImportRoutes } from './routes-imports.js';
 import { crimeFigureRoutes } from './routes-figures.js';
 import { seedCrimeDemo } from './seed-demo.js';
@@ -9,6 +10,7 @@ import { crimeDashboard } from './dashboard.js';
 export const crimeModule: PlatformModule = {
   name: 'crime',
   dashboard: crimeDashboard,
+  audit: crimeAudit,
   policies: [...crimePolicies],
   async routes(app) {
     await crimeImportRoutes(app);

@@ -29,6 +29,6 @@ export async function crimeImportRoutes(app: App) {
 
   app.get('/crime/imports', {
     config: { access: policy.door('listImports') },
-    schema: { tags, summary: 'Eingespielte PKS-Dateien mit Quelle und Version (Polizei: BKA-Tabellen und die der eigenen Direktion)', response: { 200: T.ZCrimeImportList } },
-  }, async (request) => ({ items: await listCrimeImports(db, request.actor) }));
+    schema: { tags, summary: 'Eingespielte PKS-Dateien mit Quelle und Version (Polizei: BKA-Tabellen und die der eigenen Direktion)', querystring: T.ZCrimeImportListQuery, response: { 200: T.ZCrimeImportList } },
+  }, async (request) => listCrimeImports(db, request.actor, request.query));
 }

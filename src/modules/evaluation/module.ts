@@ -1,4 +1,5 @@
 import type { PlatformModule } from '../../server/modules.js';
+import { evaluationAudit } from './audit.js';
 import { weightingRoutes } from './routes-weighting.js';
 import { findingsRoutes } from './routes-findings.js';
 import { recommendationRoutes } from './routes-recommendations.js';
@@ -12,6 +13,7 @@ import { evaluationDashboard } from './dashboard.js';
 export const evaluationModule: PlatformModule = {
   name: 'evaluation',
   dashboard: evaluationDashboard,
+  audit: evaluationAudit,
   policies: [...evaluationPolicies],
   async routes(app) {
     await weightingRoutes(app);

@@ -1,4 +1,5 @@
 import type { PlatformModule } from '../../server/modules.js';
+import { surveysAudit } from './audit.js';
 import { analysisScope } from './scopes.js';
 import { surveysPolicies } from './policy.js';
 import { surveysRoutes } from './routes/index.js';
@@ -14,6 +15,7 @@ import { surveysDashboard } from './dashboard.js';
 export const surveysModule: PlatformModule = {
   name: 'surveys',
   dashboard: surveysDashboard,
+  audit: surveysAudit,
   async routes(app) {
     await surveysRoutes(app);
     await surveyPublicRoutes(app);

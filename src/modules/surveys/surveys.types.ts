@@ -3,6 +3,7 @@
  * schemas with their inferred `T…` types (what the use cases return and the web imports).
  */
 import { z } from 'zod';
+import { ZListQuery, ZPage } from '../../server/http/paging.js';
 import { ZAgs, ZGeometry } from '../communes/communes.types.js';
 import { MIN_MIX_THRESHOLD } from './schema.js';
 import { PAPER_ENTRY_STATUSES, PHASE_STATUSES, PROJECT_STATUSES, QUESTIONNAIRE_STATUSES } from './states.js';
@@ -76,7 +77,10 @@ export const ZProjectCreate = z.object({
 });
 export const ZProjectParams = z.object({ id: z.uuid({ error: 'Ungültige Kennung.' }) });
 export const ZKeyParams = z.object({ id: z.uuid(), key: ZString.max(40) });
-export const ZProjectListQuery = z.object({ ags: ZAgs.optional() });
+export const PROJECT_SORTS = ['startOn', 'title', 'commune'] as const;
+/** `q`: the analysis' title or code, or its commune's name or AGS. */
+export const ZProjectListQuery = ZListQuery(PROJECT_SORTS, { sort: 'startOn', dir: 'desc' }, { ags: ZAgs.optional() });
+export type TProjectListQuery = z.infer<typeof ZProjectListQuery>;
 export const ZPhaseUpdate = z.object({ status: z.enum(PHASE_STATUSES), version: ZVersion });
 export const ZTaskUpdate = z.object({ done: z.boolean(), version: ZVersion });
 export const ZComplete = z.object({ completedOn: ZDate, version: ZVersion });
@@ -102,7 +106,7 @@ export const ZProjectRecord = z.object({
 /** What the viewer may do with the analysis (analysisPolicy's abilities). */
 export const ZAnalysisCan = z.object({ read: z.boolean(), work: z.boolean(), communeTasks: z.boolean(), commission: z.boolean() });
 export const ZProject = ZProjectRecord.extend({ can: ZAnalysisCan });
-export const ZProjectList = z.object({ items: z.array(ZProject) });
+export const ZProjectList = ZPage(ZProject);
 export type TPhase = z.infer<typeof ZPhase>;
 export type TTask = z.infer<typeof ZTask>;
 export type TProjectRecord = z.infer<typeof ZProjectRecord>;

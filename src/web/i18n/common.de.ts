@@ -62,4 +62,18 @@ export const commonDe = {
   'start.nothing': 'Für Sie steht gerade nichts an.',
   'start.roleIn': '{role}: {scope}',
   'start.yourRoles': { one: 'Ihre Rolle: {roles}', other: 'Ihre Rollen: {roles}' },
+  // issue 12: lists
+  'pager.label': 'Seiten',
+  'pager.status': 'Seite {page} von {pages}, {items}',
+  'pager.first': 'Erste Seite',
+  'pager.prev': 'Vorherige Seite',
+  'pager.next': 'Nächste Seite',
+  'pager.last': 'Letzte Seite',
+  'pager.pageSize': 'Einträge je Seite',
+  'pager.goto': 'Seite {page}',
+  'list.filter': 'Nach Name oder AGS filtern',
+  'list.sortBy': 'Sortieren nach',
+  'list.dir': 'Reihenfolge',
+  'list.asc': 'aufsteigend',
+  'list.desc': 'absteigend',
 } as const;

@@ -64,4 +64,18 @@ export const commonEn: Record<keyof typeof commonDe, Text> = {
   'start.nothing': 'Nothing is waiting for you right now.',
   'start.roleIn': '{role}: {scope}',
   'start.yourRoles': { one: 'Your role: {roles}', other: 'Your roles: {roles}' },
+  // issue 12: lists
+  'pager.label': 'Pages',
+  'pager.status': 'Page {page} of {pages}, {items}',
+  'pager.first': 'First page',
+  'pager.prev': 'Previous page',
+  'pager.next': 'Next page',
+  'pager.last': 'Last page',
+  'pager.pageSize': 'Entries per page',
+  'pager.goto': 'Page {page}',
+  'list.filter': 'Filter by name or AGS',
+  'list.sortBy': 'Sort by',
+  'list.dir': 'Order',
+  'list.asc': 'ascending',
+  'list.desc': 'descending',
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZListQuery, ZPage } from '../../../server/http/paging.js';
 import { ZAgs } from '../../communes/communes.types.js';
 import { ZDate, ZIntParam, ZString, ZText, ZVersion } from '../../../server/http/zod.js';
 import { ZCommuneRef } from '../alliance.types.js';
@@ -53,8 +54,10 @@ export const ZAgreementRecord = z.object({
 });
 /** An agreement as a viewer gets it: with what they may do with it (`alliance.agreement.*`). */
 export const ZAgreement = ZAgreementRecord.extend({ can: z.object({ read: z.boolean(), manage: z.boolean() }) });
-export const ZAgreementList = z.object({ items: z.array(ZAgreement) });
-export const ZAgreementListQuery = z.object({
+export const ZAgreementList = ZPage(ZAgreement);
+export const AGREEMENT_SORTS = ['updatedAt', 'title', 'commune'] as const;
+/** `q`: the title, or a commune's name or AGS; newest change first by default. */
+export const ZAgreementListQuery = ZListQuery(AGREEMENT_SORTS, { sort: 'updatedAt', dir: 'desc' }, {
   ags: ZAgs.optional(), state: z.enum(AGREEMENT_STATES).optional(), kind: z.enum(AGREEMENT_KINDS).optional(),
 });
 export const ZRevisionParams = z.object({ id: z.uuid(), revision: ZIntParam(1) });

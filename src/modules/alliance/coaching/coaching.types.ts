@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZListQuery, ZPage } from '../../../server/http/paging.js';
 import { ZAgs } from '../../communes/communes.types.js';
 import { ZDate, ZRequiredText, ZString, ZText, ZVersion } from '../../../server/http/zod.js';
 import { ZCommuneRef } from '../alliance.types.js';
@@ -62,8 +63,10 @@ export const ZCoachingProcessRecord = z.object({
 export const ZCoachingProcess = ZCoachingProcessRecord.extend({
   can: z.object({ read: z.boolean(), request: z.boolean(), run: z.boolean(), feedback: z.boolean(), manage: z.boolean() }),
 });
-export const ZCoachingList = z.object({ items: z.array(ZCoachingProcess) });
-export const ZCoachingListQuery = z.object({ ags: ZAgs.optional(), status: z.enum(COACHING_STATES).optional() });
+export const ZCoachingList = ZPage(ZCoachingProcess);
+export const COACHING_SORTS = ['requestedOn', 'commune', 'status'] as const;
+/** `q`: the commune's name or AGS, or the coach's name; newest request first by default. */
+export const ZCoachingListQuery = ZListQuery(COACHING_SORTS, { sort: 'requestedOn', dir: 'desc' }, { ags: ZAgs.optional(), status: z.enum(COACHING_STATES).optional() });
 
 export type TCoachInput = z.infer<typeof ZCoachInput>;
 export type TCoachUpdate = z.infer<typeof ZCoachUpdate>;

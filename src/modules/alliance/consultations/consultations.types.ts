@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZAgs } from '../../communes/communes.types.js';
 import { ZDate, ZRequiredText, ZString, ZText, ZVersion } from '../../../server/http/zod.js';
+import { ZListQuery, ZPage } from '../../../server/http/paging.js';
 import { ZCommuneRef } from '../alliance.types.js';
 import { ZFieldOfActionRef } from '../admin/admin.types.js';
 
@@ -19,6 +20,9 @@ export const ZConsultationInput = z.object({
 export const ZConsultationUpdate = ZConsultationInput.omit({ tasks: true }).extend({ version: ZVersion });
 
 export const ZTask = z.object({ id: z.string(), consultationId: z.string(), title: z.string(), dueOn: z.string(), assignee: z.string(), doneOn: z.string().nullable(), version: z.number().int() });
+/** An open follow-up task with the communes of its consultation. */
+export const ZOpenTask = ZTask.extend({ communes: z.array(ZCommuneRef) });
+export type TOpenTask = z.infer<typeof ZOpenTask>;
 export const ZTaskUpdate = z.object({ done: z.boolean(), version: ZVersion });
 export const ZOpenTasksQuery = z.object({ dueBy: ZDate.optional() });
 
@@ -31,12 +35,13 @@ export const ZConsultationRecord = z.object({
 });
 /** A consultation as a viewer gets it: with what they may do with it (`alliance.consultation.*`). */
 export const ZConsultation = ZConsultationRecord.extend({ can: z.object({ read: z.boolean(), manage: z.boolean() }) });
-export const ZConsultationList = z.object({ items: z.array(ZConsultation), total: z.number().int() });
+export const ZConsultationList = ZPage(ZConsultation);
 
-export const ZConsultationListQuery = z.object({
+export const CONSULTATION_SORTS = ['heldOn', 'commune', 'staff'] as const;
+/** `q`: a commune's name or AGS; sorted by day (newest first by default), commune name or staff member. */
+export const ZConsultationListQuery = ZListQuery(CONSULTATION_SORTS, { sort: 'heldOn', dir: 'desc' }, {
   ags: ZAgs.optional(), from: ZDate.optional(), to: ZDate.optional(), topic: ZString.max(40).optional(),
   staffUserId: z.uuid().optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(50), offset: z.coerce.number().int().min(0).default(0),
 });
 
 export type TConsultationInput = z.infer<typeof ZConsultationInput>;

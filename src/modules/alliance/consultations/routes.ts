@@ -47,7 +47,7 @@ export async function consultationRoutes(app: App) {
 
   app.get('/consultation-tasks', {
     config: { access: consultationPolicy.door('manage') },
-    schema: { tags, summary: 'Offene Folgeaufgaben, früheste Fälligkeit zuerst', querystring: T.ZOpenTasksQuery, response: { 200: z.object({ items: z.array(T.ZTask) }) } },
+    schema: { tags, summary: 'Offene Folgeaufgaben, früheste Fälligkeit zuerst', querystring: T.ZOpenTasksQuery, response: { 200: z.object({ items: z.array(T.ZOpenTask) }) } },
   }, async (request) => ({ items: await listOpenTasks(db, request.query.dueBy) }));
 
   app.put('/consultation-tasks/:id', {

@@ -39,7 +39,7 @@ describe('commune registry', () => {
     const zwickau = (await get('/api/communes?directorate=zwickau&limit=500')).body;
     expect(zwickau.total).toBe(37 + 33);
     expect(zwickau.items.every((c: { policeDirectorateId: string }) => c.policeDirectorateId === 'zwickau')).toBe(true);
-    const largest = (await get('/api/communes?sort=population&order=desc&limit=3')).body.items.map((c: { name: string }) => c.name);
+    const largest = (await get('/api/communes?sort=population&dir=desc&limit=3')).body.items.map((c: { name: string }) => c.name);
     expect(largest).toEqual(['Leipzig, Stadt', 'Dresden, Stadt', 'Chemnitz, Stadt']);
     const page1 = (await get('/api/communes?district=14521&sort=name&limit=10')).body;
     const page2 = (await get('/api/communes?district=14521&sort=name&limit=10&offset=10')).body;

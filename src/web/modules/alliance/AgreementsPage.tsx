@@ -6,6 +6,7 @@ import { Alert, ErrorAlert, Field, Loading, PageTitle, ScrollRegion, fieldError 
 import { CommunePicker, type CommuneRef } from '../../ui/CommunePicker.js';
 import { TopicChecklist } from '../../ui/TopicChecklist.js';
 import { useApi } from '../../useApi.js';
+import { ListFilter, Pager, SortHeader, useListQuery } from '../../ui/PagedList.js';
 import type { TAgreement, TAgreementList } from '../../../modules/alliance/agreements/agreements.types.js';
 import type { AgreementModule } from '../../../modules/alliance/reference-data.js';
 import { useText } from './messages.js';
@@ -28,7 +29,7 @@ export function ModuleChecklist({ value, onChange }: { value: string[]; onChange
 function NewAgreementForm({ onCancel }: { onCancel: () => void }) {
   const { t } = useText();
   const navigate = useNavigate();
-  const groups = useApi<{ items: { id: string; name: string }[] }>('/commune-groups');
+  const groups = useApi<{ items: { id: string; name: string }[] }>('/commune-groups?limit=500');
   const directorates = useApi<{ items: { id: string; name: string }[] }>('/police-directorates');
   const [kind, setKind] = useState<'pre' | 'cooperation'>('cooperation');
   const [subject, setSubject] = useState<'commune' | 'group'>('commune');
@@ -86,9 +87,11 @@ function NewAgreementForm({ onCancel }: { onCancel: () => void }) {
 export function AgreementsPage() {
   const { t, locale } = useText();
   const canEdit = useCan()('alliance.agreement.manage');
-  const [state, setState] = useState('');
   const [creating, setCreating] = useState(false);
-  const list = useApi<TAgreementList>(`/agreements${state ? `?state=${state}` : ''}`);
+  const query = useListQuery({ sort: 'updatedAt', dir: 'desc', filters: ['state'] as const });
+  const state = query.filters.state;
+  const list = useApi<TAgreementList>(`/agreements?${query.apiQuery}`);
+  const sortBy = (sort: string, dir: 'asc' | 'desc') => query.set({ sort, dir });
   const flash = (useLocation().state as { message?: string } | null)?.message;
   return (
     <>
@@ -98,19 +101,21 @@ export function AgreementsPage() {
       {canEdit && !creating && <p><button className="btn" type="button" onClick={() => setCreating(true)}>{t('agreements.new')}</button></p>}
       {creating && <NewAgreementForm onCancel={() => setCreating(false)} />}
       <div className="filters">
+        <ListFilter label={t('agreements.filter')} value={query.q} onChange={(q) => query.set({ q })} />
         <Field label={t('agreements.state')}>
-          {(f) => <select id={f.id} value={state} onChange={(e) => setState(e.target.value)}>
+          {(f) => <select id={f.id} value={state} onChange={(e) => query.set({ state: e.target.value })}>
             <option value="">{t('agreements.allStates')}</option>
             {STATES.map((s) => <option key={s} value={s}>{t(`agreements.state.${s}`)}</option>)}
           </select>}
         </Field>
       </div>
       <ErrorAlert error={list.error} />
-      {!list.data ? <Loading /> : (
+      {!list.data ? <Loading /> : (<>
         <ScrollRegion label={t('agreements.title')}>
           <table>
-            <caption>{t('agreements.count', { n: list.data.items.length })}</caption>
-            <thead><tr><th scope="col">{t('agreements.titleCol')}</th><th scope="col">{t('agreements.state')}</th><th scope="col">{t('agreements.communes')}</th><th scope="col">{t('agreements.police')}</th><th scope="col">{t('agreements.inForceSince')}</th></tr></thead>
+            <caption>{t('agreements.count', { n: list.data.total })}</caption>
+            <thead><tr><SortHeader label={t('agreements.titleCol')} column="title" sort={query.sort} dir={query.dir} onSort={sortBy} /><th scope="col">{t('agreements.state')}</th>
+              <SortHeader label={t('agreements.communes')} column="commune" sort={query.sort} dir={query.dir} onSort={sortBy} /><th scope="col">{t('agreements.police')}</th><th scope="col">{t('agreements.inForceSince')}</th></tr></thead>
             <tbody>{list.data.items.map((a) => (
               <tr key={a.id}>
                 <th scope="row"><Link to={`/vereinbarungen/${a.id}`}>{a.title}</Link></th>
@@ -122,7 +127,9 @@ export function AgreementsPage() {
             ))}</tbody>
           </table>
         </ScrollRegion>
-      )}
+        <Pager total={list.data.total} page={query.page} pageSize={query.pageSize} items={t('agreements.count', { n: list.data.total })}
+          onPage={(p) => query.set({ seite: String(p) })} onPageSize={(n) => query.set({ anzahl: String(n) })} />
+      </>)}
     </>
   );
 }

@@ -7,6 +7,7 @@ import { Alert, ErrorAlert, Field, Loading, PageTitle, ScrollRegion, fieldError 
 import { CommunePicker, type CommuneRef } from '../../ui/CommunePicker.js';
 import { TopicChecklist } from '../../ui/TopicChecklist.js';
 import { useApi } from '../../useApi.js';
+import { ListFilter, Pager, SortHeader, useListQuery } from '../../ui/PagedList.js';
 import type { TCoach, TCoachCandidate, TCoachingList, TCoachingProcess } from '../../../modules/alliance/coaching/coaching.types.js';
 import type { TFieldOfAction, TPerson } from '../../../modules/alliance/admin/admin.types.js';
 import { useText } from './messages.js';
@@ -57,9 +58,11 @@ function RequestForm({ onCancel }: { onCancel: () => void }) {
 export function CoachingPage() {
   const { t, locale } = useText();
   const can = useCan();
-  const [status, setStatus] = useState('');
   const [creating, setCreating] = useState(false);
-  const list = useApi<TCoachingList>(`/coaching${status ? `?status=${status}` : ''}`);
+  const query = useListQuery({ sort: 'requestedOn', dir: 'desc', filters: ['status'] as const });
+  const status = query.filters.status;
+  const list = useApi<TCoachingList>(`/coaching?${query.apiQuery}`);
+  const sortBy = (sort: string, dir: 'asc' | 'desc') => query.set({ sort, dir });
   return (
     <>
       <PageTitle>{t('coaching.title')}</PageTitle>
@@ -68,19 +71,22 @@ export function CoachingPage() {
       {can('alliance.coaching.request') && !creating && <p><button className="btn" type="button" onClick={() => setCreating(true)}>{t('coaching.request')}</button></p>}
       {creating && <RequestForm onCancel={() => setCreating(false)} />}
       <div className="filters">
+        <ListFilter label={t('coaching.filter')} value={query.q} onChange={(q) => query.set({ q })} />
         <Field label={t('coaching.status')}>
-          {(f) => <select id={f.id} value={status} onChange={(e) => setStatus(e.target.value)}>
+          {(f) => <select id={f.id} value={status} onChange={(e) => query.set({ status: e.target.value })}>
             <option value="">{t('coaching.allStates')}</option>
             {STATES.map((s) => <option key={s} value={s}>{t(`coaching.status.${s}`)}</option>)}
           </select>}
         </Field>
       </div>
       <ErrorAlert error={list.error} />
-      {!list.data ? <Loading /> : (
+      {!list.data ? <Loading /> : (<>
         <ScrollRegion label={t('coaching.title')}>
           <table>
-            <caption>{t('coaching.count', { n: list.data.items.length })}</caption>
-            <thead><tr><th scope="col">{t('coaching.commune')}</th><th scope="col">{t('coaching.status')}</th><th scope="col">{t('coaching.coach')}</th><th scope="col">{t('coaching.requestedOn')}</th><th scope="col">{t('coaching.topics')}</th></tr></thead>
+            <caption>{t('coaching.count', { n: list.data.total })}</caption>
+            <thead><tr><SortHeader label={t('coaching.commune')} column="commune" sort={query.sort} dir={query.dir} onSort={sortBy} />
+              <SortHeader label={t('coaching.status')} column="status" sort={query.sort} dir={query.dir} onSort={sortBy} /><th scope="col">{t('coaching.coach')}</th>
+              <SortHeader label={t('coaching.requestedOn')} column="requestedOn" sort={query.sort} dir={query.dir} onSort={sortBy} /><th scope="col">{t('coaching.topics')}</th></tr></thead>
             <tbody>{list.data.items.map((p) => (
               <tr key={p.id}>
                 <th scope="row"><Link to={`/coaching/${p.id}`}>{p.commune.name}</Link></th>
@@ -89,7 +95,9 @@ export function CoachingPage() {
             ))}</tbody>
           </table>
         </ScrollRegion>
-      )}
+        <Pager total={list.data.total} page={query.page} pageSize={query.pageSize} items={t('coaching.count', { n: list.data.total })}
+          onPage={(p) => query.set({ seite: String(p) })} onPageSize={(n) => query.set({ anzahl: String(n) })} />
+      </>)}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { todayIso } from '../../../lib/dates.js';
 import { api, formatDate } from '../../api.js';
 import { useCan, useSession } from '../../session.js';
@@ -7,7 +7,8 @@ import { Alert, ErrorAlert, Field, Loading, PageTitle, ScrollRegion, fieldError 
 import { CommunePicker, type CommuneRef } from '../../ui/CommunePicker.js';
 import { TopicChecklist } from '../../ui/TopicChecklist.js';
 import { useApi } from '../../useApi.js';
-import type { TConsultation, TConsultationList, TTask } from '../../../modules/alliance/consultations/consultations.types.js';
+import { ListFilter, Pager, SortHeader, useListQuery } from '../../ui/PagedList.js';
+import type { TConsultation, TConsultationList, TOpenTask } from '../../../modules/alliance/consultations/consultations.types.js';
 import type { TFieldOfAction, TPerson } from '../../../modules/alliance/admin/admin.types.js';
 import { useText } from './messages.js';
 
@@ -73,32 +74,35 @@ function ConsultationForm({ initial, onDone }: { initial: TConsultation | null; 
   );
 }
 
+const CONSULTATION_FILTERS = ['ags', 'from', 'to', 'topic'] as const;
+
 export function ConsultationsPage() {
   const { t, locale } = useText();
   const canEdit = useCan()('alliance.consultation.manage');
-  const [search] = useSearchParams();
-  const [filters, setFilters] = useState({ ags: search.get('ags') ?? '', from: '', to: '', topic: '' });
+  // A link from a commune (`?ags=…`) filters by its AGS until the filter field is changed.
+  const list = useListQuery({ sort: 'heldOn', dir: 'desc', filters: CONSULTATION_FILTERS });
+  const q = list.q || list.filters.ags;
   const [editing, setEditing] = useState<TConsultation | 'new' | null>(null);
   const [message, setMessage] = useState('');
   const [actionError, setActionError] = useState<unknown>(null);
-  const q = new URLSearchParams(Object.entries({ ...filters, limit: '100' }).filter(([, v]) => v)).toString();
-  const list = useApi<TConsultationList>(`/consultations?${q}`);
-  const tasks = useApi<{ items: TTask[] }>(canEdit ? '/consultation-tasks' : null);
+  const consultations = useApi<TConsultationList>(`/consultations?${list.apiQuery}`);
+  const tasks = useApi<{ items: TOpenTask[] }>(canEdit ? '/consultation-tasks' : null);
   const fields = useApi<{ items: TFieldOfAction[] }>('/fields-of-action');
-  const done = (msg: string) => { setEditing(null); setMessage(msg); list.reload(); tasks.reload(); };
+  const done = (msg: string) => { setEditing(null); setMessage(msg); consultations.reload(); tasks.reload(); };
   const remove = async (c: TConsultation) => {
     if (!window.confirm(t('consultations.confirmDelete', { date: formatDate(c.heldOn, locale) }))) return;
     try { await api(`/consultations/${c.id}?version=${c.version}`, { method: 'DELETE' }); done(t('consultations.deleted')); } catch (e) { setActionError(e); }
   };
-  const toggleTask = async (task: TTask) => {
-    try { await api(`/consultation-tasks/${task.id}`, { method: 'PUT', body: { done: !task.doneOn, version: task.version } }); tasks.reload(); list.reload(); } catch (e) { setActionError(e); }
+  const toggleTask = async (task: TOpenTask) => {
+    try { await api(`/consultation-tasks/${task.id}`, { method: 'PUT', body: { done: !task.doneOn, version: task.version } }); tasks.reload(); consultations.reload(); } catch (e) { setActionError(e); }
   };
+  const sortBy = (sort: string, dir: 'asc' | 'desc') => list.set({ sort, dir });
   return (
     <>
       <PageTitle>{t('consultations.title')}</PageTitle>
       <p>{t('consultations.intro')}</p>
       {message && <Alert kind="success">{message}</Alert>}
-      <ErrorAlert error={list.error ?? actionError} />
+      <ErrorAlert error={consultations.error ?? actionError} />
       {canEdit && !editing && <p><button className="btn" type="button" onClick={() => { setMessage(''); setEditing('new'); }}>{t('consultations.new')}</button></p>}
       {editing && <ConsultationForm key={editing === 'new' ? 'new' : editing.id} initial={editing === 'new' ? null : editing} onDone={done} />}
       {canEdit && tasks.data && tasks.data.items.length > 0 && (
@@ -107,41 +111,52 @@ export function ConsultationsPage() {
           <ul className="tasks">{tasks.data.items.map((task) => (
             <li key={task.id} className={task.dueOn < todayIso() ? 'overdue' : ''}>
               <label><input type="checkbox" checked={!!task.doneOn} onChange={() => toggleTask(task)} /> {task.title}</label>
+              {task.communes.length > 0 && <>{' – '}{task.communes.map((x, i) => <span key={x.ags}>{i > 0 && ', '}<Link to={`/gemeinden/${x.ags}`}>{x.name}</Link></span>)}</>}
               {' '}<span className="muted">{t('consultations.due', { date: formatDate(task.dueOn, locale) })}{task.dueOn < todayIso() ? ` – ${t('consultations.overdue')}` : ''}</span>
             </li>
           ))}</ul>
         </section>
       )}
       <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label={t('consultations.filter')}>
-        <Field label={t('consultations.filterAgs')}>{(f) => <input id={f.id} inputMode="numeric" pattern="\d{8}" value={filters.ags} onChange={(e) => setFilters({ ...filters, ags: e.target.value.trim() })} />}</Field>
-        <Field label={t('consultations.from')}>{(f) => <input id={f.id} type="date" value={filters.from} onChange={(e) => setFilters({ ...filters, from: e.target.value })} />}</Field>
-        <Field label={t('consultations.to')}>{(f) => <input id={f.id} type="date" value={filters.to} onChange={(e) => setFilters({ ...filters, to: e.target.value })} />}</Field>
+        <ListFilter label={t('consultations.filterCommune')} value={q} onChange={(v) => list.set({ q: v, ags: '' })} />
+        <Field label={t('consultations.from')}>{(f) => <input id={f.id} type="date" value={list.filters.from} onChange={(e) => list.set({ from: e.target.value })} />}</Field>
+        <Field label={t('consultations.to')}>{(f) => <input id={f.id} type="date" value={list.filters.to} onChange={(e) => list.set({ to: e.target.value })} />}</Field>
         <Field label={t('consultations.topic')}>
-          {(f) => <select id={f.id} value={filters.topic} onChange={(e) => setFilters({ ...filters, topic: e.target.value })}>
+          {(f) => <select id={f.id} value={list.filters.topic} onChange={(e) => list.set({ topic: e.target.value })}>
             <option value="">{t('consultations.allTopics')}</option>{fields.data?.items.map((x) => <option key={x.id} value={x.id}>{x.label}</option>)}
           </select>}
         </Field>
       </form>
-      {!list.data ? <Loading /> : (
-        <ScrollRegion label={t('consultations.title')}>
-          <table>
-            <caption>{t('consultations.count', { n: list.data.total })}</caption>
-            <thead><tr><th scope="col">{t('consultations.heldOn')}</th><th scope="col">{t('consultations.communes')}</th><th scope="col">{t('consultations.topics')}</th><th scope="col">{t('consultations.staff')}</th><th scope="col">{t('consultations.notes')}</th>{canEdit && <th scope="col">{t('consultations.actions')}</th>}</tr></thead>
-            <tbody>{list.data.items.map((c) => (
-              <tr key={c.id}>
-                <th scope="row">{formatDate(c.heldOn, locale)}</th>
-                <td>{c.communes.map((x, i) => <span key={x.ags}>{i > 0 && ', '}<Link to={`/gemeinden/${x.ags}`}>{x.name}</Link></span>)}</td>
-                <td>{c.topics.map((x) => x.label).join(', ')}</td>
-                <td>{c.staff.name}</td>
-                <td>{c.notes}{c.tasks.length > 0 && <span className="muted"> ({t('consultations.taskCount', { n: c.tasks.length })})</span>}</td>
-                {canEdit && <td className="row-actions">{c.can.manage && <>
-                  <button type="button" className="linkish" onClick={() => { setMessage(''); setEditing(c); }} aria-label={t('consultations.editOf', { date: formatDate(c.heldOn, locale) })}>{t('consultations.editShort')}</button>
-                  {' '}<button type="button" className="linkish" onClick={() => remove(c)} aria-label={t('consultations.deleteOf', { date: formatDate(c.heldOn, locale) })}>{t('consultations.deleteShort')}</button>
-                </>}</td>}
-              </tr>
-            ))}</tbody>
-          </table>
-        </ScrollRegion>
+      {!consultations.data ? <Loading /> : (
+        <>
+          <ScrollRegion label={t('consultations.title')}>
+            <table>
+              <caption>{t('consultations.count', { n: consultations.data.total })}</caption>
+              <thead><tr>
+                <SortHeader label={t('consultations.heldOn')} column="heldOn" sort={list.sort} dir={list.dir} onSort={sortBy} />
+                <SortHeader label={t('consultations.communes')} column="commune" sort={list.sort} dir={list.dir} onSort={sortBy} />
+                <th scope="col">{t('consultations.topics')}</th>
+                <SortHeader label={t('consultations.staff')} column="staff" sort={list.sort} dir={list.dir} onSort={sortBy} />
+                <th scope="col">{t('consultations.notes')}</th>{canEdit && <th scope="col">{t('consultations.actions')}</th>}
+              </tr></thead>
+              <tbody>{consultations.data.items.map((c) => (
+                <tr key={c.id}>
+                  <th scope="row">{formatDate(c.heldOn, locale)}</th>
+                  <td>{c.communes.map((x, i) => <span key={x.ags}>{i > 0 && ', '}<Link to={`/gemeinden/${x.ags}`}>{x.name}</Link></span>)}</td>
+                  <td>{c.topics.map((x) => x.label).join(', ')}</td>
+                  <td>{c.staff.name}</td>
+                  <td>{c.notes}{c.tasks.length > 0 && <span className="muted"> ({t('consultations.taskCount', { n: c.tasks.length })})</span>}</td>
+                  {canEdit && <td className="row-actions">{c.can.manage && <>
+                    <button type="button" className="linkish" onClick={() => { setMessage(''); setEditing(c); }} aria-label={t('consultations.editOf', { date: formatDate(c.heldOn, locale) })}>{t('consultations.editShort')}</button>
+                    {' '}<button type="button" className="linkish" onClick={() => remove(c)} aria-label={t('consultations.deleteOf', { date: formatDate(c.heldOn, locale) })}>{t('consultations.deleteShort')}</button>
+                  </>}</td>}
+                </tr>
+              ))}</tbody>
+            </table>
+          </ScrollRegion>
+          <Pager total={consultations.data.total} page={list.page} pageSize={list.pageSize} items={t('consultations.count', { n: consultations.data.total })}
+            onPage={(p) => list.set({ seite: String(p) })} onPageSize={(n) => list.set({ anzahl: String(n) })} />
+        </>
       )}
     </>
   );

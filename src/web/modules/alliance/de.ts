@@ -311,4 +311,7 @@ export const allianceDe = {
   'alliance.confirmCorrection': 'Die Stufe der Kommune wird manuell auf „{stage}“ gesetzt und überschreibt die abgeleitete Stufe. Fortfahren?',
   'coaching.why': 'Warum vorgeschlagen',
   'coaching.candidatesHint': 'Sortiert nach passender Kompetenz, dann Region, dann Auslastung.',
+  'consultations.filterCommune': 'Kommune (Name oder AGS)',
+  'agreements.filter': 'Titel oder Kommune (Name oder AGS)',
+  'coaching.filter': 'Kommune (Name oder AGS) oder Coach',
 } as const;

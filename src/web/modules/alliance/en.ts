@@ -313,4 +313,7 @@ export const allianceEn: Record<keyof typeof allianceDe, Text> = {
   'alliance.confirmCorrection': 'The commune’s stage will be set to “{stage}” manually, overriding the derived stage. Continue?',
   'coaching.why': 'Why suggested',
   'coaching.candidatesHint': 'Sorted by matching competence, then region, then load.',
+  'consultations.filterCommune': 'Municipality (name or AGS)',
+  'agreements.filter': 'Title or municipality (name or AGS)',
+  'coaching.filter': 'Municipality (name or AGS) or coach',
 };

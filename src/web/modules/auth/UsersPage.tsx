@@ -4,9 +4,50 @@ import { useText } from './messages.js';
 import type { TGrant, TMessage, TRoleOption, TUser, TUserList } from '../../../modules/auth/auth.types.js';
 import { Alert, ErrorAlert, Field, Loading, PageTitle, fieldError, ScrollRegion } from '../../ui/components.js';
 import { useApi } from '../../useApi.js';
+import { CommunePicker, type CommuneRef } from '../../ui/CommunePicker.js';
+import { ListFilter, Pager, SortHeader, useListQuery } from '../../ui/PagedList.js';
+import type { ScopeType } from '../../../server/auth/roles.js';
+import type { TCommuneDetail, TDirectorateList } from '../../../modules/communes/communes.types.js';
+import type { TProjectList } from '../../../modules/surveys/surveys.types.js';
 
 /** What the form sends: the server sets the scope type the role needs. */
 const grantsBody = (grants: TGrant[]) => grants.map((g) => ({ role: g.role, scopeId: g.scopeId || null }));
+
+/** A commune scope: the commune picked by name or AGS (its name loaded for an existing grant). */
+function CommuneScope({ legend, value, onChange, error }: { legend: string; value: string; onChange: (ags: string) => void; error?: string }) {
+  const known = useApi<TCommuneDetail>(/^\d{8}$/.test(value) ? `/communes/${value}` : null);
+  const chosen: CommuneRef[] = value ? [{ ags: value, name: known.data?.ags === value ? known.data.name : value }] : [];
+  return <CommunePicker legend={legend} value={chosen} onChange={(v) => onChange(v[v.length - 1]?.ags ?? '')} error={error} single />;
+}
+
+/** The scope of a role, picked from a list: a commune, a police directorate, an analysis; a council by its id. */
+function ScopePicker({ type, n, value, onChange, error }: { type: ScopeType; n: number; value: string; onChange: (id: string) => void; error?: string }) {
+  const { t } = useText();
+  const directorates = useApi<TDirectorateList>(type === 'police_directorate' ? '/police-directorates' : null);
+  const analyses = useApi<TProjectList>(type === 'analysis' ? '/analyses?limit=500&sort=title&dir=asc' : null);
+  const label = `${t(`users.scope.${type}`)} (${t('users.role')} ${n})`;
+  if (type === 'commune') return <CommuneScope legend={label} value={value} onChange={onChange} error={error} />;
+  if (type === 'council') {
+    return (
+      <Field label={label} hint={t('users.scopeCouncilHint')} error={error}>
+        {(f) => <input id={f.id} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={f.invalid} aria-describedby={f.describedBy} />}
+      </Field>
+    );
+  }
+  const options = type === 'police_directorate' ? directorates.data?.items.map((d) => ({ id: d.id, label: d.name }))
+    : analyses.data?.items.map((a) => ({ id: a.code, label: `${a.title} (${a.code})` }));
+  return (
+    <Field label={label} error={error}>
+      {(f) => (
+        <select id={f.id} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={f.invalid} aria-describedby={f.describedBy}>
+          <option value="">{t('users.scopeChoose')}</option>
+          {value && options && !options.some((o) => o.id === value) && <option value={value}>{value}</option>}
+          {options?.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
+        </select>
+      )}
+    </Field>
+  );
+}
 
 function GrantsEditor({ roles, grants, onChange, error }: { roles: TRoleOption[]; grants: TGrant[]; onChange: (g: TGrant[]) => void; error: unknown }) {
   const { t } = useText();
@@ -16,15 +57,13 @@ function GrantsEditor({ roles, grants, onChange, error }: { roles: TRoleOption[]
     <fieldset className="field">
       <legend>{t('users.role')}</legend>
       {grants.map((g, i) => (
-        <div key={i} style={{ display: 'flex', gap: '1rem', flexWrap: 'wrap', alignItems: 'end' }}>
+        <div key={i} className="grant-row" style={{ display: 'flex', gap: '1rem', flexWrap: 'wrap', alignItems: 'end' }}>
           <Field label={`${t('users.role')} ${i + 1}`} error={fieldError(error, `grants.${i}.role`)}>
             {(f) => <select id={f.id} value={g.role} onChange={(e) => { const role = e.target.value as TGrant['role']; set(i, { role, scopeType: scopeOf(role), scopeId: null }); }}>
               {roles.map((r) => <option key={r.role} value={r.role}>{t(`role.${r.role}`)}</option>)}</select>}
           </Field>
           {scopeOf(g.role) && (
-            <Field label={`${t('users.scope')} ${i + 1}`} hint={t('users.scopeHint')} error={fieldError(error, `grants.${i}.scopeId`)}>
-              {(f) => <input id={f.id} value={g.scopeId ?? ''} onChange={(e) => set(i, { scopeId: e.target.value })} aria-invalid={f.invalid} aria-describedby={f.describedBy} />}
-            </Field>
+            <ScopePicker type={scopeOf(g.role)!} n={i + 1} value={g.scopeId ?? ''} onChange={(scopeId) => set(i, { scopeId })} error={fieldError(error, `grants.${i}.scopeId`)} />
           )}
           {grants.length > 1 && <button type="button" className="btn secondary" onClick={() => onChange(grants.filter((_, j) => j !== i))}>{t('users.removeGrant')}</button>}
         </div>
@@ -94,7 +133,9 @@ function EditUser({ roles, user, onDone }: { roles: TRoleOption[]; user: TUser; 
 
 export function UsersPage() {
   const { t, locale } = useText();
-  const { data, error, reload } = useApi<TUserList>('/admin/users?limit=500');
+  const list = useListQuery({ sort: 'name', pageSize: 25 });
+  const { data, error, reload } = useApi<TUserList>(`/admin/users?${list.apiQuery}`);
+  const sortBy = (sort: string, dir: 'asc' | 'desc') => list.set({ sort, dir });
   const [message, setMessage] = useState('');
   const [editing, setEditing] = useState<TUser | null>(null);
   const done = (msg: string) => { setMessage(msg); setEditing(null); reload(); };
@@ -107,11 +148,16 @@ export function UsersPage() {
       {!data ? <Loading /> : (
         <>
           {editing ? <EditUser key={editing.id} roles={data.roles} user={editing} onDone={done} /> : <InviteForm roles={data.roles} onDone={done} />}
+          <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+            <ListFilter label={t('users.filter')} value={list.q} onChange={(q) => list.set({ q })} />
+          </form>
           <ScrollRegion label={t('users.title')}>
             <table>
-              <caption>{t('users.title')} ({data.total})</caption>
-              <thead><tr><th scope="col">{t('users.name')}</th><th scope="col">{t('users.email')}</th><th scope="col">{t('users.role')}</th>
-                <th scope="col">{t('users.status')}</th><th scope="col">{t('users.lastLogin')}</th><th scope="col"><span className="visually-hidden">{t('users.edit')}</span></th></tr></thead>
+              <caption>{t('users.count', { count: data.total })}</caption>
+              <thead><tr><SortHeader label={t('users.name')} column="name" sort={list.sort} dir={list.dir} onSort={sortBy} />
+                <SortHeader label={t('users.email')} column="email" sort={list.sort} dir={list.dir} onSort={sortBy} /><th scope="col">{t('users.role')}</th>
+                <th scope="col">{t('users.status')}</th><SortHeader label={t('users.lastLogin')} column="lastLogin" sort={list.sort} dir={list.dir} onSort={sortBy} />
+                <th scope="col"><span className="visually-hidden">{t('users.edit')}</span></th></tr></thead>
               <tbody>{data.items.map((u) => (
                 <tr key={u.id}>
                   <th scope="row">{u.displayName}</th><td>{u.email}</td>
@@ -126,6 +172,8 @@ export function UsersPage() {
               ))}</tbody>
             </table>
           </ScrollRegion>
+          <Pager total={data.total} page={list.page} pageSize={list.pageSize} items={t('users.count', { count: data.total })}
+            onPage={(p) => list.set({ seite: String(p) })} onPageSize={(n) => list.set({ anzahl: String(n) })} />
         </>
       )}
     </>

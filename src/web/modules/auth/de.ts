@@ -40,4 +40,12 @@ export const authDe = {
   'users.activeLabel': 'Konto aktiv',
   'users.saved': 'Die Änderungen wurden gespeichert.',
   'users.resend': 'Einladung erneut senden',
+  'users.scope.commune': 'Gemeinde',
+  'users.scope.police_directorate': 'Polizeidirektion',
+  'users.scope.analysis': 'Sicherheitsanalyse',
+  'users.scope.council': 'Präventionsrat (Kennung, z. B. kpr-schwarzenberg)',
+  'users.scopeCouncilHint': 'Die Kennung des Kommunalen Präventionsrats, beginnend mit „kpr-“.',
+  'users.scopeChoose': 'Bitte wählen',
+  'users.filter': 'Nach Name oder E-Mail-Adresse filtern',
+  'users.count': { one: '{count} Benutzerkonto', other: '{count} Benutzerkonten' },
 } as const;

@@ -42,4 +42,12 @@ export const authEn: Record<keyof typeof authDe, Text> = {
   'users.activeLabel': 'Account active',
   'users.saved': 'The changes have been saved.',
   'users.resend': 'Resend invitation',
+  'users.scope.commune': 'Commune',
+  'users.scope.police_directorate': 'Police directorate',
+  'users.scope.analysis': 'Safety analysis',
+  'users.scope.council': 'Prevention council (id, e.g. kpr-schwarzenberg)',
+  'users.scopeCouncilHint': 'The id of the municipal prevention council, starting with “kpr-”.',
+  'users.scopeChoose': 'Please choose',
+  'users.filter': 'Filter by name or e-mail address',
+  'users.count': { one: '{count} account', other: '{count} accounts' },
 };

@@ -5,6 +5,7 @@ import { useText } from './messages.js';
 import { useCan } from '../../session.js';
 import { Alert, ErrorAlert, Field, Loading, PageTitle, fieldError } from '../../ui/components.js';
 import { useApi } from '../../useApi.js';
+import { ListFilter, Pager, SortPicker, useListQuery } from '../../ui/PagedList.js';
 import { CommunePicker, type CommuneRef } from '../../ui/CommunePicker.js';
 import type { TGroup, TGroupList } from '../../../modules/communes/communes.types.js';
 
@@ -47,7 +48,8 @@ function GroupForm({ group, kinds, onDone }: { group: TGroup | null; kinds: TGro
 export function GroupsPage() {
   const { t } = useText();
   const can = useCan();
-  const { data, error, reload } = useApi<TGroupList>('/commune-groups');
+  const query = useListQuery({ sort: 'name', pageSize: 25 });
+  const { data, error, reload } = useApi<TGroupList>(`/commune-groups?${query.apiQuery}`);
   const [editing, setEditing] = useState<TGroup | 'new' | null>(null);
   const [message, setMessage] = useState('');
   const [actionError, setActionError] = useState<unknown>(null);
@@ -64,6 +66,12 @@ export function GroupsPage() {
       <ErrorAlert error={error ?? actionError} />
       {can('communes.registry.manageGroups') && !editing && <p><button className="btn" type="button" onClick={() => { setMessage(''); setEditing('new'); }}>{t('groups.new')}</button></p>}
       {editing && data && <GroupForm key={editing === 'new' ? 'new' : editing.id} group={editing === 'new' ? null : editing} kinds={data.kinds} onDone={done} />}
+      <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+        <ListFilter label={t('groups.filter')} value={query.q} onChange={(q) => query.set({ q })} />
+        <SortPicker sort={query.sort} dir={query.dir} onChange={(sort, dir) => query.set({ sort, dir })}
+          options={[{ value: 'name', label: t('groups.sortName') }, { value: 'kind', label: t('groups.sortKind') }]} />
+      </form>
+      {data && data.items.length > 0 && <p className="muted">{t('groups.count', { count: data.total })}</p>}
       {!data ? <Loading /> : data.items.length === 0 ? <p>{t('groups.none')}</p> : data.items.map((g) => (
         <section key={g.id} className="card" id={`gruppe-${g.id}`} aria-labelledby={`g-${g.id}`}>
           <h2 id={`g-${g.id}`}>{g.name} <span className="muted">({g.kind})</span></h2>
@@ -77,6 +85,8 @@ export function GroupsPage() {
           )}
         </section>
       ))}
+      {data && data.total > 0 && <Pager total={data.total} page={query.page} pageSize={query.pageSize} items={t('groups.count', { count: data.total })}
+        onPage={(p) => query.set({ seite: String(p) })} onPageSize={(n) => query.set({ anzahl: String(n) })} />}
     </>
   );
 }

@@ -3,6 +3,7 @@ import { api, formatDate } from '../../api.js';
 import { useText } from './messages.js';
 import { Alert, ErrorAlert, Field, PageTitle, ScrollRegion } from '../../ui/components.js';
 import { useApi } from '../../useApi.js';
+import { Pager, useListQuery } from '../../ui/PagedList.js';
 import type { TRegistryImportList, TRegistryPreview } from '../../../modules/communes/communes.types.js';
 const brief = (r: Record<string, unknown> | null) => (r ? Object.entries(r).filter(([k]) => !['line', 'ars'].includes(k)).slice(0, 4).map(([k, v]) => `${k}: ${v}`).join('; ') : '–');
 
@@ -13,7 +14,8 @@ export function RegistryImportPage() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
-  const history = useApi<TRegistryImportList>('/registry-imports');
+  const query = useListQuery({ sort: 'createdAt', dir: 'desc', pageSize: 25 });
+  const history = useApi<TRegistryImportList>(`/registry-imports?${query.apiQuery}`);
   const upload = async (e: FormEvent) => {
     e.preventDefault(); setError(null); setMessage(''); setPreview(null);
     if (!file) return;
@@ -65,6 +67,8 @@ export function RegistryImportPage() {
         <section aria-labelledby="hist-h">
           <h2 id="hist-h">{t('registry.history')}</h2>
           <ul>{history.data.items.map((h) => <li key={h.id}>{formatDate(h.referenceDate, locale)}: {h.fileName} ({h.status})</li>)}</ul>
+          <Pager total={history.data.total} page={query.page} pageSize={query.pageSize} items={t('registry.count', { count: history.data.total })}
+            onPage={(p) => query.set({ seite: String(p) })} onPageSize={(n) => query.set({ anzahl: String(n) })} />
         </section>
       )}
     </>

@@ -78,4 +78,9 @@ export const communesDe = {
   'registry.kind.population': 'Einwohner',
   'registry.kind.attributes': 'Merkmale',
   'registry.history': 'Bisherige Aktualisierungen',
+  'groups.filter': 'Gruppe oder Mitgliedsgemeinde (Name oder AGS)',
+  'groups.sortName': 'Name',
+  'groups.sortKind': 'Art',
+  'groups.count': { one: '{count} Gruppe', other: '{count} Gruppen' },
+  'registry.count': { one: '{count} Aktualisierung', other: '{count} Aktualisierungen' },
 } as const;

@@ -80,4 +80,9 @@ export const communesEn: Record<keyof typeof communesDe, Text> = {
   'registry.kind.population': 'population',
   'registry.kind.attributes': 'attributes',
   'registry.history': 'Earlier updates',
+  'groups.filter': 'Group or member commune (name or AGS)',
+  'groups.sortName': 'Name',
+  'groups.sortKind': 'Kind',
+  'groups.count': { one: '{count} group', other: '{count} groups' },
+  'registry.count': { one: '{count} update', other: '{count} updates' },
 };

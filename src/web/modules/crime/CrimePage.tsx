@@ -5,6 +5,7 @@ import { Alert, ErrorAlert, Field, fieldError, Loading, PageTitle, ScrollRegion 
 import { CommunePicker } from '../../ui/CommunePicker.js';
 import { LineChart } from '../../ui/LineChart.js';
 import { useApi } from '../../useApi.js';
+import { Pager, useListQuery } from '../../ui/PagedList.js';
 import type { TCommuneCrime, TCrimeCatalogue, TCrimeFileFormat, TCrimeImportList, TCrimeImportResult, TKreisOverview } from '../../../modules/crime/crime.types.js';
 import { useText } from './messages.js';
 
@@ -87,7 +88,8 @@ export function CrimePage() {
   // A commune's own figures are shown at once; everyone else picks a commune.
   const ownCommune = user?.grants.find((g) => g.scopeType === 'commune')?.scopeId ?? null;
   const catalogue = useApi<TCrimeCatalogue>('/crime/catalogue');
-  const imports = useApi<TCrimeImportList>(listsImports ? '/crime/imports' : null);
+  const importsQuery = useListQuery({ sort: 'importedAt', dir: 'desc', pageSize: 25 });
+  const imports = useApi<TCrimeImportList>(listsImports ? `/crime/imports?${importsQuery.apiQuery}` : null);
   const [year, setYear] = useState<number | null>(null);
   const [key, setKey] = useState(ALL);
   const [picked, setPicked] = useState<{ ags: string; name: string }[]>([]);
@@ -136,6 +138,8 @@ export function CrimePage() {
               <tbody>{imports.data.items.map((i) => <tr key={i.id}><th scope="row">{formatDateTime(i.importedAt, locale)}</th><td>{i.format === 'bka_kreise' ? t('crime.format.bka') : t('crime.format.municipal')}</td><td>{i.years.join(', ')}</td><td>{i.source}<br /><span className="muted">{i.fileName}</span></td><td>{i.version}</td><td className="num">{formatNumber(i.rowsImported, locale)}</td></tr>)}</tbody>
             </table>
           </ScrollRegion>
+          <Pager total={imports.data.total} page={importsQuery.page} pageSize={importsQuery.pageSize} items={t('crime.importCount', { count: imports.data.total })}
+            onPage={(p) => importsQuery.set({ seite: String(p) })} onPageSize={(n) => importsQuery.set({ anzahl: String(n) })} />
         </section>
       )}
     </>

@@ -38,4 +38,5 @@ export const crimeDe = {
   'crime.imports': 'Eingespielte Dateien',
   'crime.importedAt': 'Eingespielt',
   'crime.rows': 'Zeilen',
+  'crime.importCount': { one: '{count} eingespielte Datei', other: '{count} eingespielte Dateien' },
 } as const;

@@ -40,4 +40,5 @@ export const crimeEn: Record<keyof typeof crimeDe, Text> = {
   'crime.imports': 'Imported files',
   'crime.importedAt': 'Imported',
   'crime.rows': 'Rows',
+  'crime.importCount': { one: '{count} imported file', other: '{count} imported files' },
 };

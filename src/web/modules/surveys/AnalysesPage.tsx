@@ -6,6 +6,7 @@ import { useCan } from '../../session.js';
 import { ErrorAlert, Field, Loading, PageTitle, ScrollRegion, fieldError } from '../../ui/components.js';
 import { CommunePicker, type CommuneRef } from '../../ui/CommunePicker.js';
 import { useApi } from '../../useApi.js';
+import { ListFilter, Pager, SortHeader, useListQuery } from '../../ui/PagedList.js';
 import type { TProject, TProjectList } from '../../../modules/surveys/surveys.types.js';
 import { useText } from './messages.js';
 
@@ -36,7 +37,9 @@ export function AnalysesPage() {
   const { t, locale } = useText();
   const can = useCan();
   const [creating, setCreating] = useState(false);
-  const list = useApi<TProjectList>('/analyses');
+  const query = useListQuery({ sort: 'startOn', dir: 'desc' });
+  const list = useApi<TProjectList>(`/analyses?${query.apiQuery}`);
+  const sortBy = (sort: string, dir: 'asc' | 'desc') => query.set({ sort, dir });
   return (
     <>
       <PageTitle>{t('analyses.title')}</PageTitle>
@@ -44,12 +47,17 @@ export function AnalysesPage() {
       {can('surveys.items.maintain') && <p><Link to="/fragenkatalog">{t('items.title')}</Link></p>}
       {can('surveys.analysis.commission') && !creating && <p><button className="btn" type="button" onClick={() => setCreating(true)}>{t('analyses.commission')}</button></p>}
       {creating && <CommissionForm onCancel={() => setCreating(false)} />}
+      <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+        <ListFilter label={t('analyses.filter')} value={query.q} onChange={(q) => query.set({ q })} />
+      </form>
       <ErrorAlert error={list.error} />
-      {!list.data ? <Loading /> : list.data.items.length === 0 ? <p>{t('analyses.none')}</p> : (
+      {!list.data ? <Loading /> : list.data.items.length === 0 ? <p>{t('analyses.none')}</p> : (<>
         <ScrollRegion label={t('analyses.title')}>
           <table>
-            <caption className="visually-hidden">{t('analyses.title')}</caption>
-            <thead><tr><th scope="col">{t('analyses.titleCol')}</th><th scope="col">{t('analyses.commune')}</th><th scope="col">{t('analyses.institute')}</th><th scope="col">{t('analyses.startOn')}</th><th scope="col">{t('analyses.phase')}</th></tr></thead>
+            <caption>{t('analyses.count', { count: list.data.total })}</caption>
+            <thead><tr><SortHeader label={t('analyses.titleCol')} column="title" sort={query.sort} dir={query.dir} onSort={sortBy} />
+              <SortHeader label={t('analyses.commune')} column="commune" sort={query.sort} dir={query.dir} onSort={sortBy} /><th scope="col">{t('analyses.institute')}</th>
+              <SortHeader label={t('analyses.startOn')} column="startOn" sort={query.sort} dir={query.dir} onSort={sortBy} /><th scope="col">{t('analyses.phase')}</th></tr></thead>
             <tbody>{list.data.items.map((p) => {
               const phase = p.phases.find((x) => x.status === 'in_progress') ?? p.phases.find((x) => x.status === 'open');
               return (
@@ -62,7 +70,9 @@ export function AnalysesPage() {
             })}</tbody>
           </table>
         </ScrollRegion>
-      )}
+        <Pager total={list.data.total} page={query.page} pageSize={query.pageSize} items={t('analyses.count', { count: list.data.total })}
+          onPage={(p) => query.set({ seite: String(p) })} onPageSize={(n) => query.set({ anzahl: String(n) })} />
+      </>)}
     </>
   );
 }

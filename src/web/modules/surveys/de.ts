@@ -228,4 +228,6 @@ export const surveysDe = {
   'paper.printableHint': 'Zum Beilegen zu den Anschreiben; mit den Kürzeln, die die Papiererfassung abfragt.',
   'paper.pdf.de': 'Papierfragebogen (PDF, Deutsch)',
   'paper.pdf.en': 'Papierfragebogen (PDF, Englisch)',
+  'analyses.filter': 'Titel, Kennung oder Kommune (Name oder AGS)',
+  'analyses.count': { one: '{count} Sicherheitsanalyse', other: '{count} Sicherheitsanalysen' },
 } as const;

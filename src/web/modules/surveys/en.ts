@@ -230,4 +230,6 @@ export const surveysEn: Record<keyof typeof surveysDe, Text> = {
   'paper.printableHint': 'To enclose with the letters; with the codes the paper entry asks for.',
   'paper.pdf.de': 'Paper questionnaire (PDF, German)',
   'paper.pdf.en': 'Paper questionnaire (PDF, English)',
+  'analyses.filter': 'Title, code or municipality (name or AGS)',
+  'analyses.count': { one: '{count} safety analysis', other: '{count} safety analyses' },
 };
