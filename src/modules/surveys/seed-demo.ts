@@ -79,14 +79,15 @@ export async function seedDemoWave(ctx: SeedContext, wave: DemoWave) {
   const frozen = await startFieldPhase(db, sys, row!, { version: q.version });
   const districts = (await db.select({ d: analysisProjects.districts }).from(analysisProjects).where(eq(analysisProjects.id, project.id)))[0]!.d;
 
-  // Plan and checklist with the dates they happened (each within its phase). The letter is not approved:
-  // the demo has no crest to approve it with (plan.ts: "Anschreiben freigeben (mit Wappen)").
+  // Plan and checklist with the dates they happened (each within its phase). The commune approved the letter
+  // before it went out; the demo ships no crest, so the letter and the report carry none.
   const fieldStart = addDays(startOn, 28);
   const at = (day: string) => new Date(`${day}T09:00:00Z`);
   await db.update(questionnaires).set({ frozenAt: at(fieldStart) }).where(and(eq(questionnaires.projectId, project.id), eq(questionnaires.revision, frozen.revision)));
   await db.update(analysisPhases).set({ status: 'done', doneOn: addDays(startOn, 6) }).where(and(eq(analysisPhases.projectId, project.id), eq(analysisPhases.key, 'kickoff')));
   await db.update(analysisPhases).set({ status: 'done', doneOn: addDays(startOn, 26) }).where(and(eq(analysisPhases.projectId, project.id), eq(analysisPhases.key, 'data')));
   await db.update(analysisTasks).set({ doneOn: addDays(startOn, 19) }).where(and(eq(analysisTasks.projectId, project.id), eq(analysisTasks.key, 'register_extract')));
+  await db.update(analysisTasks).set({ doneOn: addDays(startOn, 22) }).where(and(eq(analysisTasks.projectId, project.id), eq(analysisTasks.key, 'approve_letter')));
   await db.update(analysisTasks).set({ doneOn: addDays(startOn, 24) }).where(and(eq(analysisTasks.projectId, project.id), eq(analysisTasks.key, 'inform_citizens')));
   await db.update(surveySamples).set({ lettersAt: at(fieldStart) }).where(eq(surveySamples.projectId, project.id));
 

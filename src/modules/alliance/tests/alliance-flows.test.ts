@@ -3,7 +3,9 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIso } from '../../../lib/dates.js';
 import { createTestApp, roleCaller, type TestApp } from '../../../../test/helpers.js';
-import { analysisPhases, analysisProjects, analysisTasks, surveyLetters } from '../../surveys/schema.js';
+import type { FileStorage } from '../../../server/files/storage.js';
+import { approvedCrest } from '../../surveys/commune-crest.js';
+import { analysisPhases, analysisProjects, analysisTasks, surveyLetters, surveySamples } from '../../surveys/schema.js';
 import { coachingProcesses, coachingSessions, communeMilestones, consultations, consultationTasks } from '../schema.js';
 import { pdfText } from './pdf-text.js';
 
@@ -158,7 +160,7 @@ describe('the milestone form’s API needs an event chosen', () => {
 describe('the demo data agree with themselves', () => {
   const today = todayIso();
 
-  it('every survey task is done within its phase, phases end in order, and no letter is approved without a crest', async () => {
+  it('every survey task is done within its phase, phases end in order, letters went out approved, and no crest shows that was never uploaded', async () => {
     const { db } = t.database;
     for (const project of await db.select().from(analysisProjects)) {
       const phases = await db.select().from(analysisPhases).where(eq(analysisPhases.projectId, project.id)).orderBy(analysisPhases.startOn);
@@ -172,7 +174,12 @@ describe('the demo data agree with themselves', () => {
       }
       const [approve] = await db.select().from(analysisTasks).where(and(eq(analysisTasks.projectId, project.id), eq(analysisTasks.key, 'approve_letter')));
       const [letter] = await db.select().from(surveyLetters).where(eq(surveyLetters.projectId, project.id));
-      if (approve?.doneOn) expect(letter?.crestKey, `${project.code}: letter approved "mit Wappen" without a crest`).toBeTruthy();
+      const [sample] = await db.select().from(surveySamples).where(eq(surveySamples.projectId, project.id));
+      if (sample?.lettersAt) expect(approve?.doneOn && approve.doneOn <= sample.lettersAt.toISOString().slice(0, 10), `${project.code}: letters sent before the commune approved them`).toBe(true);
+      const reads: string[] = [];
+      const files: FileStorage = { kind: 'local', put: async () => {}, remove: async () => {}, get: async (key) => { reads.push(key); throw new Error('not stored'); } };
+      if (!letter?.crestKey) expect(await approvedCrest(db, files, project), `${project.code}: a crest shows that was never uploaded`).toBeNull();
+      expect(reads, `${project.code}: looked for a crest file that was never uploaded`).toEqual([]);
     }
   });
 
