@@ -105,3 +105,16 @@ export const ZJson = z.unknown().superRefine((v, ctx) => {
   const why = unstorableJson(v);
   if (why) ctx.addIssue({ code: 'custom', message: why });
 });
+
+/**
+ * The label a request field carries in the forms, in German (e.g. „E-Mail-Adresse“): validation problems name
+ * the field by it instead of its internal name. Kept in its own registry, so the OpenAPI descriptions stay as
+ * they are. For an array, the label of one item („Aufgabe“ → „Aufgabe 1: Fällig am“).
+ */
+export const fieldLabels = z.registry<{ label: string }>();
+/** A copy of `schema` that carries `label` (a copy, so a shared primitive such as a date keeps no label). */
+export const labelled = <S extends z.ZodType>(schema: S, label: string): S => {
+  const copy = schema.clone() as S;
+  fieldLabels.add(copy, { label });
+  return copy;
+};
