@@ -62,7 +62,7 @@ export async function transitionAgreement(db: Db, ctx: AuditContext, id: string,
     if (input.action === 'reopen') changes = { state: 'draft' };
     if (input.action === 'sign') {
       const signedOn = input.signedOn;
-      if (!signedOn) throw invalidField('signedOn', 'Bitte das Datum der Unterzeichnung angeben.', 'Unterzeichnet am');
+      if (!signedOn) throw invalidField('signedOn', 'Bitte das Datum der Unterzeichnung angeben.', 'Datum der Unterzeichnung');
       if (signedOn > today) throw unprocessable('signed_on_in_future', `Das Unterzeichnungsdatum ${formatDateDe(signedOn)} liegt in der Zukunft.`, 'signedOn');
       if (row.inForceSince && signedOn < row.inForceSince) throw unprocessable('signed_on_before_original', `Eine Änderung kann nicht vor der ersten Unterzeichnung (${formatDateDe(row.inForceSince)}) unterzeichnet werden.`, 'signedOn');
       await lockCommunes(tx, row);
