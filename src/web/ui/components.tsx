@@ -53,7 +53,7 @@ export function Loading() {
 /** The message of a field-level API error for the field `name` (without the field's name: it stands at the field). */
 export const fieldError = (error: unknown, name: string) => {
   if (!(error instanceof ApiError)) return undefined;
-  const own = error.errors?.find((x) => x.field === name || x.field.startsWith(`${name}.`));
+  const own = error.errors?.find((x) => x.line === undefined && (x.field === name || x.field.startsWith(`${name}.`)));
   if (own) return own.message;
   return error.field === name || error.field?.startsWith(`${name}.`) ? error.detail : undefined;
 };

@@ -3,6 +3,7 @@ import { api, formatDate, formatDateTime, formatFixed, formatNumber } from '../.
 import { useCan, useSession } from '../../session.js';
 import { Alert, ErrorAlert, Field, fieldError, Loading, PageTitle, ScrollRegion } from '../../ui/components.js';
 import { CommunePicker } from '../../ui/CommunePicker.js';
+import { ActionStatus } from '../../ui/action.js';
 import { LineChart } from '../../ui/LineChart.js';
 import { useApi } from '../../useApi.js';
 import type { TCommuneCrime, TCrimeCatalogue, TCrimeFileFormat, TCrimeImportList, TCrimeImportResult, TKreisOverview } from '../../../modules/crime/crime.types.js';
@@ -29,8 +30,6 @@ function ImportForm({ onDone }: { onDone: () => void }) {
   return (
     <form onSubmit={submit} noValidate aria-labelledby="import">
       <h2 id="import">{t('crime.import')}</h2>
-      {result && <Alert kind="success">{t('crime.imported', { rows: result.rowsImported, skipped: result.rowsSkipped, years: result.years.join(', ') })}</Alert>}
-      <ErrorAlert error={error} />
       <fieldset className="field">
         <legend>{t('crime.format')}</legend>
         <label className="inline"><input type="radio" name="fmt" checked={format === 'municipal'} onChange={() => setFormat('municipal')} /> {t('crime.format.municipal')}</label>
@@ -42,6 +41,8 @@ function ImportForm({ onDone }: { onDone: () => void }) {
       <Field label={t('crime.source')} hint={t('crime.sourceHint')} error={fieldError(error, 'source')}>{(p) => <input {...p} name="source" aria-invalid={p.invalid} aria-describedby={p.describedBy} />}</Field>
       <Field label={t('crime.file')} error={fieldError(error, 'file')}>{(p) => <input {...p} name="file" type="file" accept=".csv,text/csv" aria-invalid={p.invalid} aria-describedby={p.describedBy} />}</Field>
       <button type="submit" className="btn" disabled={busy}>{t('crime.importButton')}</button>
+      <ActionStatus error={error} success={result ? t('crime.imported', { rows: result.rowsImported, skipped: result.rowsSkipped, years: result.years.join(', ') }) : null}
+        labels={{ format: t('crime.format'), year: t('crime.year'), version: t('crime.version'), source: t('crime.source'), file: t('crime.file') }} />
     </form>
   );
 }
