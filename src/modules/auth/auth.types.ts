@@ -48,7 +48,11 @@ export const ZPasswordResetConfirm = z.object({ token: z.string().min(20).max(20
 export const ZMessage = z.object({ message: z.string() });
 export type TMessage = z.infer<typeof ZMessage>;
 
-export const ZProviders = z.object({ password: z.literal(true), oidc: z.object({ label: z.string(), loginUrl: z.string() }).nullable() });
+export const ZProviders = z.object({
+  password: z.literal(true), oidc: z.object({ label: z.string(), loginUrl: z.string() }).nullable(),
+  /** The e-mail address of the platform administration (ADMIN_CONTACT_EMAIL), for people who need a role; null when not configured. */
+  adminContact: z.string().nullable(),
+});
 export type TProviders = z.infer<typeof ZProviders>;
 export const ZOidcLoginQuery = z.object({ returnTo: ZString.max(500).optional() });
 

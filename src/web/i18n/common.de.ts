@@ -55,4 +55,8 @@ export const commonDe = {
   'picker.remove': '{name} entfernen',
   'picker.replace': 'Andere Gemeinde wählen (Name oder AGS)',
   'sources.baseMap': 'Kartengrundlage',
+  'denied.title': 'Kein Zugang: {page}',
+  'denied.why': 'Sie sind als {name} angemeldet. Ihre Rollen – {roles} – schließen diese Seite nicht ein.',
+  'denied.ask': 'Wenn Sie die Seite für Ihre Arbeit brauchen, wenden Sie sich an die LPR-Administration: Sie vergibt Rollen und Zuständigkeiten.',
+  'denied.home': 'Zur Startseite',
 } as const;

@@ -57,4 +57,8 @@ export const commonEn: Record<keyof typeof commonDe, Text> = {
   'picker.remove': 'Remove {name}',
   'picker.replace': 'Choose another commune (name or AGS)',
   'sources.baseMap': 'Base map',
+  'denied.title': 'No access: {page}',
+  'denied.why': 'You are signed in as {name}. Your roles – {roles} – do not include this page.',
+  'denied.ask': 'If you need this page for your work, please contact the LPR administration: they assign roles and responsibilities.',
+  'denied.home': 'To the start page',
 };

@@ -295,4 +295,10 @@ export const allianceDe = {
   'admin.saveTemplate': 'Vorlage speichern',
   'admin.templateSaved': 'Die Vorlage wurde gespeichert.',
   'alliance.historyDate': 'Stichtag',
+  'about.consultations': 'Hier erfasst die Geschäftsstelle des Landespräventionsrats ihre Beratungen von Kommunen und die Folgeaufgaben.',
+  'about.agreements': 'Hier entstehen und stehen die Kooperationsvereinbarungen zwischen Kommunen, Polizei und Landespräventionsrat.',
+  'about.coaching': 'Hier werden Coaching-Prozesse für Kommunen angefragt, Coaches zugeordnet und Sitzungen dokumentiert.',
+  'about.coachPool': 'Hier pflegt der Landespräventionsrat den Pool der Coaches mit ihren Kompetenzen und Kapazitäten.',
+  'about.admin': 'Hier pflegt die LPR-Administration Handlungsfelder und die Vorlage der Kooperationsvereinbarung.',
+  'about.bilanz': 'Hier steht die Bilanz einer Kommune in der Allianz: Stufen, Beratungen, Vereinbarungen und Förderungen.',
 } as const;

@@ -14,4 +14,5 @@ export const auditDe = {
   'audit.changes': 'Änderungen',
   'audit.none': 'Keine Einträge.',
   'audit.count': { one: '{count} Eintrag', other: '{count} Einträge' },
+  'about.log': 'Hier steht das Änderungsprotokoll der Plattform: wer wann was geändert hat.',
 } as const;

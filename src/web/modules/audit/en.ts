@@ -16,4 +16,5 @@ export const auditEn: Record<keyof typeof auditDe, Text> = {
   'audit.changes': 'Changes',
   'audit.none': 'No entries.',
   'audit.count': { one: '{count} entry', other: '{count} entries' },
+  'about.log': 'Here is the change log of the platform: who changed what and when.',
 };

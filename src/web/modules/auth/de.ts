@@ -40,4 +40,5 @@ export const authDe = {
   'users.activeLabel': 'Konto aktiv',
   'users.saved': 'Die Änderungen wurden gespeichert.',
   'users.resend': 'Einladung erneut senden',
+  'about.users': 'Hier lädt die LPR-Administration Personen ein und vergibt Rollen und Zuständigkeiten.',
 } as const;

@@ -42,4 +42,5 @@ export const authEn: Record<keyof typeof authDe, Text> = {
   'users.activeLabel': 'Account active',
   'users.saved': 'The changes have been saved.',
   'users.resend': 'Resend invitation',
+  'about.users': 'Here the LPR administration invites people and assigns roles and responsibilities.',
 };

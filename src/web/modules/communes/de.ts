@@ -78,4 +78,5 @@ export const communesDe = {
   'registry.kind.population': 'Einwohner',
   'registry.kind.attributes': 'Merkmale',
   'registry.history': 'Bisherige Aktualisierungen',
+  'about.registry': 'Hier spielt die LPR-Administration das amtliche Gemeindeverzeichnis (GV-ISys) neu ein.',
 } as const;

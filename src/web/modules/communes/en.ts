@@ -80,4 +80,5 @@ export const communesEn: Record<keyof typeof communesDe, Text> = {
   'registry.kind.population': 'population',
   'registry.kind.attributes': 'attributes',
   'registry.history': 'Earlier updates',
+  'about.registry': 'Here the LPR administration loads the official commune register (GV-ISys).',
 };

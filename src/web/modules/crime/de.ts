@@ -38,4 +38,5 @@ export const crimeDe = {
   'crime.imports': 'Eingespielte Dateien',
   'crime.importedAt': 'Eingespielt',
   'crime.rows': 'Zeilen',
+  'about.figures': 'Hier stehen die Zahlen der Polizeilichen Kriminalstatistik für Kommunen und Kreise; die Polizei spielt sie ein.',
 } as const;

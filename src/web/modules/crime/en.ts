@@ -40,4 +40,5 @@ export const crimeEn: Record<keyof typeof crimeDe, Text> = {
   'crime.imports': 'Imported files',
   'crime.importedAt': 'Imported',
   'crime.rows': 'Rows',
+  'about.figures': 'Here are the police crime statistics for communes and districts; the police load them.',
 };

@@ -6,6 +6,6 @@ import { messages } from './messages.js';
 export const crimeWeb: WebModule = {
   name: 'crime',
   messages,
-  routes: [{ path: 'kriminalstatistik', Page: lazyPage(() => import('./CrimePage.js'), 'CrimePage'), ability: 'crime.figures.readCommune' }],
+  routes: [{ path: 'kriminalstatistik', Page: lazyPage(() => import('./CrimePage.js'), 'CrimePage'), ability: 'crime.figures.readCommune', about: 'about.figures' }],
   nav: [{ to: '/kriminalstatistik', label: 'nav.crime', order: 80, ability: 'crime.figures.readCommune' }],
 };

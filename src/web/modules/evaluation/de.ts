@@ -181,4 +181,6 @@ export const evaluationDe = {
   'report.pdf': 'PDF ({kb} kB)',
   'report.docx': 'Word/DOCX ({kb} kB)',
   'report.contents': 'Inhalt',
+  'about.analysis': 'Hier stehen Ergebnisse, Empfehlungen und Bericht einer Sicherheitsanalyse.',
+  'about.weighting': 'Hier gewichten die Auswertenden einer Sicherheitsanalyse die Antworten.',
 } as const;

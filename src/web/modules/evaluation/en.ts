@@ -183,4 +183,6 @@ export const evaluationEn: Record<keyof typeof evaluationDe, Text> = {
   'report.pdf': 'PDF ({kb} kB)',
   'report.docx': 'Word/DOCX ({kb} kB)',
   'report.contents': 'Contents',
+  'about.analysis': 'Here are the findings, recommendations and report of a security analysis.',
+  'about.weighting': 'Here the analysts of a security analysis weight the responses.',
 };

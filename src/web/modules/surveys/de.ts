@@ -211,4 +211,7 @@ export const surveysDe = {
   'analyses.weighting': 'Gewichtung',
   'analyses.recommendations': 'Handlungsempfehlungen',
   'analyses.report': 'Bericht',
+  'about.analyses': 'Hier werden Sicherheitsanalysen mit Bürgerbefragungen geplant und durchgeführt.',
+  'about.analysisWork': 'Hier bereiten die Beteiligten einer Sicherheitsanalyse Stichprobe, Anschreiben und Papierbögen vor.',
+  'about.items': 'Hier steht der Fragenkatalog, aus dem Fragebögen zusammengestellt werden.',
 } as const;

@@ -213,4 +213,7 @@ export const surveysEn: Record<keyof typeof surveysDe, Text> = {
   'analyses.weighting': 'Weighting',
   'analyses.recommendations': 'Recommendations',
   'analyses.report': 'Report',
+  'about.analyses': 'Here security analyses with citizen surveys are planned and carried out.',
+  'about.analysisWork': 'Here those working on a security analysis prepare the sample, letters and paper forms.',
+  'about.items': 'Here is the item bank from which questionnaires are put together.',
 };
