@@ -59,4 +59,7 @@ export const commonDe = {
   'denied.why': 'Sie sind als {name} angemeldet. Ihre Rollen – {roles} – schließen diese Seite nicht ein.',
   'denied.ask': 'Wenn Sie die Seite für Ihre Arbeit brauchen, wenden Sie sich an die LPR-Administration: Sie vergibt Rollen und Zuständigkeiten.',
   'denied.home': 'Zur Startseite',
+  'sources.publisher': 'Herausgeber',
+  'sources.licence': 'Lizenz',
+  'sources.attribution': 'Namensnennung',
 } as const;
