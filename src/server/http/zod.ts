@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { unstorableText } from '../../lib/text.js';
+import { todayIso } from '../../lib/dates.js';
 
 export { unstorableText };
 
@@ -118,3 +119,8 @@ export const labelled = <S extends z.ZodType>(schema: S, label: string): S => {
   fieldLabels.add(copy, { label });
   return copy;
 };
+
+/** The error for a „Stand“ (as-of date) after today: figures and registers describe what is, not what will be. */
+export const FUTURE_AS_OF = 'Der Stand darf nicht in der Zukunft liegen; bitte wählen Sie heute oder einen früheren Tag.';
+/** A reference day („Stichtag“, the Stand of figures or of a register): a date, today at the latest. */
+export const ZAsOfDate = labelled(ZDate.refine((d) => d <= todayIso(), { error: FUTURE_AS_OF }), 'Stichtag');
