@@ -123,10 +123,10 @@ describe('errors where they happen', () => {
 
   it('a page without permission says what it is, why it is closed and whom to ask', async () => {
     const commune = await pageAs('koordination@schwarzenberg.demo');
-    await commune.goto(`${e.baseUrl}/beratungen`);
-    await expect.poll(() => h1(commune).textContent()).toBe('Kein Zugang: Beratungen');
+    await commune.goto(`${e.baseUrl}/verwaltung/verzeichnis`);
+    await expect.poll(() => h1(commune).textContent()).toBe('Kein Zugang: Verzeichnis aktualisieren');
     const main = commune.locator('main');
-    await expect.poll(() => main.textContent()).toContain('Hier erfasst die Geschäftsstelle des Landespräventionsrats ihre Beratungen');
+    await expect.poll(() => main.textContent()).toContain('Hier spielt die LPR-Administration das amtliche Gemeindeverzeichnis (GV-ISys) neu ein.');
     expect(await main.textContent()).toContain('Ihre Rollen – Kommunale Koordination (14521550) – schließen diese Seite nicht ein.');
     expect(await main.textContent()).toContain('wenden Sie sich an die LPR-Administration');
     await expect.poll(() => commune.getByRole('link', { name: CONTACT }).getAttribute('href')).toBe(`mailto:${CONTACT}`);
@@ -134,7 +134,7 @@ describe('errors where they happen', () => {
     await expectAccessible(commune);
     // Signed out, the same address asks for sign-in first.
     const anonymous = await pageAs(null);
-    await anonymous.goto(`${e.baseUrl}/beratungen`);
+    await anonymous.goto(`${e.baseUrl}/verwaltung/verzeichnis`);
     await expect.poll(() => anonymous.locator('main').textContent()).toContain('Bitte melden Sie sich an');
   });
 
