@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, formatDate, formatDateTime, formatFixed, formatNumber } from '../../api.js';
 import { useCan, useSession } from '../../session.js';
-import { Alert, ErrorAlert, Field, fieldError, Loading, PageTitle, ScrollRegion } from '../../ui/components.js';
+import { ErrorAlert, Field, fieldError, Loading, PageTitle, ScrollRegion } from '../../ui/components.js';
 import { CommunePicker } from '../../ui/CommunePicker.js';
 import { ActionStatus } from '../../ui/action.js';
 import { LineChart } from '../../ui/LineChart.js';

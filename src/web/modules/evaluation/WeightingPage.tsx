@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { api, formatDate, formatDateTime, formatFixed, formatNumber } from '../../api.js';
 import { todayIso } from '../../../lib/dates.js';
 import type { z } from 'zod';
-import { Alert, ErrorAlert, Field, fieldError, Loading, PageTitle, ScrollRegion } from '../../ui/components.js';
+import { ErrorAlert, Field, fieldError, Loading, PageTitle, ScrollRegion } from '../../ui/components.js';
 import { useApi } from '../../useApi.js';
 import { ActionStatus } from '../../ui/action.js';
 import type { ZAgeStructure } from '../../../modules/communes/communes.types.js';
