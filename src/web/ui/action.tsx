@@ -32,6 +32,7 @@ interface Line { key: string; text: string }
  * page's `labels` first, then the server's German label); never an internal field name.
  */
 export function describeError(error: unknown, labels: FieldLabels, generic: string): { text: string; lines: Line[] } {
+  if (typeof error === 'string') return { text: error, lines: [] };
   if (!(error instanceof ApiError)) return { text: generic, lines: [] };
   const items = (error.errors ?? []).map((x, i) => {
     const label = x.line !== undefined ? undefined : labelFor(x.field, labels);
