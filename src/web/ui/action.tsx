@@ -56,7 +56,16 @@ export function ActionStatus({ error, success, labels = {}, children }: { error?
   const { t } = useCommonText();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (error || success) ref.current?.focus();
+    const el = ref.current;
+    if (!el || !(error || success)) return;
+    el.focus();
+    // Content above may still load (a list of checkboxes, a reloaded table) and push the message away: keep it
+    // in view while it has the focus, for the moment the page settles.
+    const keep = () => { if (document.activeElement === el) el.scrollIntoView({ block: 'nearest' }); };
+    const observer = new ResizeObserver(keep);
+    observer.observe(document.body);
+    const settle = setTimeout(() => observer.disconnect(), 2000);
+    return () => { observer.disconnect(); clearTimeout(settle); };
   }, [error, success]);
   if (error) {
     const { text, lines } = describeError(error, labels, t('error.generic'));
