@@ -43,9 +43,9 @@ export const ZItemContent = z.object({
   dimension: ZString.trim().min(1).max(40),
   kind: z.enum(ITEM_KINDS),
   wording: ZTextDe('den Fragetext'),
-  scale: z.array(ZScaleValueInput).max(20).default([]),
+  scale: labelled(z.array(ZScaleValueInput).max(20).default([]), 'Antworten'),
   notApplicable: ZScaleValueInput.nullable().default(null),
-  rows: z.array(z.object({ code: z.string().regex(/^[A-Z][A-Z0-9_]{1,19}$/i, { error: 'Zeilenkürzel: Buchstaben, Ziffern, _' }), label: ZTextDe('die Zeile') })).max(30).default([]),
+  rows: labelled(z.array(z.object({ code: z.string().regex(/^[A-Z][A-Z0-9_]{1,19}$/i, { error: 'Zeilenkürzel: Buchstaben, Ziffern, _' }), label: ZTextDe('die Zeile') })).max(30).default([]), 'Zeilen der Matrix'),
 }).superRefine((c, ctx) => {
   const needsScale = c.kind === 'single' || c.kind === 'matrix' || c.kind === 'multi';
   if (needsScale && c.scale.length < 2) ctx.addIssue({ code: 'custom', path: ['scale'], message: 'Diese Frageart braucht mindestens zwei Antwortmöglichkeiten.' });
