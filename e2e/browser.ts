@@ -9,8 +9,8 @@ export interface E2E { t: TestApp; browser: Browser; baseUrl: string; close(): P
 const contexts: BrowserContext[] = [];
 
 /** The real app (built web + API) on a loopback port, and Debian's Chromium driven by playwright-core. */
-export async function startE2E(): Promise<E2E> {
-  const t = await createTestApp();
+export async function startE2E(env: Record<string, string> = {}): Promise<E2E> {
+  const t = await createTestApp(env);
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const baseUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({

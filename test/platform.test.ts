@@ -56,9 +56,11 @@ describe('platform', () => {
 
   it('lists the data sources with their attributions', async () => {
     const res = await t.app.inject('/api/datasources');
-    const items = res.json().items as { file: string; attribution: string }[];
+    const items = res.json().items as { file: string; title: string; attribution: string }[];
     expect(items.map((i) => i.file)).toEqual(expect.arrayContaining(['registry/sn_gemeinden_2023-12-31.csv', 'geo/sn_gemeinden_2023.geojson']));
     expect(items.find((i) => i.file === 'geo/sn_gemeinden_2023.geojson')!.attribution).toContain('GeoBasis-DE / BKG');
     expect(items.find((i) => i.file === 'registry/sn_gemeinden_2023-12-31.csv')!.attribution).toContain('Destatis');
+    // People read titles, not file paths.
+    for (const i of items) expect(i.title, i.file).not.toMatch(/\.(csv|geojson|txt)$|\//);
   });
 });

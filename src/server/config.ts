@@ -26,6 +26,8 @@ const ZEnv = z.object({
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
   OIDC_LABEL: z.string().default('Anmeldung mit Landes-Login'),
+  /** Whom signed-in users ask for a role they lack: the e-mail address of the LPR's platform administration. */
+  ADMIN_CONTACT_EMAIL: z.string().email().optional(),
   /** Allow http:// issuers (development and tests only). */
   OIDC_ALLOW_INSECURE: z.enum(['true', 'false']).default('false'),
   /** S3-compatible file storage instead of FILES_DIR (all four must be set). */
@@ -79,6 +81,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginSlowdownMs: e.LOGIN_SLOWDOWN_MS,
     mapBase: e.MAP_BASE_TILES ? { tiles: e.MAP_BASE_TILES, attribution: e.MAP_BASE_ATTRIBUTION } : undefined,
     mail: { outboxDir: e.MAIL_OUTBOX_DIR, smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    adminContactEmail: e.ADMIN_CONTACT_EMAIL ?? null,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : production,
     logLevel: e.LOG_LEVEL,

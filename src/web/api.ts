@@ -1,7 +1,7 @@
 /** A problem+json answer from the server (RFC 9457), surfaced to the UI with its German detail and field. */
 export class ApiError extends Error {
   constructor(readonly status: number, readonly code: string, readonly detail: string, readonly field?: string,
-    readonly errors?: { field: string; message: string; line?: number }[],
+    readonly errors?: { field: string; label?: string; message: string; line?: number }[],
     /** Further members of the problem, e.g. `lockedUntil` of a locked account. */
     readonly extra: Record<string, unknown> = {}) { super(detail); }
 }

@@ -2,7 +2,7 @@ import { StrictMode, Suspense, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import './ui/styles.css';
-import { I18nProvider } from './i18n/index.js';
+import { I18nProvider, translate, useI18n } from './i18n/index.js';
 import { useCommonText } from './ui/text.js';
 import { can, SessionProvider, useSession } from './session.js';
 import { Layout } from './ui/Layout.js';
@@ -11,17 +11,32 @@ import { StartPage } from './app/StartPage.js';
 import { DataSourcesPage } from './app/DataSourcesPage.js';
 import { ModulesProvider } from './app/slots.js';
 import { webModules } from './app/modules.js';
+import { NotAllowedPage } from './app/NotAllowedPage.js';
+import type { WebModule, WebRoute } from './app/module.js';
 import type { Ability } from './app/abilities.js';
 import { loginPathFor } from './app/next-path.js';
 
-/** Pages with an ability send a signed-out visitor to the login, which returns here; then say plainly when the ability is missing. */
-function RequireAbility({ ability, children }: { ability: Ability; children: ReactNode }) {
+/** The page's name: its navigation entry's label, or that of the entry it belongs under (`vereinbarungen/:id`). */
+const navLabelKey = (m: WebModule, route: WebRoute) => {
+  const path = `/${route.path}`;
+  return (m.nav?.find((n) => n.to === path) ?? m.nav?.filter((n) => path.startsWith(`${n.to}/`)).sort((a, b) => b.to.length - a.to.length)[0])?.label ?? null;
+};
+
+/**
+ * Pages with an ability ask for sign-in first; without the ability they say which page it is, why it is
+ * closed and whom to ask.
+ */
+function RequireAbility({ module: m, route, children }: { module: WebModule; route: WebRoute & { ability: Ability }; children: ReactNode }) {
   const { user, loading } = useSession();
   const { t } = useCommonText();
+  const { locale } = useI18n();
   const location = useLocation();
   if (loading) return <Loading />;
   if (!user) return <Navigate to={loginPathFor(`${location.pathname}${location.search}${location.hash}`)} replace />;
-  if (!can(user, ability)) return <><PageTitle>{t('notAllowed')}</PageTitle></>;
+  if (!can(user, route.ability)) {
+    const label = navLabelKey(m, route);
+    return <NotAllowedPage title={label ? translate(m.messages, locale, label) : null} about={route.about ? translate(m.messages, locale, route.about) : null} />;
+  }
   return <>{children}</>;
 }
 
@@ -40,9 +55,10 @@ createRoot(document.getElementById('root')!).render(
               <Route element={<Layout />}>
                 <Route index element={<StartPage />} />
                 <Route path="datenquellen" element={<DataSourcesPage />} />
-                {webModules.flatMap((m) => m.routes.map(({ path, Page, ability }) => {
+                {webModules.flatMap((m) => m.routes.map((route) => {
+                  const { path, Page, ability } = route;
                   const page = <Suspense fallback={<Loading />}><Page /></Suspense>;
-                  return <Route key={`${m.name}:${path}`} path={path} element={ability ? <RequireAbility ability={ability}>{page}</RequireAbility> : page} />;
+                  return <Route key={`${m.name}:${path}`} path={path} element={ability ? <RequireAbility module={m} route={{ ...route, ability }}>{page}</RequireAbility> : page} />;
                 }))}
                 <Route path="*" element={<NotFound />} />
               </Route>

@@ -17,7 +17,7 @@ export async function checkTopics(db: Db, ids: readonly string[], field = 'topic
   const rows = await db.select({ id: fieldsOfAction.id, active: fieldsOfAction.active }).from(fieldsOfAction).where(inArray(fieldsOfAction.id, [...ids]));
   const ok = new Set(rows.filter((r) => r.active || keep.includes(r.id)).map((r) => r.id));
   const bad = ids.filter((id) => !ok.has(id));
-  if (bad.length) throw new Problem(400, 'validation_failed', `Feld „${field}“: unbekanntes Handlungsfeld ${bad.join(', ')}.`, { field, errors: [{ field, message: `Unbekanntes Handlungsfeld: ${bad.join(', ')}` }] });
+  if (bad.length) throw new Problem(400, 'validation_failed', `Handlungsfelder: unbekanntes Handlungsfeld ${bad.join(', ')}.`, { field, errors: [{ field, label: 'Handlungsfelder', message: `Unbekanntes Handlungsfeld: ${bad.join(', ')}` }] });
 }
 
 /** The named active communes, in the given order; unknown or merged AGS give a 422 naming them. */

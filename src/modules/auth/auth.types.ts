@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ZListQuery, ZPage } from '../../server/http/paging.js';
 import { ROLES, SCOPE_TYPES } from '../../server/auth/roles.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordWeakness } from './password-policy.js';
-import { ZString, ZVersion } from '../../server/http/zod.js';
+import { labelled, ZString, ZVersion } from '../../server/http/zod.js';
 
 export const ZEmail = z.string().trim().toLowerCase().pipe(z.email({ error: 'Bitte geben Sie eine gültige E-Mail-Adresse an.' }));
 export const ZNewPassword = z.string()
@@ -14,17 +14,20 @@ export const ZNewPassword = z.string()
   });
 
 export const ZGrant = z.object({
-  role: z.enum(ROLES),
-  scopeType: z.enum(SCOPE_TYPES).nullable().default(null),
-  scopeId: ZString.trim().min(1).max(64).nullable().default(null),
+  role: labelled(z.enum(ROLES), 'Rolle'),
+  scopeType: labelled(z.enum(SCOPE_TYPES).nullable().default(null), 'Zuständigkeit'),
+  scopeId: labelled(ZString.trim().min(1).max(64).nullable().default(null), 'Zuständigkeit'),
 });
+/** The grants of a form, each item named „Zugriff 1“, „Zugriff 2“ … in problems. */
+const ZGrants = labelled(z.array(labelled(ZGrant, 'Zugriff')), 'Rollen');
 export type TGrant = z.infer<typeof ZGrant>;
 
 /** A role as the role picker offers it, with the kind of scope it needs (null: statewide or the user's own records). */
 export const ZRoleOption = z.object({ role: z.enum(ROLES), scopeType: z.enum(SCOPE_TYPES).nullable() });
 export type TRoleOption = z.infer<typeof ZRoleOption>;
 
-export const ZLoginBody = z.object({ email: ZEmail, password: z.string().min(1, { error: 'Bitte geben Sie Ihr Passwort ein.' }).max(200) });
+const ZEmailField = labelled(ZEmail, 'E-Mail-Adresse');
+export const ZLoginBody = z.object({ email: ZEmailField, password: labelled(z.string().min(1, { error: 'Bitte geben Sie Ihr Passwort ein.' }).max(200), 'Passwort') });
 
 export const ZSessionUser = z.object({
   id: z.uuid(), email: z.string(), displayName: z.string(), locale: z.string(), grants: z.array(ZGrant),
@@ -40,13 +43,17 @@ export const ZSessionInfo = z.object({
 export type TSessionUser = z.infer<typeof ZSessionUser>;
 export type TSessionInfo = z.infer<typeof ZSessionInfo>;
 
-export const ZPasswordResetRequest = z.object({ email: ZEmail });
-export const ZPasswordResetConfirm = z.object({ token: z.string().min(20).max(200), password: ZNewPassword });
+export const ZPasswordResetRequest = z.object({ email: ZEmailField });
+export const ZPasswordResetConfirm = z.object({ token: z.string().min(20).max(200), password: labelled(ZNewPassword, 'Neues Passwort') });
 /** A confirmation to show as it is (German). */
 export const ZMessage = z.object({ message: z.string() });
 export type TMessage = z.infer<typeof ZMessage>;
 
-export const ZProviders = z.object({ password: z.literal(true), oidc: z.object({ label: z.string(), loginUrl: z.string() }).nullable() });
+export const ZProviders = z.object({
+  password: z.literal(true), oidc: z.object({ label: z.string(), loginUrl: z.string() }).nullable(),
+  /** The e-mail address of the platform administration (ADMIN_CONTACT_EMAIL), for people who need a role; null when not configured. */
+  adminContact: z.string().nullable(),
+});
 export type TProviders = z.infer<typeof ZProviders>;
 export const ZOidcLoginQuery = z.object({ returnTo: ZString.max(500).optional() });
 
@@ -62,14 +69,14 @@ export const ZUser = ZUserRecord.extend({ can: z.object({ manage: z.boolean() })
 export type TUser = z.infer<typeof ZUser>;
 
 export const ZInviteUser = z.object({
-  email: ZEmail,
-  displayName: ZString.trim().min(2, { error: 'Bitte geben Sie einen Namen an.' }).max(200),
-  grants: z.array(ZGrant).min(1, { error: 'Bitte weisen Sie mindestens eine Rolle zu.' }),
+  email: ZEmailField,
+  displayName: labelled(ZString.trim().min(2, { error: 'Bitte geben Sie einen Namen an.' }).max(200), 'Name'),
+  grants: ZGrants.min(1, { error: 'Bitte weisen Sie mindestens eine Rolle zu.' }),
 });
 export const ZUpdateUser = z.object({
-  displayName: ZString.trim().min(2).max(200),
+  displayName: labelled(ZString.trim().min(2).max(200), 'Name'),
   active: z.boolean(),
-  grants: z.array(ZGrant).min(1, { error: 'Bitte weisen Sie mindestens eine Rolle zu.' }),
+  grants: ZGrants.min(1, { error: 'Bitte weisen Sie mindestens eine Rolle zu.' }),
   version: ZVersion,
 });
 export type TInviteUser = z.infer<typeof ZInviteUser>;

@@ -53,7 +53,7 @@ export async function sessionRoutes(app: App, secret: Buffer) {
   app.get('/auth/providers', {
     config: { access: accountPolicy.door('session') },
     schema: { tags, summary: 'Verfügbare Anmeldeverfahren', response: { 200: T.ZProviders } },
-  }, async () => ({ password: true as const, oidc: cfg.oidc ? { label: cfg.oidc.label, loginUrl: '/api/auth/oidc/login' } : null }));
+  }, async () => ({ password: true as const, oidc: cfg.oidc ? { label: cfg.oidc.label, loginUrl: '/api/auth/oidc/login' } : null, adminContact: cfg.adminContactEmail }));
 
   app.post('/auth/password-reset', {
     config: { access: accountPolicy.door('passwordReset') },

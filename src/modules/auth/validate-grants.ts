@@ -10,10 +10,10 @@ export async function validateGrants(db: Db, grants: TGrant[]): Promise<TGrant[]
   for (const [i, g] of grants.entries()) {
     const needed = ROLE_SCOPE[g.role];
     if (needed === null) { out.push({ role: g.role, scopeType: null, scopeId: null }); continue; }
-    if (!g.scopeId) throw invalidField(`grants.${i}.scopeId`, `Die Rolle „${g.role}“ braucht einen Zuständigkeitsbereich (${needed}).`);
-    if (g.scopeType && g.scopeType !== needed) throw invalidField(`grants.${i}.scopeType`, `Die Rolle „${g.role}“ ist auf ${needed} beschränkt.`);
+    if (!g.scopeId) throw invalidField(`grants.${i}.scopeId`, `Die Rolle „${g.role}“ braucht einen Zuständigkeitsbereich (${needed}).`, `Zugriff ${i + 1}: Zuständigkeit`);
+    if (g.scopeType && g.scopeType !== needed) throw invalidField(`grants.${i}.scopeType`, `Die Rolle „${g.role}“ ist auf ${needed} beschränkt.`, `Zugriff ${i + 1}: Zuständigkeit`);
     const owner = findScopeOwner(needed);
-    if (owner && !(await owner.exists(db, g.scopeId))) throw invalidField(`grants.${i}.scopeId`, `„${g.scopeId}“ ist kein gültiger Zuständigkeitsbereich (${needed}).`);
+    if (owner && !(await owner.exists(db, g.scopeId))) throw invalidField(`grants.${i}.scopeId`, `„${g.scopeId}“ ist kein gültiger Zuständigkeitsbereich (${needed}).`, `Zugriff ${i + 1}: Zuständigkeit`);
     out.push({ role: g.role, scopeType: needed, scopeId: g.scopeId });
   }
   const unique = new Map(out.map((g) => [`${g.role}|${g.scopeId ?? ''}`, g]));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZDate, ZString, ZVersion, ZVersionParam } from '../../server/http/zod.js';
+import { ZAsOfDate, ZDate, ZString, ZVersion, ZVersionParam } from '../../server/http/zod.js';
 import { ZListQuery, ZPage } from '../../server/http/paging.js';
 
 import { ZAgs } from '../../server/http/zod.js';
@@ -133,7 +133,7 @@ export const ZAgeStructureCell = z.object({
 });
 export type TAgeStructureCell = z.infer<typeof ZAgeStructureCell>;
 export const ZAgeStructureInput = z.object({
-  referenceDate: ZDate,
+  referenceDate: ZAsOfDate,
   source: ZString.trim().min(3, { error: 'Bitte nennen Sie die Quelle der Zahlen.' }).max(300),
   cells: z.array(ZAgeStructureCell).min(1).max(30),
   version: ZVersion,

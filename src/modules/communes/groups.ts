@@ -39,7 +39,7 @@ export async function checkMembers(db: Db, members: string[]) {
   const found = await db.select({ ags: communes.ags }).from(communes).where(inArray(communes.ags, unique));
   const known = new Set(found.map((f) => f.ags));
   const idx = members.findIndex((m) => !known.has(m));
-  if (idx >= 0) throw invalidField(`members.${idx}`, `Es gibt keine sächsische Gemeinde mit dem AGS ${members[idx]}.`);
+  if (idx >= 0) throw invalidField(`members.${idx}`, `Es gibt keine sächsische Gemeinde mit dem AGS ${members[idx]}.`, `Mitglied ${idx + 1}`);
   return unique;
 }
 

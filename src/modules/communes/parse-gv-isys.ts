@@ -95,7 +95,7 @@ export async function parseGvIsys(data: Buffer, land = '14'): Promise<GvFile> {
     errors.sort((a, b) => a.line - b.line);
     throw new Problem(422, 'registry_file_invalid',
       `Die Datei enthält ${errors.length} fehlerhafte Zeile(n); es wurde nichts übernommen. Erste: Zeile ${errors[0]!.line}: ${errors[0]!.message}`,
-      { errors: errors.map((e) => ({ field: `Zeile ${e.line}`, message: e.message, line: e.line })) });
+      { errors: errors.map((e) => ({ field: 'file', label: `Zeile ${e.line}`, message: e.message, line: e.line })) });
   }
   if (out.communes.length === 0) throw new Problem(422, 'registry_file_invalid', 'Die Datei enthält keine sächsischen Gemeinden (Land 14).', { field: 'file' });
   return out;

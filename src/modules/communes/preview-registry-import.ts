@@ -15,7 +15,7 @@ export async function previewRegistryImport(db: Db, ctx: AuditContext, input: { 
   const unknown = file.communes.filter((c) => !known.has(c.districtAgs));
   if (unknown.length) {
     throw new Problem(422, 'registry_unknown_district', `Kreis ${unknown[0]!.districtAgs} (Zeile ${unknown[0]!.line}) ist nicht bekannt. Eine Kreisreform muss zuerst mit der Zuordnung zur Polizeidirektion erfasst werden.`,
-      { errors: unknown.slice(0, 50).map((c) => ({ field: `Zeile ${c.line}`, message: `Kreis ${c.districtAgs} unbekannt`, line: c.line })) });
+      { errors: unknown.slice(0, 50).map((c) => ({ field: 'file', label: `Zeile ${c.line}`, message: `Kreis ${c.districtAgs} unbekannt`, line: c.line })) });
   }
   const current = await db.select().from(communes);
   const changes = computeChanges(current, file);

@@ -1,16 +1,16 @@
 import { z } from 'zod';
 import { ZListQuery, ZPage } from '../../server/http/paging.js';
-import { ZString } from '../../server/http/zod.js';
+import { labelled, ZString } from '../../server/http/zod.js';
 
 /** bka_kreise: the BKA's table 01 (Kreise) as published; municipal: a Polizeidirektion's commune table. */
 export const CRIME_FILE_FORMATS = ['bka_kreise', 'municipal'] as const;
 export type TCrimeFileFormat = (typeof CRIME_FILE_FORMATS)[number];
 
 export const ZCrimeImportOptions = z.object({
-  format: z.enum(CRIME_FILE_FORMATS, { error: 'Bitte wählen Sie das Format: BKA-Tabelle (Kreise) oder Gemeindetabelle.' }),
-  year: z.coerce.number().int().min(1990, { error: 'Das Berichtsjahr ist ungültig.' }).max(2100, { error: 'Das Berichtsjahr ist ungültig.' }).optional(),
-  version: ZString.trim().min(1, { error: 'Bitte geben Sie die Version der Daten an (z. B. „1.0“ oder das Lieferdatum).' }).max(100),
-  source: ZString.trim().max(300).optional(),
+  format: labelled(z.enum(CRIME_FILE_FORMATS, { error: 'Bitte wählen Sie das Format: BKA-Tabelle (Kreise) oder Gemeindetabelle.' }), 'Format'),
+  year: labelled(z.coerce.number().int().min(1990, { error: 'Das Berichtsjahr ist ungültig.' }).max(2100, { error: 'Das Berichtsjahr ist ungültig.' }).optional(), 'Berichtsjahr'),
+  version: labelled(ZString.trim().min(1, { error: 'Bitte geben Sie die Version der Daten an (z. B. „1.0“ oder das Lieferdatum).' }).max(100), 'Version'),
+  source: labelled(ZString.trim().max(300).optional(), 'Quelle'),
 });
 export type TCrimeImportOptions = z.infer<typeof ZCrimeImportOptions>;
 

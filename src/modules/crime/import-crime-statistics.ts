@@ -19,7 +19,7 @@ const DEFAULT_SOURCE: Record<TCrimeFileFormat, string> = {
 
 /** Options that do not fit together (a BKA table needs its year); checked before the file is read. */
 export function checkImportOptions(options: TCrimeImportOptions): TCrimeImportOptions {
-  if (options.format === 'bka_kreise' && !options.year) throw new Problem(400, 'validation_failed', 'Feld „year“: Bitte geben Sie das Berichtsjahr der BKA-Tabelle an.', { field: 'year' });
+  if (options.format === 'bka_kreise' && !options.year) throw new Problem(400, 'validation_failed', 'Berichtsjahr: Bitte geben Sie das Berichtsjahr der BKA-Tabelle an.', { field: 'year', errors: [{ field: 'year', label: 'Berichtsjahr', message: 'Bitte geben Sie das Berichtsjahr der BKA-Tabelle an.' }] });
   return options;
 }
 
@@ -45,7 +45,7 @@ export async function importCrimeStatistics(db: Db, files: FileStorage, ctx: Aud
   const parsed = await parsePksFileOffLoop(file.data, scope);
   if (parsed.errors.length) {
     throw new Problem(422, 'pks_invalid', `Die Datei enthält ${parsed.errors.length} fehlerhafte Zeile(n); es wurde nichts übernommen.`, {
-      field: 'file', errors: parsed.errors.slice(0, 200).map((e) => ({ field: `Zeile ${e.line}`, message: e.message, line: e.line })),
+      field: 'file', errors: parsed.errors.slice(0, 200).map((e) => ({ field: 'file', label: `Zeile ${e.line}`, message: e.message, line: e.line })),
     });
   }
   if (!parsed.rows.length) throw unprocessable('pks_empty', options.format === 'bka_kreise' ? 'Die Tabelle enthält keine Zeilen für Ihre Kreise.' : 'Die Datei enthält keine Zeilen.', 'file');

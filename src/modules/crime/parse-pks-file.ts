@@ -23,7 +23,7 @@ export function parsePksFile(data: Buffer, scope: PksScope): ParsedPks {
   const kreisOf = new Map(scope.kreisOf);
   return parseMunicipalTable(data, {
     communeExists: (ags) => kreisOf.has(ags),
-    refuse: (ags) => (own.has(kreisOf.get(ags)!) ? null : `Die Gemeinde ${ags} gehört nicht zur Polizeidirektion ${scope.own}; Sie können nur Zahlen Ihrer Direktion einspielen.`),
+    refuse: (ags) => (own.has(kreisOf.get(ags)!) ? null : `Die Gemeinde ${ags} gehört nicht zur ${scope.own}; Sie können nur Zahlen Ihrer Direktion einspielen.`),
     currentYear: scope.currentYear,
   });
 }

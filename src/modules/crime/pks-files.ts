@@ -67,11 +67,11 @@ export function parseBkaKreisTable(data: Buffer, year: number, wanted: (kreisAgs
   const errors: PksError[] = [];
   const columnLine = (lines[0] ?? []).map((c) => c.trim());
   if (columnLine.length !== BKA_COLUMNS || columnLine.some((c, i) => c !== String(i + 1))) {
-    return { rows: [], skipped: 0, encoding, errors: [{ line: 1, field: 'file', message: 'Zeile 1: Erwartet wird die Zeile mit den Spaltennummern 1 bis 18 der BKA-Tabelle 01 (Kreise).' }] };
+    return { rows: [], skipped: 0, encoding, errors: [{ line: 1, field: 'file', message: 'Erwartet wird die Zeile mit den Spaltennummern 1 bis 18 der BKA-Tabelle 01 (Kreise).' }] };
   }
   const header = (lines[1] ?? []).map((c) => c.trim());
   if (header[0] !== 'Schluessel' || header[2] !== 'Gemeindeschluessel' || !header[5]?.startsWith('Anzahl erfasste F')) {
-    return { rows: [], skipped: 0, encoding, errors: [{ line: 2, field: 'file', message: 'Zeile 2: Die Kopfzeile entspricht nicht der BKA-Tabelle 01 (Schluessel; Straftat; Gemeindeschluessel; …).' }] };
+    return { rows: [], skipped: 0, encoding, errors: [{ line: 2, field: 'file', message: 'Die Kopfzeile entspricht nicht der BKA-Tabelle 01 (Schluessel; Straftat; Gemeindeschluessel; …).' }] };
   }
   const rows: PksRow[] = [];
   const seen = new Set<string>();
@@ -79,7 +79,7 @@ export function parseBkaKreisTable(data: Buffer, year: number, wanted: (kreisAgs
   lines.slice(2).forEach((cells, i) => {
     const line = i + 3;
     if (cells.every((c) => !c.trim())) return;
-    const bad = (field: string, message: string) => errors.push({ line, field, message: `Zeile ${line}: ${message}` });
+    const bad = (field: string, message: string) => errors.push({ line, field, message });
     if (cells.length !== BKA_COLUMNS) { bad('file', `${cells.length} statt ${BKA_COLUMNS} Spalten.`); return; }
     const key = cells[0]!.trim();
     const ags = cells[2]!.trim();
@@ -134,7 +134,7 @@ export function parseMunicipalTable(data: Buffer, context: MunicipalContext): Pa
   const header = (lines[0] ?? []).map((h) => h.trim().toLowerCase());
   const index = Object.fromEntries(Object.entries(MUNICIPAL_COLUMNS).map(([k, names]) => [k, header.findIndex((h) => (names as readonly string[]).includes(h))])) as Record<keyof typeof MUNICIPAL_COLUMNS, number>;
   const missing = Object.entries(index).filter(([, i]) => i < 0).map(([k]) => MUNICIPAL_COLUMNS[k as keyof typeof MUNICIPAL_COLUMNS][0]);
-  if (missing.length) return { rows: [], skipped: 0, encoding, errors: [{ line: 1, field: 'file', message: `Zeile 1: Es fehlen die Spalten: ${missing.join(', ')}.` }] };
+  if (missing.length) return { rows: [], skipped: 0, encoding, errors: [{ line: 1, field: 'file', message: `Es fehlen die Spalten: ${missing.join(', ')}.` }] };
   const rows: PksRow[] = [];
   const errors: PksError[] = [];
   const seen = new Map<string, number>();
@@ -142,7 +142,7 @@ export function parseMunicipalTable(data: Buffer, context: MunicipalContext): Pa
     const line = i + 2;
     if (cells.every((c) => !c.trim())) return;
     const get = (k: keyof typeof MUNICIPAL_COLUMNS) => (cells[index[k]] ?? '').trim();
-    const bad = (field: string, message: string) => errors.push({ line, field, message: `Zeile ${line}: ${message}` });
+    const bad = (field: string, message: string) => errors.push({ line, field, message });
     const before = errors.length;
     const ags = get('ags');
     if (!/^\d{8}$/.test(ags)) bad('AGS', `Der Gemeindeschlüssel „${ags}“ hat nicht 8 Ziffern.`);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_SETTINGS } from './schema.js';
-import { ZString, ZVersion } from '../../server/http/zod.js';
+import { labelled, ZString, ZVersion } from '../../server/http/zod.js';
 
 const ZText = z.object({ de: z.string(), en: z.string() });
 
@@ -150,19 +150,19 @@ export type TRecommendationState = (typeof RECOMMENDATION_STATES)[number];
 
 const ZPriority = z.enum(PRIORITIES, { error: 'Die Priorität ist hoch, mittel oder niedrig.' });
 export const ZRecommendationContent = z.object({
-  title: ZString.trim().min(3, { error: 'Bitte geben Sie einen Titel an.' }).max(200),
-  description: ZString.trim().min(10, { error: 'Bitte beschreiben Sie die Empfehlung (mindestens 10 Zeichen).' }).max(5000),
-  fieldOfAction: ZString.min(1, { error: 'Bitte wählen Sie ein Handlungsfeld.' }).max(60),
-  findings: z.array(ZString.max(60)).max(20).default([]),
-  priority: ZPriority.default('mittel'),
+  title: labelled(ZString.trim().min(3, { error: 'Bitte geben Sie einen Titel an.' }).max(200), 'Titel'),
+  description: labelled(ZString.trim().min(10, { error: 'Bitte beschreiben Sie die Empfehlung (mindestens 10 Zeichen).' }).max(5000), 'Beschreibung'),
+  fieldOfAction: labelled(ZString.min(1, { error: 'Bitte wählen Sie ein Handlungsfeld.' }).max(60), 'Handlungsfeld'),
+  findings: labelled(z.array(ZString.max(60)).max(20).default([]), 'Bezug zu Ergebnissen'),
+  priority: labelled(ZPriority.default('mittel'), 'Priorität'),
 });
 export type TRecommendationContent = z.infer<typeof ZRecommendationContent>;
 export const ZRecommendationUpdate = ZRecommendationContent.extend({ version: ZVersion });
 export type TRecommendationUpdate = z.infer<typeof ZRecommendationUpdate>;
 export const ZRecommendationManage = z.object({
-  priority: ZPriority,
-  state: z.enum(RECOMMENDATION_STATES),
-  stateNote: ZString.trim().max(1000).default(''),
+  priority: labelled(ZPriority, 'Priorität'),
+  state: labelled(z.enum(RECOMMENDATION_STATES), 'Stand'),
+  stateNote: labelled(ZString.trim().max(1000).default(''), 'Anmerkung'),
   version: ZVersion,
 });
 export type TRecommendationManage = z.infer<typeof ZRecommendationManage>;

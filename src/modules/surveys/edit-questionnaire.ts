@@ -15,9 +15,9 @@ function checkElements(elements: QuestionnaireElement[]) {
   const seen = new Set<string>();
   elements.forEach((el, i) => {
     if (el.type === 'page') return;
-    if (seen.has(el.code)) throw invalidField(`elements.${i}.code`, `Die Frage ${el.code} kommt doppelt vor.`);
+    if (seen.has(el.code)) throw invalidField(`elements.${i}.code`, `Die Frage ${el.code} kommt doppelt vor.`, `Element ${i + 1}: Kürzel`);
     seen.add(el.code);
-    if (el.type === 'custom' && !/^X[A-Z0-9_]{1,19}$/.test(el.code)) throw invalidField(`elements.${i}.code`, 'Eigene Fragen haben ein Kürzel, das mit X beginnt (z. B. X01).');
+    if (el.type === 'custom' && !/^X[A-Z0-9_]{1,19}$/.test(el.code)) throw invalidField(`elements.${i}.code`, 'Eigene Fragen haben ein Kürzel, das mit X beginnt (z. B. X01).', `Element ${i + 1}: Kürzel`);
   });
   if (!elements.some((e) => e.type !== 'page')) throw invalidField('elements', 'Der Fragebogen braucht mindestens eine Frage.');
 }

@@ -52,16 +52,16 @@ export function parseRegister(data: Buffer, startOn: string, needDistrict: boole
     if (cells.every((c) => !c.trim())) return;
     const get = (name: string) => (col(name) >= 0 ? (cells[col(name)] ?? '').trim() : '');
     const bad = (field: string, message: string) => errors.push({ line, field, message });
-    for (const c of ['nachname', 'vorname', 'strasse', 'hausnummer', 'ort'] as const) if (!get(c)) bad(c, `Zeile ${line}: „${c}“ ist leer.`);
+    for (const c of ['nachname', 'vorname', 'strasse', 'hausnummer', 'ort'] as const) if (!get(c)) bad(c, `„${c}“ ist leer.`);
     const plz = get('plz');
-    if (!/^\d{5}$/.test(plz)) bad('plz', `Zeile ${line}: Die Postleitzahl „${plz}“ hat nicht 5 Ziffern.`);
+    if (!/^\d{5}$/.test(plz)) bad('plz', `Die Postleitzahl „${plz}“ hat nicht 5 Ziffern.`);
     const birth = get('geburtsjahr') || get('geburtsdatum');
     const year = /^\d{4}$/.test(birth) ? Number(birth) : /^\d{1,2}\.\d{1,2}\.(\d{4})$/.exec(birth)?.[1] ? Number(/(\d{4})$/.exec(birth)![1]) : NaN;
-    if (!Number.isInteger(year) || year < startYear - 120 || year > startYear) bad('geburtsjahr', `Zeile ${line}: Das Geburtsjahr „${birth}“ ist nicht lesbar.`);
+    if (!Number.isInteger(year) || year < startYear - 120 || year > startYear) bad('geburtsjahr', `Das Geburtsjahr „${birth}“ ist nicht lesbar.`);
     const sex = SEX[get('geschlecht').toLowerCase()];
-    if (!sex) bad('geschlecht', `Zeile ${line}: Das Geschlecht „${get('geschlecht')}“ ist nicht m, w oder d.`);
+    if (!sex) bad('geschlecht', `Das Geschlecht „${get('geschlecht')}“ ist nicht m, w oder d.`);
     const district = get('ortsteil');
-    if (needDistrict && !district) bad('ortsteil', `Zeile ${line}: Der Ortsteil fehlt.`);
+    if (needDistrict && !district) bad('ortsteil', `Der Ortsteil fehlt.`);
     if (errors.length && errors.at(-1)!.line === line) return;
     if (startYear - year < 16) { under16 += 1; return; }
     persons.push({

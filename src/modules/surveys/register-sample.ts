@@ -14,7 +14,7 @@ export function readRegisterAndDraw(data: Buffer, startOn: string, options: Draw
   const parsed = parseRegister(data, startOn, options.strataBy !== 'age_sex');
   if (parsed.errors.length) {
     throw new Problem(422, 'register_invalid', `Der Melderegister-Auszug enthält ${parsed.errors.length} fehlerhafte Zeile(n); es wurde nichts übernommen.`, {
-      field: 'file', errors: parsed.errors.slice(0, 200).map((e) => ({ field: `Zeile ${e.line}`, message: e.message, line: e.line })),
+      field: 'file', errors: parsed.errors.slice(0, 200).map((e) => ({ field: 'file', label: `Zeile ${e.line}`, message: e.message, line: e.line })),
     });
   }
   if (!parsed.persons.length) throw unprocessable('register_empty', 'Der Auszug enthält keine Personen ab 16 Jahren.', 'file');

@@ -7,7 +7,7 @@ import { ZListQuery, ZPage } from '../../server/http/paging.js';
 import { ZAgs, ZGeometry } from '../communes/communes.types.js';
 import { MIN_MIX_THRESHOLD } from './schema.js';
 import { PAPER_ENTRY_STATUSES, PHASE_STATUSES, PROJECT_STATUSES, QUESTIONNAIRE_STATUSES } from './states.js';
-import { ZDate, ZInt, ZJson, ZString, ZVersion } from '../../server/http/zod.js';
+import { labelled, ZDate, ZInt, ZJson, ZString, ZVersion } from '../../server/http/zod.js';
 
 /** A file the route sends as a download (documented in OpenAPI; the body is the file itself). */
 const ZDownload = (what: string) => z.any().describe(what);
@@ -44,9 +44,9 @@ export const ZItemContent = z.object({
   dimension: ZString.trim().min(1).max(40),
   kind: z.enum(ITEM_KINDS),
   wording: ZTextDe('den Fragetext'),
-  scale: z.array(ZScaleValueInput).max(20).default([]),
+  scale: labelled(z.array(ZScaleValueInput).max(20).default([]), 'Antworten'),
   notApplicable: ZScaleValueInput.nullable().default(null),
-  rows: z.array(z.object({ code: z.string().regex(/^[A-Z][A-Z0-9_]{1,19}$/i, { error: 'Zeilenkürzel: Buchstaben, Ziffern, _' }), label: ZTextDe('die Zeile') })).max(30).default([]),
+  rows: labelled(z.array(z.object({ code: z.string().regex(/^[A-Z][A-Z0-9_]{1,19}$/i, { error: 'Zeilenkürzel: Buchstaben, Ziffern, _' }), label: ZTextDe('die Zeile') })).max(30).default([]), 'Zeilen der Matrix'),
 }).superRefine((c, ctx) => {
   const needsScale = c.kind === 'single' || c.kind === 'matrix' || c.kind === 'multi';
   if (needsScale && c.scale.length < 2) ctx.addIssue({ code: 'custom', path: ['scale'], message: 'Diese Frageart braucht mindestens zwei Antwortmöglichkeiten.' });
@@ -156,9 +156,9 @@ export type TQuestionnaire = z.infer<typeof ZQuestionnaire>;
 // --- Sample and letters ---
 
 export const ZSampleOptions = z.object({
-  strataBy: z.enum(['district', 'age_sex', 'district_age_sex'], { error: 'Bitte die Schichtung wählen.' }),
-  allocation: z.enum(['proportional', 'fixed'], { error: 'Bitte die Aufteilung wählen.' }),
-  size: z.coerce.number().int().min(10, { error: 'Die Stichprobe muss mindestens 10 Personen umfassen.' }).max(50000),
+  strataBy: labelled(z.enum(['district', 'age_sex', 'district_age_sex'], { error: 'Bitte die Schichtung wählen.' }), 'Schichtung'),
+  allocation: labelled(z.enum(['proportional', 'fixed'], { error: 'Bitte die Aufteilung wählen.' }), 'Aufteilung'),
+  size: labelled(z.coerce.number().int().min(10, { error: 'Die Stichprobe muss mindestens 10 Personen umfassen.' }).max(50000), 'Umfang der Stichprobe'),
   seed: z.coerce.number().int().min(1).max(2 ** 31 - 2).optional(),
 });
 export const ZStratum = z.object({ key: z.string(), district: z.string().nullable(), ageGroup: z.string().nullable(), sex: z.string().nullable(), population: z.number().int(), sampleSize: z.number().int() });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { ZAgs, ZDate, ZString } from '../http/zod.js';
+import { ZAgs, ZAsOfDate, ZDate, ZString } from '../http/zod.js';
 
 // Figures -------------------------------------------------------------------------------------------
-export const ZAsOfQuery = z.object({ asOf: ZDate.optional() });
+export const ZAsOfQuery = z.object({ asOf: ZAsOfDate.optional() });
 /** Every figure's value on `asOf`, by key (the keys are the modules' figure definitions). */
 export const ZFigures = z.object({ asOf: z.string() }).catchall(z.number());
 export const ZSeriesQuery = z.object({ from: ZDate.optional(), to: ZDate.optional(), lang: z.enum(['de', 'en']).default('de') });
@@ -32,7 +32,7 @@ export type TBilanz = z.infer<typeof ZBilanz>;
 
 // Exports -------------------------------------------------------------------------------------------
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
-export const ZExportQuery = z.object({ format: z.enum(EXPORT_FORMATS), asOf: ZDate.optional() });
+export const ZExportQuery = z.object({ format: z.enum(EXPORT_FORMATS), asOf: ZAsOfDate.optional() });
 export const ZExportParams = z.object({ key: ZString.max(80) });
 export const ZExportListQuery = z.object({ lang: z.enum(['de', 'en']).default('de') });
 export const ZExportList = z.object({

@@ -2,7 +2,9 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import { Problem, TITLES } from './problem.js';
+import { fieldLabel, labelledDetail } from './field-label.js';
 
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, p: Problem) {
   if (p.status === 429 && typeof p.extra.retryAfterSeconds === 'number') reply.header('retry-after', String(p.extra.retryAfterSeconds));
@@ -25,13 +27,15 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     if (error.validationContext === 'body' && error.validation.some((v) => v.instancePath === '/' && v.keyword === 'invalid_type')) {
       return sendProblem(reply, request, notAnObject(request));
     }
-    const errors = error.validation.map((v) => ({
-      field: v.instancePath.replace(/^\//, '').replaceAll('/', '.') || ((v.params as { issue?: { path?: PropertyKey[] } } | undefined)?.issue?.path?.join('.') ?? ''),
-      message: v.message ?? 'ungültig',
-    }));
+    const schema = (request.routeOptions.schema as Record<string, z.ZodType | undefined> | undefined)?.[error.validationContext ?? 'body'];
+    const errors = error.validation.map((v) => {
+      const issuePath = (v.params as { issue?: { path?: PropertyKey[] } } | undefined)?.issue?.path;
+      const path = issuePath?.length ? issuePath : v.instancePath.replace(/^\//, '').split('/').filter(Boolean);
+      const label = fieldLabel(schema, path);
+      return { field: path.map(String).join('.'), ...(label ? { label } : {}), message: v.message ?? 'ungültig' };
+    });
     const first = errors[0]!;
-    return sendProblem(reply, request, new Problem(400, 'validation_failed',
-      first.field ? `Feld „${first.field}“: ${first.message}` : first.message, { field: first.field, errors }));
+    return sendProblem(reply, request, new Problem(400, 'validation_failed', labelledDetail(first.label, first.message), { field: first.field, errors }));
   }
   const input = inputProblem(error);
   if (input) {

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { Problem } from './problem.js';
+import { fieldLabel, labelledDetail } from './field-label.js';
 
 /** Checks an upload's text fields against a schema; a bad field is a 400 naming it, as for JSON bodies. */
 export function parseFormFields<S extends z.ZodType>(schema: S, values: Record<string, unknown>): z.infer<S> {
@@ -8,8 +9,10 @@ export function parseFormFields<S extends z.ZodType>(schema: S, values: Record<s
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues;
   const first = issues[0]!;
-  throw new Problem(400, 'validation_failed', `Feld „${first.path.join('.')}“: ${first.message}`, {
-    field: String(first.path[0] ?? ''), errors: issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
+  const labelOf = (path: PropertyKey[]) => fieldLabel(schema, path);
+  throw new Problem(400, 'validation_failed', labelledDetail(labelOf(first.path), first.message), {
+    field: String(first.path[0] ?? ''),
+    errors: issues.map((i) => { const label = labelOf(i.path); return { field: i.path.join('.'), ...(label ? { label } : {}), message: i.message }; }),
   });
 }
 

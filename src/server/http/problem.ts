@@ -4,7 +4,7 @@ export class Problem extends Error {
     readonly status: number,
     readonly code: string,
     readonly detail: string,
-    readonly extra: { field?: string; errors?: { field: string; message: string }[]; [k: string]: unknown } = {},
+    readonly extra: { field?: string; errors?: { field: string; label?: string; message: string }[]; [k: string]: unknown } = {},
   ) {
     super(detail);
   }
@@ -19,8 +19,9 @@ export const TITLES: Record<number, string> = {
 export const notFound = (detail = 'Der angeforderte Datensatz existiert nicht.') => new Problem(404, 'not_found', detail);
 export const forbidden = (detail = 'Sie haben keine Berechtigung für diese Aktion.') => new Problem(403, 'forbidden', detail);
 export const unauthenticated = () => new Problem(401, 'unauthenticated', 'Bitte melden Sie sich an.');
-export const invalidField = (field: string, message: string) =>
-  new Problem(400, 'validation_failed', `Feld „${field}“: ${message}`, { field, errors: [{ field, message }] });
+/** A 400 for the field `field` (its internal path, for the form), named in the detail by its German `label`. */
+export const invalidField = (field: string, message: string, label?: string) =>
+  new Problem(400, 'validation_failed', label ? `${label}: ${message}` : message, { field, errors: [{ field, ...(label ? { label } : {}), message }] });
 export const unprocessable = (code: string, detail: string, field?: string) => new Problem(422, code, detail, field ? { field } : {});
 export const staleVersion = (entity: string) =>
   new Problem(409, 'version_conflict', `${entity} wurde zwischenzeitlich von jemand anderem geändert. Bitte laden Sie die Seite neu und wiederholen Sie Ihre Änderung.`);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { unstorableText } from '../../lib/text.js';
+import { todayIso } from '../../lib/dates.js';
 
 export { unstorableText };
 
@@ -105,3 +106,21 @@ export const ZJson = z.unknown().superRefine((v, ctx) => {
   const why = unstorableJson(v);
   if (why) ctx.addIssue({ code: 'custom', message: why });
 });
+
+/**
+ * The label a request field carries in the forms, in German (e.g. „E-Mail-Adresse“): validation problems name
+ * the field by it instead of its internal name. Kept in its own registry, so the OpenAPI descriptions stay as
+ * they are. For an array, the label of one item („Aufgabe“ → „Aufgabe 1: Fällig am“).
+ */
+export const fieldLabels = z.registry<{ label: string }>();
+/** A copy of `schema` that carries `label` (a copy, so a shared primitive such as a date keeps no label). */
+export const labelled = <S extends z.ZodType>(schema: S, label: string): S => {
+  const copy = schema.clone() as S;
+  fieldLabels.add(copy, { label });
+  return copy;
+};
+
+/** The error for a „Stand“ (as-of date) after today: figures and registers describe what is, not what will be. */
+export const FUTURE_AS_OF = 'Der Stand darf nicht in der Zukunft liegen; bitte wählen Sie heute oder einen früheren Tag.';
+/** A reference day („Stichtag“, the Stand of figures or of a register): a date, today at the latest. */
+export const ZAsOfDate = labelled(ZDate.refine((d) => d <= todayIso(), { error: FUTURE_AS_OF }), 'Stichtag');

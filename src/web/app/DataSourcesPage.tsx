@@ -14,9 +14,13 @@ export function DataSourcesPage() {
       <ErrorAlert error={error} />
       {!data ? <Loading /> : data.items.map((s) => (
         <section key={s.file} className="card" aria-labelledby={`src-${s.file}`}>
-          <h2 id={`src-${s.file}`}>{s.attribution || s.file}</h2>
-          <p>{t('sources.file')}: <code>{s.file}</code></p>
-          <details><summary>{t('sources.details')}</summary><pre className="license">{s.text}</pre></details>
+          <h2 id={`src-${s.file}`}>{s.title}</h2>
+          <dl className="facts">
+            <dt>{t('sources.publisher')}</dt><dd>{s.publisher}</dd>
+            {s.licence && <><dt>{t('sources.licence')}</dt><dd>{s.licence}</dd></>}
+            {s.attribution && <><dt>{t('sources.attribution')}</dt><dd>{s.attribution}</dd></>}
+          </dl>
+          <details><summary>{t('sources.details')}</summary><p>{t('sources.file')}: <code>{s.file}</code></p><pre className="license">{s.text}</pre></details>
         </section>
       ))}
     </>

@@ -7,6 +7,8 @@ export interface WebRoute {
   path: string;
   Page: ComponentType;
   ability?: Ability;
+  /** A key of the module's catalog: one sentence on what the page is for, shown to those who may not open it. */
+  about?: string;
 }
 
 /** A main navigation entry; `label` is a key of the module's own catalog. */

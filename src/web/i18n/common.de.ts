@@ -76,4 +76,11 @@ export const commonDe = {
   'list.dir': 'Reihenfolge',
   'list.asc': 'aufsteigend',
   'list.desc': 'absteigend',
+  'denied.title': 'Kein Zugang: {page}',
+  'denied.why': 'Sie sind als {name} angemeldet. Ihre Rollen – {roles} – schließen diese Seite nicht ein.',
+  'denied.ask': 'Wenn Sie die Seite für Ihre Arbeit brauchen, wenden Sie sich an die LPR-Administration: Sie vergibt Rollen und Zuständigkeiten.',
+  'denied.home': 'Zur Startseite',
+  'sources.publisher': 'Herausgeber',
+  'sources.licence': 'Lizenz',
+  'sources.attribution': 'Namensnennung',
 } as const;

@@ -78,4 +78,11 @@ export const commonEn: Record<keyof typeof commonDe, Text> = {
   'list.dir': 'Order',
   'list.asc': 'ascending',
   'list.desc': 'descending',
+  'denied.title': 'No access: {page}',
+  'denied.why': 'You are signed in as {name}. Your roles – {roles} – do not include this page.',
+  'denied.ask': 'If you need this page for your work, please contact the LPR administration: they assign roles and responsibilities.',
+  'denied.home': 'To the start page',
+  'sources.publisher': 'Publisher',
+  'sources.licence': 'Licence',
+  'sources.attribution': 'Attribution',
 };

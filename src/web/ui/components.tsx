@@ -53,7 +53,7 @@ export function ErrorAlert({ error }: { error: unknown }) {
     <Alert kind="error">
       <p>{e?.detail ?? t('error.generic')}</p>
       {e?.errors && e.errors.length > 1 && (
-        <ul>{e.errors.slice(0, 20).map((x, i) => <li key={i}>{x.field ? `${x.field}: ` : ''}{x.message}</li>)}</ul>
+        <ul>{e.errors.slice(0, 20).map((x, i) => <li key={i}>{x.label ? `${x.label}: ` : ''}{x.message}</li>)}</ul>
       )}
     </Alert>
   );
@@ -64,9 +64,13 @@ export function Loading() {
   return <p role="status">{t('loading')}</p>;
 }
 
-/** The message of a field-level API error for the field `name`. */
-export const fieldError = (error: unknown, name: string) =>
-  error instanceof ApiError && (error.field === name || error.field?.startsWith(`${name}.`)) ? error.detail : undefined;
+/** The message of a field-level API error for the field `name` (without the field's name: it stands at the field). */
+export const fieldError = (error: unknown, name: string) => {
+  if (!(error instanceof ApiError)) return undefined;
+  const own = error.errors?.find((x) => x.line === undefined && (x.field === name || x.field.startsWith(`${name}.`)));
+  if (own) return own.message;
+  return error.field === name || error.field?.startsWith(`${name}.`) ? error.detail : undefined;
+};
 
 /** A horizontally scrollable wrapper for wide tables, reachable by keyboard (WCAG 2.1.1). */
 export function ScrollRegion({ label, children }: { label: string; children: ReactNode }) {

@@ -14,7 +14,7 @@ import type { TAgreementInput, TAgreementRecord } from './agreements.types.js';
 
 /** A draft from the template: for one commune or a group, with the directorate of the Kreis as police party unless given. */
 export async function createAgreement(db: Db, ctx: AuditContext, input: TAgreementInput): Promise<TAgreementRecord> {
-  if (!!input.subjectAgs === !!input.groupId) throw invalidField('subjectAgs', 'Eine Vereinbarung gilt entweder für eine Kommune oder für eine Gruppe von Kommunen; bitte genau eines wählen.');
+  if (!!input.subjectAgs === !!input.groupId) throw invalidField('subjectAgs', 'Eine Vereinbarung gilt entweder für eine Kommune oder für eine Gruppe von Kommunen; bitte genau eines wählen.', 'Kommune');
   return db.transaction(async (tx) => {
     const { list, directorate } = await resolveParties(tx, input, input.policeDirectorateId);
     await checkTopics(tx, input.topics);

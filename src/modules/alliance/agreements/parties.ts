@@ -30,7 +30,7 @@ export async function resolveParties(db: Db, subject: { subjectAgs: string | nul
   if (merged.length) throw unprocessable('commune_merged', `${merged.map((m) => m.name).join(', ')} besteht nicht mehr als eigene Gemeinde.`, 'subjectAgs');
   const id = directorateId ?? list[0]!.directorate;
   const [directorate] = await db.select().from(policeDirectorates).where(eq(policeDirectorates.id, id));
-  if (!directorate) throw invalidField('policeDirectorateId', 'Unbekannte Polizeidirektion.');
+  if (!directorate) throw invalidField('policeDirectorateId', 'Unbekannte Polizeidirektion.', 'Polizeidirektion');
   checkDirectorate(list, directorate.id, directorate.name);
   return { list, directorate };
 }

@@ -67,7 +67,7 @@ export async function transitionAgreement(db: Db, ctx: AuditContext, id: string,
     if (input.action === 'reopen') changes = { state: 'draft' };
     if (input.action === 'sign') {
       const signedOn = input.signedOn;
-      if (!signedOn) throw invalidField('signedOn', 'Bitte das Datum der Unterzeichnung angeben.');
+      if (!signedOn) throw invalidField('signedOn', 'Bitte das Datum der Unterzeichnung angeben.', 'Datum der Unterzeichnung');
       if (signedOn > today) throw unprocessable('signed_on_in_future', `Das Unterzeichnungsdatum ${formatDateDe(signedOn)} liegt in der Zukunft.`, 'signedOn');
       if (row.inForceSince && signedOn < row.inForceSince) throw unprocessable('signed_on_before_original', `Eine Änderung kann nicht vor der ersten Unterzeichnung (${formatDateDe(row.inForceSince)}) unterzeichnet werden.`, 'signedOn');
       await lockCommunes(tx, row);
@@ -93,7 +93,7 @@ export async function transitionAgreement(db: Db, ctx: AuditContext, id: string,
     }
     if (input.action === 'end') {
       const endedOn = input.endedOn;
-      if (!endedOn) throw invalidField('endedOn', 'Bitte das Datum angeben, zu dem die Vereinbarung endet.');
+      if (!endedOn) throw invalidField('endedOn', 'Bitte das Datum angeben, zu dem die Vereinbarung endet.', 'Beendet zum');
       if (endedOn > today) throw unprocessable('ended_on_in_future', `Das Enddatum ${formatDateDe(endedOn)} liegt in der Zukunft; bitte am Tag des Endes erfassen.`, 'endedOn');
       if (endedOn < row.inForceSince!) throw unprocessable('ended_before_signed', 'Das Enddatum liegt vor der Unterzeichnung.', 'endedOn');
       changes = { state: 'ended', endedOn, endReason: input.endReason ?? '' };

@@ -39,7 +39,7 @@ export async function transitionCoaching(db: Db, ctx: AuditContext, actor: Actor
     const before = await getProcess(tx, id);
     let changes: Record<string, unknown> = {};
     if (input.action === 'match') {
-      if (!input.coachId) throw invalidField('coachId', 'Bitte einen Coach wählen.');
+      if (!input.coachId) throw invalidField('coachId', 'Bitte einen Coach wählen.', 'Coach');
       // Lock the coach so that two simultaneous matches cannot both take the last free place.
       await tx.select({ id: coaches.id }).from(coaches).where(eq(coaches.id, input.coachId)).for('update');
       const coach = await getCoach(tx, input.coachId);

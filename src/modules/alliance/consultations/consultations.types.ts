@@ -1,21 +1,21 @@
 import { z } from 'zod';
 import { ZAgs } from '../../communes/communes.types.js';
-import { ZDate, ZRequiredText, ZString, ZText, ZVersion } from '../../../server/http/zod.js';
+import { labelled, ZDate, ZRequiredText, ZString, ZText, ZVersion } from '../../../server/http/zod.js';
 import { ZListQuery, ZPage } from '../../../server/http/paging.js';
 import { ZCommuneRef } from '../alliance.types.js';
 import { ZFieldOfActionRef } from '../admin/admin.types.js';
 
 export const CONSULTATION_FORMATS = ['vor_ort', 'online', 'telefon', 'veranstaltung'] as const;
 
-export const ZTaskInput = z.object({ title: ZRequiredText(300, 'eine Aufgabe'), dueOn: ZDate, assignee: ZText(200).default('') });
+export const ZTaskInput = labelled(z.object({ title: labelled(ZRequiredText(300, 'eine Aufgabe'), 'Bezeichnung'), dueOn: labelled(ZDate, 'Fällig am'), assignee: labelled(ZText(200).default(''), 'Zuständig') }), 'Aufgabe');
 export const ZConsultationInput = z.object({
-  heldOn: ZDate,
+  heldOn: labelled(ZDate, 'Datum'),
   staffUserId: z.uuid({ error: 'Bitte eine Mitarbeiterin oder einen Mitarbeiter des LPR wählen.' }).optional(),
-  format: z.enum(CONSULTATION_FORMATS).default('vor_ort'),
-  communes: z.array(ZAgs).min(1, { error: 'Bitte mindestens eine Kommune wählen.' }).max(50),
-  topics: z.array(ZString.max(40)).max(30).default([]),
-  notes: ZText(20000).default(''),
-  tasks: z.array(ZTaskInput).max(50).default([]),
+  format: labelled(z.enum(CONSULTATION_FORMATS).default('vor_ort'), 'Form'),
+  communes: labelled(z.array(labelled(ZAgs, 'Kommune')).min(1, { error: 'Bitte mindestens eine Kommune wählen.' }).max(50), 'Kommunen'),
+  topics: labelled(z.array(labelled(ZString.max(40), 'Handlungsfeld')).max(30).default([]), 'Handlungsfelder'),
+  notes: labelled(ZText(20000).default(''), 'Notizen'),
+  tasks: labelled(z.array(ZTaskInput).max(50).default([]), 'Folgeaufgaben'),
 });
 export const ZConsultationUpdate = ZConsultationInput.omit({ tasks: true }).extend({ version: ZVersion });
 

@@ -3,7 +3,7 @@ import { allianceFacts, stageOn } from '../stages/facts.js';
 import { COOPERATING_STAGES, wasAdvisedBy } from '../stages/stages.js';
 
 const SOURCE_STAGES = 'Beratungen, Vereinbarungen und Stufen der Kommunen';
-const SOURCE_MILESTONES = 'Erfasste Ereignisse je Kommune (bis das zuständige Modul die Zahl liefert)';
+const SOURCE_MILESTONES = 'Von der LPR-Geschäftsstelle erfasste Ereignisse je Kommune';
 
 /**
  * The alliance's statewide figures. `councils` and `fundingCommitted` come from recorded milestones until

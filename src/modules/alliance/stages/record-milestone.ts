@@ -17,11 +17,11 @@ export const presentMilestone = (m: typeof communeMilestones.$inferSelect): TMil
 export async function recordMilestone(db: Db, ctx: AuditContext, input: TMilestoneInput): Promise<TMilestone> {
   if (input.occurredOn > todayIso()) throw unprocessable('date_in_future', 'Das Datum liegt in der Zukunft.', 'occurredOn');
   if (input.kind === 'stage_correction') {
-    if (!input.stage) throw invalidField('stage', 'Bitte die Stufe angeben, auf die korrigiert wird.');
-    if (!input.note.trim()) throw invalidField('note', 'Bitte begründen Sie die manuelle Korrektur.');
-  } else if (input.stage) throw invalidField('stage', 'Eine Stufe gehört nur zu einer Korrektur.');
-  if (input.kind === 'funding_committed' && input.amountEur === null) throw invalidField('amountEur', 'Bitte den bewilligten Betrag angeben.');
-  if (input.kind !== 'funding_committed' && input.amountEur !== null) throw invalidField('amountEur', 'Ein Betrag gehört nur zu einer Förderzusage.');
+    if (!input.stage) throw invalidField('stage', 'Bitte die Stufe angeben, auf die korrigiert wird.', 'Stufe');
+    if (!input.note.trim()) throw invalidField('note', 'Bitte begründen Sie die manuelle Korrektur.', 'Begründung der Korrektur');
+  } else if (input.stage) throw invalidField('stage', 'Eine Stufe gehört nur zu einer Korrektur.', 'Stufe');
+  if (input.kind === 'funding_committed' && input.amountEur === null) throw invalidField('amountEur', 'Bitte den bewilligten Betrag angeben.', 'Betrag in Euro');
+  if (input.kind !== 'funding_committed' && input.amountEur !== null) throw invalidField('amountEur', 'Ein Betrag gehört nur zu einer Förderzusage.', 'Betrag in Euro');
   return db.transaction(async (tx) => {
     await requireCommunes(tx, [input.ags], 'ags');
     const [row] = await tx.insert(communeMilestones).values({

@@ -27,16 +27,18 @@ describe('consultations', () => {
     expect(await hasConsultationBy(t.database.db, neverAdvised, '2025-06-03')).toBe(false);
   });
 
-  it('rejects a future date, an unknown topic or no commune with a message naming the field', async () => {
+  it('rejects a future date, an unknown topic or no commune with a message naming the field by its label', async () => {
     let res = await call('lpr_staff', 'POST', '/api/consultations', { heldOn: '2999-01-01', communes: ['14628110'] });
     expect(res.statusCode).toBe(422);
     expect(res.json().field).toBe('heldOn');
     res = await call('lpr_staff', 'POST', '/api/consultations', { heldOn: '2025-01-01', communes: ['14628110'], topics: ['alchemy'] });
     expect(res.statusCode).toBe(400);
-    expect(res.json().detail).toContain('topics');
+    expect(res.json().field).toBe('topics');
+    expect(res.json().detail).toBe('Handlungsfelder: unbekanntes Handlungsfeld alchemy.');
     res = await call('lpr_staff', 'POST', '/api/consultations', { heldOn: '2025-01-01', communes: [] });
     expect(res.statusCode).toBe(400);
-    expect(res.json().detail).toContain('communes');
+    expect(res.json().field).toBe('communes');
+    expect(res.json().detail).toBe('Kommunen: Bitte mindestens eine Kommune wählen.');
   });
 
   it('shows a commune only consultations that concern it, police those of their directorate', async () => {

@@ -35,9 +35,21 @@ describe('statewide figures computed live from the demo records', () => {
     expect(res.json().communesAdvised).toBe(today.communesAdvised);
   });
 
-  it('rejects a malformed date naming the field', async () => {
+  it('rejects a malformed date naming the field by its label', async () => {
     const res = await t.app.inject({ url: '/api/public/figures?asOf=2022-13-40' });
     expect(res.statusCode).toBe(400);
-    expect(res.json().detail).toContain('asOf');
+    expect(res.json()).toMatchObject({ field: 'asOf' });
+    expect(res.json().detail).toMatch(/^Stichtag: /);
+    expect(res.json().detail).not.toContain('asOf');
+  });
+
+  it('refuses a Stand in the future, for the figures, the press text and the map', async () => {
+    const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    for (const url of [`/api/public/figures?asOf=${tomorrow}`, `/api/public/figures/press-text?asOf=${tomorrow}`, `/api/public/map?asOf=${tomorrow}`]) {
+      const res = await t.app.inject({ url });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json(), url).toMatchObject({ code: 'validation_failed', field: 'asOf', detail: 'Stichtag: Der Stand darf nicht in der Zukunft liegen; bitte wählen Sie heute oder einen früheren Tag.' });
+    }
+    expect((await t.app.inject({ url: `/api/public/figures?asOf=${todayIso()}` })).statusCode).toBe(200);
   });
 });

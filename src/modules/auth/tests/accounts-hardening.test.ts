@@ -172,7 +172,7 @@ describe('password rules', () => {
       const res = await confirmReset(token, password);
       expect(res.statusCode, password).toBe(400);
       expect(res.json()).toMatchObject({ code: 'validation_failed', field: 'password' });
-      expect(res.json().detail, password).toMatch(/^Feld „password“: Das Passwort /);
+      expect(res.json().detail, password).toMatch(/^Neues Passwort: Das Passwort /);
       expect(res.json().detail, password).toMatch(message);
     }
     // the link is still good for an acceptable password

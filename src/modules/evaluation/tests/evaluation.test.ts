@@ -236,7 +236,8 @@ describe('recommendations', () => {
     expect(res.json().field).toBe('fieldOfAction');
     res = await call('analyst', 'POST', `/api/analyses/${second}/recommendations`, { title: 'Etwas', description: 'kurz', fieldOfAction: 'youth' });
     expect(res.statusCode).toBe(400);
-    expect(res.json().detail).toContain('description');
+    expect(res.json().field).toBe('description');
+    expect(res.json().detail).toBe('Beschreibung: Bitte beschreiben Sie die Empfehlung (mindestens 10 Zeichen).');
   });
 });
 

@@ -109,7 +109,8 @@ describe('analysis projects', () => {
     expect((await call('analyst', 'POST', '/api/survey-items', { code: 'ZZ01', content: af })).statusCode).toBe(403);
     const bad = await call('lpr_staff', 'POST', '/api/survey-items', { code: 'ZZ01', content: { ...af, scale: [af.scale[0]] } });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().detail).toContain('scale');
+    expect(bad.json().errors[0].field).toBe('content.scale');
+    expect(bad.json().detail).toBe('Antworten: Diese Frageart braucht mindestens zwei Antwortmöglichkeiten.');
   });
 
   it('feeds the statewide figure when an analysis is completed', async () => {

@@ -63,7 +63,7 @@ describe('register sample and letters', () => {
     expect(answer.status).toBe(400);
     expect(answer.connection).toBe('close');
     expect(JSON.parse(answer.body)).toMatchObject({ code: 'validation_failed', field: 'size' });
-    expect(JSON.parse(answer.body).detail).toMatch(/^Feld „size“/);
+    expect(JSON.parse(answer.body).detail).toMatch(/^Umfang der Stichprobe: /);
   });
 
   it('rejects a malformed register whole, listing the bad lines, and stores nothing', async () => {

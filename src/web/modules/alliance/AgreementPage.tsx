@@ -4,6 +4,7 @@ import { todayIso } from '../../../lib/dates.js';
 import { api, formatDate, formatDateTime } from '../../api.js';
 import { Alert, ErrorAlert, Field, Loading, PageTitle, fieldError } from '../../ui/components.js';
 import { TopicChecklist } from '../../ui/TopicChecklist.js';
+import { ActionStatus } from '../../ui/action.js';
 import { ModuleChecklist } from './AgreementsPage.js';
 import { useApi } from '../../useApi.js';
 import type { TAgreement, TAgreementTransition, TSignatory } from '../../../modules/alliance/agreements/agreements.types.js';
@@ -44,7 +45,6 @@ function EditForm({ a, onSaved }: { a: TAgreement; onSaved: (x: TAgreement, msg:
       <h2 id="edit-agreement">{t('agreement.edit')}</h2>
       {a.state === 'signed' && <Alert>{t('agreement.editSignedHint')}</Alert>}
       {a.state === 'agreed' && <Alert>{t('agreement.editAgreedHint')}</Alert>}
-      <ErrorAlert error={error} />
       <Field label={t('agreement.title')} error={fieldError(error, 'title')}>{(f) => <input id={f.id} value={title} onChange={(e) => setTitle(e.target.value)} />}</Field>
       <Field label={t('agreements.policeUnit')} hint={t('agreements.policeUnitHint')}>{(f) => <input id={f.id} value={policeUnit} onChange={(e) => setPoliceUnit(e.target.value)} aria-describedby={f.describedBy} />}</Field>
       <fieldset className="field">
@@ -69,6 +69,7 @@ function EditForm({ a, onSaved }: { a: TAgreement; onSaved: (x: TAgreement, msg:
         ))}
       </details>
       <div className="actions"><button className="btn" type="submit">{t('agreement.save')}</button></div>
+      <ActionStatus error={error} labels={{ title: t('agreement.title'), signatories: t('agreement.signatories'), signedPlace: t('agreement.signedPlace'), topics: t('agreements.topics'), modules: t('agreements.modules') }} />
     </form>
   );
 }
@@ -85,26 +86,30 @@ export function AgreementPage() {
   const [endedOn, setEndedOn] = useState(todayIso());
   const [endReason, setEndReason] = useState('');
   const [scan, setScan] = useState<File | null>(null);
+  /** Where the last action's message is shown: beside that action. */
+  const [at, setAt] = useState<'workflow' | 'scan' | 'end' | 'edit'>('workflow');
   const a = override ?? loaded.data;
   if (loaded.error) return <><PageTitle>{t('notFound.title')}</PageTitle><ErrorAlert error={loaded.error} /></>;
   if (!a) return <Loading />;
   const canEdit = a.can.manage;
   const update = (x: TAgreement, msg: string) => { setOverride(x); setMessage(msg); setError(null); };
+  const saved = (x: TAgreement, msg: string) => { setAt('edit'); update(x, msg); };
+  const labels = { signedOn: t('agreement.signedOn'), endedOn: t('agreement.endedOn'), endReason: t('agreement.endReason'), file: t('agreement.scanFile') };
   const transition = async (action: TAgreementTransition['action'], extra: Record<string, string> = {}) => {
-    setError(null); setMessage('');
+    setError(null); setMessage(''); setAt(action === 'end' ? 'end' : 'workflow');
     try { update(await api<TAgreement>(`/agreements/${a.id}/transitions`, { method: 'POST', body: { action, version: a.version, ...extra } }), t(`agreement.done.${action}`)); } catch (e) { setError(e); }
   };
   const missingSignatories = a.parties.filter((p) => !p.signatoryName.trim() || !p.signatoryOffice.trim()).map((p) => p.label);
   const remove = async () => {
     if (!window.confirm(t('agreement.confirmDelete', { title: a.title }))) return;
-    setError(null); setMessage('');
+    setError(null); setMessage(''); setAt('workflow');
     try {
       await api(`/agreements/${a.id}?version=${a.version}`, { method: 'DELETE' });
       navigate('/vereinbarungen', { state: { message: t('agreement.deleted', { title: a.title }) } });
     } catch (e) { setError(e); }
   };
   const upload = async (e: FormEvent) => {
-    e.preventDefault(); setError(null);
+    e.preventDefault(); setError(null); setMessage(''); setAt('scan');
     if (!scan) return;
     const form = new FormData();
     form.append('file', scan);
@@ -115,8 +120,6 @@ export function AgreementPage() {
     <>
       <p><Link to="/vereinbarungen">{t('agreement.back')}</Link></p>
       <PageTitle>{a.title}</PageTitle>
-      {message && <Alert kind="success">{message}</Alert>}
-      <ErrorAlert error={error} />
       <dl className="facts">
         <dt>{t('agreements.kind')}</dt><dd>{a.kindLabel}</dd>
         <dt>{t('agreements.state')}</dt><dd>{a.stateLabel}{a.revision > 1 ? ` (${t('agreements.revisionN', { n: a.revision })})` : ''}</dd>
@@ -160,6 +163,7 @@ export function AgreementPage() {
               </div>
             </form>
           )}
+          {(at === 'workflow' || (at === 'end' && a.endedOn)) && <ActionStatus error={error} success={message} labels={labels} />}
           {a.inForceSince && !a.endedOn && (
             <>
               <form className="stack" noValidate onSubmit={upload} aria-labelledby="scan-heading">
@@ -168,18 +172,21 @@ export function AgreementPage() {
                   {(f) => <input id={f.id} type="file" accept="application/pdf,.pdf" onChange={(e) => setScan(e.target.files?.[0] ?? null)} aria-describedby={f.describedBy} />}
                 </Field>
                 <div className="actions"><button type="submit" className="btn secondary" disabled={!scan}>{t('agreement.upload')}</button></div>
+                {at === 'scan' && <ActionStatus error={error} success={message} labels={labels} />}
               </form>
               <form className="stack" noValidate onSubmit={(e) => { e.preventDefault(); void transition('end', { endedOn, endReason }); }} aria-labelledby="end-heading">
                 <h3 id="end-heading">{t('agreement.end')}</h3>
                 <Field label={t('agreement.endedOn')} error={fieldError(error, 'endedOn')}>{(f) => <input id={f.id} type="date" value={endedOn} max={todayIso()} onChange={(e) => setEndedOn(e.target.value)} />}</Field>
                 <Field label={t('agreement.endReason')}>{(f) => <input id={f.id} value={endReason} onChange={(e) => setEndReason(e.target.value)} />}</Field>
                 <div className="actions"><button type="submit" className="btn danger">{t('agreement.endNow')}</button></div>
+                {at === 'end' && <ActionStatus error={error} success={message} labels={labels} />}
               </form>
             </>
           )}
         </section>
       )}
-      {canEdit && a.state !== 'ended' && <EditForm key={`${a.version}`} a={a} onSaved={update} />}
+      {canEdit && a.state !== 'ended' && <EditForm key={`${a.version}`} a={a} onSaved={saved} />}
+      {canEdit && at === 'edit' && <ActionStatus success={message} />}
       {!canEdit && (
         <section aria-labelledby="content">
           <h2 id="content">{t('agreement.content')}</h2>

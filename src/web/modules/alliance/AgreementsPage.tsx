@@ -3,6 +3,7 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { api, formatDate } from '../../api.js';
 import { useCan } from '../../session.js';
 import { Alert, ErrorAlert, Field, Loading, PageTitle, ScrollRegion, fieldError } from '../../ui/components.js';
+import { ActionStatus } from '../../ui/action.js';
 import { CommunePicker, type CommuneRef } from '../../ui/CommunePicker.js';
 import { TopicChecklist } from '../../ui/TopicChecklist.js';
 import { useApi } from '../../useApi.js';
@@ -53,7 +54,6 @@ function NewAgreementForm({ onCancel }: { onCancel: () => void }) {
   return (
     <form className="stack card wide" onSubmit={submit} noValidate aria-labelledby="new-agreement">
       <h2 id="new-agreement">{t('agreements.new')}</h2>
-      <ErrorAlert error={error} />
       <fieldset className="field"><legend>{t('agreements.kind')}</legend>
         {(['cooperation', 'pre'] as const).map((k) => <label key={k}><input type="radio" name="kind" checked={kind === k} onChange={() => setKind(k)} /> {t(`agreements.kind.${k}`)}</label>)}
       </fieldset>
@@ -80,6 +80,7 @@ function NewAgreementForm({ onCancel }: { onCancel: () => void }) {
         <button className="btn" type="submit">{t('agreements.createDraft')}</button>
         <button className="btn secondary" type="button" onClick={onCancel}>{t('common.cancel')}</button>
       </div>
+      <ActionStatus error={error} labels={{ kind: t('agreements.kind'), subjectAgs: t('agreements.commune'), groupId: t('agreements.group'), policeDirectorateId: t('agreements.police'), policeUnit: t('agreements.policeUnit'), modules: t('agreements.modules'), topics: t('agreements.topics') }} />
     </form>
   );
 }

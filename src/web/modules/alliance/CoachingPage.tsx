@@ -3,7 +3,8 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { todayIso } from '../../../lib/dates.js';
 import { api, formatDate } from '../../api.js';
 import { useCan, useSession } from '../../session.js';
-import { Alert, ErrorAlert, Field, Loading, PageTitle, ScrollRegion, fieldError } from '../../ui/components.js';
+import { ErrorAlert, Field, Loading, PageTitle, ScrollRegion, fieldError } from '../../ui/components.js';
+import { ActionStatus } from '../../ui/action.js';
 import { CommunePicker, type CommuneRef } from '../../ui/CommunePicker.js';
 import { TopicChecklist } from '../../ui/TopicChecklist.js';
 import { useApi } from '../../useApi.js';
@@ -38,7 +39,6 @@ function RequestForm({ onCancel }: { onCancel: () => void }) {
   return (
     <form className="stack card wide" onSubmit={submit} noValidate aria-labelledby="coaching-request">
       <h2 id="coaching-request">{t('coaching.request')}</h2>
-      <ErrorAlert error={error} />
       <CommunePicker legend={t('coaching.commune')} value={commune} onChange={setCommune} single error={fieldError(error, 'ags')} />
       <Field label={t('coaching.reason')} error={fieldError(error, 'reason')}>{(f) => <textarea id={f.id} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} aria-invalid={f.invalid} aria-describedby={f.describedBy} />}</Field>
       <TopicChecklist legend={t('coaching.topics')} value={topics} onChange={setTopics} />
@@ -51,6 +51,7 @@ function RequestForm({ onCancel }: { onCancel: () => void }) {
         <button className="btn" type="submit">{t('coaching.send')}</button>
         <button className="btn secondary" type="button" onClick={onCancel}>{t('common.cancel')}</button>
       </div>
+      <ActionStatus error={error} labels={{ ags: t('coaching.commune'), reason: t('coaching.reason'), topics: t('coaching.topics'), coacheeUserId: t('coaching.coachee') }} />
     </form>
   );
 }
@@ -114,20 +115,23 @@ export function CoachingProcessPage() {
   const [session, setSession] = useState({ heldOn: todayIso(), participants: '', notes: '', nextSteps: '' });
   const [sessionTopics, setSessionTopics] = useState<string[]>([]);
   const [feedback, setFeedback] = useState({ goalsReached: 0, satisfaction: 0, wouldRecommend: true, comment: '' });
+  /** The form whose action ran last: its message is shown there (or below the facts once that form is gone). */
+  const [at, setAt] = useState<'match' | 'session' | 'feedback'>('match');
   const process = p ?? loaded.data;
   if (loaded.error) return <><PageTitle>{t('notFound.title')}</PageTitle><ErrorAlert error={loaded.error} /></>;
   if (!process) return <Loading />;
-  const run = async (path: string, body: unknown, msg: string) => {
-    setError(null); setMessage('');
+  const run = async (path: string, body: unknown, msg: string, section: typeof at) => {
+    setError(null); setMessage(''); setAt(section);
     try { setP(await api<TCoachingProcess>(path, { method: 'POST', body })); setMessage(msg); candidates.reload(); } catch (e) { setError(e); }
   };
   const canFeedback = process.can.feedback && process.status === 'completed' && !process.feedback;
+  const shown = { match: process.can.manage && (process.status === 'requested' || process.status === 'matched'), session: process.can.run && (process.status === 'matched' || process.status === 'running'), feedback: canFeedback };
+  const labels = { coachId: t('coaching.candidates'), heldOn: t('coaching.sessionDate'), participants: t('coaching.participants'), notes: t('coaching.notes'), nextSteps: t('coaching.nextSteps'), goalsReached: t('coaching.fb.goalsReached'), satisfaction: t('coaching.fb.satisfaction'), comment: t('coaching.fb.comment') };
+  const status = (section: typeof at) => at === section && <ActionStatus error={error} success={message} labels={labels} />;
   return (
     <>
       <p><Link to="/coaching">{t('coaching.back')}</Link></p>
       <PageTitle>{t('coaching.processTitle', { name: process.commune.name })}</PageTitle>
-      {message && <Alert kind="success">{message}</Alert>}
-      <ErrorAlert error={error} />
       <dl className="facts">
         <dt>{t('coaching.status')}</dt><dd>{process.statusLabel}</dd>
         <dt>{t('coaching.requestedOn')}</dt><dd>{formatDate(process.requestedOn, locale)}</dd>
@@ -138,8 +142,9 @@ export function CoachingProcessPage() {
         {process.startedOn && <><dt>{t('coaching.startedOn')}</dt><dd>{formatDate(process.startedOn, locale)}</dd></>}
         {process.endedOn && <><dt>{t('coaching.endedOn')}</dt><dd>{formatDate(process.endedOn, locale)} {process.endNote}</dd></>}
       </dl>
+      {!shown[at] && <ActionStatus error={error} success={message} labels={labels} />}
       {process.can.manage && (process.status === 'requested' || process.status === 'matched') && (
-        <form className="stack card wide" noValidate aria-labelledby="match-heading" onSubmit={(e) => { e.preventDefault(); void run(`/coaching/${process.id}/transitions`, { action: 'match', version: process.version, coachId }, t('coaching.matched')); }}>
+        <form className="stack card wide" noValidate aria-labelledby="match-heading" onSubmit={(e) => { e.preventDefault(); void run(`/coaching/${process.id}/transitions`, { action: 'match', version: process.version, coachId }, t('coaching.matched'), 'match'); }}>
           <h2 id="match-heading">{t('coaching.match')}</h2>
           <fieldset className="field">
             <legend>{t('coaching.candidates')}</legend>
@@ -155,12 +160,13 @@ export function CoachingProcessPage() {
             ))}
           </fieldset>
           <div className="actions"><button type="submit" className="btn" disabled={!coachId}>{t('coaching.assign')}</button></div>
+          {status('match')}
         </form>
       )}
       {process.can.run && (process.status === 'matched' || process.status === 'running') && (
         <form className="stack card wide" noValidate aria-labelledby="session-heading" onSubmit={(e) => {
           e.preventDefault();
-          void run(`/coaching/${process.id}/sessions`, { ...session, topics: sessionTopics }, t('coaching.sessionLogged')).then(() => setSession({ heldOn: todayIso(), participants: '', notes: '', nextSteps: '' }));
+          void run(`/coaching/${process.id}/sessions`, { ...session, topics: sessionTopics }, t('coaching.sessionLogged'), 'session').then(() => setSession({ heldOn: todayIso(), participants: '', notes: '', nextSteps: '' }));
         }}>
           <h2 id="session-heading">{t('coaching.logSession')}</h2>
           <Field label={t('coaching.sessionDate')} error={fieldError(error, 'heldOn')}>{(f) => <input id={f.id} type="date" max={todayIso()} value={session.heldOn} onChange={(e) => setSession({ ...session, heldOn: e.target.value })} />}</Field>
@@ -170,9 +176,10 @@ export function CoachingProcessPage() {
           <Field label={t('coaching.nextSteps')}>{(f) => <textarea id={f.id} rows={2} value={session.nextSteps} onChange={(e) => setSession({ ...session, nextSteps: e.target.value })} />}</Field>
           <div className="actions">
             <button type="submit" className="btn">{t('coaching.saveSession')}</button>
-            {process.status === 'running' && <button type="button" className="btn secondary" onClick={() => run(`/coaching/${process.id}/transitions`, { action: 'complete', version: process.version }, t('coaching.completed'))}>{t('coaching.complete')}</button>}
-            {process.can.manage && <button type="button" className="btn danger" onClick={() => run(`/coaching/${process.id}/transitions`, { action: 'cancel', version: process.version }, t('coaching.cancelled'))}>{t('coaching.cancel')}</button>}
+            {process.status === 'running' && <button type="button" className="btn secondary" onClick={() => run(`/coaching/${process.id}/transitions`, { action: 'complete', version: process.version }, t('coaching.completed'), 'session')}>{t('coaching.complete')}</button>}
+            {process.can.manage && <button type="button" className="btn danger" onClick={() => run(`/coaching/${process.id}/transitions`, { action: 'cancel', version: process.version }, t('coaching.cancelled'), 'session')}>{t('coaching.cancel')}</button>}
           </div>
+          {status('session')}
         </form>
       )}
       <h2>{t('coaching.sessions')}</h2>
@@ -189,7 +196,7 @@ export function CoachingProcessPage() {
         </section>
       )}
       {canFeedback && (
-        <form className="stack card wide" noValidate aria-labelledby="feedback-form" onSubmit={(e) => { e.preventDefault(); void run(`/coaching/${process.id}/feedback`, feedback, t('coaching.feedbackThanks')); }}>
+        <form className="stack card wide" noValidate aria-labelledby="feedback-form" onSubmit={(e) => { e.preventDefault(); void run(`/coaching/${process.id}/feedback`, feedback, t('coaching.feedbackThanks'), 'feedback'); }}>
           <h2 id="feedback-form">{t('coaching.feedback')}</h2>
           {(['goalsReached', 'satisfaction'] as const).map((k) => (
             <fieldset key={k} className="field scale">
@@ -201,6 +208,7 @@ export function CoachingProcessPage() {
           <label><input type="checkbox" checked={feedback.wouldRecommend} onChange={(e) => setFeedback({ ...feedback, wouldRecommend: e.target.checked })} /> {t('coaching.fb.recommend')}</label>
           <Field label={t('coaching.fb.comment')}>{(f) => <textarea id={f.id} rows={3} value={feedback.comment} onChange={(e) => setFeedback({ ...feedback, comment: e.target.value })} />}</Field>
           <div className="actions"><button type="submit" className="btn">{t('coaching.fb.send')}</button></div>
+          {status('feedback')}
         </form>
       )}
     </>
@@ -218,15 +226,16 @@ export function CoachPoolPage() {
   const [competencies, setCompetencies] = useState<string[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [message, setMessage] = useState('');
+  const [at, setAt] = useState<'pool' | 'add'>('add');
   const toggle = async (c: TCoach) => {
-    setError(null); setMessage('');
+    setError(null); setMessage(''); setAt('pool');
     try {
       await api(`/coaches/${c.id}`, { method: 'PUT', body: { name: c.name, organisation: c.organisation, email: c.email, userId: c.userId, competencies: c.competencies, regions: c.regions, capacity: c.capacity, active: !c.active, version: c.version } });
       setMessage(t('coaching.coachSaved')); list.reload();
     } catch (err) { setError(err); }
   };
   const submit = async (e: FormEvent) => {
-    e.preventDefault(); setError(null);
+    e.preventDefault(); setError(null); setMessage(''); setAt('add');
     try {
       await api('/coaches', { method: 'POST', body: { ...form, competencies, regions: [] } });
       setMessage(t('coaching.coachAdded')); setForm({ name: '', organisation: 'Institut B3', email: '', capacity: 2 }); setCompetencies([]); list.reload();
@@ -236,7 +245,6 @@ export function CoachPoolPage() {
     <>
       <p><Link to="/coaching">{t('coaching.back')}</Link></p>
       <PageTitle>{t('coaching.pool')}</PageTitle>
-      {message && <Alert kind="success">{message}</Alert>}
       <ErrorAlert error={list.error} />
       {!list.data ? <Loading /> : (
         <ScrollRegion label={t('coaching.pool')}>
@@ -252,15 +260,16 @@ export function CoachPoolPage() {
           </table>
         </ScrollRegion>
       )}
+      {at === 'pool' && <ActionStatus error={error} success={message} />}
       <form className="stack card wide" onSubmit={submit} noValidate aria-labelledby="add-coach">
         <h2 id="add-coach">{t('coaching.addCoach')}</h2>
-        <ErrorAlert error={error} />
         <Field label={t('coaching.coachName')} error={fieldError(error, 'name')}>{(f) => <input id={f.id} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} aria-invalid={f.invalid} aria-describedby={f.describedBy} />}</Field>
         <Field label={t('coaching.organisation')} error={fieldError(error, 'organisation')}>{(f) => <input id={f.id} value={form.organisation} onChange={(e) => setForm({ ...form, organisation: e.target.value })} />}</Field>
         <Field label={t('coaching.email')} error={fieldError(error, 'email')}>{(f) => <input id={f.id} type="email" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />}</Field>
         <Field label={t('coaching.capacity')} error={fieldError(error, 'capacity')}>{(f) => <input id={f.id} type="number" min={0} max={50} value={form.capacity} onChange={(e) => setForm({ ...form, capacity: Number(e.target.value) })} />}</Field>
         <TopicChecklist legend={t('coaching.competencies')} value={competencies} onChange={setCompetencies} />
         <div className="actions"><button type="submit" className="btn">{t('coaching.addCoach')}</button></div>
+        {at === 'add' && <ActionStatus error={error} success={message} labels={{ name: t('coaching.coachName'), organisation: t('coaching.organisation'), email: t('coaching.email'), capacity: t('coaching.capacity'), competencies: t('coaching.competencies') }} />}
       </form>
     </>
   );

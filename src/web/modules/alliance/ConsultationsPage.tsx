@@ -3,9 +3,10 @@ import { Link } from 'react-router';
 import { todayIso } from '../../../lib/dates.js';
 import { api, formatDate } from '../../api.js';
 import { useCan, useSession } from '../../session.js';
-import { Alert, ErrorAlert, Field, Loading, PageTitle, ScrollRegion, fieldError } from '../../ui/components.js';
+import { ErrorAlert, Field, Loading, PageTitle, ScrollRegion, fieldError } from '../../ui/components.js';
 import { CommunePicker, type CommuneRef } from '../../ui/CommunePicker.js';
 import { TopicChecklist } from '../../ui/TopicChecklist.js';
+import { ActionStatus } from '../../ui/action.js';
 import { useApi } from '../../useApi.js';
 import { ListFilter, Pager, SortHeader, useListQuery } from '../../ui/PagedList.js';
 import type { TConsultation, TConsultationList, TOpenTask } from '../../../modules/alliance/consultations/consultations.types.js';
@@ -38,7 +39,6 @@ function ConsultationForm({ initial, onDone }: { initial: TConsultation | null; 
   return (
     <form className="stack card wide" onSubmit={submit} noValidate aria-labelledby="consultation-form">
       <h2 id="consultation-form">{initial ? t('consultations.edit') : t('consultations.new')}</h2>
-      <ErrorAlert error={error} />
       <Field label={t('consultations.heldOn')} error={fieldError(error, 'heldOn')}>
         {(f) => <input id={f.id} type="date" required value={heldOn} max={todayIso()} onChange={(e) => setHeldOn(e.target.value)} aria-invalid={f.invalid} aria-describedby={f.describedBy} />}
       </Field>
@@ -70,6 +70,11 @@ function ConsultationForm({ initial, onDone }: { initial: TConsultation | null; 
         <button className="btn" type="submit">{t('consultations.save')}</button>
         <button className="btn secondary" type="button" onClick={() => onDone('')}>{t('common.cancel')}</button>
       </div>
+      <ActionStatus error={error} labels={{
+        heldOn: t('consultations.heldOn'), staffUserId: t('consultations.staff'), format: t('consultations.format'), communes: t('consultations.communes'),
+        topics: t('consultations.topics'), notes: t('consultations.notes'), tasks: t('consultations.tasks'),
+        'tasks.*.title': t('consultations.taskTitle', { n: '{n}' }), 'tasks.*.dueOn': t('consultations.taskDue', { n: '{n}' }),
+      }} />
     </form>
   );
 }
@@ -88,9 +93,10 @@ export function ConsultationsPage() {
   const consultations = useApi<TConsultationList>(`/consultations?${list.apiQuery}`);
   const tasks = useApi<{ items: TOpenTask[] }>(canEdit ? '/consultation-tasks' : null);
   const fields = useApi<{ items: TFieldOfAction[] }>('/fields-of-action');
-  const done = (msg: string) => { setEditing(null); setMessage(msg); consultations.reload(); tasks.reload(); };
+  const done = (msg: string) => { setEditing(null); setActionError(null); setMessage(msg); consultations.reload(); tasks.reload(); };
   const remove = async (c: TConsultation) => {
     if (!window.confirm(t('consultations.confirmDelete', { date: formatDate(c.heldOn, locale) }))) return;
+    setActionError(null); setMessage('');
     try { await api(`/consultations/${c.id}?version=${c.version}`, { method: 'DELETE' }); done(t('consultations.deleted')); } catch (e) { setActionError(e); }
   };
   const toggleTask = async (task: TOpenTask) => {
@@ -101,9 +107,9 @@ export function ConsultationsPage() {
     <>
       <PageTitle>{t('consultations.title')}</PageTitle>
       <p>{t('consultations.intro')}</p>
-      {message && <Alert kind="success">{message}</Alert>}
-      <ErrorAlert error={consultations.error ?? actionError} />
-      {canEdit && !editing && <p><button className="btn" type="button" onClick={() => { setMessage(''); setEditing('new'); }}>{t('consultations.new')}</button></p>}
+      <ErrorAlert error={consultations.error} />
+      {canEdit && !editing && <p><button className="btn" type="button" onClick={() => { setMessage(''); setActionError(null); setEditing('new'); }}>{t('consultations.new')}</button></p>}
+      {!editing && <ActionStatus error={actionError} success={message} />}
       {editing && <ConsultationForm key={editing === 'new' ? 'new' : editing.id} initial={editing === 'new' ? null : editing} onDone={done} />}
       {canEdit && tasks.data && tasks.data.items.length > 0 && (
         <section aria-labelledby="open-tasks">

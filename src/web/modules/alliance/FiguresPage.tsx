@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { TFigures, TFigureSeries, TPressText } from '../../../server/aggregates/aggregates.types.js';
 import { formatDate, formatNumber } from '../../api.js';
-import { Alert, ErrorAlert, Loading, PageTitle, ScrollRegion } from '../../ui/components.js';
+import { todayIso } from '../../../lib/dates.js';
+import { Alert, ErrorAlert, Loading, PageTitle, ScrollRegion, fieldError } from '../../ui/components.js';
 import { LineChart } from '../../ui/LineChart.js';
 import { useApi } from '../../useApi.js';
 import { useText } from './messages.js';
@@ -16,6 +17,7 @@ export function FiguresPage() {
   const figures = useApi<TFigures>(`/public/figures${query}`);
   const text = useApi<TPressText>(`/public/figures/press-text${query}`);
   const series = useApi<TFigureSeries>(`/public/figures/series?lang=${locale}`);
+  const asOfError = fieldError(figures.error, 'asOf');
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     if (!text.data) return;
@@ -30,10 +32,12 @@ export function FiguresPage() {
       <div className="filters">
         <div className="field">
           <label htmlFor="figures-asof">{t('figures.asOf')}</label>
-          <input id="figures-asof" type="date" value={asOf || figures.data?.asOf || ''} min="2019-01-01" onChange={(e) => { setCopied(false); setAsOf(e.target.value); }} />
+          {asOfError && <span id="figures-asof-err" className="error" role="alert">{asOfError}</span>}
+          <input id="figures-asof" type="date" value={asOf || figures.data?.asOf || ''} min="2019-01-01" max={todayIso()} onChange={(e) => { setCopied(false); setAsOf(e.target.value); }}
+            aria-invalid={!!asOfError} aria-describedby={asOfError ? 'figures-asof-err' : undefined} />
         </div>
       </div>
-      <ErrorAlert error={figures.error ?? text.error} />
+      {!asOfError && <ErrorAlert error={figures.error ?? text.error} />}
       {!figures.data ? <Loading /> : (
         <ul className="figure-tiles" aria-label={t('figures.tilesLabel', { date: formatDate(figures.data.asOf, locale) })}>
           {KEYS.map((k) => (

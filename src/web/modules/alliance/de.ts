@@ -314,4 +314,10 @@ export const allianceDe = {
   'consultations.filterCommune': 'Kommune (Name oder AGS)',
   'agreements.filter': 'Titel oder Kommune (Name oder AGS)',
   'coaching.filter': 'Kommune (Name oder AGS) oder Coach',
+  'about.consultations': 'Hier erfasst die Geschäftsstelle des Landespräventionsrats ihre Beratungen von Kommunen und die Folgeaufgaben.',
+  'about.agreements': 'Hier entstehen und stehen die Kooperationsvereinbarungen zwischen Kommunen, Polizei und Landespräventionsrat.',
+  'about.coaching': 'Hier werden Coaching-Prozesse für Kommunen angefragt, Coaches zugeordnet und Sitzungen dokumentiert.',
+  'about.coachPool': 'Hier pflegt der Landespräventionsrat den Pool der Coaches mit ihren Kompetenzen und Kapazitäten.',
+  'about.admin': 'Hier pflegt die LPR-Administration Handlungsfelder und die Vorlage der Kooperationsvereinbarung.',
+  'about.bilanz': 'Hier steht die Bilanz einer Kommune in der Allianz: Stufen, Beratungen, Vereinbarungen und Förderungen.',
 } as const;

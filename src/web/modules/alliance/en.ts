@@ -316,4 +316,10 @@ export const allianceEn: Record<keyof typeof allianceDe, Text> = {
   'consultations.filterCommune': 'Municipality (name or AGS)',
   'agreements.filter': 'Title or municipality (name or AGS)',
   'coaching.filter': 'Municipality (name or AGS) or coach',
+  'about.consultations': 'Here the office of the State Prevention Council records its consultations of communes and the follow-up tasks.',
+  'about.agreements': 'Here the cooperation agreements between communes, police and the State Prevention Council are drafted and kept.',
+  'about.coaching': 'Here coaching for communes is requested, coaches are matched and sessions are recorded.',
+  'about.coachPool': 'Here the State Prevention Council keeps the pool of coaches with their competencies and capacity.',
+  'about.admin': 'Here the LPR administration keeps the fields of action and the template of the cooperation agreement.',
+  'about.bilanz': 'Here is the record of a commune in the alliance: stages, consultations, agreements and funding.',
 };

@@ -29,4 +29,5 @@ export const auditDe = {
   'audit.module.crime': 'Kriminalstatistik',
   'audit.module.evaluation': 'Auswertung',
   'audit.module.surveys': 'Sicherheitsanalysen',
+  'about.log': 'Hier steht das Änderungsprotokoll der Plattform: wer wann was geändert hat.',
 } as const;

@@ -31,4 +31,5 @@ export const auditEn: Record<keyof typeof auditDe, Text> = {
   'audit.module.crime': 'Crime statistics',
   'audit.module.evaluation': 'Evaluation',
   'audit.module.surveys': 'Safety analyses',
+  'about.log': 'Here is the change log of the platform: who changed what and when.',
 };

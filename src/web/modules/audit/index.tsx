@@ -6,6 +6,6 @@ import { messages } from './messages.js';
 export const auditWeb: WebModule = {
   name: 'audit',
   messages,
-  routes: [{ path: 'verwaltung/protokoll', Page: lazyPage(() => import('./AuditPage.js'), 'AuditPage'), ability: 'audit.log.read' }],
+  routes: [{ path: 'verwaltung/protokoll', Page: lazyPage(() => import('./AuditPage.js'), 'AuditPage'), ability: 'audit.log.read', about: 'about.log' }],
   nav: [{ to: '/verwaltung/protokoll', label: 'nav.audit', order: 110, ability: 'audit.log.read' }],
 };

@@ -2,13 +2,20 @@ import { useState, type FormEvent } from 'react';
 import { api, formatDateTime } from '../../api.js';
 import { useText } from './messages.js';
 import type { TGrant, TMessage, TRoleOption, TUser, TUserList } from '../../../modules/auth/auth.types.js';
-import { Alert, ErrorAlert, Field, Loading, PageTitle, fieldError, ScrollRegion } from '../../ui/components.js';
+import { ErrorAlert, Field, Loading, PageTitle, fieldError, ScrollRegion } from '../../ui/components.js';
 import { useApi } from '../../useApi.js';
 import { CommunePicker, type CommuneRef } from '../../ui/CommunePicker.js';
 import { ListFilter, Pager, SortHeader, useListQuery } from '../../ui/PagedList.js';
 import type { ScopeType } from '../../../server/auth/roles.js';
 import type { TCommuneDetail, TDirectorateList } from '../../../modules/communes/communes.types.js';
 import type { TProjectList } from '../../../modules/surveys/surveys.types.js';
+import { ActionStatus, type FieldLabels } from '../../ui/action.js';
+
+/** The visible labels of the user forms' fields, by the paths the server names. */
+function useUserLabels(): FieldLabels {
+  const { t } = useText();
+  return { email: t('users.email'), displayName: t('users.name'), grants: t('users.role'), 'grants.*.role': `${t('users.role')} {n}`, 'grants.*.scopeId': `${t('users.scope')} {n}`, 'grants.*.scopeType': `${t('users.scope')} {n}` };
+}
 
 /** What the form sends: the server sets the scope type the role needs. */
 const grantsBody = (grants: TGrant[]) => grants.map((g) => ({ role: g.role, scopeId: g.scopeId || null }));
@@ -73,12 +80,13 @@ function GrantsEditor({ roles, grants, onChange, error }: { roles: TRoleOption[]
   );
 }
 
-function InviteForm({ roles, onDone }: { roles: TRoleOption[]; onDone: (msg: string) => void }) {
+function InviteForm({ roles, onDone, message }: { roles: TRoleOption[]; onDone: (msg: string) => void; message: string }) {
   const { t } = useText();
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [grants, setGrants] = useState<TGrant[]>([{ role: 'commune', scopeType: 'commune', scopeId: '' }]);
   const [error, setError] = useState<unknown>(null);
+  const labels = useUserLabels();
   const submit = async (e: FormEvent) => {
     e.preventDefault(); setError(null);
     try {
@@ -90,7 +98,6 @@ function InviteForm({ roles, onDone }: { roles: TRoleOption[]; onDone: (msg: str
   return (
     <form className="stack card" onSubmit={submit} noValidate aria-labelledby="invite-h">
       <h2 id="invite-h">{t('users.invite')}</h2>
-      <ErrorAlert error={error} />
       <Field label={t('users.email')} error={fieldError(error, 'email')}>
         {(f) => <input id={f.id} type="email" value={email} onChange={(e) => setEmail(e.target.value)} aria-invalid={f.invalid} aria-describedby={f.describedBy} />}
       </Field>
@@ -99,6 +106,7 @@ function InviteForm({ roles, onDone }: { roles: TRoleOption[]; onDone: (msg: str
       </Field>
       <GrantsEditor roles={roles} grants={grants} onChange={setGrants} error={error} />
       <div><button className="btn" type="submit">{t('users.sendInvite')}</button></div>
+      <ActionStatus error={error} success={message} labels={labels} />
     </form>
   );
 }
@@ -109,6 +117,7 @@ function EditUser({ roles, user, onDone }: { roles: TRoleOption[]; user: TUser; 
   const [active, setActive] = useState(user.active);
   const [grants, setGrants] = useState<TGrant[]>(user.grants);
   const [error, setError] = useState<unknown>(null);
+  const labels = useUserLabels();
   const submit = async (e: FormEvent) => {
     e.preventDefault(); setError(null);
     try {
@@ -119,7 +128,6 @@ function EditUser({ roles, user, onDone }: { roles: TRoleOption[]; user: TUser; 
   return (
     <form className="stack card" onSubmit={submit} noValidate aria-labelledby="edit-h">
       <h2 id="edit-h">{t('users.editTitle', { name: user.displayName })}</h2>
-      <ErrorAlert error={error} />
       <Field label={t('users.name')} error={fieldError(error, 'displayName')}>{(f) => <input id={f.id} value={displayName} onChange={(e) => setDisplayName(e.target.value)} />}</Field>
       <div className="field"><label><input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} /> {t('users.activeLabel')}</label></div>
       <GrantsEditor roles={roles} grants={grants} onChange={setGrants} error={error} />
@@ -127,6 +135,7 @@ function EditUser({ roles, user, onDone }: { roles: TRoleOption[]; user: TUser; 
         <button className="btn" type="submit">{t('common.save')}</button>
         <button className="btn secondary" type="button" onClick={() => onDone('')}>{t('common.cancel')}</button>
       </div>
+      <ActionStatus error={error} labels={labels} />
     </form>
   );
 }
@@ -143,11 +152,10 @@ export function UsersPage() {
   return (
     <>
       <PageTitle>{t('users.title')}</PageTitle>
-      {message && <Alert kind="success">{message}</Alert>}
       <ErrorAlert error={error} />
       {!data ? <Loading /> : (
         <>
-          {editing ? <EditUser key={editing.id} roles={data.roles} user={editing} onDone={done} /> : <InviteForm roles={data.roles} onDone={done} />}
+          {editing ? <EditUser key={editing.id} roles={data.roles} user={editing} onDone={done} /> : <InviteForm roles={data.roles} onDone={done} message={message} />}
           <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
             <ListFilter label={t('users.filter')} value={list.q} onChange={(q) => list.set({ q })} />
           </form>

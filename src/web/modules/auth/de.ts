@@ -48,4 +48,5 @@ export const authDe = {
   'users.scopeChoose': 'Bitte wählen',
   'users.filter': 'Nach Name oder E-Mail-Adresse filtern',
   'users.count': { one: '{count} Benutzerkonto', other: '{count} Benutzerkonten' },
+  'about.users': 'Hier lädt die LPR-Administration Personen ein und vergibt Rollen und Zuständigkeiten.',
 } as const;

@@ -50,4 +50,5 @@ export const authEn: Record<keyof typeof authDe, Text> = {
   'users.scopeChoose': 'Please choose',
   'users.filter': 'Filter by name or e-mail address',
   'users.count': { one: '{count} account', other: '{count} accounts' },
+  'about.users': 'Here the LPR administration invites people and assigns roles and responsibilities.',
 };

@@ -13,7 +13,7 @@ export const authWeb: WebModule = {
     { path: 'anmelden', Page: LoginPage },
     { path: 'passwort-vergessen', Page: PasswordResetPage },
     { path: 'passwort-neu', Page: NewPasswordPage },
-    { path: 'verwaltung/benutzer', Page: lazyPage(() => import('./UsersPage.js'), 'UsersPage'), ability: 'auth.users.manage' },
+    { path: 'verwaltung/benutzer', Page: lazyPage(() => import('./UsersPage.js'), 'UsersPage'), ability: 'auth.users.manage', about: 'about.users' },
   ],
   nav: [{ to: '/verwaltung/benutzer', label: 'nav.users', order: 100, ability: 'auth.users.manage' }],
 };

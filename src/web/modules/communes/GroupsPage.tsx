@@ -3,7 +3,8 @@ import { Link } from 'react-router';
 import { api } from '../../api.js';
 import { useText } from './messages.js';
 import { useCan } from '../../session.js';
-import { Alert, ErrorAlert, Field, Loading, PageTitle, fieldError } from '../../ui/components.js';
+import { ErrorAlert, Field, Loading, PageTitle, fieldError } from '../../ui/components.js';
+import { ActionStatus } from '../../ui/action.js';
 import { useApi } from '../../useApi.js';
 import { ListFilter, Pager, SortPicker, useListQuery } from '../../ui/PagedList.js';
 import { CommunePicker, type CommuneRef } from '../../ui/CommunePicker.js';
@@ -28,7 +29,6 @@ function GroupForm({ group, kinds, onDone }: { group: TGroup | null; kinds: TGro
   return (
     <form className="stack card" onSubmit={submit} noValidate aria-label={group ? t('groups.edit') : t('groups.new')}>
       <h2>{group ? t('groups.edit') : t('groups.new')}</h2>
-      <ErrorAlert error={error} />
       <Field label={t('groups.name')} error={fieldError(error, 'name')}>
         {(f) => <input id={f.id} required value={name} onChange={(e) => setName(e.target.value)} aria-invalid={f.invalid} aria-describedby={f.describedBy} />}
       </Field>
@@ -41,6 +41,7 @@ function GroupForm({ group, kinds, onDone }: { group: TGroup | null; kinds: TGro
         <button className="btn" type="submit">{t('common.save')}</button>
         <button className="btn secondary" type="button" onClick={() => onDone('')}>{t('common.cancel')}</button>
       </div>
+      <ActionStatus error={error} labels={{ name: t('groups.name'), kind: t('groups.kind'), description: t('groups.description'), members: t('groups.members'), 'members.*': `${t('groups.members')} {n}` }} />
     </form>
   );
 }
@@ -53,18 +54,19 @@ export function GroupsPage() {
   const [editing, setEditing] = useState<TGroup | 'new' | null>(null);
   const [message, setMessage] = useState('');
   const [actionError, setActionError] = useState<unknown>(null);
-  const done = (msg: string) => { setEditing(null); setMessage(msg); reload(); };
+  const done = (msg: string) => { setEditing(null); setActionError(null); setMessage(msg); reload(); };
   const remove = async (g: TGroup) => {
     if (!window.confirm(t('groups.confirmDelete', { name: g.name }))) return;
+    setActionError(null); setMessage('');
     try { await api(`/commune-groups/${g.id}?version=${g.version}`, { method: 'DELETE' }); done(t('groups.deleted')); } catch (e) { setActionError(e); }
   };
   return (
     <>
       <PageTitle>{t('groups.title')}</PageTitle>
       <p>{t('groups.intro')}</p>
-      {message && <Alert kind="success">{message}</Alert>}
-      <ErrorAlert error={error ?? actionError} />
-      {can('communes.registry.manageGroups') && !editing && <p><button className="btn" type="button" onClick={() => { setMessage(''); setEditing('new'); }}>{t('groups.new')}</button></p>}
+      <ErrorAlert error={error} />
+      {can('communes.registry.manageGroups') && !editing && <p><button className="btn" type="button" onClick={() => { setMessage(''); setActionError(null); setEditing('new'); }}>{t('groups.new')}</button></p>}
+      {!editing && <ActionStatus error={actionError} success={message} />}
       {editing && data && <GroupForm key={editing === 'new' ? 'new' : editing.id} group={editing === 'new' ? null : editing} kinds={data.kinds} onDone={done} />}
       <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <ListFilter label={t('groups.filter')} value={query.q} onChange={(q) => query.set({ q })} />

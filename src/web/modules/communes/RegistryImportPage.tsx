@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { api, formatDate } from '../../api.js';
 import { useText } from './messages.js';
-import { Alert, ErrorAlert, Field, PageTitle, ScrollRegion } from '../../ui/components.js';
+import { Field, PageTitle, ScrollRegion } from '../../ui/components.js';
+import { ActionStatus } from '../../ui/action.js';
 import { useApi } from '../../useApi.js';
 import { Pager, useListQuery } from '../../ui/PagedList.js';
 import type { TRegistryImportList, TRegistryPreview } from '../../../modules/communes/communes.types.js';
@@ -14,10 +15,11 @@ export function RegistryImportPage() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
+  const [at, setAt] = useState<'upload' | 'apply'>('upload');
   const query = useListQuery({ sort: 'createdAt', dir: 'desc', pageSize: 25 });
   const history = useApi<TRegistryImportList>(`/registry-imports?${query.apiQuery}`);
   const upload = async (e: FormEvent) => {
-    e.preventDefault(); setError(null); setMessage(''); setPreview(null);
+    e.preventDefault(); setError(null); setMessage(''); setPreview(null); setAt('upload');
     if (!file) return;
     const form = new FormData();
     form.append('file', file);
@@ -26,7 +28,7 @@ export function RegistryImportPage() {
   };
   const apply = async () => {
     if (!preview) return;
-    setBusy(true); setError(null);
+    setBusy(true); setError(null); setMessage(''); setAt('apply');
     try {
       setPreview(await api<TRegistryPreview>(`/registry-imports/${preview.id}/apply`, { method: 'POST', body: { version: preview.version } }));
       setMessage(t('registry.applied')); history.reload();
@@ -41,15 +43,15 @@ export function RegistryImportPage() {
           {(f) => <input id={f.id} type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
         </Field>
         <div><button className="btn" type="submit" disabled={!file || busy}>{t('registry.upload')}</button></div>
+        {at === 'upload' && <ActionStatus error={error} labels={{ file: t('registry.file') }} />}
       </form>
-      <ErrorAlert error={error} />
-      {message && <Alert kind="success">{message}</Alert>}
       {preview && (
         <section aria-labelledby="preview-h">
           <h2 id="preview-h">{t('registry.preview', { date: formatDate(preview.referenceDate, locale) })}</h2>
           <p>{t('registry.summary', { inFile: preview.summary.communesInFile, new: preview.summary.new, merged: preview.summary.merged,
             renamed: preview.summary.renamed, population: preview.summary.population, attributes: preview.summary.attributes })}</p>
           {preview.status === 'previewed' && <p><button className="btn" type="button" onClick={apply} disabled={busy}>{t('registry.apply')}</button></p>}
+          {at === 'apply' && <ActionStatus error={error} success={message} />}
           <ScrollRegion label={t('registry.kind')}>
             <table>
               <caption className="visually-hidden">{t('registry.preview', { date: formatDate(preview.referenceDate, locale) })}</caption>

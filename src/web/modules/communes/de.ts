@@ -83,4 +83,5 @@ export const communesDe = {
   'groups.sortKind': 'Art',
   'groups.count': { one: '{count} Gruppe', other: '{count} Gruppen' },
   'registry.count': { one: '{count} Aktualisierung', other: '{count} Aktualisierungen' },
+  'about.registry': 'Hier spielt die LPR-Administration das amtliche Gemeindeverzeichnis (GV-ISys) neu ein.',
 } as const;

@@ -85,4 +85,5 @@ export const communesEn: Record<keyof typeof communesDe, Text> = {
   'groups.sortKind': 'Kind',
   'groups.count': { one: '{count} group', other: '{count} groups' },
   'registry.count': { one: '{count} update', other: '{count} updates' },
+  'about.registry': 'Here the LPR administration loads the official commune register (GV-ISys).',
 };

@@ -14,7 +14,7 @@ export const communesWeb: WebModule = {
     { path: 'gemeinden', Page: CommunesPage },
     { path: 'gemeinden/:ags', Page: CommunePage },
     { path: 'gruppen', Page: lazyPage(() => import('./GroupsPage.js'), 'GroupsPage') },
-    { path: 'verwaltung/verzeichnis', Page: lazyPage(() => import('./RegistryImportPage.js'), 'RegistryImportPage'), ability: 'communes.registry.update' },
+    { path: 'verwaltung/verzeichnis', Page: lazyPage(() => import('./RegistryImportPage.js'), 'RegistryImportPage'), ability: 'communes.registry.update', about: 'about.registry' },
   ],
   nav: [
     { to: '/gemeinden', label: 'nav.communes', order: 30 },

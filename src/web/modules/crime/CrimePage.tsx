@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { api, formatDate, formatDateTime, formatFixed, formatNumber } from '../../api.js';
 import { useCan, useSession } from '../../session.js';
-import { Alert, ErrorAlert, Field, fieldError, Loading, PageTitle, ScrollRegion } from '../../ui/components.js';
+import { ErrorAlert, Field, fieldError, Loading, PageTitle, ScrollRegion } from '../../ui/components.js';
 import { CommunePicker } from '../../ui/CommunePicker.js';
+import { ActionStatus } from '../../ui/action.js';
 import { LineChart } from '../../ui/LineChart.js';
 import { useApi } from '../../useApi.js';
 import { Pager, useListQuery } from '../../ui/PagedList.js';
@@ -30,8 +31,6 @@ function ImportForm({ onDone }: { onDone: () => void }) {
   return (
     <form onSubmit={submit} noValidate aria-labelledby="import">
       <h2 id="import">{t('crime.import')}</h2>
-      {result && <Alert kind="success">{t('crime.imported', { rows: result.rowsImported, skipped: result.rowsSkipped, years: result.years.join(', ') })}</Alert>}
-      <ErrorAlert error={error} />
       <fieldset className="field">
         <legend>{t('crime.format')}</legend>
         <label className="inline"><input type="radio" name="fmt" checked={format === 'municipal'} onChange={() => setFormat('municipal')} /> {t('crime.format.municipal')}</label>
@@ -43,6 +42,8 @@ function ImportForm({ onDone }: { onDone: () => void }) {
       <Field label={t('crime.source')} hint={t('crime.sourceHint')} error={fieldError(error, 'source')}>{(p) => <input {...p} name="source" aria-invalid={p.invalid} aria-describedby={p.describedBy} />}</Field>
       <Field label={t('crime.file')} error={fieldError(error, 'file')}>{(p) => <input {...p} name="file" type="file" accept=".csv,text/csv" aria-invalid={p.invalid} aria-describedby={p.describedBy} />}</Field>
       <button type="submit" className="btn" disabled={busy}>{t('crime.importButton')}</button>
+      <ActionStatus error={error} success={result ? t('crime.imported', { rows: result.rowsImported, skipped: result.rowsSkipped, years: result.years.join(', ') }) : null}
+        labels={{ format: t('crime.format'), year: t('crime.year'), version: t('crime.version'), source: t('crime.source'), file: t('crime.file') }} />
     </form>
   );
 }

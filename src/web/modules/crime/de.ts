@@ -39,4 +39,5 @@ export const crimeDe = {
   'crime.importedAt': 'Eingespielt',
   'crime.rows': 'Zeilen',
   'crime.importCount': { one: '{count} eingespielte Datei', other: '{count} eingespielte Dateien' },
+  'about.figures': 'Hier stehen die Zahlen der Polizeilichen Kriminalstatistik für Kommunen und Kreise; die Polizei spielt sie ein.',
 } as const;

@@ -41,4 +41,5 @@ export const crimeEn: Record<keyof typeof crimeDe, Text> = {
   'crime.importedAt': 'Imported',
   'crime.rows': 'Rows',
   'crime.importCount': { one: '{count} imported file', other: '{count} imported files' },
+  'about.figures': 'Here are the police crime statistics for communes and districts; the police load them.',
 };

@@ -8,6 +8,6 @@ export const crimeWeb: WebModule = {
   name: 'crime',
   messages,
   dashboard: dashboardMessages,
-  routes: [{ path: 'kriminalstatistik', Page: lazyPage(() => import('./CrimePage.js'), 'CrimePage'), ability: 'crime.figures.readCommune' }],
+  routes: [{ path: 'kriminalstatistik', Page: lazyPage(() => import('./CrimePage.js'), 'CrimePage'), ability: 'crime.figures.readCommune', about: 'about.figures' }],
   nav: [{ to: '/kriminalstatistik', label: 'nav.crime', order: 80, ability: 'crime.figures.readCommune' }],
 };

@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, formatDateTime } from '../../api.js';
 import type { z } from 'zod';
-import { Alert, ErrorAlert, Field, fieldError, Loading, PageTitle } from '../../ui/components.js';
+import { ErrorAlert, Field, fieldError, Loading, PageTitle } from '../../ui/components.js';
+import { ActionStatus, type FieldLabels } from '../../ui/action.js';
 import { useApi } from '../../useApi.js';
 import type { TFieldOfAction } from '../../../modules/alliance/admin/admin.types.js';
 import type { ZProject } from '../../../modules/surveys/surveys.types.js';
@@ -13,6 +14,11 @@ import { useText } from './messages.js';
 type Draft = TRecommendationContent;
 const EMPTY: Draft = { title: '', description: '', fieldOfAction: '', findings: [], priority: 'mittel' };
 const PRIORITIES: readonly TPriority[] = ['hoch', 'mittel', 'niedrig'];
+
+function useRecLabels(): FieldLabels {
+  const { t } = useText();
+  return { title: t('rec.title'), description: t('rec.description'), fieldOfAction: t('rec.fieldOfAction'), priority: t('rec.priority'), findings: t('rec.findings'), state: t('rec.state'), stateNote: t('rec.stateNote') };
+}
 
 function RecommendationForm({ projectId, id, initial, version, options, onDone }: {
   projectId: string; id?: string; initial: Draft; version?: number; options: { value: string; label: string }[]; onDone: (r: TRecommendation) => void;
@@ -33,7 +39,6 @@ function RecommendationForm({ projectId, id, initial, version, options, onDone }
   };
   return (
     <form onSubmit={submit} noValidate>
-      <ErrorAlert error={error} />
       <Field label={t('rec.title')} error={fieldError(error, 'title')}>{(p) => <input {...p} aria-invalid={p.invalid} aria-describedby={p.describedBy} value={d.title} onChange={(e) => setD({ ...d, title: e.target.value })} />}</Field>
       <Field label={t('rec.description')} error={fieldError(error, 'description')}>{(p) => <textarea {...p} rows={4} aria-invalid={p.invalid} aria-describedby={p.describedBy} value={d.description} onChange={(e) => setD({ ...d, description: e.target.value })} />}</Field>
       <Field label={t('rec.fieldOfAction')} error={fieldError(error, 'fieldOfAction')}>{(p) => (
@@ -53,6 +58,7 @@ function RecommendationForm({ projectId, id, initial, version, options, onDone }
         </select>
       )}</Field>
       <button type="submit" className="btn">{version ? t('rec.save') : t('rec.create')}</button>
+      <ActionStatus error={error} labels={useRecLabels()} />
     </form>
   );
 }
@@ -69,7 +75,6 @@ function ManageForm({ projectId, rec, onDone }: { projectId: string; rec: TRecom
   };
   return (
     <form onSubmit={submit} noValidate className="inline-form">
-      <ErrorAlert error={error} />
       <Field label={t('rec.priority')}>{(p) => (
         <select {...p} value={priority} onChange={(e) => setPriority(e.target.value as TPriority)}>{PRIORITIES.map((x) => <option key={x} value={x}>{t(`rec.priority.${x}`)}</option>)}</select>
       )}</Field>
@@ -80,6 +85,7 @@ function ManageForm({ projectId, rec, onDone }: { projectId: string; rec: TRecom
       )}</Field>
       <Field label={t('rec.stateNote')} error={fieldError(error, 'stateNote')}>{(p) => <input {...p} aria-invalid={p.invalid} aria-describedby={p.describedBy} value={note} onChange={(e) => setNote(e.target.value)} />}</Field>
       <button type="submit" className="btn">{t('rec.update')}</button>
+      <ActionStatus error={error} labels={useRecLabels()} />
     </form>
   );
 }
@@ -90,7 +96,8 @@ export function RecommendationsPage() {
   const project = useApi<z.infer<typeof ZProject>>(`/analyses/${id}`);
   const list = useApi<TRecommendationList>(`/analyses/${id}/recommendations`);
   const findings = useApi<TFindings>(`/analyses/${id}/findings`);
-  const [message, setMessage] = useState('');
+  /** The recommendation last saved and what was done: the message stands in its card and takes the focus. */
+  const [changed, setChanged] = useState<{ id: string; message: string } | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   if (list.error) return <><PageTitle>{t('eval.recommendations')}</PageTitle><ErrorAlert error={list.error} /></>;
   if (!list.data || !project.data) return <Loading />;
@@ -101,14 +108,13 @@ export function RecommendationsPage() {
     ...(findings.data?.fearPlaces.clusters ?? []).map((c) => ({ value: `fear_place:${c.id}`, label: t('rec.fearPlace', { n: c.id }) })),
   ];
   const labelOf = (k: string) => options.find((o) => o.value === k)?.label ?? k;
-  const done = (msg: string) => (r: TRecommendation) => { setMessage(`${msg}: ${r.title}`); setEditing(null); list.reload(); };
+  const done = (msg: string) => (r: TRecommendation) => { setChanged({ id: r.id, message: `${msg}: ${r.title}` }); setEditing(null); list.reload(); };
   return (
     <>
       <p><Link to={`/analysen/${id}`}>{t('eval.back', { title: project.data.title })}</Link></p>
       <PageTitle>{t('rec.pageTitle', { title: project.data.title })}</PageTitle>
       <AnalysisSubnav id={id!} />
       <p>{t('rec.intro')}</p>
-      {message && <Alert kind="success">{message}</Alert>}
       {list.data.items.length === 0 && <p>{t('rec.none')}</p>}
       {list.data.items.map((r) => (
         <article key={r.id} className="rec-card" aria-labelledby={`rec-${r.id}`}>
@@ -121,6 +127,7 @@ export function RecommendationsPage() {
           {work && (editing === r.id
             ? <RecommendationForm projectId={id!} id={r.id} initial={{ title: r.title, description: r.description, fieldOfAction: r.fieldOfAction.id, findings: r.findings, priority: r.priority }} version={r.version} options={options} onDone={done(t('rec.savedMsg'))} />
             : <button type="button" className="btn secondary" onClick={() => setEditing(r.id)}>{t('rec.edit')}</button>)}
+          {changed?.id === r.id && <ActionStatus success={changed.message} />}
         </article>
       ))}
       {work && (

@@ -1,9 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, formatDate, formatDateTime, formatFixed, formatNumber } from '../../api.js';
+import { todayIso } from '../../../lib/dates.js';
 import type { z } from 'zod';
-import { Alert, ErrorAlert, Field, fieldError, Loading, PageTitle, ScrollRegion } from '../../ui/components.js';
+import { ErrorAlert, Field, fieldError, Loading, PageTitle, ScrollRegion } from '../../ui/components.js';
 import { useApi } from '../../useApi.js';
+import { ActionStatus } from '../../ui/action.js';
 import type { ZAgeStructure } from '../../../modules/communes/communes.types.js';
 import type { ZProject } from '../../../modules/surveys/surveys.types.js';
 import type { TWeighting, TWeightingResult, TWeightingSettings } from '../../../modules/evaluation/evaluation.types.js';
@@ -70,10 +72,8 @@ function AgeStructureSection({ ags }: { ags: string }) {
     <details>
       <summary>{t('weighting.ageStructure')}{loaded.data ? ` (${loaded.data.source}, ${formatDate(loaded.data.referenceDate, locale)})` : ` – ${t('weighting.ageStructureMissing')}`}</summary>
       <form onSubmit={submit} noValidate>
-        {saved && <Alert kind="success">{t('weighting.ageStructureSaved')}</Alert>}
-        <ErrorAlert error={error} />
         <Field label={t('weighting.source')} error={fieldError(error, 'source')}>{(p) => <input {...p} aria-invalid={p.invalid} aria-describedby={p.describedBy} value={source} onChange={(e) => setSource(e.target.value)} />}</Field>
-        <Field label={t('weighting.referenceDate')} error={fieldError(error, 'referenceDate')}>{(p) => <input {...p} type="date" aria-invalid={p.invalid} aria-describedby={p.describedBy} value={referenceDate} onChange={(e) => setReferenceDate(e.target.value)} />}</Field>
+        <Field label={t('weighting.referenceDate')} error={fieldError(error, 'referenceDate')}>{(p) => <input {...p} type="date" max={todayIso()} aria-invalid={p.invalid} aria-describedby={p.describedBy} value={referenceDate} onChange={(e) => setReferenceDate(e.target.value)} />}</Field>
         <ScrollRegion label={t('weighting.ageStructureCaption')}>
         <table>
           <caption>{t('weighting.ageStructureCaption')}</caption>
@@ -85,6 +85,10 @@ function AgeStructureSection({ ags }: { ags: string }) {
         </table>
         </ScrollRegion>
         <button type="submit" className="btn">{t('weighting.saveAgeStructure')}</button>
+        <ActionStatus error={error} success={saved ? t('weighting.ageStructureSaved') : null} labels={{
+          source: t('weighting.source'), referenceDate: t('weighting.referenceDate'), cells: t('weighting.ageStructureCaption'),
+          ...Object.fromEntries(AGE_GROUPS.flatMap((a, i) => (['m', 'w'] as const).map((s, j) => [`cells.${i * 2 + j}.count`, `${a} ${s === 'm' ? t('weighting.male') : t('weighting.female')}`]))),
+        }} />
       </form>
     </details>
   );
@@ -118,7 +122,6 @@ export function WeightingPage() {
       <AgeStructureSection ags={project.data.ags} />
       {w.can.run && (
         <form onSubmit={submit} noValidate>
-          <ErrorAlert error={error} />
           <fieldset className="field">
             <legend>{t('weighting.design')}</legend>
             {(['stratified', 'simple'] as const).map((d) => <label key={d} className="inline"><input type="radio" name="design" checked={form.design === d} onChange={() => set('design', d)} /> {t(`weighting.design.${d}`)}</label>)}
@@ -148,6 +151,7 @@ export function WeightingPage() {
             </div>
           </fieldset>
           <button type="submit" className="btn" disabled={busy}>{t('weighting.run')}</button>
+          <ActionStatus error={error} labels={{ variables: t('weighting.design'), maxIterations: t('weighting.maxIterations'), epsilon: t('weighting.epsilon'), trimLower: t('weighting.trimLower'), trimUpper: t('weighting.trimUpper'), minRespondents: t('weighting.minRespondents'), minClusterSize: t('weighting.minClusterSize'), clusterRadiusM: t('weighting.clusterRadius') }} />
         </form>
       )}
       {w.computedAt && <p role="status">{t('weighting.computedAt', { at: formatDateTime(w.computedAt, locale) })}</p>}

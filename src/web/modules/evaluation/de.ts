@@ -193,4 +193,6 @@ export const evaluationDe = {
   'report.frozen': 'Fassung {number} vom {date}. Die Analyse ist abgeschlossen: Dieser Bericht bleibt unverändert, auch wenn später eine weitere Befragung läuft oder neue Zahlen eingehen.',
   'report.live': 'Aktueller Stand der laufenden Analyse: Die Werte können sich noch ändern. Gespeicherte Fassungen bleiben unverändert.',
   'report.created': 'Erzeugt',
+  'about.analysis': 'Hier stehen Ergebnisse, Empfehlungen und Bericht einer Sicherheitsanalyse.',
+  'about.weighting': 'Hier gewichten die Auswertenden einer Sicherheitsanalyse die Antworten.',
 } as const;

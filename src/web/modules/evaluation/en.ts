@@ -195,4 +195,6 @@ export const evaluationEn: Record<keyof typeof evaluationDe, Text> = {
   'report.frozen': 'Version {number} of {date}. The analysis is completed: this report stays unchanged, even when a later survey runs or new figures arrive.',
   'report.live': 'Current state of the running analysis: values may still change. Stored versions stay unchanged.',
   'report.created': 'Generated',
+  'about.analysis': 'Here are the findings, recommendations and report of a security analysis.',
+  'about.weighting': 'Here the analysts of a security analysis weight the responses.',
 };

@@ -11,9 +11,9 @@ export const evaluationWeb: WebModule = {
   messages,
   dashboard: dashboardMessages,
   routes: [
-    { path: 'analysen/:id/ergebnisse', Page: lazyPage(pages, 'FindingsPage'), ability: 'evaluation.analysis.read' },
-    { path: 'analysen/:id/gewichtung', Page: lazyPage(pages, 'WeightingPage'), ability: 'evaluation.analysis.work' },
-    { path: 'analysen/:id/empfehlungen', Page: lazyPage(pages, 'RecommendationsPage'), ability: 'evaluation.analysis.read' },
-    { path: 'analysen/:id/bericht', Page: lazyPage(pages, 'ReportPage'), ability: 'evaluation.analysis.read' },
+    { path: 'analysen/:id/ergebnisse', Page: lazyPage(pages, 'FindingsPage'), ability: 'evaluation.analysis.read', about: 'about.analysis' },
+    { path: 'analysen/:id/gewichtung', Page: lazyPage(pages, 'WeightingPage'), ability: 'evaluation.analysis.work', about: 'about.weighting' },
+    { path: 'analysen/:id/empfehlungen', Page: lazyPage(pages, 'RecommendationsPage'), ability: 'evaluation.analysis.read', about: 'about.analysis' },
+    { path: 'analysen/:id/bericht', Page: lazyPage(pages, 'ReportPage'), ability: 'evaluation.analysis.read', about: 'about.analysis' },
   ],
 };

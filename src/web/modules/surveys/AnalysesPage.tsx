@@ -4,6 +4,7 @@ import { api, formatDate } from '../../api.js';
 import { todayIso } from '../../../lib/dates.js';
 import { useCan } from '../../session.js';
 import { ErrorAlert, Field, Loading, PageTitle, ScrollRegion, fieldError } from '../../ui/components.js';
+import { ActionStatus } from '../../ui/action.js';
 import { CommunePicker, type CommuneRef } from '../../ui/CommunePicker.js';
 import { useApi } from '../../useApi.js';
 import { ListFilter, Pager, SortHeader, useListQuery } from '../../ui/PagedList.js';
@@ -24,11 +25,11 @@ function CommissionForm({ onCancel }: { onCancel: () => void }) {
   return (
     <form className="stack card wide" onSubmit={submit} noValidate aria-labelledby="commission">
       <h2 id="commission">{t('analyses.commission')}</h2>
-      <ErrorAlert error={error} />
       <CommunePicker legend={t('analyses.commune')} value={commune} onChange={setCommune} single error={fieldError(error, 'ags')} />
       <Field label={t('analyses.institute')} error={fieldError(error, 'institute')}>{(f) => <input id={f.id} value={institute} onChange={(e) => setInstitute(e.target.value)} aria-invalid={f.invalid} aria-describedby={f.describedBy} />}</Field>
       <Field label={t('analyses.startOn')} hint={t('analyses.startHint')} error={fieldError(error, 'startOn')}>{(f) => <input id={f.id} type="date" value={startOn} onChange={(e) => setStartOn(e.target.value)} aria-describedby={f.describedBy} />}</Field>
       <div className="actions"><button className="btn" type="submit">{t('analyses.create')}</button><button className="btn secondary" type="button" onClick={onCancel}>{t('common.cancel')}</button></div>
+      <ActionStatus error={error} labels={{ ags: t('analyses.commune'), institute: t('analyses.institute'), startOn: t('analyses.startOn') }} />
     </form>
   );
 }

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError, formatDate, formatNumber } from '../../api.js';
-import { Alert, ErrorAlert, Field, Loading, PageTitle, ScrollRegion } from '../../ui/components.js';
+import { ErrorAlert, Field, Loading, PageTitle, ScrollRegion } from '../../ui/components.js';
+import { ActionStatus } from '../../ui/action.js';
 import { LineChart } from '../../ui/LineChart.js';
 import { useApi } from '../../useApi.js';
 import type { TLetter, TMonitoring, TProject, TQuestionnaire } from '../../../modules/surveys/surveys.types.js';
@@ -71,7 +72,7 @@ function MixThresholdForm({ project, onSaved }: { project: TProject; onSaved: (p
         {({ id, describedBy, invalid }) => <input id={id} type="number" inputMode="numeric" min={5} max={1000} value={value} onChange={(e) => setValue(e.target.value)} aria-describedby={describedBy} aria-invalid={invalid} />}
       </Field>
       <button type="submit" className="btn">{t('monitoring.thresholdSave')}</button>
-      {!fieldError && <ErrorAlert error={error} />}
+      <ActionStatus error={error} labels={{ mixThreshold: t('monitoring.threshold') }} />
     </form>
   );
 }
@@ -122,12 +123,14 @@ export function AnalysisPage() {
   const [project, setProject] = useState<TProject | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [message, setMessage] = useState('');
+  /** Where the last action's message is shown: beside that action. */
+  const [at, setAt] = useState<'plan' | 'tasks' | 'threshold' | 'close'>('plan');
   const p = project ?? loaded.data;
   if (loaded.error) return <><PageTitle>{t('notFound.title')}</PageTitle><ErrorAlert error={loaded.error} /></>;
   if (!p) return <Loading />;
   const { work, communeTasks } = p.can;
-  const act = async (path: string, body: unknown, msg: string, method = 'PUT') => {
-    setError(null); setMessage('');
+  const act = async (path: string, body: unknown, msg: string, section: typeof at, method = 'PUT') => {
+    setError(null); setMessage(''); setAt(section);
     try { setProject(await api<TProject>(path, { method, body })); setMessage(msg); } catch (e) { setError(e); }
   };
   const field = p.phases.find((x) => x.key === 'field');
@@ -137,8 +140,6 @@ export function AnalysisPage() {
       <p><Link to="/analysen">{t('analyses.back')}</Link></p>
       <PageTitle>{p.title}</PageTitle>
       <p>{p.communeName} · {p.institute} · {t('analyses.code')}: {p.code}</p>
-      {message && <Alert kind="success">{message}</Alert>}
-      <ErrorAlert error={error} />
       <nav aria-label={t('analyses.sections')} className="subnav">
         <ul>
           <li><Link to={`/analysen/${p.id}/fragebogen`}>{t('analyses.questionnaire')}</Link> ({frozen ? t('analyses.frozen') : t('analyses.draft')})</li>
@@ -159,7 +160,7 @@ export function AnalysisPage() {
             <tr key={ph.key}>
               <th scope="row">{ph.label}</th><td>{formatDate(ph.startOn, locale)}</td><td>{formatDate(ph.dueOn, locale)}</td>
               <td>{work && ph.key !== 'field' ? (
-                <select aria-label={t('analyses.statusOf', { phase: ph.label })} value={ph.status} onChange={(e) => act(`/analyses/${p.id}/phases/${ph.key}`, { status: e.target.value, version: ph.version }, t('analyses.saved'))}>
+                <select aria-label={t('analyses.statusOf', { phase: ph.label })} value={ph.status} onChange={(e) => act(`/analyses/${p.id}/phases/${ph.key}`, { status: e.target.value, version: ph.version }, t('analyses.saved'), 'plan')}>
                   {PHASE_STATUSES.map((s) => <option key={s} value={s}>{t(`analyses.status.${s}`)}</option>)}
                 </select>
               ) : t(`analyses.status.${ph.status}`)}{ph.doneOn ? ` (${formatDate(ph.doneOn, locale)})` : ''}</td>
@@ -167,13 +168,15 @@ export function AnalysisPage() {
           ))}</tbody>
         </table>
       </ScrollRegion>
+      {at === 'plan' && <ActionStatus error={error} success={message} />}
       <h2>{t('analyses.tasks')}</h2>
       <ul className="plain checklist-tasks">{p.tasks.map((task) => (
         <li key={task.key}>
-          <label><input type="checkbox" checked={!!task.doneOn} disabled={!communeTasks} onChange={() => act(`/analyses/${p.id}/tasks/${task.key}`, { done: !task.doneOn, version: task.version }, t('analyses.saved'))} /> {task.label}</label>
+          <label><input type="checkbox" checked={!!task.doneOn} disabled={!communeTasks} onChange={() => act(`/analyses/${p.id}/tasks/${task.key}`, { done: !task.doneOn, version: task.version }, t('analyses.saved'), 'tasks')} /> {task.label}</label>
           {' '}<span className="muted">{task.doneOn ? t('analyses.doneOn', { date: formatDate(task.doneOn, locale) }) : t('analyses.dueOn', { date: formatDate(task.dueOn, locale) })}</span>
         </li>
       ))}</ul>
+      {at === 'tasks' && <ActionStatus error={error} success={message} />}
       {letter.data && (
         <details className="letter-preview">
           <summary>{t('analyses.letterPreview')}</summary>
@@ -183,8 +186,10 @@ export function AnalysisPage() {
         </details>
       )}
       {frozen && <MonitoringSection projectId={p.id} key={p.mixThreshold} />}
-      {work && <DistrictAreasForm project={p} onSaved={(saved, msg) => { setProject(saved); setMessage(msg); }} />}
-      {work && <MixThresholdForm project={p} onSaved={(saved) => { setProject(saved); setMessage(t('monitoring.thresholdSaved')); }} />}
+      {work && <DistrictAreasForm project={p} onSaved={(saved, msg) => { setProject(saved); setAt('areas'); setMessage(msg); }} />}
+      {at === 'areas' && <ActionStatus success={message} />}
+      {work && <MixThresholdForm project={p} onSaved={(saved) => { setProject(saved); setAt('threshold'); setMessage(t('monitoring.thresholdSaved')); }} />}
+      {at === 'threshold' && <ActionStatus success={message} />}
       {work && frozen && (
         <section aria-labelledby="exports">
           <h2 id="exports">{t('analyses.exports')}</h2>
@@ -194,7 +199,8 @@ export function AnalysisPage() {
             <li><a href={`/api/analyses/${p.id}/export?format=codebook`} download>{t('analyses.exportCodebook')}</a></li>
             <li><a href={`/api/analyses/${p.id}/export?format=sps`} download>{t('analyses.exportSps')}</a></li>
           </ul>
-          {field?.status === 'in_progress' && <button type="button" className="btn danger" onClick={() => { if (window.confirm(t('analyses.closeConfirm'))) void act(`/analyses/${p.id}/field-phase/close`, undefined, t('analyses.closed'), 'POST'); }}>{t('analyses.closeField')}</button>}
+          {field?.status === 'in_progress' && <button type="button" className="btn danger" onClick={() => { if (window.confirm(t('analyses.closeConfirm'))) void act(`/analyses/${p.id}/field-phase/close`, undefined, t('analyses.closed'), 'close', 'POST'); }}>{t('analyses.closeField')}</button>}
+          {at === 'close' && <ActionStatus error={error} success={message} />}
         </section>
       )}
     </>

@@ -1,10 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api.js';
 import { useCan } from '../../session.js';
-import { Alert, ErrorAlert, Field, Loading, PageTitle, fieldError } from '../../ui/components.js';
+import { ErrorAlert, Field, Loading, PageTitle, fieldError } from '../../ui/components.js';
 import { useApi } from '../../useApi.js';
+import { ActionStatus, type FieldLabels } from '../../ui/action.js';
 import type { TItem, TItemList } from '../../../modules/surveys/surveys.types.js';
 import { useText } from './messages.js';
+
+/** The item forms' labels, by the paths the server names. */
+function useItemLabels(): FieldLabels {
+  const { t } = useText();
+  return { code: t('items.code'), 'content.wording.de': t('items.wordingDe'), 'content.wording.en': t('items.wordingEn'), 'content.scale': t('builder.options'), 'content.rows': t('items.rows'), note: t('items.note') };
+}
 
 function ReviseForm({ item, onDone }: { item: TItem; onDone: (msg: string) => void }) {
   const { t } = useText();
@@ -23,11 +30,11 @@ function ReviseForm({ item, onDone }: { item: TItem; onDone: (msg: string) => vo
   return (
     <form className="stack card" onSubmit={submit} noValidate aria-labelledby={`revise-${item.code}`}>
       <h3 id={`revise-${item.code}`}>{t('items.revise', { code: item.code })}</h3>
-      <ErrorAlert error={error} />
       <Field label={t('items.wordingDe')} error={fieldError(error, 'content.wording.de')}>{(f) => <textarea id={f.id} rows={3} value={de} onChange={(e) => setDe(e.target.value)} />}</Field>
       <Field label={t('items.wordingEn')}>{(f) => <textarea id={f.id} rows={3} value={en} onChange={(e) => setEn(e.target.value)} />}</Field>
       <Field label={t('items.note')} hint={t('items.noteHint')}>{(f) => <input id={f.id} value={note} onChange={(e) => setNote(e.target.value)} aria-describedby={f.describedBy} />}</Field>
       <div className="actions"><button type="submit" className="btn">{t('items.saveVersion')}</button><button type="button" className="btn secondary" onClick={() => onDone('')}>{t('common.cancel')}</button></div>
+      <ActionStatus error={error} labels={useItemLabels()} />
     </form>
   );
 }
@@ -59,7 +66,6 @@ function NewItemForm({ onDone, dimensions }: { onDone: (msg: string) => void; di
   return (
     <form className="stack card wide" onSubmit={submit} noValidate aria-labelledby="new-item">
       <h2 id="new-item">{t('items.new')}</h2>
-      <ErrorAlert error={error} />
       <Field label={t('items.code')} hint={t('items.codeHint')} error={fieldError(error, 'code')}>{(f) => <input id={f.id} value={code} onChange={(e) => setCode(e.target.value.toUpperCase())} aria-invalid={f.invalid} aria-describedby={f.describedBy} />}</Field>
       <Field label={t('items.dimension')}>{(f) => <select id={f.id} value={dimension} onChange={(e) => setDimension(e.target.value)}>{dimensions.map((d) => <option key={d}>{d}</option>)}</select>}</Field>
       <Field label={t('builder.kind')}>{(f) => <select id={f.id} value={kind} onChange={(e) => setKind(e.target.value as (typeof KINDS)[number])}>{KINDS.map((k) => <option key={k} value={k}>{t(`items.kind.${k}`)}</option>)}</select>}</Field>
@@ -68,6 +74,7 @@ function NewItemForm({ onDone, dimensions }: { onDone: (msg: string) => void; di
       {kind !== 'text' && <Field label={t('builder.options')} hint={t('items.scaleHint')} error={fieldError(error, 'content.scale')}>{(f) => <textarea id={f.id} rows={4} value={scale} onChange={(e) => setScale(e.target.value)} aria-describedby={f.describedBy} />}</Field>}
       {kind === 'matrix' && <Field label={t('items.rows')} hint={t('items.rowsHint')} error={fieldError(error, 'content.rows')}>{(f) => <textarea id={f.id} rows={4} value={rows} onChange={(e) => setRows(e.target.value)} aria-describedby={f.describedBy} />}</Field>}
       <div className="actions"><button type="submit" className="btn">{t('items.create')}</button><button type="button" className="btn secondary" onClick={() => onDone('')}>{t('common.cancel')}</button></div>
+      <ActionStatus error={error} labels={useItemLabels()} />
     </form>
   );
 }
@@ -91,9 +98,9 @@ export function ItemBankPage() {
     <>
       <PageTitle>{t('items.title')}</PageTitle>
       <p>{t('items.intro')}</p>
-      {message && <Alert kind="success">{message}</Alert>}
-      <ErrorAlert error={error ?? list.error} />
-      {maintain && !creating && <p><button type="button" className="btn" onClick={() => { setMessage(''); setCreating(true); }}>{t('items.new')}</button></p>}
+      <ErrorAlert error={list.error} />
+      {maintain && !creating && <p><button type="button" className="btn" onClick={() => { setMessage(''); setError(null); setCreating(true); }}>{t('items.new')}</button></p>}
+      {!creating && !editing && <ActionStatus error={error} success={message} />}
       {creating && list.data && <NewItemForm onDone={done} dimensions={[...new Set(list.data.items.map((i) => i.dimension))]} />}
       {!list.data ? <Loading /> : (
         <ul className="plain items">{list.data.items.map((i) => (

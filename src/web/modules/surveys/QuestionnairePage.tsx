@@ -9,6 +9,7 @@ import { api } from '../../api.js';
 import { useCan } from '../../session.js';
 import { Alert, ErrorAlert, Field, Loading, PageTitle, fieldError } from '../../ui/components.js';
 import { useApi } from '../../useApi.js';
+import { ActionStatus } from '../../ui/action.js';
 import type { TElement, TItemContent, TItemList, TMapBase, TProject, TQuestionnaire } from '../../../modules/surveys/surveys.types.js';
 import { useText } from './messages.js';
 import { appTheme } from './survey-theme.js';
@@ -47,7 +48,6 @@ function CustomQuestionForm({ onAdd, taken }: { onAdd: (el: TElement) => void; t
   return (
     <form className="stack card" onSubmit={submit} noValidate aria-labelledby="custom-q">
       <h3 id="custom-q">{t('builder.custom')}</h3>
-      {error && <Alert kind="error">{error}</Alert>}
       <Field label={t('builder.code')} hint={t('builder.codeRule')}>{(f) => <input id={f.id} value={code} onChange={(e) => setCode(e.target.value.toUpperCase())} aria-describedby={f.describedBy} />}</Field>
       <Field label={t('builder.kind')}>{(f) => <select id={f.id} value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
         <option value="single">{t('builder.kind.single')}</option><option value="multi">{t('builder.kind.multi')}</option><option value="text">{t('builder.kind.text')}</option></select>}</Field>
@@ -55,6 +55,7 @@ function CustomQuestionForm({ onAdd, taken }: { onAdd: (el: TElement) => void; t
       <Field label={t('builder.wordingEn')}>{(f) => <textarea id={f.id} rows={2} value={en} onChange={(e) => setEn(e.target.value)} />}</Field>
       {kind !== 'text' && <Field label={t('builder.options')} hint={t('builder.optionsHint')}>{(f) => <textarea id={f.id} rows={4} value={options} onChange={(e) => setOptions(e.target.value)} aria-describedby={f.describedBy} />}</Field>}
       <div className="actions"><button type="submit" className="btn secondary">{t('builder.addCustom')}</button></div>
+      <ActionStatus error={error || null} />
     </form>
   );
 }
@@ -76,6 +77,7 @@ export function QuestionnairePage() {
   if (!current || !project.data) return <Loading />;
   const els = elements ?? current.elements;
   const editable = project.data.can.work && current.status !== 'frozen';
+  const labels = { elements: t('builder.elements'), 'elements.*.code': `${t('builder.code')} {n}` };
   const wording = (el: TElement) => el.type === 'page' ? el.title.de : el.type === 'custom' ? el.content.wording.de : bank.data?.items.find((i) => i.code === el.code)?.wording.de ?? current.definition.pages.flatMap((p) => p.questions).find((x) => x.code === el.code)?.content.wording.de ?? el.code;
   const name = (el: TElement) => el.type === 'page' ? `${t('builder.page')} ${el.title.de}` : `${el.code}: ${wording(el)}`;
   const codes = new Set(els.filter((e) => e.type !== 'page').map((e) => (e as { code: string }).code));
@@ -95,8 +97,7 @@ export function QuestionnairePage() {
       <PageTitle>{t('builder.title', { revision: current.revision })}</PageTitle>
       {current.status === 'frozen' ? <Alert>{t('builder.isFrozen')}</Alert> : <p>{t('builder.intro')}</p>}
       {project.data.can.work && <PaperQuestionnaireLinks projectId={id!} questionnaire={current} />}
-      {message && <Alert kind="success">{message}</Alert>}
-      <ErrorAlert error={error} />
+      {!editable && <ActionStatus error={error} success={message} labels={labels} />}
       <div className="builder">
         <section aria-labelledby="elements-heading">
           <h2 id="elements-heading">{t('builder.elements')}</h2>
@@ -120,6 +121,7 @@ export function QuestionnairePage() {
               <button type="button" className="btn danger" onClick={freeze} disabled={!!elements}>{t('builder.freeze')}</button>
             </div>
           )}
+          {editable && <ActionStatus error={error} success={message} labels={labels} />}
         </section>
         {editable && bank.data && (
           <section aria-labelledby="bank-heading">

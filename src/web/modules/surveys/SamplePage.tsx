@@ -1,7 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError, formatDateTime } from '../../api.js';
-import { Alert, ErrorAlert, Field, Loading, PageTitle, ScrollRegion, fieldError } from '../../ui/components.js';
+import { ErrorAlert, Field, Loading, PageTitle, ScrollRegion, fieldError } from '../../ui/components.js';
+import { ActionStatus } from '../../ui/action.js';
 import { useApi } from '../../useApi.js';
 import type { TLetter, TLetterKind, TProject, TSample } from '../../../modules/surveys/surveys.types.js';
 import { useText } from './messages.js';
@@ -19,33 +20,36 @@ export function SamplePage() {
   const [error, setError] = useState<unknown>(null);
   const [message, setMessage] = useState('');
   const [download, setDownload] = useState<{ url: string; name: string } | null>(null);
+  /** Which section's action the message belongs to: it is shown there. */
+  const [at, setAt] = useState<'draw' | 'letter' | 'crest' | 'letters'>('draw');
   useEffect(() => { if (letterLoaded.data) setLetter(letterLoaded.data); }, [letterLoaded.data]);
   useEffect(() => () => { if (download) URL.revokeObjectURL(download.url); }, [download]);
   if (project.error) return <><PageTitle>{t('notFound.title')}</PageTitle><ErrorAlert error={project.error} /></>;
   if (!project.data || sample.data === undefined) return <Loading />;
   const s = sample.data;
-  const run = async (fn: () => Promise<unknown>, msg: string) => {
-    setError(null); setMessage('');
+  const labels = { file: t('sample.file'), strataBy: t('sample.strataBy'), allocation: t('sample.allocation'), size: t('sample.size'), seed: t('sample.seed'), sender: t('sample.sender'), subject: t('sample.subject'), body: t('sample.body'), reminderBody: t('sample.reminderBody'), signature: t('sample.signature') };
+  const run = async (fn: () => Promise<unknown>, msg: string, section: typeof at) => {
+    setError(null); setMessage(''); setAt(section);
     try { await fn(); setMessage(msg); sample.reload(); letterLoaded.reload(); project.reload(); } catch (e) { setError(e); }
   };
   const draw = (e: FormEvent) => {
     e.preventDefault();
-    if (!file) { setError(new ApiError(400, 'file_missing', t('sample.chooseFile'), 'file')); return; }
+    if (!file) { setAt('draw'); setError(new ApiError(400, 'file_missing', t('sample.chooseFile'), 'file')); return; }
     const form = new FormData();
     for (const [k, v] of Object.entries(options)) if (v) form.append(k, v);
     form.append('file', file);
-    void run(() => api(`/analyses/${id}/sample`, { method: 'POST', form }), t('sample.drawn'));
+    void run(() => api(`/analyses/${id}/sample`, { method: 'POST', form }), t('sample.drawn'), 'draw');
   };
-  const saveLetter = (e: FormEvent) => { e.preventDefault(); if (letter) void run(async () => setLetter(await api<TLetter>(`/analyses/${id}/letter`, { method: 'PUT', body: letter })), t('sample.letterSaved')); };
+  const saveLetter = (e: FormEvent) => { e.preventDefault(); if (letter) void run(async () => setLetter(await api<TLetter>(`/analyses/${id}/letter`, { method: 'PUT', body: letter })), t('sample.letterSaved'), 'letter'); };
   const uploadCrest = (e: FormEvent) => {
     e.preventDefault();
     if (!crest) return;
     const form = new FormData();
     form.append('file', crest);
-    void run(() => api(`/analyses/${id}/letter/crest`, { method: 'POST', form }), t('sample.crestSaved'));
+    void run(() => api(`/analyses/${id}/letter/crest`, { method: 'POST', form }), t('sample.crestSaved'), 'crest');
   };
   const letters = async (kind: TLetterKind) => {
-    setError(null); setMessage(''); setDownload(null);
+    setError(null); setMessage(''); setDownload(null); setAt('letters');
     try {
       const res = await api<Blob>(`/analyses/${id}/letters`, { method: 'POST', body: { kind }, blob: true });
       const name = `${kind === 'reminder' ? 'Erinnerungen' : 'Anschreiben'}-${project.data!.code}.pdf`;
@@ -58,9 +62,6 @@ export function SamplePage() {
     <>
       <p><Link to={`/analysen/${id}`}>{t('analyses.backTo', { title: project.data.title })}</Link></p>
       <PageTitle>{t('sample.title')}</PageTitle>
-      {message && <Alert kind="success">{message}</Alert>}
-      <ErrorAlert error={error} />
-      {download && <p><a className="btn" href={download.url} download={download.name}>{t('sample.download', { name: download.name })}</a></p>}
       {(!s || !s.lettersAt) && (
         <form className="stack card wide" onSubmit={draw} noValidate aria-labelledby="draw">
           <h2 id="draw">{s ? t('sample.redraw') : t('sample.upload')}</h2>
@@ -72,10 +73,8 @@ export function SamplePage() {
             <option value="proportional">{t('sample.alloc.proportional')}</option><option value="fixed">{t('sample.alloc.fixed')}</option></select>}</Field>
           <Field label={t('sample.size')} error={fieldError(error, 'size')}>{(f) => <input id={f.id} inputMode="numeric" value={options.size} onChange={(e) => setOptions({ ...options, size: e.target.value })} aria-invalid={f.invalid} aria-describedby={f.describedBy} />}</Field>
           <Field label={t('sample.seed')} hint={t('sample.seedHint')}>{(f) => <input id={f.id} inputMode="numeric" value={options.seed} onChange={(e) => setOptions({ ...options, seed: e.target.value })} aria-describedby={f.describedBy} />}</Field>
-          {error instanceof ApiError && error.errors && error.errors.length > 0 && (
-            <ul className="error-list">{error.errors.slice(0, 50).map((x, i) => <li key={i}>{x.message}</li>)}</ul>
-          )}
           <div className="actions"><button className="btn" type="submit">{t('sample.drawNow')}</button></div>
+          {at === 'draw' && <ActionStatus error={error} success={message} labels={labels} />}
         </form>
       )}
       {s && (
@@ -104,6 +103,7 @@ export function SamplePage() {
           <Field label={t('sample.reminderBody')}>{(f) => <textarea id={f.id} rows={4} value={letter.reminderBody} onChange={(e) => setLetter({ ...letter, reminderBody: e.target.value })} />}</Field>
           <Field label={t('sample.signature')}>{(f) => <textarea id={f.id} rows={3} value={letter.signature} onChange={(e) => setLetter({ ...letter, signature: e.target.value })} />}</Field>
           <div className="actions"><button className="btn secondary" type="submit">{t('sample.saveLetter')}</button></div>
+          {at === 'letter' && <ActionStatus error={error} success={message} labels={labels} />}
         </form>
       )}
       <form className="stack card" onSubmit={uploadCrest} noValidate aria-labelledby="crest">
@@ -111,6 +111,7 @@ export function SamplePage() {
         <p>{letter?.hasCrest ? t('sample.hasCrest') : t('sample.noCrest')}</p>
         <Field label={t('sample.crestFile')} error={fieldError(error, 'file') && crest ? fieldError(error, 'file') : undefined}>{(f) => <input id={f.id} type="file" accept="image/png,image/jpeg" onChange={(e) => setCrest(e.target.files?.[0] ?? null)} />}</Field>
         <div className="actions"><button className="btn secondary" type="submit" disabled={!crest}>{t('sample.uploadCrest')}</button></div>
+        {at === 'crest' && <ActionStatus error={error} success={message} labels={labels} />}
       </form>
       {s && !s.personalDataDeletedAt && (
         <section aria-labelledby="letters" className="card">
@@ -118,8 +119,13 @@ export function SamplePage() {
           <div className="actions">
             <button type="button" className="btn" onClick={() => letters('invitation')}>{t('sample.makeLetters')}</button>
             {s.lettersAt && <button type="button" className="btn secondary" onClick={() => letters('reminder')}>{t('sample.makeReminders')}</button>}
-            {s.lettersAt && <button type="button" className="btn danger" onClick={() => { if (window.confirm(t('sample.deleteConfirm'))) void run(() => api(`/analyses/${id}/personal-data`, { method: 'DELETE' }), t('sample.deleted')); }}>{t('sample.deletePersonal')}</button>}
+            {s.lettersAt && <button type="button" className="btn danger" onClick={() => { if (window.confirm(t('sample.deleteConfirm'))) void run(() => api(`/analyses/${id}/personal-data`, { method: 'DELETE' }), t('sample.deleted'), 'letters'); }}>{t('sample.deletePersonal')}</button>}
           </div>
+          {at === 'letters' && (
+            <ActionStatus error={error} success={message} labels={labels}>
+              {download && <p><a className="btn" href={download.url} download={download.name}>{t('sample.download', { name: download.name })}</a></p>}
+            </ActionStatus>
+          )}
         </section>
       )}
     </>

@@ -230,4 +230,7 @@ export const surveysDe = {
   'paper.pdf.en': 'Papierfragebogen (PDF, Englisch)',
   'analyses.filter': 'Titel, Kennung oder Kommune (Name oder AGS)',
   'analyses.count': { one: '{count} Sicherheitsanalyse', other: '{count} Sicherheitsanalysen' },
+  'about.analyses': 'Hier werden Sicherheitsanalysen mit Bürgerbefragungen geplant und durchgeführt.',
+  'about.analysisWork': 'Hier bereiten die Beteiligten einer Sicherheitsanalyse Stichprobe, Anschreiben und Papierbögen vor.',
+  'about.items': 'Hier steht der Fragenkatalog, aus dem Fragebögen zusammengestellt werden.',
 } as const;

@@ -232,4 +232,7 @@ export const surveysEn: Record<keyof typeof surveysDe, Text> = {
   'paper.pdf.en': 'Paper questionnaire (PDF, English)',
   'analyses.filter': 'Title, code or municipality (name or AGS)',
   'analyses.count': { one: '{count} safety analysis', other: '{count} safety analyses' },
+  'about.analyses': 'Here security analyses with citizen surveys are planned and carried out.',
+  'about.analysisWork': 'Here those working on a security analysis prepare the sample, letters and paper forms.',
+  'about.items': 'Here is the item bank from which questionnaires are put together.',
 };
