@@ -31,7 +31,15 @@ describe('errors where they happen', () => {
     const created = await e.t.app.inject({ method: 'POST', url: '/api/agreements', headers: s.headers, payload: { kind: 'cooperation', subjectAgs: '14628110' } });
     expect(created.statusCode).toBe(201);
     agreementId = created.json().id;
-    const agreed = await e.t.app.inject({ method: 'POST', url: `/api/agreements/${agreementId}/transitions`, headers: s.headers, payload: { action: 'agree', version: created.json().version } });
+    // Agreed needs every party's signatory (names and offices as the parties would write them).
+    const a = created.json();
+    const withSignatories = await e.t.app.inject({ method: 'PUT', url: `/api/agreements/${agreementId}`, headers: s.headers, payload: {
+      title: a.title, policeDirectorateId: a.policeDirectorate.id, policeUnit: a.policeUnit, modules: a.modules, topics: a.topics.map((x: { id: string }) => x.id),
+      goals: a.goals, measures: a.measures, sections: a.sections, signedPlace: a.signedPlace, version: a.version,
+      signatories: [{ party: 'commune', ags: '14628110', name: 'Uwe Rumberg', office: 'Oberbürgermeister' }, { party: 'police', name: 'Lutz Rodig', office: 'Polizeipräsident' }, { party: 'lpr', name: 'Lara Rat', office: 'Geschäftsführerin' }],
+    } });
+    expect(withSignatories.statusCode).toBe(200);
+    const agreed = await e.t.app.inject({ method: 'POST', url: `/api/agreements/${agreementId}/transitions`, headers: s.headers, payload: { action: 'agree', version: withSignatories.json().version } });
     expect(agreed.statusCode).toBe(200);
   });
 
@@ -45,9 +53,9 @@ describe('errors where they happen', () => {
       const sign = page.getByRole('button', { name: 'Als unterzeichnet erfassen' });
       await sign.click();
       const alert = page.locator('section[aria-labelledby="workflow"] .action-status[role="alert"]');
-      await expect.poll(() => alert.textContent()).toContain('Es fehlt die unterzeichnende Person');
+      await expect.poll(() => alert.textContent()).toContain('gilt bereits die Kooperationsvereinbarung');
       await expect.poll(async () => (await focused(page)).role).toBe('alert');
-      expect((await focused(page)).text).toContain('Es fehlt die unterzeichnende Person');
+      expect((await focused(page)).text).toContain('gilt bereits die Kooperationsvereinbarung');
       await expectBeside(page, alert, sign);
       await shot(page, `errors-sign-failed-${device}`);
       await expectAccessible(page);
@@ -72,28 +80,29 @@ describe('errors where they happen', () => {
     const page = await pageAs('admin@lpr.demo');
     await page.goto(`${e.baseUrl}/verwaltung/benutzer`);
     await expect.poll(() => h1(page).textContent()).toBe('Benutzer und Rollen');
-    await page.getByLabel('E-Mail-Adresse').fill('ordnungsamt@freital.demo');
+    await page.getByLabel('E-Mail-Adresse', { exact: true }).fill('ordnungsamt@freital.demo');
     await page.getByLabel('Name', { exact: true }).fill('Ordnungsamt Freital');
-    await page.getByLabel('Zuständigkeit 1').fill('99999999');
+    // The commune is picked from the registry (not typed); sent without one, the server names the grant's field.
     const send = page.getByRole('button', { name: 'Einladung senden' });
     await send.click();
     const alert = page.locator('form[aria-labelledby="invite-h"] .action-status[role="alert"]');
-    await expect.poll(() => alert.textContent()).toMatch(/^Zuständigkeit 1: „99999999“ ist kein gültiger Zuständigkeitsbereich/);
+    await expect.poll(() => alert.textContent()).toMatch(/^Zuständigkeit 1: /);
     expect(await alert.textContent()).not.toMatch(/grants|scopeId|Feld „/);
     await expect.poll(async () => (await focused(page)).role).toBe('alert');
     await expectBeside(page, alert, send);
-    // At the field: marked invalid and described by the message.
-    const scope = page.getByLabel('Zuständigkeit 1');
-    expect(await scope.getAttribute('aria-invalid')).toBe('true');
-    const described = await scope.evaluate((el) => (el.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
-    expect(described).toContain('„99999999“ ist kein gültiger Zuständigkeitsbereich');
     await shot(page, 'errors-invite-label-desktop');
     await expectAccessible(page);
     // A bad e-mail address: the server's check, named by the form's label.
-    await page.getByLabel('E-Mail-Adresse').fill('kein-at-zeichen');
-    await page.getByLabel('Zuständigkeit 1').fill('14628110');
+    await page.getByLabel('E-Mail-Adresse', { exact: true }).fill('kein-at-zeichen');
+    await page.getByLabel('Gemeinde hinzufügen (Name oder AGS)').fill('Freital');
+    await page.getByRole('button', { name: /Hinzufügen: Freital/ }).click();
     await send.click();
     await expect.poll(() => alert.textContent()).toBe('E-Mail-Adresse: Bitte geben Sie eine gültige E-Mail-Adresse an.');
+    // At the field: marked invalid and described by the message.
+    const email = page.getByLabel('E-Mail-Adresse', { exact: true });
+    expect(await email.getAttribute('aria-invalid')).toBe('true');
+    const described = await email.evaluate((el) => (el.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
+    expect(described).toContain('gültige E-Mail-Adresse');
   });
 
   it('an import with errors lists its lines beside the upload form, each line once', async () => {

@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, inArray, isNotNull, isNull, ne, or } from 'drizzle-orm';
+import { communeBaseName } from '../../communes/official-name.js';
 import type { Db } from '../../../server/db/client.js';
 import type { AuditContext } from '../../../server/audit/record.js';
 import { updateVersioned } from '../../../server/db/versioned.js';
@@ -87,7 +88,7 @@ export async function transitionAgreement(db: Db, ctx: AuditContext, id: string,
       const overlap = await findOverlap(tx, row, row.inForceSince ?? signedOn);
       if (overlap) {
         throw unprocessable('overlapping_agreement',
-          `Für ${overlap.name} gilt bereits die ${KIND_LABELS[row.kind as AgreementKind]} „${overlap.title}“ (seit ${formatDateDe(overlap.inForceSince!)}). Bitte diese zuerst beenden.`);
+          `Für ${communeBaseName(overlap.name)} gilt bereits die ${KIND_LABELS[row.kind as AgreementKind]} „${overlap.title}“ (seit ${formatDateDe(overlap.inForceSince!)}). Bitte diese zuerst beenden.`);
       }
       changes = { state: 'signed', signedOn, inForceSince: row.inForceSince ?? signedOn };
     }

@@ -124,7 +124,7 @@ export function AnalysisPage() {
   const [error, setError] = useState<unknown>(null);
   const [message, setMessage] = useState('');
   /** Where the last action's message is shown: beside that action. */
-  const [at, setAt] = useState<'plan' | 'tasks' | 'threshold' | 'close'>('plan');
+  const [at, setAt] = useState<'plan' | 'tasks' | 'areas' | 'threshold' | 'close'>('plan');
   const p = project ?? loaded.data;
   if (loaded.error) return <><PageTitle>{t('notFound.title')}</PageTitle><ErrorAlert error={loaded.error} /></>;
   if (!p) return <Loading />;
