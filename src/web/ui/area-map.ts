@@ -53,3 +53,14 @@ export function areaBounds(base: TMapBase, fallback: [number, number, number, nu
   const lons = pts.map((p) => p[0]!); const lats = pts.map((p) => p[1]!);
   return [[Math.min(...lons), Math.min(...lats)], [Math.max(...lons), Math.max(...lats)]];
 }
+
+/** The labels as map marker elements (hidden from screen readers: the table alternative names the places). */
+export function areaLabelElements(base: TMapBase): { element: HTMLElement; at: [number, number] }[] {
+  return areaLabels(base).map((l) => {
+    const element = document.createElement('div');
+    element.className = `map-label map-label-${l.kind}`;
+    element.textContent = l.name;
+    element.setAttribute('aria-hidden', 'true');
+    return { element, at: l.at };
+  });
+}

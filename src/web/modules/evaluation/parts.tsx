@@ -8,7 +8,7 @@ import type { TCell, TDomainCell, TFearCluster } from '../../../modules/evaluati
 import { useText, type EvaluationKey } from './messages.js';
 import type { TMapBase } from '../../../modules/surveys/surveys.types.js';
 import { containsPoint } from '../../../lib/geo.js';
-import { areaBounds, areaLabels, areaMapStyle } from '../../ui/area-map.js';
+import { areaBounds, areaLabelElements, areaMapStyle } from '../../ui/area-map.js';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -81,13 +81,7 @@ export function ClusterMap({ map: base, clusters, label }: { map: TMapBase; clus
       });
       map.addControl(new maplibregl.NavigationControl({ showCompass: false }));
       map.getCanvas().setAttribute('aria-label', label);
-      for (const l of areaLabels(base)) {
-        const el = document.createElement('div');
-        el.className = `map-label map-label-${l.kind}`;
-        el.textContent = l.name;
-        el.setAttribute('aria-hidden', 'true');
-        new maplibregl.Marker({ element: el }).setLngLat(l.at).addTo(map);
-      }
+      for (const l of areaLabelElements(base)) new maplibregl.Marker({ element: l.element }).setLngLat(l.at).addTo(map);
       for (const c of clusters) {
         const el = document.createElement('div');
         el.className = 'fp-marker';

@@ -5,7 +5,7 @@ import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { TMapBase } from '../../../modules/surveys/surveys.types.js';
-import { areaBounds, areaLabels, areaMapStyle } from '../../ui/area-map.js';
+import { areaBounds, areaLabelElements, areaMapStyle } from '../../ui/area-map.js';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -86,13 +86,7 @@ function FearPlacesInput({ question }: { question: QuestionFearPlacesModel }) {
       });
       map.addControl(new maplibregl.NavigationControl({ showCompass: false }));
       map.getCanvas().setAttribute('aria-label', t.map);
-      for (const label of areaLabels(base)) {
-        const el = document.createElement('div');
-        el.className = `map-label map-label-${label.kind}`;
-        el.textContent = label.name;
-        el.setAttribute('aria-hidden', 'true');
-        new maplibregl.Marker({ element: el }).setLngLat(label.at).addTo(map);
-      }
+      for (const l of areaLabelElements(base)) new maplibregl.Marker({ element: l.element }).setLngLat(l.at).addTo(map);
       mapRef.current = map;
     } catch { setMapFailed(true); }
     return () => { mapRef.current?.remove(); mapRef.current = null; };
