@@ -62,8 +62,17 @@ describe('consultations list', () => {
   it('lists open follow-up tasks with the communes of their consultation', async () => {
     const res = await call('lpr_staff', 'POST', '/api/consultations', { heldOn: '2025-06-03', communes: ['14521690'], tasks: [{ title: 'Rückruf Zschopau', dueOn: '2099-01-01' }] });
     expect(res.statusCode).toBe(201);
-    const tasks = (await call('lpr_staff', 'GET', '/api/consultation-tasks')).json().items as { title: string; communes: { name: string }[] }[];
-    expect(tasks.find((x) => x.title === 'Rückruf Zschopau')?.communes.map((c) => c.name)).toEqual(['Zschopau, Stadt, Motorradstadt']);
+    type Task = { id: string; title: string; dueOn: string; communes: { name: string }[] };
+    const latest = (await call('lpr_staff', 'GET', '/api/consultation-tasks?dir=desc&limit=1')).json() as { items: Task[]; total: number };
+    expect(latest.items.map((x) => x.title)).toEqual(['Rückruf Zschopau']);
+    expect(latest.items[0]!.communes.map((c) => c.name)).toEqual(['Zschopau, Stadt, Motorradstadt']);
+    // Paged, earliest due first: the pages together are every open task, once.
+    const all = (await call('lpr_staff', 'GET', '/api/consultation-tasks?limit=500')).json() as { items: Task[]; total: number };
+    expect(all.total).toBe(latest.total);
+    expect(all.items).toHaveLength(all.total);
+    const second = (await call('lpr_staff', 'GET', '/api/consultation-tasks?limit=2&offset=2')).json() as { items: Task[] };
+    expect(second.items.map((x) => x.id)).toEqual(all.items.slice(2, 4).map((x) => x.id));
+    expect(all.items.map((x) => x.dueOn)).toEqual([...all.items.map((x) => x.dueOn)].sort());
   });
 });
 
@@ -103,6 +112,12 @@ describe('other lists', () => {
     const second = await get<U>('lpr_admin', '/api/admin/users?limit=2&offset=2&sort=email');
     expect(second.items.map((u) => u.email)).toEqual(all.items.slice(2, 4).map((u) => u.email));
     expect((await get<U>('lpr_admin', '/api/admin/users?q=referentin')).items.map((u) => u.email)).toEqual(['referentin@lpr.demo']);
+  });
+
+  it('users: the scopes of the listed grants come with their names (no bare AGS or directorate ids on the page)', async () => {
+    const list = (await call('lpr_admin', 'GET', '/api/admin/users?limit=500')).json() as { scopeNames: Record<string, string> };
+    expect(list.scopeNames['14521550']).toBe('Schwarzenberg/Erzgeb., Stadt');
+    expect(Object.values(list.scopeNames)).toContain('Polizeidirektion Chemnitz');
   });
 
   it('analyses: scoped totals, filter by commune name', async () => {

@@ -86,6 +86,10 @@ export const USER_SORTS = ['name', 'email', 'lastLogin'] as const;
 export const ZUserListQuery = ZListQuery(USER_SORTS, { sort: 'name', limit: 100 }, { search: ZString.max(200).optional() });
 export type TUserListQuery = z.infer<typeof ZUserListQuery>;
 /** A page of accounts, and the roles the administration may assign (for the role picker). */
-export const ZUserList = ZPage(ZUser).extend({ roles: z.array(ZRoleOption) });
+export const ZUserList = ZPage(ZUser).extend({
+  roles: z.array(ZRoleOption),
+  /** The names of the scopes the listed grants name ("14521550" → "Schwarzenberg/Erzgeb., Stadt"), by scope id. */
+  scopeNames: z.record(z.string(), z.string()),
+});
 export type TUserList = z.infer<typeof ZUserList>;
 export const ZUserIdParams = z.object({ id: z.uuid({ error: 'Ungültige Benutzer-ID.' }) });

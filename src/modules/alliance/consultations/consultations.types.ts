@@ -24,7 +24,8 @@ export const ZTask = z.object({ id: z.string(), consultationId: z.string(), titl
 export const ZOpenTask = ZTask.extend({ communes: z.array(ZCommuneRef) });
 export type TOpenTask = z.infer<typeof ZOpenTask>;
 export const ZTaskUpdate = z.object({ done: z.boolean(), version: ZVersion });
-export const ZOpenTasksQuery = z.object({ dueBy: ZDate.optional() });
+export const ZOpenTasksQuery = ZListQuery(['dueOn'] as const, { sort: 'dueOn', limit: 10 }, { dueBy: ZDate.optional() });
+export type TOpenTasksQuery = z.infer<typeof ZOpenTasksQuery>;
 
 /** A consultation as stored and audited. */
 export const ZConsultationRecord = z.object({

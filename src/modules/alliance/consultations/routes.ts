@@ -10,6 +10,7 @@ import { logConsultation } from './log-consultation.js';
 import { updateConsultation } from './update-consultation.js';
 import { deleteConsultation } from './delete-consultation.js';
 import { listOpenTasks } from './list-open-tasks.js';
+import { ZPage } from '../../../server/http/paging.js';
 import { setTaskDone } from './update-task.js';
 
 /** Consultations (Beratungen) and their follow-up tasks. */
@@ -47,8 +48,8 @@ export async function consultationRoutes(app: App) {
 
   app.get('/consultation-tasks', {
     config: { access: consultationPolicy.door('manage') },
-    schema: { tags, summary: 'Offene Folgeaufgaben, früheste Fälligkeit zuerst', querystring: T.ZOpenTasksQuery, response: { 200: z.object({ items: z.array(T.ZOpenTask) }) } },
-  }, async (request) => ({ items: await listOpenTasks(db, request.query.dueBy) }));
+    schema: { tags, summary: 'Offene Folgeaufgaben, früheste Fälligkeit zuerst', querystring: T.ZOpenTasksQuery, response: { 200: ZPage(T.ZOpenTask) } },
+  }, async (request) => listOpenTasks(db, request.query));
 
   app.put('/consultation-tasks/:id', {
     config: consultationTaskPolicy.route('update'),

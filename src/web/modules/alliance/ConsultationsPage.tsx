@@ -91,7 +91,9 @@ export function ConsultationsPage() {
   const [message, setMessage] = useState('');
   const [actionError, setActionError] = useState<unknown>(null);
   const consultations = useApi<TConsultationList>(`/consultations?${list.apiQuery}`);
-  const tasks = useApi<{ items: TOpenTask[] }>(canEdit ? '/consultation-tasks' : null);
+  const [taskPage, setTaskPage] = useState(1);
+  const TASKS_PER_PAGE = 10;
+  const tasks = useApi<{ items: TOpenTask[]; total: number }>(canEdit ? `/consultation-tasks?limit=${TASKS_PER_PAGE}&offset=${(taskPage - 1) * TASKS_PER_PAGE}` : null);
   const fields = useApi<{ items: TFieldOfAction[] }>('/fields-of-action');
   const done = (msg: string) => { setEditing(null); setActionError(null); setMessage(msg); consultations.reload(); tasks.reload(); };
   const remove = async (c: TConsultation) => {
@@ -121,6 +123,7 @@ export function ConsultationsPage() {
               {' '}<span className="muted">{t('consultations.due', { date: formatDate(task.dueOn, locale) })}{task.dueOn < todayIso() ? ` – ${t('consultations.overdue')}` : ''}</span>
             </li>
           ))}</ul>
+          {tasks.data.total > TASKS_PER_PAGE && <Pager total={tasks.data.total} page={taskPage} pageSize={TASKS_PER_PAGE} items={t('consultations.tasksCount', { n: tasks.data.total })} onPage={setTaskPage} />}
         </section>
       )}
       <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label={t('consultations.filter')}>

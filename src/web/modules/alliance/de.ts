@@ -113,6 +113,7 @@ export const allianceDe = {
   'consultations.to': 'bis',
   'consultations.topic': 'Handlungsfeld',
   'consultations.allTopics': 'alle',
+  'consultations.tasksCount': { one: '{n} offene Folgeaufgabe', other: '{n} offene Folgeaufgaben' },
   'consultations.count': { one: '{n} Beratung', other: '{n} Beratungen' },
   'consultations.taskCount': { one: '{n} Folgeaufgabe', other: '{n} Folgeaufgaben' },
   'agreements.title': 'Vereinbarungen',

@@ -115,6 +115,7 @@ export const allianceEn: Record<keyof typeof allianceDe, Text> = {
   'consultations.to': 'to',
   'consultations.topic': 'Field of action',
   'consultations.allTopics': 'all',
+  'consultations.tasksCount': { one: '{n} open follow-up task', other: '{n} open follow-up tasks' },
   'consultations.count': { one: '{n} consultation', other: '{n} consultations' },
   'consultations.taskCount': { one: '{n} follow-up task', other: '{n} follow-up tasks' },
   'agreements.title': 'Agreements',

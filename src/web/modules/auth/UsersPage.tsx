@@ -169,7 +169,7 @@ export function UsersPage() {
               <tbody>{data.items.map((u) => (
                 <tr key={u.id}>
                   <th scope="row">{u.displayName}</th><td>{u.email}</td>
-                  <td>{u.grants.map((g) => `${t(`role.${g.role}`)}${g.scopeId ? ` (${g.scopeId})` : ''}`).join(', ')}</td>
+                  <td>{u.grants.map((g) => `${t(`role.${g.role}`)}${g.scopeId ? ` (${data.scopeNames[g.scopeId] ?? g.scopeId})` : ''}`).join(', ')}</td>
                   <td>{!u.active ? t('users.inactive') : u.hasPassword ? t('users.active') : t('users.invited')}</td>
                   <td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt, locale) : '–'}</td>
                   <td>{u.can.manage && <>
