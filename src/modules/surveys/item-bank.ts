@@ -2,7 +2,8 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import { notFound } from '../../server/http/problem.js';
 import { surveyItems } from './schema.js';
-import type { TItem } from './surveys.types.js';
+import { page } from '../../server/http/paging.js';
+import type { TItem, TItemListQuery, TItemPage } from './surveys.types.js';
 
 type Row = typeof surveyItems.$inferSelect;
 export const presentItem = (r: Row): TItem => ({ code: r.code, itemVersion: r.itemVersion, active: r.active, note: r.note, createdAt: r.createdAt.toISOString(), ...r.content });
@@ -17,6 +18,17 @@ export async function listItems(db: Db): Promise<TItem[]> {
     if (seen) seen.versions += 1; else latest.set(r.code, { ...r, versions: 1 });
   }
   return [...latest.values()].map((r) => ({ ...presentItem(r), versions: r.versions }));
+}
+
+const fold = (text: string) => text.toLocaleLowerCase('de').normalize('NFD').replace(/\p{M}/gu, '').replace(/ß/g, 'ss');
+
+/** A page of the item bank: items whose code starts with `q` or whose wording contains it, by code. */
+export async function pageItems(db: Db, q: TItemListQuery): Promise<TItemPage> {
+  const all = await listItems(db);
+  const term = q.q ? fold(q.q) : '';
+  const hits = term ? all.filter((i) => fold(i.code).startsWith(term) || fold(i.wording.de).includes(term) || fold(i.wording.en).includes(term)) : all;
+  if (q.dir === 'desc') hits.reverse();
+  return { ...page(hits.slice(q.offset, q.offset + q.limit), hits.length, q), dimensions: [...new Set(all.map((i) => i.dimension))] };
 }
 
 /** Every version of an item, newest first. */

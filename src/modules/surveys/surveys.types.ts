@@ -64,6 +64,11 @@ export const ZItem = ZItemContentData.extend({
   code: z.string(), itemVersion: z.number().int(), active: z.boolean(), note: z.string(), createdAt: z.string(), versions: z.number().int().optional(),
 });
 export const ZItemList = z.object({ items: z.array(ZItem) });
+export const ZItemListQuery = ZListQuery(['code'] as const, { sort: 'code', limit: 500 });
+export type TItemListQuery = z.infer<typeof ZItemListQuery>;
+/** A page of the item bank (newest version of each item), and the dimensions in use (for the new item's picker). */
+export const ZItemPage = ZPage(ZItem).extend({ dimensions: z.array(z.string()) });
+export type TItemPage = z.infer<typeof ZItemPage>;
 export const ZItemActiveResult = z.object({ code: z.string(), active: z.boolean() });
 export type TItem = z.infer<typeof ZItem>;
 export type TItemList = z.infer<typeof ZItemList>;

@@ -2,7 +2,7 @@ import type { App } from '../../../server/modules.js';
 import { auditContext } from '../../../server/audit/record.js';
 import { itemBankPolicy } from '../policy.js';
 import * as T from '../surveys.types.js';
-import { itemVersions, listItems } from '../item-bank.js';
+import { itemVersions, pageItems } from '../item-bank.js';
 import { createItem } from '../create-item.js';
 import { reviseItem } from '../revise-item.js';
 import { setItemActive } from '../set-item-active.js';
@@ -14,8 +14,8 @@ export async function itemBankRoutes(app: App) {
 
   app.get('/survey-items', {
     config: { access: itemBankPolicy.door('read') },
-    schema: { tags, summary: 'Fragenkatalog: neueste Version jedes Items', response: { 200: T.ZItemList } },
-  }, async () => ({ items: await listItems(db) }));
+    schema: { tags, summary: 'Fragenkatalog: neueste Version jedes Items (seitenweise, Suche nach Kürzel oder Wortlaut)', querystring: T.ZItemListQuery, response: { 200: T.ZItemPage } },
+  }, async (request) => pageItems(db, request.query));
 
   app.get('/survey-items/:code', {
     config: { access: itemBankPolicy.door('read') },

@@ -96,6 +96,20 @@ describe('analysis projects', () => {
     expect(after.json().code).toBe('questionnaire_frozen');
   });
 
+  it('pages the item bank and finds items by code or wording', async () => {
+    type Page = { items: { code: string }[]; total: number; dimensions: string[] };
+    const all = (await call('lpr_staff', 'GET', '/api/survey-items')).json() as Page;
+    expect(all.items).toHaveLength(all.total);
+    expect(all.items.map((i) => i.code)).toEqual([...all.items.map((i) => i.code)].sort());
+    const second = (await call('lpr_staff', 'GET', '/api/survey-items?limit=5&offset=5')).json() as Page;
+    expect(second.total).toBe(all.total);
+    expect(second.items.map((i) => i.code)).toEqual(all.items.slice(5, 10).map((i) => i.code));
+    expect(second.dimensions.length).toBeGreaterThan(1);
+    expect((await call('lpr_staff', 'GET', '/api/survey-items?q=af0')).json().items.every((i: { code: string }) => i.code.startsWith('AF0'))).toBe(true);
+    const byWording = (await call('lpr_staff', 'GET', `/api/survey-items?q=${encodeURIComponent('wohngegend unterwegs')}`)).json() as Page;
+    expect(byWording.items.map((i) => i.code)).toContain('AF01');
+  });
+
   it('keeps item versions: a revised item is a new version and frozen questionnaires keep the old wording', async () => {
     const items = (await call('lpr_staff', 'GET', '/api/survey-items')).json().items;
     const af = items.find((i: { code: string }) => i.code === 'AF01');

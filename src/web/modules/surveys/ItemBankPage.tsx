@@ -4,7 +4,8 @@ import { useCan } from '../../session.js';
 import { ErrorAlert, Field, Loading, PageTitle, fieldError } from '../../ui/components.js';
 import { useApi } from '../../useApi.js';
 import { ActionStatus, type FieldLabels } from '../../ui/action.js';
-import type { TItem, TItemList } from '../../../modules/surveys/surveys.types.js';
+import type { TItem, TItemPage } from '../../../modules/surveys/surveys.types.js';
+import { ListFilter, Pager, useListQuery } from '../../ui/PagedList.js';
 import { useText } from './messages.js';
 
 /** The item forms' labels, by the paths the server names. */
@@ -84,7 +85,8 @@ export function ItemBankPage() {
   const { t } = useText();
   const can = useCan();
   const maintain = can('surveys.items.maintain');
-  const list = useApi<TItemList>('/survey-items');
+  const query = useListQuery({ sort: 'code', pageSize: 20 });
+  const list = useApi<TItemPage>(`/survey-items?${query.apiQuery}`);
   const [editing, setEditing] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const [message, setMessage] = useState('');
@@ -101,8 +103,11 @@ export function ItemBankPage() {
       <ErrorAlert error={list.error} />
       {maintain && !creating && <p><button type="button" className="btn" onClick={() => { setMessage(''); setError(null); setCreating(true); }}>{t('items.new')}</button></p>}
       {!creating && !editing && <ActionStatus error={error} success={message} />}
-      {creating && list.data && <NewItemForm onDone={done} dimensions={[...new Set(list.data.items.map((i) => i.dimension))]} />}
-      {!list.data ? <Loading /> : (
+      {creating && list.data && <NewItemForm onDone={done} dimensions={list.data.dimensions} />}
+      <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+        <ListFilter label={t('items.filter')} value={query.q} onChange={(q) => query.set({ q })} />
+      </form>
+      {!list.data ? <Loading /> : (<>
         <ul className="plain items">{list.data.items.map((i) => (
           <li key={i.code} className="card">
             <h2 className="item-title">{i.code} <span className="muted">{t('items.version', { v: i.itemVersion, n: i.versions ?? 1 })}{i.active ? '' : ` · ${t('items.inactive')}`}</span></h2>
@@ -119,7 +124,9 @@ export function ItemBankPage() {
             {editing === i.code && <ReviseForm item={i} onDone={done} />}
           </li>
         ))}</ul>
-      )}
+        <Pager total={list.data.total} page={query.page} pageSize={query.pageSize} items={t('items.count', { n: list.data.total })}
+          onPage={(p) => query.set({ seite: String(p) })} onPageSize={(n) => query.set({ anzahl: String(n) })} />
+      </>)}
     </>
   );
 }

@@ -67,7 +67,7 @@ export function QuestionnairePage() {
   const project = useApi<TProject>(`/analyses/${id}`);
   const loaded = useApi<TQuestionnaire>(`/analyses/${id}/questionnaire`);
   const areas = useApi<TMapBase>(`/analyses/${id}/map`);
-  const bank = useApi<TItemList>(can('surveys.items.read') ? '/survey-items' : null);
+  const bank = useApi<TItemList>(can('surveys.items.read') ? '/survey-items?limit=500' : null);
   const [q, setQ] = useState<TQuestionnaire | null>(null);
   const [elements, setElements] = useState<TElement[] | null>(null);
   const [error, setError] = useState<unknown>(null);
