@@ -3,7 +3,6 @@ export const auditDe = {
   'nav.audit': 'Protokoll',
   'audit.title': 'Änderungsprotokoll',
   'audit.entityType': 'Objektart',
-  'audit.entityId': 'Objekt-ID',
   'audit.actor': 'Person',
   'audit.action': 'Aktion',
   'audit.from': 'Von',

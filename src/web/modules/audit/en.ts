@@ -5,7 +5,6 @@ export const auditEn: Record<keyof typeof auditDe, Text> = {
   'nav.audit': 'Audit log',
   'audit.title': 'Audit log',
   'audit.entityType': 'Entity type',
-  'audit.entityId': 'Entity id',
   'audit.actor': 'Person',
   'audit.action': 'Action',
   'audit.from': 'From',

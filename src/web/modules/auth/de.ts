@@ -25,7 +25,6 @@ export const authDe = {
   'users.name': 'Name',
   'users.role': 'Rolle',
   'users.scope': 'Zuständigkeit',
-  'users.scopeHint': 'Gemeinde: AGS (8 Ziffern); Polizei: chemnitz, dresden, goerlitz, leipzig oder zwickau; Rat/Analyse: Kennung',
   'users.status': 'Status',
   'users.active': 'aktiv',
   'users.inactive': 'deaktiviert',

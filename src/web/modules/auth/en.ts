@@ -27,7 +27,6 @@ export const authEn: Record<keyof typeof authDe, Text> = {
   'users.name': 'Name',
   'users.role': 'Role',
   'users.scope': 'Scope',
-  'users.scopeHint': 'Commune: AGS (8 digits); police: chemnitz, dresden, goerlitz, leipzig or zwickau; council/analysis: identifier',
   'users.status': 'Status',
   'users.active': 'active',
   'users.inactive': 'deactivated',
