@@ -191,7 +191,7 @@ export const surveysDe = {
   'items.rows': 'Zeilen der Matrix',
   'items.rowsHint': 'Eine Zeile je Zeile als deutsch | englisch; Kürzel werden angehängt (_a, _b, …).',
   'items.create': 'Item anlegen',
-  'items.filter': 'Kürzel oder Wortlaut',
+  'items.filter': 'Suche nach Item-Code oder Wortlaut',
   'items.count': { one: '{n} Item', other: '{n} Items' },
   'items.title': 'Fragenkatalog',
   'items.intro': 'Die Standarditems der sächsischen Sicherheitsanalysen. Jede Änderung legt eine neue Version an; festgeschriebene Fragebögen behalten ihre Fassung.',

@@ -193,7 +193,7 @@ export const surveysEn: Record<keyof typeof surveysDe, Text> = {
   'items.rows': 'Rows of the matrix',
   'items.rowsHint': 'One row per line as German | English; codes are appended (_a, _b, …).',
   'items.create': 'Add item',
-  'items.filter': 'Code or wording',
+  'items.filter': 'Search by item code or wording',
   'items.count': { one: '{n} item', other: '{n} items' },
   'items.title': 'Item bank',
   'items.intro': 'The standard items of the Saxon security analyses. Every change creates a new version; frozen questionnaires keep theirs.',
