@@ -2,7 +2,7 @@ import { asc, count, ilike, or, sql } from 'drizzle-orm';
 import { byColumn, byName, likeEscape, nameContains, page } from '../../server/http/paging.js';
 import type { Db } from '../../server/db/client.js';
 import { ROLES, ROLE_SCOPE, type Actor } from '../../server/auth/roles.js';
-import { findScopeOwner } from '../../server/auth/scopes.js';
+import { scopeName } from '../../server/auth/scopes.js';
 import { users } from './schema.js';
 import type { TUserList, TUserListQuery } from './auth.types.js';
 import { grantsByUser } from './grants.js';
@@ -21,7 +21,7 @@ export async function listUsers(db: Db, actor: Actor | null, q: TUserListQuery):
   const scopes = new Map(items.flatMap((u) => u.grants).filter((g) => g.scopeType && g.scopeId).map((g) => [`${g.scopeType}|${g.scopeId}`, g]));
   const scopeNames: Record<string, string> = {};
   for (const g of scopes.values()) {
-    const name = await findScopeOwner(g.scopeType!)?.label?.(db, g.scopeId!);
+    const name = await scopeName(db, g);
     if (name) scopeNames[g.scopeId!] = name;
   }
   return { ...page(items, total?.n ?? 0, q), roles: ROLES.map((role) => ({ role, scopeType: ROLE_SCOPE[role] })), scopeNames };

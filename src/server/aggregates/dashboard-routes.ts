@@ -1,7 +1,7 @@
 import type { App } from '../modules.js';
 import { access } from '../http/access.js';
 import { todayIso } from '../../lib/dates.js';
-import { findScopeOwner } from '../auth/scopes.js';
+import { scopeName } from '../auth/scopes.js';
 import { ZDashboard, type TDashboardCard } from './dashboard.types.js';
 
 /** Most items a list card shows; `total` says how many there are. */
@@ -30,10 +30,7 @@ export async function dashboardRoutes(app: App) {
     const empty = (c: TDashboardCard) => (c.kind === 'metric' ? 0 : c.items.length ? 0 : 1);
     cards.sort((a, b) => empty(a) - empty(b) || a.priority - b.priority || a.key.localeCompare(b.key));
     const roles = [];
-    for (const g of actor.grants) {
-      const owner = g.scopeType && g.scopeId ? findScopeOwner(g.scopeType) : undefined;
-      roles.push({ role: g.role, scope: (owner?.label && g.scopeId ? await owner.label(db, g.scopeId) : undefined) ?? null });
-    }
+    for (const g of actor.grants) roles.push({ role: g.role, scope: await scopeName(db, g) });
     return { roles, items: cards };
   });
 }

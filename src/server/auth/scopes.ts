@@ -27,6 +27,12 @@ export function configureScopes(list: readonly ScopeOwner[]) {
 /** The owner of a scope type, if a module has registered one (councils have none until their module exists). */
 export const findScopeOwner = (type: ScopeType): ScopeOwner | undefined => owners.get(type);
 
+/** A grant's scope by name ("14521550" → the commune's name); null without a scope, an owner or a name. */
+export async function scopeName(db: Db, grant: { scopeType: ScopeType | null; scopeId: string | null }): Promise<string | null> {
+  if (!grant.scopeType || !grant.scopeId) return null;
+  return (await findScopeOwner(grant.scopeType)?.label?.(db, grant.scopeId)) ?? null;
+}
+
 export function scopeOwner(type: ScopeType): ScopeOwner {
   const owner = owners.get(type);
   if (!owner) throw new Error(`No module owns the scope type "${type}" (PlatformModule.scopes).`);
