@@ -59,7 +59,7 @@ const EXPECTED: Record<string, 'public' | 'authenticated' | Role[]> = {
   'GET /api/public/map': 'public',
   'GET /api/public/map/timeline': 'public',
   'GET /api/public/map/settings': 'public',
-  'GET /api/public/map/districts': 'public',
+  'GET /api/public/static/:file': 'public',
   'GET /api/public/agreements': 'public',
   'GET /api/fields-of-action': 'public',
   'POST /api/fields-of-action': LPR,

@@ -1,6 +1,7 @@
 // Every table of every module, for Drizzle's relational queries and drizzle-kit.
 export * from '../server/audit/schema.js';
 export { serverSecrets } from '../server/secret.js';
+export * from '../server/cache/schema.js';
 export * from '../modules/auth/schema.js';
 export * from '../modules/communes/schema.js';
 export * from '../modules/alliance/schema.js';

@@ -22,6 +22,9 @@ import { checkSameOrigin } from './http/same-origin.js';
 import { compressReply } from './http/compression.js';
 import { configureScopes } from './auth/scopes.js';
 import { configureCommuneEvents } from './figures.js';
+import { getTableName } from 'drizzle-orm';
+import { installDataVersionTriggers } from './cache/data-versions.js';
+import { PublicAnswers } from './cache/public-answers.js';
 
 z.config(z.locales.de());
 
@@ -35,6 +38,8 @@ declare module 'fastify' {
     jobs: Jobs;
     /** The registered modules, for the core's aggregations (figures, timeline). */
     platformModules: PlatformModule[];
+    /** Cached public answers and immutable public documents (cache/public-answers.ts). */
+    publicAnswers: PublicAnswers;
     /** Every route with its access rule, for the role × route matrix test. */
     routeTable: RouteEntry[];
   }
@@ -98,6 +103,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   if (!config.lazyJobs) app.addHook('onReady', () => jobs.start());
   app.addHook('onClose', () => jobs.stop());
   app.decorate('routeTable', []);
+  const tracked = [...new Set(modules.flatMap((m) => (m.publicSources ?? []).map((t) => getTableName(t))))].sort();
+  await installDataVersionTriggers(deps.database.db, tracked);
+  const publicAnswers = new PublicAnswers(deps.database.db, tracked, config.compression);
+  app.decorate('publicAnswers', publicAnswers);
   app.decorateRequest('actor', null);
   app.decorateRequest('subject', null);
   app.setErrorHandler(errorHandler);
@@ -115,6 +124,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     const querystring = route.schema?.querystring as { shape?: Record<string, unknown> } | undefined;
     const query = Object.keys(querystring?.shape ?? {});
     for (const m of methods) if (m !== 'HEAD') app.routeTable.push({ method: m, url: route.url, access: rule, query, ...(subject ? { subject } : {}) });
+    const cached = route.config?.publicAnswer;
+    if (cached) {
+      if (rule !== access.public || methods.some((m) => !SAFE_METHODS.has(m))) throw new Error(`Route ${route.url}: only public GET answers can be cached (publicAnswer).`);
+      if (config.publicCache) route.handler = publicAnswers.wrap(route.handler, cached, route.url);
+    }
   });
 
   await app.register(cookie);
@@ -211,6 +225,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.get('/api/public/static/:file', {
+    config: { access: access.public },
+    schema: {
+      tags: ['Öffentlich: Kennzahlen und Karte'], summary: 'Unveränderliche öffentliche Datei (z. B. Gemeindegrenzen), über ihren Inhalt adressiert; ein Jahr zwischenspeicherbar',
+      params: z.object({ file: z.string().max(100) }), response: { 200: z.unknown() },
+    },
+  }, async (request, reply) => publicAnswers.sendDocument(request, reply, request.params.file));
 
   app.get('/api/openapi.json', { config: { access: access.public }, schema: { hide: true } }, async () => app.swagger());
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyBaseLogger, RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from './db/client.js';
 import type { Config } from './config.js';
 import type { Actor } from './auth/roles.js';
@@ -60,4 +61,10 @@ export interface PlatformModule {
   dashboard?(db: Db, actor: Actor, ctx: DashboardContext): Promise<DashboardCard[]>;
   /** Readable labels of this module's audit actions and entity types, and the names of its entities (see audit/vocabulary.ts). */
   audit?: AuditVocabulary;
+  /**
+   * Tables whose rows public answers are computed from (figures, the map, later meeting and offer pages). Writes
+   * to them bump a version in the database that invalidates cached public answers in every app process (see
+   * cache/public-answers.ts); a route caches with `config.publicAnswer`.
+   */
+  publicSources?: PgTable[];
 }

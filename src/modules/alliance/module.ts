@@ -16,6 +16,7 @@ import { coachingRoutes } from './coaching/routes.js';
 import { adminRoutes } from './admin/routes.js';
 import { alliancePolicies } from './policy.js';
 import { allianceDashboard } from './dashboard.js';
+import { agreementCommunes, agreementRevisions, agreements, coachingProcesses, communeMilestones, consultationCommunes, consultations, fieldsOfAction, modelCommunes } from './schema.js';
 
 /** The alliance lifecycle: stages, consultations, agreements, coaching, its statewide figures, the public map; its part of the Bilanz and exports. */
 export const allianceModule: PlatformModule = {
@@ -39,4 +40,5 @@ export const allianceModule: PlatformModule = {
   communeStage: bilanzStage,
   exports: [communeStagesExport],
   dashboard: allianceDashboard,
+  publicSources: [modelCommunes, consultations, consultationCommunes, agreements, agreementCommunes, agreementRevisions, coachingProcesses, communeMilestones, fieldsOfAction],
 };

@@ -6,6 +6,7 @@ import { seedDemoGroups } from './seed-demo-groups.js';
 import { communeScope, policeDirectorateScope } from './scopes.js';
 import { communesPolicies } from './policy.js';
 import { communesDashboard } from './dashboard.js';
+import { communes, districts } from './schema.js';
 
 export const communesModule: PlatformModule = {
   name: 'communes',
@@ -16,4 +17,5 @@ export const communesModule: PlatformModule = {
   seedReference: loadRegistry,
   seedDemo: seedDemoGroups,
   scopes: [communeScope, policeDirectorateScope],
+  publicSources: [communes, districts],
 };

@@ -8,12 +8,14 @@ import { listDirectorates } from './list-directorates.js';
 import { groupRoutes } from './routes-groups.js';
 import { ageStructureRoutes } from './routes-age-structure.js';
 import { registryImportRoutes } from './routes-registry-imports.js';
+import { registerPublicGeometry } from './public-geometry.js';
 
 const tags = ['Gemeindeverzeichnis'];
 
 /** The public registry: communes, Kreise and police directorates; then groups, age structures and registry updates. */
 export async function communesRoutes(app: App) {
   const { db } = app.database;
+  registerPublicGeometry(app);
 
   app.get('/communes', {
     config: { access: registryPolicy.door('read') },

@@ -10,6 +10,7 @@ import { surveysTimeline } from './timeline.js';
 import { mixJob } from './mixing.js';
 import { surveysCommuneEvents, surveysFigures } from './figures.js';
 import { surveysDashboard } from './dashboard.js';
+import { analysisProjects } from './schema.js';
 
 /** Security analyses: projects on the 20-week plan, the item bank, questionnaires and the citizen survey. */
 export const surveysModule: PlatformModule = {
@@ -26,6 +27,8 @@ export const surveysModule: PlatformModule = {
   figures: surveysFigures,
   communeEvents: surveysCommuneEvents,
   scopes: [analysisScope],
+  /** Completed analyses count in the figures and the map. */
+  publicSources: [analysisProjects],
   policies: [...surveysPolicies],
   jobs: [mixJob as never],
 };

@@ -20,7 +20,7 @@ export async function figuresRoutes(app: App) {
   }
 
   app.get('/public/figures', {
-    config: { access: access.public },
+    config: { access: access.public, publicAnswer: true },
     schema: { tags, summary: 'Landesweite Kennzahlen zu einem Stichtag (live aus den Datensätzen berechnet)', querystring: ZAsOfQuery, response: { 200: ZFigures } },
   }, async (request) => {
     const asOf = request.query.asOf ?? todayIso();
@@ -28,7 +28,7 @@ export async function figuresRoutes(app: App) {
   });
 
   app.get('/public/figures/series', {
-    config: { access: access.public },
+    config: { access: access.public, publicAnswer: true },
     schema: { tags, summary: 'Verlauf jeder Kennzahl (Monatsende) für Diagramme', querystring: ZSeriesQuery, response: { 200: ZFigureSeries } },
   }, async (request) => {
     const days = monthEnds(request.query.from ?? SERIES_START, request.query.to ?? todayIso());
@@ -38,7 +38,7 @@ export async function figuresRoutes(app: App) {
 
   if (pressText) {
     app.get('/public/figures/press-text', {
-      config: { access: access.public },
+      config: { access: access.public, publicAnswer: true },
       schema: { tags, summary: 'Textbaustein „Hintergrundinformationen zu »ASSKomm«“ mit aktuellen Zahlen', querystring: ZAsOfQuery, response: { 200: ZPressText } },
     }, async (request) => {
       const asOf = request.query.asOf ?? todayIso();

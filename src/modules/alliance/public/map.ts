@@ -6,22 +6,19 @@ import { allianceFacts, stageOn } from '../stages/facts.js';
 import { mapFlags, STAGE_LABELS } from '../stages/stages.js';
 import { MAP_FLAGS, type TMap, type TMapTimeline } from './public.types.js';
 
-/** All active communes as GeoJSON with their stage and public layer flags on `asOf`. */
-export async function publicMap(db: Db, asOf: string): Promise<TMap> {
+/**
+ * Each active commune's stage and public layer flags on `asOf`; the outlines (the same on every date) are in the
+ * documents `geometry` names.
+ */
+export async function publicMap(db: Db, asOf: string, geometry: TMap['geometry']): Promise<TMap> {
   const facts = await allianceFacts(figureContext(db));
-  const rows = await db.select({ ags: communes.ags, name: communes.name, districtAgs: communes.districtAgs, geometry: communes.geometry })
-    .from(communes).where(eq(communes.status, 'active')).orderBy(asc(communes.ags));
+  const rows = await db.select({ ags: communes.ags }).from(communes).where(eq(communes.status, 'active')).orderBy(asc(communes.ags));
   return {
-    type: 'FeatureCollection' as const,
     asOf,
-    features: rows.map((r) => {
-      const f = facts.byAgs.get(r.ags)!;
+    geometry,
+    communes: rows.map((r) => {
       const stage = stageOn(facts.histories.get(r.ags), asOf);
-      return {
-        type: 'Feature' as const,
-        geometry: r.geometry,
-        properties: { ags: r.ags, name: r.name, districtAgs: r.districtAgs, stage, stageLabel: stage ? STAGE_LABELS[stage] : null, ...mapFlags(f, asOf, stage) },
-      };
+      return { ags: r.ags, stage, stageLabel: stage ? STAGE_LABELS[stage] : null, ...mapFlags(facts.byAgs.get(r.ags)!, asOf, stage) };
     }),
   };
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { addDays, formatDateDe, todayIso } from '../../../lib/dates.js';
 import { configureCommuneEvents, figureContext, type CommuneEvent } from '../../../server/figures.js';
 import { platformModules } from '../../../platform/modules.js';
@@ -13,6 +14,14 @@ beforeAll(async () => {
 afterAll(async () => { await t?.close(); });
 
 const moduleSources = () => platformModules.flatMap((m) => (m.communeEvents ? [m.communeEvents] : []));
+/**
+ * Replaces the event sources. A module's own write bumps the version of its table (publicSources), which
+ * invalidates cached public answers; an injected source has no table, so the versions are bumped by hand.
+ */
+async function injectEvents(sources: Parameters<typeof configureCommuneEvents>[0]) {
+  configureCommuneEvents(sources);
+  await t.database.db.execute(sql`update data_versions set version = version + 1`);
+}
 
 describe('the Bilanz and the stage are checked before anything is loaded', () => {
   it('refuses another commune’s stage with the policy’s reason, and names an unknown or malformed AGS', async () => {
@@ -75,17 +84,16 @@ describe('commune events between modules', () => {
 
   it('counts another module’s event in stages, map layers, figures and the commune list, and never its own twice', async () => {
     const map = (await call(null, 'GET', '/api/public/map')).json();
-    const commune = map.features.map((f: { properties: { ags: string; stage: string; council: boolean } }) => f.properties)
-      .find((p: { stage: string; council: boolean }) => p.stage === 'cooperation' && !p.council);
+    const commune = map.communes.find((p: { stage: string; council: boolean }) => p.stage === 'cooperation' && !p.council);
     expect(commune).toBeDefined();
     const councils = async (asOf = '') => (await call(null, 'GET', `/api/public/figures${asOf ? `?asOf=${asOf}` : ''}`)).json().councils as number;
     const councilsBefore = await councils();
     const today = todayIso();
     const councilsTheDayBefore = await councils(addDays(today, -1));
     const councilEvent: CommuneEvent = { ags: commune.ags, kind: 'council_constituted', occurredOn: today, note: 'Sitzung', module: 'councils' };
-    configureCommuneEvents([...moduleSources(), async () => [councilEvent]]);
+    await injectEvents([...moduleSources(), async () => [councilEvent]]);
     try {
-      const now = (await call(null, 'GET', '/api/public/map')).json().features.find((f: { properties: { ags: string } }) => f.properties.ags === commune.ags).properties;
+      const now = (await call(null, 'GET', '/api/public/map')).json().communes.find((c: { ags: string }) => c.ags === commune.ags);
       expect(now).toMatchObject({ stage: 'active', council: true });
       expect(await councils(addDays(today, -1))).toBe(councilsTheDayBefore);
       expect(await councils()).toBe(councilsBefore + 1);
@@ -94,10 +102,10 @@ describe('commune events between modules', () => {
       const csv = (await call('lpr_staff', 'GET', '/api/alliance/communes/export?format=csv')).body;
       expect(csv.split('\n').find((l) => l.startsWith(commune.ags))).toContain(`;aktiv;${formatDateDe(today)};`);
       // An event the alliance itself contributes is already one of its milestones: counting it again changes nothing.
-      configureCommuneEvents([...moduleSources(), async () => [{ ...councilEvent, module: 'alliance' }]]);
+      await injectEvents([...moduleSources(), async () => [{ ...councilEvent, module: 'alliance' }]]);
       expect(await councils()).toBe(councilsBefore);
     } finally {
-      configureCommuneEvents(moduleSources());
+      await injectEvents(moduleSources());
     }
   });
 });

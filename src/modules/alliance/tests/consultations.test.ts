@@ -22,7 +22,7 @@ describe('consultations', () => {
     const before = (await call('lpr_staff', 'GET', '/api/consultations?ags=14628270&to=2025-06-02')).json();
     expect(before.items.map((c: { id: string }) => c.id)).not.toContain(res.json().id);
     // The funding precondition: was the commune advised by a given day?
-    const neverAdvised = (await call(null, 'GET', '/api/public/map')).json().features.find((f: { properties: { stage: string | null } }) => f.properties.stage === null).properties.ags;
+    const neverAdvised = (await call(null, 'GET', '/api/public/map')).json().communes.find((c: { stage: string | null }) => c.stage === null).ags;
     expect(await hasConsultationBy(t.database.db, '14628270', '2025-06-03')).toBe(true);
     expect(await hasConsultationBy(t.database.db, neverAdvised, '2025-06-03')).toBe(false);
   });

@@ -171,19 +171,28 @@ describe('stages, milestones and the Bilanz', () => {
 });
 
 describe('public map', () => {
-  it('returns all 418 communes as GeoJSON with stage and layer flags on a day', async () => {
+  it('returns all 418 communes with stage and layer flags on a day, and names the outlines as a content-addressed file', async () => {
     const res = await call(null, 'GET', '/api/public/map?asOf=2021-11-01');
     const map = res.json();
-    expect(map.type).toBe('FeatureCollection');
-    expect(map.features).toHaveLength(418);
-    const props = (ags: string) => map.features.find((f: { properties: { ags: string } }) => f.properties.ags === ags).properties;
-    expect(props('14628060')).toMatchObject({ name: 'Dippoldiswalde, Stadt', stage: 'cooperation', agreement: true, modelCommune: false, contacted: true });
-    expect(props('14511000')).toMatchObject({ modelCommune: true, agreement: true, council: true });
-    expect(props('14521550').agreement).toBe(false);
-    expect(map.features[0].geometry.type).toMatch(/Polygon/);
+    expect(map.communes).toHaveLength(418);
+    const state = (ags: string) => map.communes.find((c: { ags: string }) => c.ags === ags);
+    expect(state('14628060')).toMatchObject({ stage: 'cooperation', agreement: true, modelCommune: false, contacted: true });
+    expect(state('14511000')).toMatchObject({ modelCommune: true, agreement: true, council: true });
+    expect(state('14521550').agreement).toBe(false);
     const later = (await call(null, 'GET', '/api/public/map?asOf=2021-12-17')).json();
-    expect(later.features.find((f: { properties: { ags: string } }) => f.properties.ags === '14521550').properties.agreement).toBe(true);
-    expect(map.features.filter((f: { properties: { stage: string | null } }) => ['pre_agreement', 'cooperation', 'active'].includes(f.properties.stage!))).toHaveLength(45);
+    expect(later.communes.find((c: { ags: string }) => c.ags === '14521550').agreement).toBe(true);
+    expect(map.communes.filter((c: { stage: string | null }) => ['pre_agreement', 'cooperation', 'active'].includes(c.stage!))).toHaveLength(45);
+    expect(later.geometry).toEqual(map.geometry);
+    expect(map.geometry.communes).toMatch(/^\/api\/public\/static\/communes\.[0-9a-f]{16}\.json$/);
+    const outlines = await call(null, 'GET', map.geometry.communes);
+    expect(outlines.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const features = outlines.json().features as { geometry: { type: string }; properties: { ags: string; name: string } }[];
+    expect(features).toHaveLength(418);
+    expect(features.find((f) => f.properties.ags === '14628060')!.properties.name).toBe('Dippoldiswalde, Stadt');
+    expect(features[0]!.geometry.type).toMatch(/Polygon/);
+    const kreise = (await call(null, 'GET', map.geometry.districts)).json().features as { properties: { name: string } }[];
+    expect(kreise).toHaveLength(13);
+    expect((await call(null, 'GET', '/api/public/static/communes.0000000000000000.json')).statusCode).toBe(404);
   });
 
   it('gives the slider every change so any day can be shown without the server', async () => {

@@ -6,7 +6,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type * as GeoJSON from 'geojson';
 import type { Stage } from '../../../modules/alliance/stages/stages.js';
-import type { TMap, TMapFeature, TMapFlag, TMapSettings, TMapTimeline } from '../../../modules/alliance/public/public.types.js';
+import type { TMap, TMapFlag, TMapSettings, TMapTimeline } from '../../../modules/alliance/public/public.types.js';
 import type { TPublicAgreementList } from '../../../modules/alliance/agreements/agreements.types.js';
 import { formatDate, formatNumber } from '../../api.js';
 import { addDays, daysBetween } from '../../../lib/dates.js';
@@ -19,8 +19,12 @@ maplibregl.setWorkerUrl(workerUrl);
 
 const LAYERS = ['contacted', 'modelCommune', 'agreement', 'coaching', 'safetyAnalysis', 'council'] as const satisfies readonly TMapFlag[];
 type Layer = TMapFlag;
-/** A map feature as the server sends it; its geometry is a commune's GeoJSON (multi)polygon. */
-type Feature = Omit<TMapFeature, 'geometry'> & { geometry: GeoJSON.Geometry };
+/** A commune's outline as the geometry file has it (the same on every date). */
+type Outline = { type: 'Feature'; geometry: GeoJSON.Geometry; properties: { ags: string; name: string; districtAgs: string } };
+/** An outline with the commune's stage and layers on the chosen day. */
+type Feature = Omit<Outline, 'properties'> & { properties: Outline['properties'] & { stage: Stage | null } & Record<Layer, boolean> };
+/** The geometry files are named by their content and cached for a year; `useApi` takes paths below /api. */
+const apiPath = (url: string | undefined) => (url ? url.replace(/^\/api(?=\/)/, '') : null);
 
 /** Stage colours (contrast ≥ 3:1 against the white background, WCAG 1.4.11). */
 const STAGE_COLORS: Record<Stage, string> = {
@@ -51,10 +55,11 @@ function centroid(g: GeoJSON.Geometry): [number, number] {
 export function MapPage() {
   const { t, locale } = useText();
   const settings = useApi<TMapSettings>('/public/map/settings');
-  const base = useApi<Omit<TMap, 'features'> & { features: Feature[] }>('/public/map');
+  const base = useApi<TMap>('/public/map');
+  const outlines = useApi<{ features: Outline[] }>(apiPath(base.data?.geometry.communes));
   const timeline = useApi<TMapTimeline>('/public/map/timeline');
   const districts = useApi<{ items: { ags: string; name: string }[] }>('/districts');
-  const kreise = useApi<GeoJSON.FeatureCollection>('/public/map/districts');
+  const kreise = useApi<GeoJSON.FeatureCollection>(apiPath(base.data?.geometry.districts));
   const [day, setDay] = useState<string | null>(null);
   const [visible, setVisible] = useState<Set<Layer>>(new Set(LAYERS));
   const [selected, setSelected] = useState<string | null>(null);
@@ -86,14 +91,13 @@ export function MapPage() {
 
   const states = useMemo(() => (timeline.data && current ? stateOn(timeline.data, current) : null), [timeline.data, current]);
   const features = useMemo(() => {
-    if (!base.data || !states) return null;
-    return base.data.features.map((f) => {
+    if (!outlines.data || !states) return null;
+    return outlines.data.features.map((f): Feature => {
       const s = states.get(f.properties.ags) ?? { stage: null, flags: new Set<Layer>() };
-      const props = { ...f.properties, stage: s.stage };
-      for (const l of LAYERS) props[l] = s.flags.has(l);
-      return { ...f, properties: props };
+      const layers = Object.fromEntries(LAYERS.map((l) => [l, s.flags.has(l)])) as Record<Layer, boolean>;
+      return { ...f, properties: { ...f.properties, stage: s.stage, ...layers } };
     });
-  }, [base.data, states]);
+  }, [outlines.data, states]);
 
   // The map itself: loaded on demand; without WebGL the table below carries the same data.
   useEffect(() => {
@@ -169,7 +173,7 @@ export function MapPage() {
     if (map.isStyleLoaded()) apply(); else map.once('load', apply);
   }, [visible, selected, features]);
 
-  const error = settings.error ?? base.error ?? timeline.error;
+  const error = settings.error ?? base.error ?? outlines.error ?? timeline.error;
   if (error) return <><PageTitle>{t('map.title')}</PageTitle><ErrorAlert error={error} /></>;
   if (!features || !settings.data || !current) return <><PageTitle>{t('map.title')}</PageTitle><Loading /></>;
   const start = settings.data.start;
