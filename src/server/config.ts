@@ -49,6 +49,8 @@ const ZEnv = z.object({
   SURVEY_MIX_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** Brotli/gzip for responses and precompressed static files; off e.g. behind a proxy that compresses. */
   COMPRESSION: z.enum(['on', 'off']).default('on'),
+  /** Bearer token that opens /metrics (Prometheus); without it /metrics answers 404. */
+  METRICS_TOKEN: z.string().min(32, { error: 'METRICS_TOKEN must have at least 32 characters.' }).optional(),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -77,6 +79,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     surveyRateLimit: e.SURVEY_RATE_LIMIT,
     surveyMixIntervalSeconds: e.SURVEY_MIX_INTERVAL_SECONDS,
     compression: e.COMPRESSION === 'on',
+    metricsToken: e.METRICS_TOKEN,
     serverSecret: e.SERVER_SECRET,
     loginSlowdownMs: e.LOGIN_SLOWDOWN_MS,
     mapBase: e.MAP_BASE_TILES ? { tiles: e.MAP_BASE_TILES, attribution: e.MAP_BASE_ATTRIBUTION } : undefined,

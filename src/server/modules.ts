@@ -11,6 +11,7 @@ import type { JobDefinition } from './jobs.js';
 import type { ScopeOwner } from './auth/scopes.js';
 import type { Policy } from './auth/policy.js';
 import type { AuditVocabulary } from './audit/vocabulary.js';
+import type { ModuleGauge } from './metrics.js';
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -60,4 +61,6 @@ export interface PlatformModule {
   dashboard?(db: Db, actor: Actor, ctx: DashboardContext): Promise<DashboardCard[]>;
   /** Readable labels of this module's audit actions and entity types, and the names of its entities (see audit/vocabulary.ts). */
   audit?: AuditVocabulary;
+  /** Gauges read from this module's tables when /metrics is scraped (see metrics.ts). */
+  gauges?: ModuleGauge[];
 }

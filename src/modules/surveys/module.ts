@@ -7,7 +7,7 @@ import { surveyPublicRoutes } from './routes-public.js';
 import { seedStandardItems } from './seed-standard-items.js';
 import { seedSurveysDemo } from './seed-demo.js';
 import { surveysTimeline } from './timeline.js';
-import { mixJob } from './mixing.js';
+import { mixJob, surveyPoolGauge } from './mixing.js';
 import { surveysCommuneEvents, surveysFigures } from './figures.js';
 import { surveysDashboard } from './dashboard.js';
 
@@ -28,4 +28,5 @@ export const surveysModule: PlatformModule = {
   scopes: [analysisScope],
   policies: [...surveysPolicies],
   jobs: [mixJob as never],
+  gauges: [surveyPoolGauge],
 };
