@@ -178,8 +178,14 @@ describe.skipIf(!adminUrl)('two app processes on one PostgreSQL', () => {
     const runs = (outcome: string) => scrapes.reduce((n, text) => n + counter(text, 'asskomm_jobs_total', { queue: REPORT_JOB, outcome }), 0);
     expect(runs('completed')).toBe(1);
     expect(runs('failed')).toBe(0);
-    // Both processes run workers (each reports its own queue gauges and connection pool).
-    for (const text of scrapes) expect(text).toMatch(/^asskomm_db_pool_max_connections 5$/m);
+    // Each process reports its own connections, and the same shared state: queues, the survey pool.
+    for (const text of scrapes) {
+      expect(text).toMatch(/^asskomm_db_pool_max_connections 5$/m);
+      expect(text).toMatch(new RegExp(`^asskomm_job_queue_jobs\\{queue="${REPORT_JOB}",state="queued"\\} \\d+$`, 'm'));
+    }
+    const pool = scrapes.map((text) => /^asskomm_survey_pool_answers (\d+)$/m.exec(text)?.[1]);
+    expect(pool[0]).toMatch(/^\d+$/);
+    expect(pool[1]).toBe(pool[0]);
   }, 240_000);
 
   it('a public figure changed on A is fresh on B right after the write returns, and both answer the same', async () => {
