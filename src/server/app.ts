@@ -25,6 +25,7 @@ import { configureCommuneEvents } from './figures.js';
 import { getTableName } from 'drizzle-orm';
 import { installDataVersionTriggers } from './cache/data-versions.js';
 import { PublicAnswers } from './cache/public-answers.js';
+import { createMetrics, installMetrics } from './metrics.js';
 
 z.config(z.locales.de());
 
@@ -96,9 +97,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const actorSources = modules.flatMap((m) => (m.actors ? [m.actors] : []));
   if (actorSources.length > 1) throw new Error('More than one module supplies actors (PlatformModule.actors).');
   const actors = actorSources[0];
+  const metrics = config.metricsToken ? createMetrics(deps.database, modules, (msg, extra) => app.log.warn(extra, msg)) : null;
   const jobs = createJobs(deps.database, {
     db: deps.database.db, files: app.files, config, log: (msg, extra) => app.log.info(extra ?? {}, msg),
-  }, modules.flatMap((m) => m.jobs ?? []));
+  }, modules.flatMap((m) => m.jobs ?? []), metrics?.observeJob);
+  metrics?.watchQueues(jobs);
   app.decorate('jobs', jobs);
   if (!config.lazyJobs) app.addHook('onReady', () => jobs.start());
   app.addHook('onClose', () => jobs.stop());
@@ -130,6 +133,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       if (config.publicCache) route.handler = publicAnswers.wrap(route.handler, cached, route.url);
     }
   });
+  installMetrics(app as unknown as App, metrics, config.metricsToken);
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });

@@ -51,6 +51,8 @@ const ZEnv = z.object({
   COMPRESSION: z.enum(['on', 'off']).default('on'),
   /** Public answers (figures, map) from the cache that writes invalidate; off computes every request (diagnosis). */
   PUBLIC_CACHE: z.enum(['on', 'off']).default('on'),
+  /** Bearer token that opens /metrics (Prometheus); without it /metrics answers 404. */
+  METRICS_TOKEN: z.string().min(32, { error: 'METRICS_TOKEN must have at least 32 characters.' }).optional(),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -80,6 +82,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     surveyMixIntervalSeconds: e.SURVEY_MIX_INTERVAL_SECONDS,
     compression: e.COMPRESSION === 'on',
     publicCache: e.PUBLIC_CACHE === 'on',
+    metricsToken: e.METRICS_TOKEN,
     serverSecret: e.SERVER_SECRET,
     loginSlowdownMs: e.LOGIN_SLOWDOWN_MS,
     mapBase: e.MAP_BASE_TILES ? { tiles: e.MAP_BASE_TILES, attribution: e.MAP_BASE_ATTRIBUTION } : undefined,

@@ -31,10 +31,18 @@ export interface Jobs {
   /** Starts the workers now (otherwise on the first send, when started lazily). */
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Jobs per queue and state as pg-boss last counted them (its monitor, about every minute); null before the workers start. */
+  queueStats(): Promise<QueueStats[] | null>;
 }
 
-export function createJobs(database: Database, ctx: JobContext, definitions: readonly JobDefinition<never>[]): Jobs {
+export interface QueueStats { queue: string; queued: number; deferred: number; active: number; failed: number }
+
+/** Told of every job run in this process (for /metrics). */
+export type JobObserver = (queue: string, seconds: number, outcome: 'completed' | 'failed') => void;
+
+export function createJobs(database: Database, ctx: JobContext, definitions: readonly JobDefinition<never>[], observe?: JobObserver): Jobs {
   let starting: Promise<PgBoss> | null = null;
+  let started: PgBoss | null = null;
   const known = new Set(definitions.map((d) => d.name));
 
   async function boot(): Promise<PgBoss> {
@@ -45,10 +53,18 @@ export function createJobs(database: Database, ctx: JobContext, definitions: rea
     for (const d of definitions) {
       await boss.createQueue(d.name, { expireInSeconds: d.expireInSeconds ?? 300, retryLimit: d.retryLimit ?? 2, retryDelay: 5 });
       await boss.work<object>(d.name, { pollingIntervalSeconds: 1 }, async ([job]) => {
-        await d.run(ctx, job!.data as never);
+        const begin = performance.now();
+        try {
+          await d.run(ctx, job!.data as never);
+          observe?.(d.name, (performance.now() - begin) / 1000, 'completed');
+        } catch (error) {
+          observe?.(d.name, (performance.now() - begin) / 1000, 'failed');
+          throw error;
+        }
       });
     }
     for (const d of scheduled) await boss.schedule(d.name, d.cron!, {});
+    started = boss;
     return boss;
   }
 
@@ -61,10 +77,16 @@ export function createJobs(database: Database, ctx: JobContext, definitions: rea
       return id ?? null;
     },
     async start() { await ensure(); },
+    async queueStats() {
+      if (!started) return null;
+      const queues = await started.getQueues([...known]);
+      return queues.map((q) => ({ queue: q.name, queued: q.readyCount, deferred: q.deferredCount, active: q.activeCount, failed: q.failedCount }));
+    },
     async stop() {
       if (!starting) return;
       const boss = await starting.catch(() => null);
       starting = null;
+      started = null;
       await boss?.stop({ graceful: true, timeout: 10_000 });
     },
   };

@@ -12,6 +12,7 @@ import type { JobDefinition } from './jobs.js';
 import type { ScopeOwner } from './auth/scopes.js';
 import type { Policy } from './auth/policy.js';
 import type { AuditVocabulary } from './audit/vocabulary.js';
+import type { ModuleGauge } from './metrics.js';
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -67,4 +68,6 @@ export interface PlatformModule {
    * cache/public-answers.ts); a route caches with `config.publicAnswer`.
    */
   publicSources?: PgTable[];
+  /** Gauges read from this module's tables when /metrics is scraped (see metrics.ts). */
+  gauges?: ModuleGauge[];
 }

@@ -13,6 +13,7 @@
 import { and, count, eq, getTableName, max, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import type { JobDefinition, Jobs } from '../../server/jobs.js';
+import type { ModuleGauge } from '../../server/metrics.js';
 import { systemContext } from '../../server/audit/record.js';
 import { todayIso } from '../../lib/dates.js';
 import { vacuumTables } from '../../server/db/maintenance.js';
@@ -144,6 +145,20 @@ export const mixJob: JobDefinition<{ projectId?: string }> = {
       const result = await mixPool(ctx.db, id);
       if (result.scrubbed === false) ctx.log('survey pool mixed, but its tables could not be vacuumed; the next mix tries again', { projectId: id });
     }
+  },
+};
+
+/**
+ * For /metrics: answers waiting in the pool, all surveys together (a pool that only grows means the mix job is not
+ * running). Not per survey: a survey's own series would show when each of its answers arrived, which the mixing
+ * exists to blur.
+ */
+export const surveyPoolGauge: ModuleGauge = {
+  name: 'asskomm_survey_pool_answers',
+  help: 'Survey answers waiting in the anonymity mixing pool (all surveys)',
+  async collect(db) {
+    const [row] = await db.select({ n: count() }).from(surveyPool);
+    return [{ value: row?.n ?? 0 }];
   },
 };
 

@@ -7,7 +7,7 @@ import { surveyPublicRoutes } from './routes-public.js';
 import { seedStandardItems } from './seed-standard-items.js';
 import { seedSurveysDemo } from './seed-demo.js';
 import { surveysTimeline } from './timeline.js';
-import { mixJob } from './mixing.js';
+import { mixJob, surveyPoolGauge } from './mixing.js';
 import { surveysCommuneEvents, surveysFigures } from './figures.js';
 import { surveysDashboard } from './dashboard.js';
 import { analysisProjects } from './schema.js';
@@ -31,4 +31,5 @@ export const surveysModule: PlatformModule = {
   publicSources: [analysisProjects],
   policies: [...surveysPolicies],
   jobs: [mixJob as never],
+  gauges: [surveyPoolGauge],
 };

@@ -21,8 +21,13 @@ export interface Database {
   migrate(): Promise<void>;
   /** How pg-boss reaches the same database (its own small pool, or the one embedded connection). */
   jobConnection(): JobConnection;
+  /** The connections of this process (for /metrics): a pool on PostgreSQL, the one connection of the embedded database. */
+  poolStats(): PoolStats;
   close(): Promise<void>;
 }
+
+/** `idle` and `waiting` (queries waiting for a free connection) only where there is a pool. */
+export interface PoolStats { max: number; open: number; idle?: number; waiting?: number }
 
 export type JobConnection = { connectionString: string; max: number } | { db: ReturnType<typeof fromPglite>; backend: 'pglite' };
 
@@ -49,6 +54,7 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
         }
       },
       jobConnection: () => ({ connectionString: opts.databaseUrl!, max: 3 }),
+      poolStats: () => ({ max: pool.options.max, open: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
       close: () => pool.end(),
     };
   }
@@ -70,6 +76,7 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
       kind: 'pglite',
       migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
       jobConnection: () => ({ db: fromPglite(client), backend: 'pglite' }),
+      poolStats: () => ({ max: 1, open: 1 }),
       async close() { await client.close(); release(); },
     };
   } catch (e) {
