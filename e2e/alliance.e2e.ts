@@ -12,9 +12,14 @@ const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 describe('public map and figures', () => {
   it('opens the public map, moves the slider to 01.11.2021 and opens a commune card', async () => {
     const page = await pageAs(null);
+    // The outlines come as a content-addressed file that browsers keep for a year (compressed).
+    const outlines = page.waitForResponse((r) => /\/api\/public\/static\/communes\.[0-9a-f]{16}\.json$/.test(r.url()));
     await page.goto(`${e.baseUrl}/karte`);
     await expect.poll(() => h1(page).textContent()).toBe('ASSKomm-Standorte');
     await page.locator('.maplibregl-canvas').waitFor();
+    const outlineHeaders = (await outlines).headers();
+    expect(outlineHeaders['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(outlineHeaders['content-encoding']).toBe('br');
     await expectAccessible(page);
     await page.getByLabel('Stichtag als Datum').fill('2021-11-02');
     const slider = page.getByLabel(/Stichtag \(Schieberegler/);
