@@ -47,11 +47,18 @@ export function figureDefinitions(modules: PlatformModule[]): FigureDefinition[]
   return [...byKey.values()].sort((a, b) => a.order - b.order);
 }
 
-export function figureContext(db: Db): FigureContext {
-  const cache = new Map<string, Promise<unknown>>();
+/** Loads that several computations share: per request, or per data version (`PublicAnswers.sharedMemo`). */
+export type FigureMemo = Map<string, Promise<unknown>>;
+
+export function figureContext(db: Db, shared: FigureMemo = new Map()): FigureContext {
   const memo = <T>(key: string, load: () => Promise<T>) => {
-    if (!cache.has(key)) cache.set(key, load());
-    return cache.get(key) as Promise<T>;
+    let loading = shared.get(key);
+    if (!loading) {
+      loading = load();
+      shared.set(key, loading);
+      loading.catch(() => { if (shared.get(key) === loading) shared.delete(key); });
+    }
+    return loading as Promise<T>;
   };
   return {
     db,
@@ -62,8 +69,8 @@ export function figureContext(db: Db): FigureContext {
 }
 
 /** All figures as of each day: { key: values[] }. */
-export async function computeFigures(db: Db, definitions: FigureDefinition[], days: string[]): Promise<Record<string, number[]>> {
-  const ctx = figureContext(db);
+export async function computeFigures(db: Db, definitions: FigureDefinition[], days: string[], shared?: FigureMemo): Promise<Record<string, number[]>> {
+  const ctx = figureContext(db, shared);
   const out: Record<string, number[]> = {};
   for (const d of definitions) out[d.key] = await d.values(ctx, days);
   return out;

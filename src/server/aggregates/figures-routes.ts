@@ -15,7 +15,7 @@ export async function figuresRoutes(app: App) {
 
   /** Every figure's value on `asOf` by key. */
   async function figuresOn(asOf: string) {
-    const values = await computeFigures(db, definitions, [asOf]);
+    const values = await computeFigures(db, definitions, [asOf], await app.publicAnswers.sharedMemo());
     return Object.fromEntries(definitions.map((d) => [d.key, values[d.key]?.[0] ?? 0]));
   }
 
@@ -32,7 +32,7 @@ export async function figuresRoutes(app: App) {
     schema: { tags, summary: 'Verlauf jeder Kennzahl (Monatsende) für Diagramme', querystring: ZSeriesQuery, response: { 200: ZFigureSeries } },
   }, async (request) => {
     const days = monthEnds(request.query.from ?? SERIES_START, request.query.to ?? todayIso());
-    const values = await computeFigures(db, definitions, days);
+    const values = await computeFigures(db, definitions, days, await app.publicAnswers.sharedMemo());
     return { days, figures: definitions.map((d) => ({ key: d.key, label: d.label[request.query.lang], unit: d.unit, source: d.source, values: values[d.key]! })) };
   });
 

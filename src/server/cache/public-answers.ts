@@ -88,7 +88,9 @@ export class PublicAnswers {
   /** The current and the previous build of each document (a page that got the old address still loads it). */
   private readonly builds = new Map<string, DocumentState[]>();
 
-  constructor(private readonly db: Db, private readonly tracked: readonly string[], private readonly compression: boolean) {
+  private shared: { tag: string; memo: Map<string, Promise<unknown>> } = { tag: '', memo: new Map() };
+
+  constructor(private readonly db: Db, private readonly tracked: readonly string[], private readonly compression: boolean, private readonly enabled = true) {
     this.versions = new VersionReader(() => readVersions(db));
   }
 
@@ -122,6 +124,18 @@ export class PublicAnswers {
       }
       return cache.send(request, reply, entry, PUBLIC_ANSWER_CACHE_CONTROL);
     };
+  }
+
+  /**
+   * Loads that answers of the same data version share (e.g. the alliance's facts behind figures, map and
+   * timeline: after a write the first answer loads them, the others reuse them). Exact for the same reason as the
+   * answers: an answer computed from loads of a newer version is sent but not kept. Fresh per call with the cache off.
+   */
+  async sharedMemo(): Promise<Map<string, Promise<unknown>>> {
+    if (!this.enabled) return new Map();
+    const tag = versionTag(await this.versions.read(), this.tracked);
+    if (this.shared.tag !== tag) this.shared = { tag, memo: new Map() };
+    return this.shared.memo;
   }
 
   /** Registers an immutable JSON document, built from the database when the tables it reads change. */

@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../../server/db/client.js';
-import { figureContext } from '../../../server/figures.js';
+import { figureContext, type FigureMemo } from '../../../server/figures.js';
 import { communes } from '../../communes/schema.js';
 import { allianceFacts, stageOn } from '../stages/facts.js';
 import { mapFlags, STAGE_LABELS } from '../stages/stages.js';
@@ -10,8 +10,8 @@ import { MAP_FLAGS, type TMap, type TMapTimeline } from './public.types.js';
  * Each active commune's stage and public layer flags on `asOf`; the outlines (the same on every date) are in the
  * documents `geometry` names.
  */
-export async function publicMap(db: Db, asOf: string, geometry: TMap['geometry']): Promise<TMap> {
-  const facts = await allianceFacts(figureContext(db));
+export async function publicMap(db: Db, asOf: string, geometry: TMap['geometry'], shared?: FigureMemo): Promise<TMap> {
+  const facts = await allianceFacts(figureContext(db, shared));
   const rows = await db.select({ ags: communes.ags }).from(communes).where(eq(communes.status, 'active')).orderBy(asc(communes.ags));
   return {
     asOf,
@@ -27,8 +27,8 @@ export async function publicMap(db: Db, asOf: string, geometry: TMap['geometry']
  * Every change of a commune's public state (stage and layers), so that the map's date slider can
  * show any day without asking the server again.
  */
-export async function publicMapTimeline(db: Db, from: string, to: string): Promise<TMapTimeline> {
-  const facts = await allianceFacts(figureContext(db));
+export async function publicMapTimeline(db: Db, from: string, to: string, shared?: FigureMemo): Promise<TMapTimeline> {
+  const facts = await allianceFacts(figureContext(db, shared));
   const active = new Set((await db.select({ ags: communes.ags }).from(communes).where(eq(communes.status, 'active'))).map((r) => r.ags));
   const out: TMapTimeline['communes'] = [];
   for (const f of facts.byAgs.values()) {

@@ -25,12 +25,12 @@ export async function publicRoutes(app: App) {
   }, async (request) => publicMap(db, request.query.asOf ?? todayIso(), {
     communes: await app.publicAnswers.documentUrl('communes'),
     districts: await app.publicAnswers.documentUrl('districts'),
-  }));
+  }, await app.publicAnswers.sharedMemo()));
 
   app.get('/public/map/timeline', {
     config: { access: access.public, publicAnswer: true },
     schema: { tags, summary: 'Alle Änderungen von Stufe und Kartenebenen je Gemeinde (für den Datumsregler)', response: { 200: ZMapTimeline } },
-  }, async () => publicMapTimeline(db, SERIES_START, todayIso()));
+  }, async () => publicMapTimeline(db, SERIES_START, todayIso(), await app.publicAnswers.sharedMemo()));
 
   app.get('/public/map/settings', {
     config: { access: access.public, publicAnswer: { sources: [] } },
