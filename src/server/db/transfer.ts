@@ -160,7 +160,9 @@ async function* tableRows(s: Session, t: Table): AsyncGenerator<string> {
   }
 }
 
-async function appliedMigrations(s: Session, migrationsFolder: string): Promise<MigrationEntry[]> {
+const appMigrationsFolder = resolve(import.meta.dirname, '../../../drizzle');
+
+async function appliedMigrations(s: Session, migrationsFolder = appMigrationsFolder): Promise<MigrationEntry[]> {
   const journal = JSON.parse(readFileSync(resolve(migrationsFolder, 'meta/_journal.json'), 'utf8')) as { entries: { when: number; tag: string }[] };
   const tags = new Map(journal.entries.map((e) => [String(e.when), e.tag]));
   const exists = await s.query<{ t: string | null }>(`select to_regclass('drizzle.__drizzle_migrations')::text as t`);
@@ -182,8 +184,8 @@ const contentTypeOf = (key: string) => contentTypes[key.slice(key.lastIndexOf('.
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
 export interface TransferOptions {
-  /** drizzle's migrations folder (for the names of the migrations in messages). */
-  migrationsFolder: string;
+  /** drizzle's migrations folder (for the names of the migrations in messages); the app's by default. */
+  migrationsFolder?: string;
   log?: (msg: string) => void;
 }
 
@@ -343,7 +345,8 @@ export async function importDatabase(db: Db, files: FileStorage, path: string, o
         if (r!.e) filled.push(t.qname);
       }
       if (filled.length) {
-        throw new TransferError(`The target database is not empty (rows in ${filled.join(', ')}). Import into a new database `
+        const named = filled.length > 5 ? `${filled.slice(0, 5).join(', ')} and ${filled.length - 5} more tables` : filled.join(', ');
+        throw new TransferError(`The target database is not empty (rows in ${named}). Import into a new database `
           + 'that the platform has only migrated (npm run cli -- db:migrate), before it is started or seeded.');
       }
       // Foreign keys to a table that is not filled yet (itself, or later in the file) are checked at the end.
