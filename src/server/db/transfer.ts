@@ -41,7 +41,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { rename, rm, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { once } from 'node:events';
 import { createGunzip, createGzip } from 'node:zlib';
@@ -267,18 +267,24 @@ async function* readLines(path: string): AsyncGenerator<string> {
   const input = createGunzip();
   file.on('error', (e) => input.destroy(e));
   file.pipe(input);
-  let rest = '';
   input.setEncoding('utf8');
+  let pieces: string[] = []; // of the line being read (a stored file's line can be long)
   try {
     for await (const chunk of input as AsyncIterable<string>) {
-      rest += chunk;
+      let start = 0;
       let nl;
-      while ((nl = rest.indexOf('\n')) >= 0) { yield rest.slice(0, nl); rest = rest.slice(nl + 1); }
+      while ((nl = chunk.indexOf('\n', start)) >= 0) {
+        pieces.push(chunk.slice(start, nl));
+        yield pieces.join('');
+        pieces = [];
+        start = nl + 1;
+      }
+      if (start < chunk.length) pieces.push(chunk.slice(start));
     }
   } catch (e) {
     throw new TransferError(`The export file is damaged or incomplete (${(e as Error).message}).`);
   }
-  if (rest) yield rest;
+  if (pieces.length) yield pieces.join('');
 }
 
 class LineReader {
@@ -315,6 +321,7 @@ function migrationDifference(exported: MigrationEntry[], target: MigrationEntry[
  */
 export async function importDatabase(db: Db, files: FileStorage, path: string, options: TransferOptions): Promise<ImportSummary> {
   const log = options.log ?? (() => {});
+  if (!(await stat(path).catch(() => null))?.isFile()) throw new TransferError(`There is no export file at ${path}.`);
   const reader = new LineReader(path);
   const s = await openSession(db);
   const written: string[] = [];
