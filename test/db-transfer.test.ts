@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
@@ -219,6 +219,29 @@ describe('backup and restore of the embedded database', () => {
   });
 });
 
+/** Runs `npm run cli -- …` as an operator would, with the given configuration. */
+function cli(args: string[], env: Record<string, string>) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../src/platform/cli.ts'), ...args],
+    { env: { ...process.env, NODE_ENV: 'development', DATABASE_URL: '', LOG_LEVEL: 'silent', ...env }, encoding: 'utf8' });
+  return { status: r.status, out: `${r.stdout}${r.stderr}` };
+}
+
+describe('the commands', () => {
+  it('refuse to export an embedded database that a running platform holds, and say to stop it', async () => {
+    const dataDir = join(root, 'running-db');
+    const running = await openDatabase({ dataDir });
+    try {
+      const r = cli(['db:export', join(root, 'never.gz')], { DATA_DIR: dataDir, FILES_DIR: join(root, 'running-files') });
+      expect(r.status).toBe(1);
+      expect(r.out).toContain('is in use by another process');
+      expect(r.out).toContain('db:export needs the embedded database to itself: stop the platform (npm start) first');
+      expect(existsSync(join(root, 'never.gz'))).toBe(false);
+    } finally {
+      await running.close();
+    }
+  });
+});
+
 const pgBin = process.env.PG_BIN ?? (existsSync('/usr/lib/postgresql')
   ? readdirSync('/usr/lib/postgresql').sort((a, b) => Number(a) - Number(b)).map((v) => `/usr/lib/postgresql/${v}/bin`).at(-1) : undefined);
 const hasPgDump = !!pgBin && existsSync(join(pgBin, 'pg_dump')) && existsSync(join(pgBin, 'pg_restore'));
@@ -249,6 +272,48 @@ describe.skipIf(!onRealPostgres)('from the embedded database to PostgreSQL', () 
       expect(await storedFiles(files)).toEqual(expectedFiles);
     } finally {
       await back.close();
+    }
+  });
+
+  it('moves in the two documented steps: db:export with DATA_DIR, db:import with DATABASE_URL into a new database', async () => {
+    const dataDir = join(root, 'embedded-db');
+    const embeddedFiles = join(root, 'embedded-files');
+    const embedded = await openDatabase({ dataDir });
+    await embedded.migrate();
+    await importDatabase(embedded.db, localFileStorage(embeddedFiles), exportFile, {});
+    await embedded.close();
+
+    const file = join(root, 'move.gz');
+    const exported = cli(['db:export', file], { DATA_DIR: dataDir, FILES_DIR: embeddedFiles });
+    expect(exported.out).toMatch(/Exported \d+ tables/);
+    expect(exported.status).toBe(0);
+
+    const name = `asskomm_move_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    const url = new URL(process.env.TEST_DATABASE_URL!);
+    url.pathname = `/${name}`;
+    try {
+      const serverFiles = join(root, 'server-files');
+      const imported = cli(['db:import', file], { DATABASE_URL: url.href, FILES_DIR: serverFiles });
+      expect(imported.out).toMatch(/Imported \d+ tables/);
+      expect(imported.status).toBe(0);
+      const server = await openDatabase({ databaseUrl: url.href, poolSize: 2 });
+      try {
+        expect(await fingerprint(server.db)).toEqual(expected);
+        expect(await auditLog(server.db)).toEqual(expectedAudit);
+      } finally {
+        await server.close();
+      }
+      expect(await storedFiles(localFileStorage(serverFiles))).toEqual(expectedFiles);
+      // A second run finds the database filled and changes nothing.
+      const again = cli(['db:import', file], { DATABASE_URL: url.href, FILES_DIR: serverFiles });
+      expect(again.status).toBe(1);
+      expect(again.out).toContain('The target database is not empty');
+    } finally {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
     }
   });
 

@@ -171,11 +171,16 @@ async function appliedMigrations(s: Session, migrationsFolder = appMigrationsFol
   return rows.map((r) => ({ hash: r.hash, createdAt: r.created_at, tag: tags.get(r.created_at) ?? null }));
 }
 
+/** Jobs pg-boss has not finished (not exported); outside the export's transaction, as pg-boss's tables are its own. */
 async function pendingJobs(s: Session): Promise<number> {
-  const [t] = await s.query<{ t: string | null }>(`select to_regclass('pgboss.job')::text as t`);
-  if (!t?.t) return 0;
-  const [n] = await s.query<{ n: string }>(`select count(*)::text as n from pgboss.job where state in ('created', 'retry', 'active')`);
-  return Number(n?.n ?? 0);
+  try {
+    const [t] = await s.query<{ t: string | null }>(`select to_regclass('pgboss.job')::text as t`);
+    if (!t?.t) return 0;
+    const [n] = await s.query<{ n: string }>(`select count(*)::text as n from pgboss.job where state in ('created', 'retry', 'active')`);
+    return Number(n?.n ?? 0);
+  } catch {
+    return 0; // another pg-boss layout: no warning rather than no export
+  }
 }
 
 const contentTypes: Record<string, string> = { pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -199,13 +204,15 @@ export async function exportDatabase(db: Db, files: FileStorage, path: string, o
   if (!files.list) throw new TransferError(`The ${files.kind} file store cannot list its files.`);
   const partial = `${path}.partial`;
   const gzip = createGzip();
-  const out = createWriteStream(partial);
+  const out = createWriteStream(partial, { mode: 0o600 }); // it holds password hashes, secrets and personal data
   const done = new Promise<void>((res, rej) => { out.on('finish', res); out.on('error', rej); gzip.on('error', rej); });
   gzip.pipe(out);
   const write = async (line: string) => { if (!gzip.write(`${line}\n`)) await once(gzip, 'drain'); };
   const s = await openSession(db);
   const summary: ExportSummary = { tables: 0, rows: 0, files: 0, bytes: 0, pendingJobs: 0 };
   try {
+    summary.pendingJobs = await pendingJobs(s);
+    if (summary.pendingJobs) log(`Warning: ${summary.pendingJobs} background job(s) are pending; jobs are not exported (let the queue drain first).`);
     await s.query('begin isolation level repeatable read read only');
     try {
       await fixTextForms(s);
@@ -213,8 +220,6 @@ export async function exportDatabase(db: Db, files: FileStorage, path: string, o
       const tables = foreignKeyOrder(catalog.tables, catalog.foreignKeys);
       const migrations = await appliedMigrations(s, options.migrationsFolder);
       const [server] = await s.query<{ v: string }>('select version() as v');
-      summary.pendingJobs = await pendingJobs(s);
-      if (summary.pendingJobs) log(`Warning: ${summary.pendingJobs} background job(s) are pending; jobs are not exported (let the queue drain first).`);
       await write(JSON.stringify({ format: EXPORT_FORMAT, formatVersion: EXPORT_FORMAT_VERSION, appVersion: options.appVersion,
         createdAt: new Date().toISOString(), server: server?.v ?? null, migrations, tables: tables.map((t) => t.qname) }));
       for (const t of tables) {
