@@ -206,6 +206,7 @@ export async function exportDatabase(db: Db, files: FileStorage, path: string, o
   const gzip = createGzip();
   const out = createWriteStream(partial, { mode: 0o600 }); // it holds password hashes, secrets and personal data
   const done = new Promise<void>((res, rej) => { out.on('finish', res); out.on('error', rej); gzip.on('error', rej); });
+  done.catch(() => {}); // awaited at the end; a failure before that is reported by the step that failed
   gzip.pipe(out);
   const write = async (line: string) => { if (!gzip.write(`${line}\n`)) await once(gzip, 'drain'); };
   const s = await openSession(db);
