@@ -208,7 +208,7 @@ export async function exportDatabase(db: Db, files: FileStorage, path: string, o
   const done = new Promise<void>((res, rej) => { out.on('finish', res); out.on('error', rej); gzip.on('error', rej); });
   done.catch(() => {}); // awaited at the end; a failure before that is reported by the step that failed
   gzip.pipe(out);
-  const write = async (line: string) => { if (!gzip.write(`${line}\n`)) await once(gzip, 'drain'); };
+  const write = async (line: string) => { if (!gzip.write(`${line}\n`)) await Promise.race([once(gzip, 'drain'), done]); };
   const s = await openSession(db);
   const summary: ExportSummary = { tables: 0, rows: 0, files: 0, bytes: 0, pendingJobs: 0 };
   try {
