@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { loadConfig } from '../server/config.js';
 import { openDatabase } from '../server/db/client.js';
 import { DataDirLockedError } from '../server/db/lock.js';
@@ -11,6 +13,8 @@ import { passwordWeakness } from '../modules/auth/password-policy.js';
 import { Problem } from '../server/http/problem.js';
 import { platformModules } from './modules.js';
 import { configureScopes } from '../server/auth/scopes.js';
+import { fileStorageFor } from '../server/files/storage.js';
+import { exportDatabase, importDatabase } from '../server/db/transfer.js';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -21,7 +25,16 @@ Commands:
       Roles: ${ROLES.join(', ')}
   db:migrate     Applies pending migrations.
   db:seed        Loads reference data (and demo data into an empty database outside production).
+  db:export <file>
+      Writes every table, the audit log and every stored file into one file (gzip'd NDJSON), from
+      the configured database (DATA_DIR, or DATABASE_URL) and file store (FILES_DIR, or S3_*).
+      The embedded database must not be in use: stop the platform first.
+  db:import <file>
+      Loads such a file into the configured database and file store, all or nothing. The database
+      must be new (only migrated, never started or seeded) and run the same platform version.
 `;
+
+const TRANSFER_COMMANDS = new Set(['db:export', 'db:import']);
 
 async function main() {
   const [command, ...rest] = process.argv.slice(2);
@@ -33,6 +46,21 @@ async function main() {
     await database.migrate();
     if (command === 'db:migrate') { console.log('Migrations applied.'); return; }
     if (command === 'db:seed') { await seedDatabase(database.db, config, console.log); return; }
+    if (TRANSFER_COMMANDS.has(command)) {
+      const [file, ...extra] = rest;
+      if (!file || extra.length) throw new Error(`${command} takes one argument, the file.\n\n${USAGE}`);
+      const files = fileStorageFor(config);
+      const where = `${database.kind === 'pglite' ? `embedded database ${resolve(config.dataDir)}` : 'PostgreSQL (DATABASE_URL)'}, files ${files.kind === 's3' ? 'S3' : resolve(config.filesDir)}`;
+      if (command === 'db:export') {
+        const appVersion = (JSON.parse(readFileSync(resolve(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string }).version;
+        console.log(`Exporting ${where} …`);
+        await exportDatabase(database.db, files, resolve(file), { appVersion, log: console.log });
+      } else {
+        console.log(`Importing into ${where} …`);
+        await importDatabase(database.db, files, resolve(file), { log: console.log });
+      }
+      return;
+    }
     if (command === 'user:create') {
       const { values } = parseArgs({ args: rest, options: {
         email: { type: 'string' }, role: { type: 'string' }, scope: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' },
@@ -61,7 +89,9 @@ async function main() {
 
 main().catch((e) => {
   if (e instanceof Problem) console.error(e.detail);
-  else if (e instanceof DataDirLockedError) console.error(e.message);
+  else if (e instanceof DataDirLockedError && TRANSFER_COMMANDS.has(process.argv[2] ?? '')) {
+    console.error(`${e.message}\n${process.argv[2]} needs the embedded database to itself: stop the platform (npm start) first, then run it again.`);
+  } else if (e instanceof DataDirLockedError) console.error(e.message);
   else console.error(e instanceof Error ? e.message : e);
   process.exit(1);
 });

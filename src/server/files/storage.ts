@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, resolve, sep } from 'node:path';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, relative, resolve, sep } from 'node:path';
 
 /**
  * Where uploaded and generated files live: a local directory by default, an S3-compatible bucket by
@@ -11,9 +11,13 @@ export interface FileStorage {
   put(key: string, data: Buffer, contentType: string): Promise<void>;
   get(key: string): Promise<Buffer>;
   remove(key: string): Promise<void>;
+  /** Every stored key (for export and backup), in no particular order. */
+  list?(): AsyncIterable<string>;
 }
 
 const SAFE_KEY = /^[a-z0-9][a-z0-9/_.-]*$/i;
+/** Whether a key is one the storage accepts (anything else in its directory is not the platform's). */
+export const isFileKey = (key: string) => SAFE_KEY.test(key) && !key.includes('..');
 function checkKey(key: string) {
   if (!SAFE_KEY.test(key) || key.includes('..')) throw new Error(`unsafe file key: ${key}`);
 }
@@ -35,6 +39,18 @@ export function localFileStorage(root: string): FileStorage {
     },
     get: (key) => readFile(pathOf(key)),
     remove: (key) => rm(pathOf(key), { force: true }),
+    async *list() {
+      let entries;
+      try { entries = await readdir(base, { recursive: true, withFileTypes: true }); } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+        throw e;
+      }
+      for (const entry of entries) {
+        if (!entry.isFile()) continue;
+        const key = relative(base, resolve(entry.parentPath, entry.name)).split(sep).join('/');
+        if (isFileKey(key)) yield key;
+      }
+    },
   };
 }
 
@@ -44,18 +60,22 @@ const sha256 = (data: string | Buffer) => createHash('sha256').update(data).dige
 const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data).digest();
 const encodePath = (path: string) => path.split('/').map((s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join('/');
 
+const encodeQueryPart = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+const canonicalQuery = (query: Record<string, string> = {}) =>
+  Object.keys(query).sort().map((k) => `${encodeQueryPart(k)}=${encodeQueryPart(query[k]!)}`).join('&');
+
 /**
  * AWS Signature Version 4 for one request (header-based, path-style URL). Returns the headers to send.
  * Exported for its test against the example in the AWS S3 documentation.
  */
 export function signS3Request(o: Pick<S3Options, 'region' | 'accessKeyId' | 'secretAccessKey'>, req: {
-  method: string; host: string; path: string; headers?: Record<string, string>; body?: Buffer; amzDate: string;
+  method: string; host: string; path: string; query?: Record<string, string>; headers?: Record<string, string>; body?: Buffer; amzDate: string;
 }): Record<string, string> {
   const payloadHash = sha256(req.body ?? '');
   const headers: Record<string, string> = { host: req.host, 'x-amz-content-sha256': payloadHash, 'x-amz-date': req.amzDate };
   for (const [k, v] of Object.entries(req.headers ?? {})) headers[k.toLowerCase()] = v.trim();
   const names = Object.keys(headers).sort();
-  const canonical = [req.method, encodePath(req.path), '', ...names.map((n) => `${n}:${headers[n]}`), '', names.join(';'), payloadHash].join('\n');
+  const canonical = [req.method, encodePath(req.path), canonicalQuery(req.query), ...names.map((n) => `${n}:${headers[n]}`), '', names.join(';'), payloadHash].join('\n');
   const day = req.amzDate.slice(0, 8);
   const scope = `${day}/${o.region}/s3/aws4_request`;
   const toSign = ['AWS4-HMAC-SHA256', req.amzDate, scope, sha256(canonical)].join('\n');
@@ -65,15 +85,24 @@ export function signS3Request(o: Pick<S3Options, 'region' | 'accessKeyId' | 'sec
   return headers;
 }
 
+const unescapeXml = (s: string) => s.replace(/&(lt|gt|quot|apos|amp|#\d+|#x[0-9a-f]+);/gi, (_, e: string) =>
+  ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' } as Record<string, string>)[e.toLowerCase()]
+  ?? String.fromCodePoint(e[1]?.toLowerCase() === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)));
+
 export function s3FileStorage(o: S3Options): FileStorage {
   const endpoint = new URL(o.endpoint);
+  async function request(method: string, path: string, query: Record<string, string> | undefined, body?: Buffer, contentType?: string) {
+    const amzDate = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+    const headers = signS3Request(o, { method, host: endpoint.host, path, query, amzDate, body, headers: contentType ? { 'content-type': contentType } : {} });
+    delete headers.host;
+    const url = new URL(encodePath(path), endpoint);
+    if (query) url.search = canonicalQuery(query);
+    return fetch(url, { method, headers, body: body ? new Uint8Array(body) : undefined });
+  }
+  const bucketPath = `${endpoint.pathname.replace(/\/$/, '')}/${o.bucket}`;
   async function send(method: string, key: string, body?: Buffer, contentType?: string) {
     checkKey(key);
-    const path = `${endpoint.pathname.replace(/\/$/, '')}/${o.bucket}/${key}`;
-    const amzDate = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-    const headers = signS3Request(o, { method, host: endpoint.host, path, amzDate, body, headers: contentType ? { 'content-type': contentType } : {} });
-    delete headers.host;
-    const res = await fetch(new URL(encodePath(path), endpoint), { method, headers, body: body ? new Uint8Array(body) : undefined });
+    const res = await request(method, `${bucketPath}/${key}`, undefined, body, contentType);
     if (!res.ok && !(method === 'DELETE' && res.status === 404)) throw new Error(`S3 ${method} ${key}: ${res.status} ${await res.text()}`);
     return res;
   }
@@ -82,6 +111,20 @@ export function s3FileStorage(o: S3Options): FileStorage {
     async put(key, data, contentType) { await send('PUT', key, data, contentType); },
     async get(key) { return Buffer.from(await (await send('GET', key)).arrayBuffer()); },
     async remove(key) { await send('DELETE', key); },
+    async *list() {
+      // ListObjectsV2, a page of up to 1000 keys at a time.
+      let token: string | undefined;
+      do {
+        const res = await request('GET', bucketPath, { 'list-type': '2', ...(token ? { 'continuation-token': token } : {}) });
+        const xml = await res.text();
+        if (!res.ok) throw new Error(`S3 list: ${res.status} ${xml}`);
+        for (const m of xml.matchAll(/<Key>([^<]*)<\/Key>/g)) {
+          const key = unescapeXml(m[1]!);
+          if (isFileKey(key)) yield key;
+        }
+        token = /<IsTruncated>true<\/IsTruncated>/.test(xml) ? unescapeXml(/<NextContinuationToken>([^<]*)</.exec(xml)?.[1] ?? '') : undefined;
+      } while (token);
+    },
   };
 }
 
