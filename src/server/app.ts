@@ -108,7 +108,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.decorate('routeTable', []);
   const tracked = [...new Set(modules.flatMap((m) => (m.publicSources ?? []).map((t) => getTableName(t))))].sort();
   await installDataVersionTriggers(deps.database.db, tracked);
-  const publicAnswers = new PublicAnswers(deps.database.db, tracked, config.compression, config.publicCache);
+  const publicAnswers = new PublicAnswers(deps.database, tracked, config.compression, config.publicCache);
   app.decorate('publicAnswers', publicAnswers);
   app.decorateRequest('actor', null);
   app.decorateRequest('subject', null);

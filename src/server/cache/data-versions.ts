@@ -48,14 +48,20 @@ export async function installDataVersionTriggers(db: Db, tables: readonly string
  * result of a read that started after it asked (the one in flight when it asked is not good enough, since a
  * write may have committed after that read began). Under load, one query serves every request that arrived
  * while the previous one ran.
+ *
+ * On the embedded database this process sees every change (`epoch`, see Database.localChanges): a read begun at
+ * the current epoch, even one still running, is as fresh as a new one, since no statement completed since it
+ * began (the database runs one statement at a time). So reads happen only after something else ran.
  */
 export class VersionReader {
   private inFlight: Promise<Versions> | null = null;
   private next: Promise<Versions> | null = null;
+  private known: { epoch: number; versions: Promise<Versions> } | null = null;
 
-  constructor(private readonly load: () => Promise<Versions>) {}
+  constructor(private readonly load: () => Promise<Versions>, private readonly epoch?: () => number) {}
 
   read(): Promise<Versions> {
+    if (this.epoch) return this.readAt(this.epoch());
     if (!this.inFlight) return this.start();
     this.next ??= this.inFlight.then(() => undefined, () => undefined).then(() => {
       this.next = null;
@@ -70,11 +76,25 @@ export class VersionReader {
     run.then(() => { if (this.inFlight === run) this.inFlight = null; }, () => { if (this.inFlight === run) this.inFlight = null; });
     return run;
   }
+
+  private readAt(epoch: number): Promise<Versions> {
+    if (this.known?.epoch === epoch) return this.known.versions;
+    const known = { epoch, versions: this.load() };
+    this.known = known;
+    known.versions.catch(() => { if (this.known === known) this.known = null; });
+    return known.versions;
+  }
 }
 
 /** Every tracked table's version as the database has it now. */
 export async function readVersions(db: Db): Promise<Versions> {
   const rows = await db.select({ source: dataVersions.source, version: dataVersions.version }).from(dataVersions);
+  return new Map(rows.map((r) => [r.source, Number(r.version)]));
+}
+
+/** The same through the embedded database's uncounted path (reading the versions changes nothing). */
+export async function readVersionsQuietly(read: <T>(query: string) => Promise<T[]>): Promise<Versions> {
+  const rows = await read<{ source: string; version: string | number }>('SELECT source, version FROM data_versions');
   return new Map(rows.map((r) => [r.source, Number(r.version)]));
 }
 

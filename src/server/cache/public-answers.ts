@@ -19,7 +19,8 @@ import type { Db } from '../db/client.js';
 import { todayIso } from '../../lib/dates.js';
 import { COMPRESS_MIN_BYTES, negotiateEncoding, varyOnEncoding, type Encoding } from '../http/compression.js';
 import { notFound } from '../http/problem.js';
-import { readVersions, VersionReader, versionTag, type Versions } from './data-versions.js';
+import { readVersions, readVersionsQuietly, VersionReader, versionTag, type Versions } from './data-versions.js';
+import type { Database } from '../db/client.js';
 
 /** A route's `config.publicAnswer`: `true` (depends on every tracked table) or the tables it reads. */
 export type PublicAnswerRule = true | { sources: readonly string[] };
@@ -90,8 +91,14 @@ export class PublicAnswers {
 
   private shared: { tag: string; memo: Map<string, Promise<unknown>> } = { tag: '', memo: new Map() };
 
-  constructor(private readonly db: Db, private readonly tracked: readonly string[], private readonly compression: boolean, private readonly enabled = true) {
-    this.versions = new VersionReader(() => readVersions(db));
+  private readonly db: Db;
+
+  constructor(database: Database, private readonly tracked: readonly string[], private readonly compression: boolean, private readonly enabled = true) {
+    this.db = database.db;
+    const local = database.localChanges;
+    this.versions = local
+      ? new VersionReader(() => readVersionsQuietly(local.readQuietly), local.epoch)
+      : new VersionReader(() => readVersions(database.db));
   }
 
   /** The tables a rule depends on; every one must be tracked (else its changes would go unnoticed). */

@@ -23,6 +23,12 @@ export interface Database {
   jobConnection(): JobConnection;
   /** The connections of this process (for /metrics): a pool on PostgreSQL, the one connection of the embedded database. */
   poolStats(): PoolStats;
+  /**
+   * Embedded database only: this process is its one client (the data directory is locked), so it knows when
+   * something may have changed. `epoch()` moves after every statement and transaction that completes (except
+   * `readQuietly`'s); while it stands still, nothing was committed, and a cache need not ask the database.
+   */
+  localChanges?: { epoch(): number; readQuietly<T>(query: string): Promise<T[]> };
   close(): Promise<void>;
 }
 
@@ -70,6 +76,7 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
     const extensions = opts.pgliteExtensions ? { extensions: opts.pgliteExtensions } : {};
     const client = inMemory ? new PGlite(extensions) : new PGlite(resolve(dataDir), extensions);
     await client.waitReady;
+    const readQuietly = countChanges(client);
     const db = drizzlePglite(client) as unknown as Db;
     return {
       db,
@@ -77,12 +84,34 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
       migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
       jobConnection: () => ({ db: fromPglite(client), backend: 'pglite' }),
       poolStats: () => ({ max: 1, open: 1 }),
+      localChanges: readQuietly,
       async close() { await client.close(); release(); },
     };
   } catch (e) {
     release();
     throw e;
   }
+}
+
+/**
+ * Makes every query, exec and transaction of `client` (drizzle's, pg-boss's, the migrator's) move an epoch once it
+ * completes: the caller's continuation runs after the epoch moved, so a write is counted before anyone learns of it.
+ */
+function countChanges(client: PGlite) {
+  let epoch = 0;
+  const rawQuery = client.query.bind(client);
+  const counted = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => (...args: A): Promise<R> => {
+    const running = fn(...args);
+    running.then(() => { epoch++; }, () => { epoch++; });
+    return running;
+  };
+  client.query = counted(rawQuery) as typeof client.query;
+  client.exec = counted(client.exec.bind(client)) as typeof client.exec;
+  client.transaction = counted(client.transaction.bind(client)) as typeof client.transaction;
+  return {
+    epoch: () => epoch,
+    readQuietly: async <T>(query: string) => (await rawQuery<T>(query)).rows,
+  };
 }
 
 export async function ping(db: Db): Promise<boolean> {
