@@ -35,6 +35,19 @@ function countsOf(cell: Int32Array): Float64Array {
   return counts;
 }
 
+type Codes = Int32Array | Uint16Array | Uint8Array;
+const compactCodes = new WeakMap<Int32Array, Codes>();
+
+/** The same non-negative codes in the smallest array type that holds them (less memory to stream per pass). */
+function compact(codes: Int32Array, count: number): Codes {
+  let out = compactCodes.get(codes);
+  if (!out) {
+    out = count <= 256 ? Uint8Array.from(codes) : count <= 65536 ? Uint16Array.from(codes) : codes;
+    compactCodes.set(codes, out);
+  }
+  return out;
+}
+
 function inverseOf(weights: Float64Array): Float64Array {
   let inverse = inverses.get(weights);
   if (!inverse) {
@@ -60,7 +73,7 @@ function removePostStratum(x: Float64Array, cal: Extract<Calibration, { kind: 'p
 }
 
 interface RakingPlan {
-  margins: { cell: Int32Array; weights: Float64Array; inverse: Float64Array; counts: Float64Array }[];
+  margins: { cell: Codes; weights: Float64Array; inverse: Float64Array; counts: Float64Array }[];
   /** cross[k][m][g·cells_m + b] = Σ over rows in category g of margin k and b of margin m of w^(m)/w^(k). */
   cross: Float64Array[][];
 }
@@ -70,7 +83,10 @@ const rakingPlans = new WeakMap<Extract<Calibration, { kind: 'rake' }>, RakingPl
 function rakingPlan(cal: Extract<Calibration, { kind: 'rake' }>): RakingPlan {
   let plan = rakingPlans.get(cal);
   if (plan) return plan;
-  const margins = cal.margins.map((m) => ({ cell: m.cell, weights: m.after, inverse: inverseOf(m.after), counts: countsOf(m.cell) }));
+  const margins = cal.margins.map((m) => {
+    const counts = countsOf(m.cell);
+    return { cell: compact(m.cell, counts.length), weights: m.after, inverse: inverseOf(m.after), counts };
+  });
   const cross = margins.map((k) => margins.map((m) => {
     const table = new Float64Array(k.counts.length * m.counts.length);
     for (let i = 0; i < k.cell.length; i++) table[k.cell[i]! * m.counts.length + m.cell[i]!]! += m.weights[i]! * k.inverse[i]!;
@@ -84,15 +100,21 @@ function rakingPlan(cal: Extract<Calibration, { kind: 'rake' }>): RakingPlan {
 /**
  * R's ten raking sweeps, computed without touching every row in every sweep: after any number of
  * sweeps z = z⁰ − Σ_m w^(m) ⊙ C_m[g_m], so each sweep only updates the per-category constants C_m
- * from Σ_{g_k=g} z⁰/w^(k) (one pass) and the design's cross table of weight ratios (computed once).
+ * from Σ_{g_k=g} z⁰/w^(k) (one pass over the rows where z⁰ is not 0) and the design's cross table of
+ * weight ratios (computed once). Returns the constants C_m.
  */
-function removeRaking(x: Float64Array, cal: Extract<Calibration, { kind: 'rake' }>) {
-  const { margins, cross } = rakingPlan(cal);
+function rakingConstants(x: Float64Array, plan: RakingPlan, support: Int32Array | null): Float64Array[] {
+  const { margins, cross } = plan;
   const start = margins.map((m) => new Float64Array(m.counts.length));
-  for (let i = 0; i < x.length; i++) {
-    const v = x[i]!;
-    if (v === 0) continue;
-    for (let k = 0; k < margins.length; k++) start[k]![margins[k]!.cell[i]!]! += v * margins[k]!.inverse[i]!;
+  for (let k = 0; k < margins.length; k++) {
+    const sums = start[k]!;
+    const { cell, inverse } = margins[k]!;
+    if (support) {
+      // x holds the values of the support rows, in order.
+      for (let j = 0; j < support.length; j++) { const i = support[j]!; sums[cell[i]!]! += x[j]! * inverse[i]!; }
+    } else {
+      for (let i = 0; i < x.length; i++) { const v = x[i]!; if (v !== 0) sums[cell[i]!]! += v * inverse[i]!; }
+    }
   }
   const constants = margins.map((m) => new Float64Array(m.counts.length));
   for (let sweep = 0; sweep < RAKING_SWEEPS; sweep++) {
@@ -111,10 +133,52 @@ function removeRaking(x: Float64Array, cal: Extract<Calibration, { kind: 'rake' 
       for (let g = 0; g < cells; g++) constants[k]![g]! += means[g]!;
     }
   }
-  for (const [m, { cell, weights }] of margins.entries()) {
+  return constants;
+}
+
+/** x ← x − Σ_m w^(m) ⊙ C_m[g_m], margins subtracted in order. */
+function subtractRaking(x: Float64Array, plan: RakingPlan, constants: Float64Array[]) {
+  for (const [m, { cell, weights }] of plan.margins.entries()) {
     const c = constants[m]!;
     for (let i = 0; i < x.length; i++) x[i]! -= weights[i]! * c[cell[i]!]!;
   }
+}
+
+/**
+ * out ← z − Σ_m w^(m) ⊙ C_m[g_m] for z given on its support (0 elsewhere), row by row with the margins
+ * in order (the same operations as subtractRaking on the dense z), adding each row's result to its
+ * stratum's sum: the subtraction and the variance's first pass in one.
+ */
+function residualsAfterRaking(support: Int32Array, values: Float64Array, plan: RakingPlan, constants: Float64Array[], strata: Codes, out: Float64Array, stratumSums: Float64Array) {
+  const n = out.length;
+  let j = 0;
+  let next = support.length > 0 ? support[0]! : -1;
+  if (plan.margins.length === 2) {
+    const [a, b] = plan.margins as [RakingPlan['margins'][number], RakingPlan['margins'][number]];
+    const ca = constants[0]!, cb = constants[1]!;
+    const ga = a.cell, wa = a.weights, gb = b.cell, wb = b.weights;
+    for (let i = 0; i < n; i++) {
+      let z = 0;
+      if (i === next) { z = values[j]!; j++; next = j < support.length ? support[j]! : -1; }
+      const v = z - wa[i]! * ca[ga[i]!]! - wb[i]! * cb[gb[i]!]!;
+      out[i] = v;
+      stratumSums[strata[i]!]! += v;
+    }
+    return;
+  }
+  const margins = plan.margins;
+  for (let i = 0; i < n; i++) {
+    let v = 0;
+    if (i === next) { v = values[j]!; j++; next = j < support.length ? support[j]! : -1; }
+    for (let m = 0; m < margins.length; m++) v -= margins[m]!.weights[i]! * constants[m]![margins[m]!.cell[i]!]!;
+    out[i] = v;
+    stratumSums[strata[i]!]! += v;
+  }
+}
+
+function removeRaking(x: Float64Array, cal: Extract<Calibration, { kind: 'rake' }>) {
+  const plan = rakingPlan(cal);
+  subtractRaking(x, plan, rakingConstants(x, plan, null));
 }
 
 /** The linearisation values with every calibration step's fitted part removed (a new array). */
@@ -127,14 +191,10 @@ export function calibrationResiduals(design: Design, z: Float64Array): Float64Ar
   return x;
 }
 
-/** Σ_h scale_h · Σ_{c∈h} (t_c − t̄_h)² for linearisation values that already account for calibration. */
-export function stratifiedVariance(design: Design, x: Float64Array): number {
+/** The variance from residuals x whose per-stratum sums (PSU totals summed by stratum) are known. */
+function varianceAroundStratumMeans(design: Design, totals: Float64Array, stratumOf: Codes, sums: Float64Array): number {
   const H = design.strataCount;
-  const totals = design.psu ? new Float64Array(design.psuCount) : x;
-  if (design.psu) for (let i = 0; i < x.length; i++) totals[design.psu[i]!]! += x[i]!;
-  const stratumOf = design.psuStratum ?? design.strata;
-  const means = new Float64Array(H);
-  for (let c = 0; c < totals.length; c++) means[stratumOf[c]!]! += totals[c]!;
+  const means = sums;
   for (let h = 0; h < H; h++) means[h] = design.sampledPsus[h]! > 0 ? means[h]! / design.sampledPsus[h]! : 0;
   const squares = new Float64Array(H);
   for (let c = 0; c < totals.length; c++) {
@@ -147,7 +207,52 @@ export function stratifiedVariance(design: Design, x: Float64Array): number {
   return variance;
 }
 
+/** Σ_h scale_h · Σ_{c∈h} (t_c − t̄_h)² for linearisation values that already account for calibration. */
+export function stratifiedVariance(design: Design, x: Float64Array): number {
+  const totals = design.psu ? new Float64Array(design.psuCount) : x;
+  if (design.psu) for (let i = 0; i < x.length; i++) totals[design.psu[i]!]! += x[i]!;
+  const stratumOf = design.psuStratum ?? design.strata;
+  const sums = new Float64Array(design.strataCount);
+  for (let c = 0; c < totals.length; c++) sums[stratumOf[c]!]! += totals[c]!;
+  return varianceAroundStratumMeans(design, totals, stratumOf, sums);
+}
+
 /** Variance of Σ z_i under the design, calibration included. */
 export function linearisedVariance(design: Design, z: Float64Array): number {
   return stratifiedVariance(design, calibrationResiduals(design, z));
+}
+
+let scratch = new Float64Array(0);
+
+/** A reusable work array of n values (contents undefined); the engine is synchronous, so one suffices. */
+function workArray(n: number): Float64Array {
+  if (scratch.length < n) scratch = new Float64Array(n);
+  return scratch.subarray(0, n);
+}
+
+/**
+ * linearisedVariance for z given sparsely: z_i = values[j] for i = support[j] (support ascending),
+ * 0 elsewhere. The same numbers in fewer passes: for the usual design — no clusters, one raking — the
+ * raking constants come from the support rows only, and the residuals are formed in one pass that
+ * also sums them by stratum, into a reused work array; other designs take the dense way.
+ */
+export function linearisedVarianceSparse(design: Design, support: Int32Array, values: Float64Array): number {
+  const steps = design.calibrations;
+  const cal = steps[0];
+  if (steps.length === 1 && cal!.kind === 'rake' && !design.psu) {
+    const plan = rakingPlan(cal!);
+    const constants = rakingConstants(values, plan, support);
+    const x = workArray(design.n);
+    const sums = new Float64Array(design.strataCount);
+    const strata = compact(design.strata, design.strataCount);
+    residualsAfterRaking(support, values, plan, constants, strata, x, sums);
+    return varianceAroundStratumMeans(design, x, strata, sums);
+  }
+  const z = workArray(design.n).fill(0);
+  for (let j = 0; j < support.length; j++) z[support[j]!] = values[j]!;
+  for (const step of steps) {
+    if (step.kind === 'poststratify') removePostStratum(z, step);
+    else removeRaking(z, step);
+  }
+  return stratifiedVariance(design, z);
 }
