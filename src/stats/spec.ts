@@ -243,8 +243,18 @@ function domainFor(table: Table, by: string, level: string, cache: Map<string, U
   return domain;
 }
 
-export function runSpec(spec: Spec, table: Table): SpecResult & { calibrations: Record<string, CalibrationReport> } {
+/** Seconds spent in each part of runSpec (wall clock), for the benchmark's profile split. */
+export interface SpecTimings {
+  designSeconds: number;
+  calibrationSeconds: number;
+  estimateSeconds: number;
+}
+
+export function runSpec(spec: Spec, table: Table): SpecResult & { calibrations: Record<string, CalibrationReport>; timings: SpecTimings } {
+  const started = performance.now();
   const base = designFromTable(table, spec.design);
+  const designed = performance.now();
+  let calibrationMs = 0;
   const designs = new Map<string, Design>();
   const reports: Record<string, CalibrationReport> = {};
   const domains = new Map<string, Uint8Array>();
@@ -253,7 +263,9 @@ export function runSpec(spec: Spec, table: Table): SpecResult & { calibrations: 
     if (!design) {
       const cal = spec.calibrations[e.design];
       if (!cal) throw new SpecError(`Estimate "${e.id}" uses the unknown design "${e.design}".`, `estimates.${e.id}.design`);
+      const from = performance.now();
       const result = calibrate(table, base, cal);
+      calibrationMs += performance.now() - from;
       design = result.design;
       designs.set(e.design, design);
       reports[e.design] = result.report;
@@ -263,5 +275,7 @@ export function runSpec(spec: Spec, table: Table): SpecResult & { calibrations: 
     const result: Estimate = e.stat === 'total' ? estimateTotal(design, y, domain) : e.stat === 'proportion' ? estimateProportion(design, y, domain) : estimateMean(design, y, domain);
     return { id: e.id, estimate: result.estimate, se: result.se };
   });
-  return { estimates, calibrations: reports };
+  const finished = performance.now();
+  const timings = { designSeconds: (designed - started) / 1000, calibrationSeconds: calibrationMs / 1000, estimateSeconds: (finished - designed - calibrationMs) / 1000 };
+  return { estimates, calibrations: reports, timings };
 }

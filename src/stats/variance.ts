@@ -116,6 +116,12 @@ function rakingConstants(x: Float64Array, plan: RakingPlan, support: Int32Array 
       for (let i = 0; i < x.length; i++) { const v = x[i]!; if (v !== 0) sums[cell[i]!]! += v * inverse[i]!; }
     }
   }
+  return sweepConstants(start, plan);
+}
+
+/** The sweeps themselves, from start[k][g] = Σ_{g_k(i)=g} z⁰_i / w^(k)_i. */
+function sweepConstants(start: Float64Array[], plan: RakingPlan): Float64Array[] {
+  const { margins, cross } = plan;
   const constants = margins.map((m) => new Float64Array(m.counts.length));
   for (let sweep = 0; sweep < RAKING_SWEEPS; sweep++) {
     for (let k = 0; k < margins.length; k++) {
@@ -222,6 +228,142 @@ export function linearisedVariance(design: Design, z: Float64Array): number {
   return stratifiedVariance(design, calibrationResiduals(design, z));
 }
 
+/**
+ * Rows of a raked design without clusters grouped into weight patterns: rows with the same stratum,
+ * the same category in every margin and the same weights w^(m) after every margin. Outside an
+ * estimate's counted rows z is 0, so such rows share one residual; the variance then needs the
+ * counted rows one by one and the other rows only as counts per pattern. Stratified designs with one
+ * design weight per stratum have few patterns (strata × categories); designs with a weight per person
+ * have nearly one per row and go without (null).
+ */
+interface WeightPatterns {
+  /** Pattern of every row. */
+  of: Uint16Array;
+  count: Float64Array;
+  stratum: Int32Array;
+  /** Per margin, per pattern: category, weight w^(m) and 1/w^(m). */
+  cell: Int32Array[];
+  weight: Float64Array[];
+  inverse: Float64Array[];
+}
+
+const MAX_PATTERNS = 65535;
+const patternCache = new WeakMap<RakingPlan, { strata: Int32Array; patterns: WeightPatterns | null }>();
+
+function weightPatterns(design: Design, plan: RakingPlan): WeightPatterns | null {
+  const cached = patternCache.get(plan);
+  if (cached && cached.strata === design.strata) return cached.patterns;
+  const patterns = findPatterns(design, plan);
+  patternCache.set(plan, { strata: design.strata, patterns });
+  return patterns;
+}
+
+function findPatterns(design: Design, plan: RakingPlan): WeightPatterns | null {
+  const { margins } = plan;
+  const n = design.n;
+  let keys = design.strataCount;
+  for (const m of margins) keys *= m.counts.length;
+  const limit = Math.min(MAX_PATTERNS, n >> 2);
+  if (keys > 1 << 22 || limit < 1) return null;
+  const first = new Int32Array(keys).fill(-1);
+  const nextInKey: number[] = [];
+  const rowOf: number[] = [];
+  const of = new Uint16Array(n);
+  const strata = design.strata;
+  for (let i = 0; i < n; i++) {
+    let key = strata[i]!;
+    for (const m of margins) key = key * m.counts.length + m.cell[i]!;
+    let p = first[key]!;
+    while (p >= 0) {
+      const r = rowOf[p]!;
+      let same = true;
+      for (const m of margins) if (m.weights[r] !== m.weights[i]) { same = false; break; }
+      if (same) break;
+      p = nextInKey[p]!;
+    }
+    if (p < 0) {
+      p = rowOf.length;
+      if (p >= limit) return null;
+      rowOf.push(i);
+      nextInKey.push(first[key]!);
+      first[key] = p;
+    }
+    of[i] = p;
+  }
+  const count = new Float64Array(rowOf.length);
+  for (let i = 0; i < n; i++) count[of[i]!]! += 1;
+  return {
+    of,
+    count,
+    stratum: Int32Array.from(rowOf, (r) => strata[r]!),
+    cell: margins.map((m) => Int32Array.from(rowOf, (r) => m.cell[r]!)),
+    weight: margins.map((m) => Float64Array.from(rowOf, (r) => m.weights[r]!)),
+    inverse: margins.map((m) => Float64Array.from(rowOf, (r) => m.inverse[r]!)),
+  };
+}
+
+/**
+ * The variance for a raked design without clusters from its weight patterns: the raking constants
+ * from the counted rows (the same sums as row by row), each counted row's residual
+ * z_i − w^(1)C_1 − w^(2)C_2 − … (the same operations as row by row), and for the other rows of a
+ * pattern the shared residual times their number. Only the order in which rows enter the sums by
+ * stratum differs from the row-by-row computation.
+ */
+function varianceByPatterns(design: Design, plan: RakingPlan, patterns: WeightPatterns, support: Int32Array, values: Float64Array): number {
+  const M = plan.margins.length;
+  const P = patterns.count.length;
+  const { of, stratum } = patterns;
+  const start = plan.margins.map((m) => new Float64Array(m.counts.length));
+  for (let k = 0; k < M; k++) {
+    const sums = start[k]!;
+    const cell = patterns.cell[k]!;
+    const inverse = patterns.inverse[k]!;
+    for (let j = 0; j < support.length; j++) { const p = of[support[j]!]!; sums[cell[p]!]! += values[j]! * inverse[p]!; }
+  }
+  const constants = sweepConstants(start, plan);
+  // fit[m][p] = w^(m) C_m for the pattern; a row's residual subtracts them in margin order.
+  const fit = patterns.weight.map((w, m) => {
+    const c = constants[m]!;
+    const cell = patterns.cell[m]!;
+    return Float64Array.from(w, (wp, p) => wp * c[cell[p]!]!);
+  });
+  const shared = new Float64Array(P);
+  for (let p = 0; p < P; p++) { let v = 0; for (let m = 0; m < M; m++) v -= fit[m]![p]!; shared[p] = v; }
+  const others = Float64Array.from(patterns.count);
+
+  const H = design.strataCount;
+  const sums = new Float64Array(H);
+  const f0 = fit[0]!;
+  const f1 = M > 1 ? fit[1]! : f0;
+  const residual = (j: number, p: number) => {
+    if (M === 2) return values[j]! - f0[p]! - f1[p]!;
+    let v = values[j]!;
+    for (let m = 0; m < M; m++) v -= fit[m]![p]!;
+    return v;
+  };
+  for (let j = 0; j < support.length; j++) {
+    const p = of[support[j]!]!;
+    sums[stratum[p]!]! += residual(j, p);
+    others[p]! -= 1;
+  }
+  for (let p = 0; p < P; p++) sums[stratum[p]!]! += others[p]! * shared[p]!;
+  const means = sums;
+  for (let h = 0; h < H; h++) means[h] = design.sampledPsus[h]! > 0 ? means[h]! / design.sampledPsus[h]! : 0;
+  const squares = new Float64Array(H);
+  for (let j = 0; j < support.length; j++) {
+    const p = of[support[j]!]!;
+    const d = residual(j, p) - means[stratum[p]!]!;
+    squares[stratum[p]!]! += d * d;
+  }
+  for (let p = 0; p < P; p++) {
+    const d = shared[p]! - means[stratum[p]!]!;
+    squares[stratum[p]!]! += others[p]! * d * d;
+  }
+  let variance = 0;
+  for (let h = 0; h < H; h++) variance += design.stratumScale[h]! * squares[h]!;
+  return variance;
+}
+
 let scratch = new Float64Array(0);
 
 /** A reusable work array of n values (contents undefined); the engine is synchronous, so one suffices. */
@@ -241,6 +383,8 @@ export function linearisedVarianceSparse(design: Design, support: Int32Array, va
   const cal = steps[0];
   if (steps.length === 1 && cal!.kind === 'rake' && !design.psu) {
     const plan = rakingPlan(cal!);
+    const patterns = weightPatterns(design, plan);
+    if (patterns) return varianceByPatterns(design, plan, patterns, support, values);
     const constants = rakingConstants(values, plan, support);
     const x = workArray(design.n);
     const sums = new Float64Array(design.strataCount);
