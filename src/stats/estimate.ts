@@ -54,29 +54,28 @@ function domainRows(domain: Uint8Array): Int32Array {
   return rows;
 }
 
-/** Rows that count: in the domain and with a value of y, ascending. */
-function countedRows(y: Float64Array, domain: Domain): Int32Array {
+/** Rows that count (in the domain and with a value of y), ascending, with Σ w_i y_i and Σ w_i over them in row order. */
+function countedRows(w: Float64Array, y: Float64Array, domain: Domain): { rows: Int32Array; total: number; weightedCount: number } {
   const candidates = domain ? domainRows(domain) : null;
   const rows = new Int32Array(candidates ? candidates.length : y.length);
   let k = 0;
-  if (candidates) {
-    for (let j = 0; j < candidates.length; j++) { const i = candidates[j]!; if (!Number.isNaN(y[i]!)) rows[k++] = i; }
-  } else {
-    for (let i = 0; i < y.length; i++) if (!Number.isNaN(y[i]!)) rows[k++] = i;
+  let total = 0;
+  let weightedCount = 0;
+  const count = candidates ? candidates.length : y.length;
+  for (let j = 0; j < count; j++) {
+    const i = candidates ? candidates[j]! : j;
+    const v = y[i]!;
+    if (Number.isNaN(v)) continue;
+    rows[k++] = i;
+    total += w[i]! * v;
+    weightedCount += w[i]!;
   }
-  return k === rows.length ? rows : rows.slice(0, k);
+  return { rows: k === rows.length ? rows : rows.subarray(0, k), total, weightedCount };
 }
 
 function linearisedMean(design: Design, y: Float64Array, domain: Domain): Linearised {
   const w = design.weights;
-  const rows = countedRows(y, domain);
-  let total = 0;
-  let weightedCount = 0;
-  for (let j = 0; j < rows.length; j++) {
-    const i = rows[j]!;
-    total += w[i]! * y[i]!;
-    weightedCount += w[i]!;
-  }
+  const { rows, total, weightedCount } = countedRows(w, y, domain);
   const respondents = rows.length;
   const estimate = respondents > 0 ? total / weightedCount : NaN;
   const z = new Float64Array(rows.length);
@@ -86,17 +85,10 @@ function linearisedMean(design: Design, y: Float64Array, domain: Domain): Linear
 
 function linearisedTotal(design: Design, y: Float64Array, domain: Domain): Linearised {
   const w = design.weights;
-  const rows = countedRows(y, domain);
+  const { rows, total, weightedCount } = countedRows(w, y, domain);
   const z = new Float64Array(rows.length);
-  let estimate = 0;
-  let weightedCount = 0;
-  for (let j = 0; j < rows.length; j++) {
-    const i = rows[j]!;
-    z[j] = w[i]! * y[i]!;
-    estimate += z[j]!;
-    weightedCount += w[i]!;
-  }
-  return { estimate, z, rows, respondents: rows.length, weightedCount };
+  for (let j = 0; j < rows.length; j++) { const i = rows[j]!; z[j] = w[i]! * y[i]!; }
+  return { estimate: total, z, rows, respondents: rows.length, weightedCount };
 }
 
 /** z as one value per row. */

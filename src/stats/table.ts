@@ -57,6 +57,8 @@ const POWERS_OF_TEN = Float64Array.from({ length: 23 }, (_, k) => 10 ** k);
 const EXACT_INTEGER_LIMIT = 2 ** 53;
 
 const decoder = new TextDecoder('utf-8');
+/** Distinct non-plain numbers remembered per column. */
+const SLOW_VALUES_KEPT = 4096;
 
 /** Number(text) of a field [+-]digits[.digits] that is exact in binary with at most 22 decimals; NaN for other forms. */
 function parsePlainNumber(bytes: Uint8Array, start: number, end: number): number {
@@ -224,10 +226,10 @@ export function readCsv(input: Uint8Array | string, wanted: Record<string, 'nume
   const numbers = header.map(() => new Float64Array(0));
   const codes = header.map(() => new Int32Array(0));
   const dictionaries = header.map(() => new Dictionary(bytes));
-  // Per numeric column, the last field that needed Number(): its bytes and value.
-  const lastStart = new Int32Array(fields);
-  const lastEnd = new Int32Array(fields);
-  const lastValue = new Float64Array(fields);
+  // Per numeric column, the values of fields that needed Number(), by their bytes (weights repeat);
+  // a column with too many distinct such values goes without.
+  const slowFields: (Dictionary | null)[] = header.map(() => new Dictionary(bytes));
+  const slowValues: number[][] = header.map(() => []);
   header.forEach((name, k) => {
     const kind = Object.hasOwn(wanted, name) ? wanted[name] : undefined;
     if (kind === 'numeric') { kinds[k] = 1; numbers[k] = new Float64Array(capacity); }
@@ -266,18 +268,19 @@ export function readCsv(input: Uint8Array | string, wanted: Record<string, 'nume
         let c = bytes[pos];
         let negative = false;
         if (c === MINUS || c === PLUS) { negative = c === MINUS; c = bytes[++pos]; }
+        const digitsStart = pos;
         let mantissa = 0;
-        let digits = 0;
-        let decimals = -1;
+        let dot = -1;
         for (;;) {
           const d = c! - ZERO;
-          if (d >= 0 && d <= 9) { mantissa = mantissa * 10 + d; digits++; if (decimals >= 0) decimals++; }
-          else if (c === DOT && decimals < 0) decimals = 0;
+          if (d >= 0 && d <= 9) mantissa = mantissa * 10 + d;
+          else if (c === DOT && dot < 0) dot = pos;
           else break;
           c = bytes[++pos];
         }
+        const decimals = dot < 0 ? 0 : pos - dot - 1;
         if (pos < length && stops[c!] === 0) while (pos < length && stops[bytes[pos]!] === 0) pos++;
-        else if (digits > 0 && mantissa < EXACT_INTEGER_LIMIT && decimals <= 22) {
+        else if (pos - digitsStart > (dot < 0 ? 0 : 1) && mantissa < EXACT_INTEGER_LIMIT && decimals <= 22) {
           value = decimals > 0 ? mantissa / POWERS_OF_TEN[decimals]! : mantissa;
           if (negative) value = -value;
         }
@@ -308,18 +311,19 @@ export function readCsv(input: Uint8Array | string, wanted: Record<string, 'nume
     rows++;
   }
 
-  /** A numeric field in another form than plain digits: Number() on its text (the last one per column is remembered). */
+  /** A numeric field in another form than plain digits: Number() on its text, remembered by its bytes. */
   function slowNumber(k: number, start: number, end: number, escaped: boolean): number {
-    const s = lastStart[k]!;
-    if (!escaped && lastEnd[k]! - s === end - start && end > start) {
-      let p = 0;
-      while (start + p < end && bytes[s + p] === bytes[start + p]) p++;
-      if (start + p === end) return lastValue[k]!;
-    }
-    const field = text(start, end, escaped);
+    const known = escaped ? null : slowFields[k]!;
+    const code = known ? known.code(start, end) : -1;
+    const values = slowValues[k]!;
+    if (code >= 0 && code < values.length) return values[code]!;
+    const field = known ? known.seen[code]! : text(start, end, escaped);
     const value = Number(field);
     if (Number.isNaN(value)) fail((line) => `Line ${line}, column "${header[k]}": "${field}" is not a number.`, header[k]);
-    if (!escaped) { lastStart[k] = start; lastEnd[k] = end; lastValue[k] = value; }
+    if (known) {
+      values.push(value);
+      if (values.length > SLOW_VALUES_KEPT) slowFields[k] = null;
+    }
     return value;
   }
 

@@ -314,11 +314,22 @@ function varianceByPatterns(design: Design, plan: RakingPlan, patterns: WeightPa
   const P = patterns.count.length;
   const { of, stratum } = patterns;
   const start = plan.margins.map((m) => new Float64Array(m.counts.length));
-  for (let k = 0; k < M; k++) {
-    const sums = start[k]!;
-    const cell = patterns.cell[k]!;
-    const inverse = patterns.inverse[k]!;
-    for (let j = 0; j < support.length; j++) { const p = of[support[j]!]!; sums[cell[p]!]! += values[j]! * inverse[p]!; }
+  if (M === 2) {
+    const s0 = start[0]!, s1 = start[1]!;
+    const c0 = patterns.cell[0]!, c1 = patterns.cell[1]!, i0 = patterns.inverse[0]!, i1 = patterns.inverse[1]!;
+    for (let j = 0; j < support.length; j++) {
+      const p = of[support[j]!]!;
+      const v = values[j]!;
+      s0[c0[p]!]! += v * i0[p]!;
+      s1[c1[p]!]! += v * i1[p]!;
+    }
+  } else {
+    for (let k = 0; k < M; k++) {
+      const sums = start[k]!;
+      const cell = patterns.cell[k]!;
+      const inverse = patterns.inverse[k]!;
+      for (let j = 0; j < support.length; j++) { const p = of[support[j]!]!; sums[cell[p]!]! += values[j]! * inverse[p]!; }
+    }
   }
   const constants = sweepConstants(start, plan);
   // fit[m][p] = w^(m) C_m for the pattern; a row's residual subtracts them in margin order.
@@ -331,29 +342,37 @@ function varianceByPatterns(design: Design, plan: RakingPlan, patterns: WeightPa
   for (let p = 0; p < P; p++) { let v = 0; for (let m = 0; m < M; m++) v -= fit[m]![p]!; shared[p] = v; }
   const others = Float64Array.from(patterns.count);
 
+  // Residuals of the counted rows, then sums and squares by stratum.
+  const residuals = new Float64Array(support.length);
   const H = design.strataCount;
   const sums = new Float64Array(H);
-  const f0 = fit[0]!;
-  const f1 = M > 1 ? fit[1]! : f0;
-  const residual = (j: number, p: number) => {
-    if (M === 2) return values[j]! - f0[p]! - f1[p]!;
-    let v = values[j]!;
-    for (let m = 0; m < M; m++) v -= fit[m]![p]!;
-    return v;
-  };
-  for (let j = 0; j < support.length; j++) {
-    const p = of[support[j]!]!;
-    sums[stratum[p]!]! += residual(j, p);
-    others[p]! -= 1;
+  if (M === 2) {
+    const f0 = fit[0]!, f1 = fit[1]!;
+    for (let j = 0; j < support.length; j++) {
+      const p = of[support[j]!]!;
+      const v = values[j]! - f0[p]! - f1[p]!;
+      residuals[j] = v;
+      sums[stratum[p]!]! += v;
+      others[p]! -= 1;
+    }
+  } else {
+    for (let j = 0; j < support.length; j++) {
+      const p = of[support[j]!]!;
+      let v = values[j]!;
+      for (let m = 0; m < M; m++) v -= fit[m]![p]!;
+      residuals[j] = v;
+      sums[stratum[p]!]! += v;
+      others[p]! -= 1;
+    }
   }
   for (let p = 0; p < P; p++) sums[stratum[p]!]! += others[p]! * shared[p]!;
   const means = sums;
   for (let h = 0; h < H; h++) means[h] = design.sampledPsus[h]! > 0 ? means[h]! / design.sampledPsus[h]! : 0;
   const squares = new Float64Array(H);
   for (let j = 0; j < support.length; j++) {
-    const p = of[support[j]!]!;
-    const d = residual(j, p) - means[stratum[p]!]!;
-    squares[stratum[p]!]! += d * d;
+    const h = stratum[of[support[j]!]!]!;
+    const d = residuals[j]! - means[h]!;
+    squares[h]! += d * d;
   }
   for (let p = 0; p < P; p++) {
     const d = shared[p]! - means[stratum[p]!]!;
