@@ -45,25 +45,14 @@ interface Linearised {
   weightedCount: number;
 }
 
-/** Rows with domain[i] === 1, ascending. */
-function domainRows(domain: Uint8Array): Int32Array {
-  let count = 0;
-  for (let i = 0; i < domain.length; i++) if (domain[i] === 1) count++;
-  const rows = new Int32Array(count);
-  for (let i = 0, k = 0; i < domain.length; i++) if (domain[i] === 1) rows[k++] = i;
-  return rows;
-}
-
 /** Rows that count (in the domain and with a value of y), ascending, with Σ w_i y_i and Σ w_i over them in row order. */
 function countedRows(w: Float64Array, y: Float64Array, domain: Domain): { rows: Int32Array; total: number; weightedCount: number } {
-  const candidates = domain ? domainRows(domain) : null;
-  const rows = new Int32Array(candidates ? candidates.length : y.length);
+  const rows = new Int32Array(y.length);
   let k = 0;
   let total = 0;
   let weightedCount = 0;
-  const count = candidates ? candidates.length : y.length;
-  for (let j = 0; j < count; j++) {
-    const i = candidates ? candidates[j]! : j;
+  for (let i = 0; i < y.length; i++) {
+    if (domain !== null && domain[i] !== 1) continue;
     const v = y[i]!;
     if (Number.isNaN(v)) continue;
     rows[k++] = i;

@@ -286,7 +286,7 @@ export function readCsv(input: Uint8Array | string, wanted: Record<string, 'nume
         }
         end = pos;
       } else {
-        while (pos < length && stops[bytes[pos]!] === 0) pos++;
+        while (stops[bytes[pos]!] === 0) pos++; // past the end, bytes[pos] is undefined and stops[undefined] is not 0
         end = pos;
       }
 

@@ -313,12 +313,15 @@ function varianceByPatterns(design: Design, plan: RakingPlan, patterns: WeightPa
   const M = plan.margins.length;
   const P = patterns.count.length;
   const { of, stratum } = patterns;
+  // The pattern of each counted row, looked up once.
+  const patternOf = new Uint16Array(support.length);
+  for (let j = 0; j < support.length; j++) patternOf[j] = of[support[j]!]!;
   const start = plan.margins.map((m) => new Float64Array(m.counts.length));
   if (M === 2) {
     const s0 = start[0]!, s1 = start[1]!;
     const c0 = patterns.cell[0]!, c1 = patterns.cell[1]!, i0 = patterns.inverse[0]!, i1 = patterns.inverse[1]!;
     for (let j = 0; j < support.length; j++) {
-      const p = of[support[j]!]!;
+      const p = patternOf[j]!;
       const v = values[j]!;
       s0[c0[p]!]! += v * i0[p]!;
       s1[c1[p]!]! += v * i1[p]!;
@@ -328,7 +331,7 @@ function varianceByPatterns(design: Design, plan: RakingPlan, patterns: WeightPa
       const sums = start[k]!;
       const cell = patterns.cell[k]!;
       const inverse = patterns.inverse[k]!;
-      for (let j = 0; j < support.length; j++) { const p = of[support[j]!]!; sums[cell[p]!]! += values[j]! * inverse[p]!; }
+      for (let j = 0; j < support.length; j++) { const p = patternOf[j]!; sums[cell[p]!]! += values[j]! * inverse[p]!; }
     }
   }
   const constants = sweepConstants(start, plan);
@@ -349,7 +352,7 @@ function varianceByPatterns(design: Design, plan: RakingPlan, patterns: WeightPa
   if (M === 2) {
     const f0 = fit[0]!, f1 = fit[1]!;
     for (let j = 0; j < support.length; j++) {
-      const p = of[support[j]!]!;
+      const p = patternOf[j]!;
       const v = values[j]! - f0[p]! - f1[p]!;
       residuals[j] = v;
       sums[stratum[p]!]! += v;
@@ -357,7 +360,7 @@ function varianceByPatterns(design: Design, plan: RakingPlan, patterns: WeightPa
     }
   } else {
     for (let j = 0; j < support.length; j++) {
-      const p = of[support[j]!]!;
+      const p = patternOf[j]!;
       let v = values[j]!;
       for (let m = 0; m < M; m++) v -= fit[m]![p]!;
       residuals[j] = v;
@@ -370,7 +373,7 @@ function varianceByPatterns(design: Design, plan: RakingPlan, patterns: WeightPa
   for (let h = 0; h < H; h++) means[h] = design.sampledPsus[h]! > 0 ? means[h]! / design.sampledPsus[h]! : 0;
   const squares = new Float64Array(H);
   for (let j = 0; j < support.length; j++) {
-    const h = stratum[of[support[j]!]!]!;
+    const h = stratum[patternOf[j]!]!;
     const d = residuals[j]! - means[h]!;
     squares[h]! += d * d;
   }
