@@ -238,6 +238,18 @@ describe('CSV reading', () => {
     expect(values(t, 'v')).toEqual([NaN, NaN, NaN, 5, 6, 7]);
   });
 
+  it('codes many levels, short and long, however they arrive', () => {
+    const names = Array.from({ length: 600 }, (_, i) => (i % 2 ? `Ortsteil Nummer ${i}` : `k${i}`));
+    const order = Array.from({ length: 3000 }, (_, i) => names[(i * 7919) % names.length]!);
+    // An unescaped value first, then the same value plain; a value with a quote plain, then escaped.
+    const rows = ['"only ""escaped"""', '"say ""no"""', 'say "no"', 'x"y', '"x""y"', ...order];
+    const csv = `g\n${rows.map((v, i) => (i > 4 && i % 3 === 0 ? `"${v}"` : v)).join('\n')}\n`;
+    const t = readCsv(csv, { g: 'categorical' });
+    const expected = categorical(['only "escaped"', 'say "no"', 'say "no"', 'x"y', 'x"y', ...order]);
+    expect(levels(t, 'g')).toEqual(expected.levels);
+    expect(codes(t, 'g')).toEqual(Array.from(expected.codes));
+  });
+
   it('reads every number as Number() does', () => {
     // Plain decimals take the byte-wise path; exponents, blanks, 17-digit and long fractions go through Number().
     let seed = 42;

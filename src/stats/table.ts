@@ -80,64 +80,81 @@ function parsePlainNumber(bytes: Uint8Array, start: number, end: number): number
   return sign === MINUS ? -value : value;
 }
 
-/** Dictionary of one categorical column: open addressing on a byte hash, keys compared byte-wise with their first occurrence. */
+/**
+ * Dictionary of one column's values → codes in order of appearance. Values of up to 6 bytes are
+ * found by an exact number made of their bytes (a short list, then a map); longer ones by open
+ * addressing on a byte hash, compared byte-wise with their first occurrence; unescaped text by text.
+ */
 class Dictionary {
-  /** Code + 1 per slot, 0 = empty. */
+  private shortKeys: number[] = [];
+  private shortCodes: number[] = [];
+  private shortMap: Map<number, number> | null = null;
+  /** Entry index + 1 per slot, 0 = empty. */
   private slots = new Int32Array(64);
-  private hashes: number[] = [];
-  private starts: number[] = [];
-  private ends: number[] = [];
+  private entryHash: number[] = [];
+  private entryStart: number[] = [];
+  private entryEnd: number[] = [];
+  private entryCode: number[] = [];
   /** Level text by code, in order of appearance. */
   readonly seen: string[] = [];
-  /** Values read through the slow path (quoted with "" inside): text → code. */
   private byText = new Map<string, number>();
 
   constructor(private readonly bytes: Uint8Array) {}
 
+  /** Code of the (non-empty) value in bytes [start, end). */
   code(start: number, end: number): number {
     const bytes = this.bytes;
+    if (end - start <= 6) {
+      // The length, then the bytes: distinct values give distinct numbers below 2^53.
+      let key = end - start;
+      for (let p = start; p < end; p++) key = key * 256 + bytes[p]!;
+      const keys = this.shortKeys;
+      for (let k = 0; k < keys.length; k++) if (keys[k] === key) return this.shortCodes[k]!;
+      const known = this.shortMap?.get(key);
+      if (known !== undefined) return known;
+      const code = this.codeOfText(decoder.decode(bytes.subarray(start, end)));
+      if (keys.length < 8) { keys.push(key); this.shortCodes.push(code); } else (this.shortMap ??= new Map()).set(key, code);
+      return code;
+    }
     let hash = 0x811c9dc5;
     for (let p = start; p < end; p++) hash = Math.imul(hash ^ bytes[p]!, 0x01000193);
     const mask = this.slots.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = this.slots[slot]!;
-      if (entry === 0) {
-        const text = decoder.decode(bytes.subarray(start, end));
-        const code = this.byText.get(text) ?? this.add(text);
-        this.hashes.push(hash); this.starts.push(start); this.ends.push(end);
-        this.slots[slot] = code + 1;
-        if (this.starts.length * 2 > this.slots.length) this.grow();
+      const entry = this.slots[slot]! - 1;
+      if (entry < 0) {
+        const code = this.codeOfText(decoder.decode(bytes.subarray(start, end)));
+        this.slots[slot] = this.entryCode.length + 1;
+        this.entryHash.push(hash); this.entryStart.push(start); this.entryEnd.push(end); this.entryCode.push(code);
+        if (this.entryCode.length * 2 > this.slots.length) this.grow();
         return code;
       }
-      const code = entry - 1;
-      if (this.hashes[code] !== hash) continue;
-      const s = this.starts[code]!;
-      if (this.ends[code]! - s !== end - start) continue;
+      if (this.entryHash[entry] !== hash) continue;
+      const s = this.entryStart[entry]!;
+      if (this.entryEnd[entry]! - s !== end - start) continue;
       let p = 0;
       while (start + p < end && bytes[s + p] === bytes[start + p]) p++;
-      if (start + p === end) return code;
+      if (start + p === end) return this.entryCode[entry]!;
     }
   }
 
-  /** A value that had to be unescaped: looked up by its text. */
+  /** Code of a value given as text (also for values that had to be unescaped). */
   codeOfText(text: string): number {
-    return this.byText.get(text) ?? this.add(text);
-  }
-
-  private add(text: string): number {
-    const code = this.seen.length;
-    this.seen.push(text);
-    this.byText.set(text, code);
+    let code = this.byText.get(text);
+    if (code === undefined) {
+      code = this.seen.length;
+      this.seen.push(text);
+      this.byText.set(text, code);
+    }
     return code;
   }
 
   private grow() {
     const slots = new Int32Array(this.slots.length * 2);
     const mask = slots.length - 1;
-    for (let code = 0; code < this.starts.length; code++) {
-      let slot = this.hashes[code]! & mask;
+    for (let entry = 0; entry < this.entryHash.length; entry++) {
+      let slot = this.entryHash[entry]! & mask;
       while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = code + 1;
+      slots[slot] = entry + 1;
     }
     this.slots = slots;
   }
