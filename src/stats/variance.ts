@@ -314,7 +314,8 @@ function varianceByPatterns(design: Design, plan: RakingPlan, patterns: WeightPa
   const P = patterns.count.length;
   const { of, stratum } = patterns;
   // The pattern of each counted row, looked up once.
-  const patternOf = new Uint16Array(support.length);
+  if (patternScratch.length < support.length) patternScratch = new Uint16Array(design.n);
+  const patternOf = patternScratch.subarray(0, support.length);
   for (let j = 0; j < support.length; j++) patternOf[j] = of[support[j]!]!;
   const start = plan.margins.map((m) => new Float64Array(m.counts.length));
   if (M === 2) {
@@ -346,7 +347,7 @@ function varianceByPatterns(design: Design, plan: RakingPlan, patterns: WeightPa
   const others = Float64Array.from(patterns.count);
 
   // Residuals of the counted rows, then sums and squares by stratum.
-  const residuals = new Float64Array(support.length);
+  const residuals = workArray(support.length);
   const H = design.strataCount;
   const sums = new Float64Array(H);
   if (M === 2) {
@@ -387,6 +388,7 @@ function varianceByPatterns(design: Design, plan: RakingPlan, patterns: WeightPa
 }
 
 let scratch = new Float64Array(0);
+let patternScratch = new Uint16Array(0);
 
 /** A reusable work array of n values (contents undefined); the engine is synchronous, so one suffices. */
 function workArray(n: number): Float64Array {
