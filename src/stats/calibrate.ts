@@ -148,21 +148,25 @@ export function rake(design: Design, margins: readonly Margin[], options: RakeOp
   for (const w of design.weights) total += w;
   const epsilon = options.epsilon < 1 ? options.epsilon * total : options.epsilon;
 
-  // The joint table of all margin variables, whose change decides convergence.
-  const joint = new Float64Array(design.n);
+  // The joint table of all margin variables, whose change decides convergence: cells numbered
+  // directly when there are few, else by first appearance.
   let jointCells = 1;
-  for (const m of margins) {
-    for (let i = 0; i < design.n; i++) joint[i] = joint[i]! * m.population.length + m.cell[i]!;
-    jointCells *= m.population.length;
-  }
+  for (const m of margins) jointCells *= m.population.length;
   const jointIndex = jointCells <= 1 << 20 ? null : new Map<number, number>();
   const jointCell = new Int32Array(design.n);
-  for (let i = 0; i < design.n; i++) {
-    const k = joint[i]!;
-    if (!jointIndex) { jointCell[i] = k; continue; }
-    let v = jointIndex.get(k);
-    if (v === undefined) { v = jointIndex.size; jointIndex.set(k, v); }
-    jointCell[i] = v;
+  if (!jointIndex) {
+    for (const m of margins) {
+      const cells = m.population.length;
+      for (let i = 0; i < design.n; i++) jointCell[i] = jointCell[i]! * cells + m.cell[i]!;
+    }
+  } else {
+    const joint = new Float64Array(design.n);
+    for (const m of margins) for (let i = 0; i < design.n; i++) joint[i] = joint[i]! * m.population.length + m.cell[i]!;
+    for (let i = 0; i < design.n; i++) {
+      let v = jointIndex.get(joint[i]!);
+      if (v === undefined) { v = jointIndex.size; jointIndex.set(joint[i]!, v); }
+      jointCell[i] = v;
+    }
   }
   const tableSize = jointIndex ? jointIndex.size : jointCells;
 

@@ -46,8 +46,11 @@ interface Linearised {
 }
 
 /** Rows that count (in the domain and with a value of y), ascending, with Σ w_i y_i and Σ w_i over them in row order. */
+let rowsScratch = new Int32Array(0);
+
 function countedRows(w: Float64Array, y: Float64Array, domain: Domain): { rows: Int32Array; total: number; weightedCount: number } {
-  const rows = new Int32Array(y.length);
+  if (rowsScratch.length < y.length) rowsScratch = new Int32Array(y.length);
+  const rows = rowsScratch;
   let k = 0;
   let total = 0;
   let weightedCount = 0;
@@ -59,7 +62,7 @@ function countedRows(w: Float64Array, y: Float64Array, domain: Domain): { rows: 
     total += w[i]! * v;
     weightedCount += w[i]!;
   }
-  return { rows: k === rows.length ? rows : rows.subarray(0, k), total, weightedCount };
+  return { rows: rows.slice(0, k), total, weightedCount };
 }
 
 function linearisedMean(design: Design, y: Float64Array, domain: Domain): Linearised {
