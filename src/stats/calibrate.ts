@@ -141,6 +141,23 @@ export interface RakeOptions {
   maxIterations: number;
 }
 
+// The raking passes as small functions: optimised once, they stay optimised for every pass.
+
+/** after = weights · factors[cell]; totals[nextCell] += after. */
+function adjust(weights: Float64Array, factors: Float64Array, cell: Int32Array, after: Float64Array, nextCell: Int32Array, totals: Float64Array) {
+  for (let i = 0; i < weights.length; i++) { const w = weights[i]! * factors[cell[i]!]!; after[i] = w; totals[nextCell[i]!]! += w; }
+}
+
+/** As adjust, also summing into the joint table. */
+function adjustLast(weights: Float64Array, factors: Float64Array, cell: Int32Array, after: Float64Array, jointCell: Int32Array, table: Float64Array, firstCell: Int32Array, totals: Float64Array) {
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i]! * factors[cell[i]!]!;
+    after[i] = w;
+    table[jointCell[i]!]! += w;
+    totals[firstCell[i]!]! += w;
+  }
+}
+
 export function rake(design: Design, margins: readonly Margin[], options: RakeOptions): { design: Design; report: CalibrationReport } {
   if (margins.length === 0) throw new DesignError('Raking needs at least one margin.', 'margins');
   for (const m of margins) checkMargin(design, m);
@@ -189,19 +206,12 @@ export function rake(design: Design, margins: readonly Margin[], options: RakeOp
       const cell = m.cell;
       if (k + 1 < margins.length) {
         const next = margins[k + 1]!;
-        const nextCell = next.cell;
         totals = new Float64Array(next.population.length);
-        for (let i = 0; i < design.n; i++) { const w = weights[i]! * factors[cell[i]!]!; after[i] = w; totals[nextCell[i]!]! += w; }
+        adjust(weights, factors, cell, after, next.cell, totals);
       } else {
-        const firstCell = margins[0]!.cell;
         totals = new Float64Array(margins[0]!.population.length);
         newTable = new Float64Array(tableSize);
-        for (let i = 0; i < design.n; i++) {
-          const w = weights[i]! * factors[cell[i]!]!;
-          after[i] = w;
-          newTable[jointCell[i]!]! += w;
-          totals[firstCell[i]!]! += w;
-        }
+        adjustLast(weights, factors, cell, after, jointCell, newTable, margins[0]!.cell, totals);
       }
       weights = after;
       lastSteps.push({ cell: m.cell, after: weights });
