@@ -27,9 +27,9 @@ function countsOf(cell: Int32Array): Float64Array {
   let counts = cellCounts.get(cell);
   if (!counts) {
     let cells = 0;
-    for (const g of cell) if (g + 1 > cells) cells = g + 1;
+    for (let i = 0; i < cell.length; i++) if (cell[i]! + 1 > cells) cells = cell[i]! + 1;
     counts = new Float64Array(cells);
-    for (const g of cell) counts[g]! += 1;
+    for (let i = 0; i < cell.length; i++) counts[cell[i]!]! += 1;
     cellCounts.set(cell, counts);
   }
   return counts;
@@ -42,7 +42,7 @@ const compactCodes = new WeakMap<Int32Array, Codes>();
 function compact(codes: Int32Array, count: number): Codes {
   let out = compactCodes.get(codes);
   if (!out) {
-    out = count <= 256 ? Uint8Array.from(codes) : count <= 65536 ? Uint16Array.from(codes) : codes;
+    out = count <= 256 ? new Uint8Array(codes) : count <= 65536 ? new Uint16Array(codes) : codes;
     compactCodes.set(codes, out);
   }
   return out;
@@ -189,7 +189,7 @@ function removeRaking(x: Float64Array, cal: Extract<Calibration, { kind: 'rake' 
 
 /** The linearisation values with every calibration step's fitted part removed (a new array). */
 export function calibrationResiduals(design: Design, z: Float64Array): Float64Array {
-  const x = Float64Array.from(z);
+  const x = new Float64Array(z);
   for (const cal of design.calibrations) {
     if (cal.kind === 'poststratify') removePostStratum(x, cal);
     else removeRaking(x, cal);
@@ -258,6 +258,11 @@ function weightPatterns(design: Design, plan: RakingPlan): WeightPatterns | null
   return patterns;
 }
 
+/** keys ← keys · cells + cell, row by row. */
+function mixRadix(keys: Int32Array, cell: Codes, cells: number) {
+  for (let i = 0; i < keys.length; i++) keys[i] = keys[i]! * cells + cell[i]!;
+}
+
 function findPatterns(design: Design, plan: RakingPlan): WeightPatterns | null {
   const { margins } = plan;
   const n = design.n;
@@ -270,9 +275,10 @@ function findPatterns(design: Design, plan: RakingPlan): WeightPatterns | null {
   const rowOf: number[] = [];
   const of = new Uint16Array(n);
   const strata = design.strata;
+  const keyOf = new Int32Array(strata);
+  for (const m of margins) mixRadix(keyOf, m.cell, m.counts.length);
   for (let i = 0; i < n; i++) {
-    let key = strata[i]!;
-    for (const m of margins) key = key * m.counts.length + m.cell[i]!;
+    const key = keyOf[i]!;
     let p = first[key]!;
     while (p >= 0) {
       const r = rowOf[p]!;
