@@ -117,48 +117,48 @@ if (process.env.BENCH_GENERATE_TO) {
 }
 
 async function main() {
-const dir = mkdtempSync(join(tmpdir(), 'bench-stats-'));
-try {
-  const spec = buildSpec(await generateApart(join(dir, 'responses.csv')));
-  writeFileSync(join(dir, 'spec.json'), JSON.stringify(spec));
-  const onePassSeconds = onePass(join(dir, 'responses.csv'));
+  const dir = mkdtempSync(join(tmpdir(), 'bench-stats-'));
+  try {
+    const spec = buildSpec(await generateApart(join(dir, 'responses.csv')));
+    writeFileSync(join(dir, 'spec.json'), JSON.stringify(spec));
+    const onePassSeconds = onePass(join(dir, 'responses.csv'));
 
-  const started = performance.now();
-  const parsed = parseSpec(JSON.parse(readFileSync(join(dir, 'spec.json'), 'utf8')));
-  const table = readCsv(readFileSync(join(dir, 'responses.csv')), specColumns(parsed));
-  const read = performance.now();
-  const ours = runSpec(parsed, table);
-  const oursSeconds = (performance.now() - started) / 1000;
-  const round = (x: number, digits = 3) => Number(x.toFixed(digits));
-  const split = { readSeconds: round((read - started) / 1000), ...Object.fromEntries(Object.entries(ours.timings).map(([k, v]) => [k, round(v)])) };
-  console.log(JSON.stringify({ ours: { ...split, raking: ours.calibrations.rake } }));
+    const started = performance.now();
+    const parsed = parseSpec(JSON.parse(readFileSync(join(dir, 'spec.json'), 'utf8')));
+    const table = readCsv(readFileSync(join(dir, 'responses.csv')), specColumns(parsed));
+    const read = performance.now();
+    const ours = runSpec(parsed, table);
+    const oursSeconds = (performance.now() - started) / 1000;
+    const round = (x: number, digits = 3) => Number(x.toFixed(digits));
+    const split = { readSeconds: round((read - started) / 1000), ...Object.fromEntries(Object.entries(ours.timings).map(([k, v]) => [k, round(v)])) };
+    console.log(JSON.stringify({ ours: { ...split, raking: ours.calibrations.rake } }));
 
-  // BENCH_SKIP_R=1: our side only, for quick iterations (no speedup, no comparison).
-  let r: { seconds: number; estimates: { id: string; estimate: number; se: number }[] } | null = null;
-  if (process.env.BENCH_SKIP_R !== '1') {
-    const { stdout } = await promisify(execFile)('Rscript', [new URL('survey-r.R', import.meta.url).pathname, join(dir, 'spec.json')], { maxBuffer: 1 << 26 });
-    r = JSON.parse(stdout) as { seconds: number; estimates: { id: string; estimate: number; se: number }[] };
-  }
-  let maxRelDiff: number | null = null;
-  if (r) {
-    const rById = new Map(r.estimates.map((e) => [e.id, e]));
-    maxRelDiff = 0;
-    for (const e of ours.estimates) {
-      const other = rById.get(e.id);
-      if (!other) throw new Error(`R gave no value for ${e.id}`);
-      maxRelDiff = Math.max(maxRelDiff, Math.abs(e.estimate - other.estimate) / Math.abs(other.estimate), Math.abs(e.se - other.se) / Math.abs(other.se));
+    // BENCH_SKIP_R=1: our side only, for quick iterations (no speedup, no comparison).
+    let r: { seconds: number; estimates: { id: string; estimate: number; se: number }[] } | null = null;
+    if (process.env.BENCH_SKIP_R !== '1') {
+      const { stdout } = await promisify(execFile)('Rscript', [new URL('survey-r.R', import.meta.url).pathname, join(dir, 'spec.json')], { maxBuffer: 1 << 26 });
+      r = JSON.parse(stdout) as { seconds: number; estimates: { id: string; estimate: number; se: number }[] };
     }
+    let maxRelDiff: number | null = null;
+    if (r) {
+      const rById = new Map(r.estimates.map((e) => [e.id, e]));
+      maxRelDiff = 0;
+      for (const e of ours.estimates) {
+        const other = rById.get(e.id);
+        if (!other) throw new Error(`R gave no value for ${e.id}`);
+        maxRelDiff = Math.max(maxRelDiff, Math.abs(e.estimate - other.estimate) / Math.abs(other.estimate), Math.abs(e.se - other.se) / Math.abs(other.se));
+      }
+    }
+    console.log(JSON.stringify({
+      rows: table.rows,
+      oursSeconds: round(oursSeconds),
+      rSeconds: r ? round(r.seconds) : null,
+      speedup: r ? round(r.seconds / oursSeconds, 1) : null,
+      maxRelDiff: maxRelDiff === null ? null : Number(maxRelDiff.toPrecision(3)),
+      onePassSeconds: round(onePassSeconds),
+      onePassRatio: round(oursSeconds / onePassSeconds, 1),
+    }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  console.log(JSON.stringify({
-    rows: table.rows,
-    oursSeconds: round(oursSeconds),
-    rSeconds: r ? round(r.seconds) : null,
-    speedup: r ? round(r.seconds / oursSeconds, 1) : null,
-    maxRelDiff: maxRelDiff === null ? null : Number(maxRelDiff.toPrecision(3)),
-    onePassSeconds: round(onePassSeconds),
-    onePassRatio: round(oursSeconds / onePassSeconds, 1),
-  }));
-} finally {
-  rmSync(dir, { recursive: true, force: true });
-}
 }

@@ -13,7 +13,8 @@
  *   (the mean runs over all rows of the category, as R's `ave` does).
  *
  * These are R's formulas, including its fixed number of sweeps for raking, so that the standard
- * errors agree with R's to rounding (the sweeps are evaluated in a cheaper but equivalent order).
+ * errors agree with R's to rounding (the sweeps are evaluated in a cheaper but equivalent order, and
+ * rows outside an estimate's domain that share stratum, categories and weights are summed as a group).
  */
 import type { Design } from './design.js';
 import type { Calibration } from './calibrate.js';
@@ -104,7 +105,7 @@ function rakingPlan(cal: Extract<Calibration, { kind: 'rake' }>): RakingPlan {
  * weight ratios (computed once). Returns the constants C_m.
  */
 function rakingConstants(x: Float64Array, plan: RakingPlan, support: Int32Array | null): Float64Array[] {
-  const { margins, cross } = plan;
+  const { margins } = plan;
   const start = margins.map((m) => new Float64Array(m.counts.length));
   for (let k = 0; k < margins.length; k++) {
     const sums = start[k]!;
@@ -404,9 +405,10 @@ function workArray(n: number): Float64Array {
 
 /**
  * linearisedVariance for z given sparsely: z_i = values[j] for i = support[j] (support ascending),
- * 0 elsewhere. The same numbers in fewer passes: for the usual design — no clusters, one raking — the
- * raking constants come from the support rows only, and the residuals are formed in one pass that
- * also sums them by stratum, into a reused work array; other designs take the dense way.
+ * 0 elsewhere. For the usual design — no clusters, one raking — the raking constants come from the
+ * support rows only, and the variance from the support rows plus the weight patterns of the others
+ * (see varianceByPatterns), or, without patterns, from residuals formed in one pass that also sums
+ * them by stratum; other designs take the dense way.
  */
 export function linearisedVarianceSparse(design: Design, support: Int32Array, values: Float64Array): number {
   const steps = design.calibrations;
