@@ -66,8 +66,11 @@ function cellName(margin: Margin, g: number): string {
 
 /** Adjustment factor N_g/Ŵ_g per cell, refusing cells that exist only in the sample or only in the population. */
 function cellFactors(weights: Float64Array, margin: Margin): Float64Array {
+  return factorsFromTotals(weightedCellTotals(weights, margin.cell, margin.population.length), margin);
+}
+
+function factorsFromTotals(totals: Float64Array, margin: Margin): Float64Array {
   const cells = margin.population.length;
-  const totals = weightedCellTotals(weights, margin.cell, cells);
   const factors = new Float64Array(cells);
   for (let g = 0; g < cells; g++) {
     const sampled = totals[g]!;
@@ -104,7 +107,8 @@ export function weightRange(weights: Float64Array): { minWeight: number; maxWeig
   if (!weights.length) return { minWeight: 0, maxWeight: 0 };
   let minWeight = Infinity;
   let maxWeight = -Infinity;
-  for (const w of weights) {
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i]!;
     if (w < minWeight) minWeight = w;
     if (w > maxWeight) maxWeight = w;
   }
@@ -137,6 +141,23 @@ export interface RakeOptions {
   maxIterations: number;
 }
 
+// The raking passes as small functions: optimised once, they stay optimised for every pass.
+
+/** after = weights · factors[cell]; totals[nextCell] += after. */
+function adjust(weights: Float64Array, factors: Float64Array, cell: Int32Array, after: Float64Array, nextCell: Int32Array, totals: Float64Array) {
+  for (let i = 0; i < weights.length; i++) { const w = weights[i]! * factors[cell[i]!]!; after[i] = w; totals[nextCell[i]!]! += w; }
+}
+
+/** As adjust, also summing into the joint table. */
+function adjustLast(weights: Float64Array, factors: Float64Array, cell: Int32Array, after: Float64Array, jointCell: Int32Array, table: Float64Array, firstCell: Int32Array, totals: Float64Array) {
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i]! * factors[cell[i]!]!;
+    after[i] = w;
+    table[jointCell[i]!]! += w;
+    totals[firstCell[i]!]! += w;
+  }
+}
+
 export function rake(design: Design, margins: readonly Margin[], options: RakeOptions): { design: Design; report: CalibrationReport } {
   if (margins.length === 0) throw new DesignError('Raking needs at least one margin.', 'margins');
   for (const m of margins) checkMargin(design, m);
@@ -144,31 +165,57 @@ export function rake(design: Design, margins: readonly Margin[], options: RakeOp
   for (const w of design.weights) total += w;
   const epsilon = options.epsilon < 1 ? options.epsilon * total : options.epsilon;
 
-  // The joint table of all margin variables, whose change decides convergence.
-  const joint = new Float64Array(design.n);
+  // The joint table of all margin variables, whose change decides convergence: cells numbered
+  // directly when there are few, else by first appearance.
   let jointCells = 1;
-  for (const m of margins) {
-    for (let i = 0; i < design.n; i++) joint[i] = joint[i]! * m.population.length + m.cell[i]!;
-    jointCells *= m.population.length;
-  }
+  for (const m of margins) jointCells *= m.population.length;
   const jointIndex = jointCells <= 1 << 20 ? null : new Map<number, number>();
-  const jointCell = jointIndex
-    ? Int32Array.from(joint, (k) => { let v = jointIndex.get(k); if (v === undefined) { v = jointIndex.size; jointIndex.set(k, v); } return v; })
-    : Int32Array.from(joint);
+  const jointCell = new Int32Array(design.n);
+  if (!jointIndex) {
+    for (const m of margins) {
+      const cells = m.population.length;
+      for (let i = 0; i < design.n; i++) jointCell[i] = jointCell[i]! * cells + m.cell[i]!;
+    }
+  } else {
+    const joint = new Float64Array(design.n);
+    for (const m of margins) for (let i = 0; i < design.n; i++) joint[i] = joint[i]! * m.population.length + m.cell[i]!;
+    for (let i = 0; i < design.n; i++) {
+      let v = jointIndex.get(joint[i]!);
+      if (v === undefined) { v = jointIndex.size; jointIndex.set(joint[i]!, v); }
+      jointCell[i] = v;
+    }
+  }
   const tableSize = jointIndex ? jointIndex.size : jointCells;
 
+  // Each adjustment pass also sums the new weights for what comes next: the next margin's cells, or
+  // (after the last margin) the joint table and the first margin's cells. The sums run in row order,
+  // as separate passes would.
   let weights = design.weights;
   let oldTable = weightedCellTotals(weights, jointCell, tableSize);
+  let totals = weightedCellTotals(weights, margins[0]!.cell, margins[0]!.population.length);
   let lastSteps: { cell: Int32Array; after: Float64Array }[] = [];
   let iterations = 0;
   let converged = false;
   while (iterations < options.maxIterations) {
     lastSteps = [];
-    for (const m of margins) {
-      weights = applyFactors(weights, m.cell, cellFactors(weights, m));
+    let newTable = oldTable;
+    for (let k = 0; k < margins.length; k++) {
+      const m = margins[k]!;
+      const factors = factorsFromTotals(totals, m);
+      const after = new Float64Array(design.n);
+      const cell = m.cell;
+      if (k + 1 < margins.length) {
+        const next = margins[k + 1]!;
+        totals = new Float64Array(next.population.length);
+        adjust(weights, factors, cell, after, next.cell, totals);
+      } else {
+        totals = new Float64Array(margins[0]!.population.length);
+        newTable = new Float64Array(tableSize);
+        adjustLast(weights, factors, cell, after, jointCell, newTable, margins[0]!.cell, totals);
+      }
+      weights = after;
       lastSteps.push({ cell: m.cell, after: weights });
     }
-    const newTable = weightedCellTotals(weights, jointCell, tableSize);
     let delta = 0;
     for (let k = 0; k < tableSize; k++) delta = Math.max(delta, Math.abs(oldTable[k]! - newTable[k]!));
     if (delta < epsilon) { converged = true; iterations++; break; }

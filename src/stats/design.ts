@@ -60,7 +60,7 @@ export class DesignError extends Error {
 
 export function createDesign(input: DesignInput): Design {
   const n = input.weights.length;
-  const weights = Float64Array.from(input.weights);
+  const weights = new Float64Array(input.weights);
   for (let i = 0; i < n; i++) {
     const w = weights[i]!;
     if (!(w > 0) || !Number.isFinite(w)) throw new DesignError(`Design weight of row ${i + 1} must be a positive number (is ${w}).`, 'weight');

@@ -21,7 +21,7 @@
  */
 import { degreesOfFreedom, type Design } from './design.js';
 import { qnorm, qt } from './distributions.js';
-import { linearisedVariance } from './variance.js';
+import { linearisedVariance, linearisedVarianceSparse } from './variance.js';
 
 export interface Estimate {
   estimate: number;
@@ -36,48 +36,58 @@ export interface Estimate {
 /** Domain membership per row (1 = in the domain); null = whole sample. */
 export type Domain = Uint8Array | null;
 
-function counted(y: Float64Array, domain: Domain, i: number): boolean {
-  return !Number.isNaN(y[i]!) && (domain === null || domain[i] === 1);
-}
-
 interface Linearised {
   estimate: number;
+  /** The counted rows, ascending, and z at each of them; z is 0 at every other row. */
+  rows: Int32Array;
   z: Float64Array;
   respondents: number;
   weightedCount: number;
 }
 
-function linearisedMean(design: Design, y: Float64Array, domain: Domain): Linearised {
-  const w = design.weights;
+/** Rows that count (in the domain and with a value of y), ascending, with Σ w_i y_i and Σ w_i over them in row order. */
+let rowsScratch = new Int32Array(0);
+
+function countedRows(w: Float64Array, y: Float64Array, domain: Domain): { rows: Int32Array; total: number; weightedCount: number } {
+  if (rowsScratch.length < y.length) rowsScratch = new Int32Array(y.length);
+  const rows = rowsScratch;
+  let k = 0;
   let total = 0;
   let weightedCount = 0;
-  let respondents = 0;
-  for (let i = 0; i < design.n; i++) {
-    if (!counted(y, domain, i)) continue;
-    total += w[i]! * y[i]!;
+  for (let i = 0; i < y.length; i++) {
+    if (domain !== null && domain[i] !== 1) continue;
+    const v = y[i]!;
+    if (Number.isNaN(v)) continue;
+    rows[k++] = i;
+    total += w[i]! * v;
     weightedCount += w[i]!;
-    respondents++;
   }
+  return { rows: rows.slice(0, k), total, weightedCount };
+}
+
+function linearisedMean(design: Design, y: Float64Array, domain: Domain): Linearised {
+  const w = design.weights;
+  const { rows, total, weightedCount } = countedRows(w, y, domain);
+  const respondents = rows.length;
   const estimate = respondents > 0 ? total / weightedCount : NaN;
-  const z = new Float64Array(design.n);
-  if (respondents > 0) for (let i = 0; i < design.n; i++) if (counted(y, domain, i)) z[i] = (w[i]! * (y[i]! - estimate)) / weightedCount;
-  return { estimate, z, respondents, weightedCount };
+  const z = new Float64Array(rows.length);
+  for (let j = 0; j < rows.length; j++) { const i = rows[j]!; z[j] = (w[i]! * (y[i]! - estimate)) / weightedCount; }
+  return { estimate, z, rows, respondents, weightedCount };
 }
 
 function linearisedTotal(design: Design, y: Float64Array, domain: Domain): Linearised {
   const w = design.weights;
-  const z = new Float64Array(design.n);
-  let estimate = 0;
-  let weightedCount = 0;
-  let respondents = 0;
-  for (let i = 0; i < design.n; i++) {
-    if (!counted(y, domain, i)) continue;
-    z[i] = w[i]! * y[i]!;
-    estimate += z[i]!;
-    weightedCount += w[i]!;
-    respondents++;
-  }
-  return { estimate, z, respondents, weightedCount };
+  const { rows, total, weightedCount } = countedRows(w, y, domain);
+  const z = new Float64Array(rows.length);
+  for (let j = 0; j < rows.length; j++) { const i = rows[j]!; z[j] = w[i]! * y[i]!; }
+  return { estimate: total, z, rows, respondents: rows.length, weightedCount };
+}
+
+/** z as one value per row. */
+function dense(lin: Linearised, n: number): Float64Array {
+  const z = new Float64Array(n);
+  for (let j = 0; j < lin.rows.length; j++) z[lin.rows[j]!] = lin.z[j]!;
+  return z;
 }
 
 function checkLength(design: Design, y: Float64Array, domain: Domain) {
@@ -91,7 +101,7 @@ function waldInterval(estimate: number, se: number, level: number): [number, num
 
 function finish(design: Design, lin: Linearised, level: number): Estimate {
   if (lin.respondents === 0) return { estimate: NaN, se: NaN, respondents: 0, weightedCount: 0, ci: [NaN, NaN] };
-  const se = Math.sqrt(linearisedVariance(design, lin.z));
+  const se = Math.sqrt(linearisedVarianceSparse(design, lin.rows, lin.z));
   return { estimate: lin.estimate, se, respondents: lin.respondents, weightedCount: lin.weightedCount, ci: waldInterval(lin.estimate, se, level) };
 }
 
@@ -143,8 +153,10 @@ export function domainMeanDifference(design: Design, y: Float64Array, domainA: D
   const a = linearisedMean(design, y, domainA);
   const b = linearisedMean(design, y, domainB);
   if (a.respondents === 0 || b.respondents === 0) return { estimate: NaN, se: NaN, ci: [NaN, NaN] };
+  const za = dense(a, design.n);
+  const zb = dense(b, design.n);
   const z = new Float64Array(design.n);
-  for (let i = 0; i < design.n; i++) z[i] = a.z[i]! - b.z[i]!;
+  for (let i = 0; i < design.n; i++) z[i] = za[i]! - zb[i]!;
   const estimate = a.estimate - b.estimate;
   const se = Math.sqrt(linearisedVariance(design, z));
   return { estimate, se, ci: waldInterval(estimate, se, level) };

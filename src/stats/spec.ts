@@ -137,11 +137,15 @@ export function designFromTable(table: Table, spec: SpecDesign): Design {
     const fpc = numericColumn(table, spec.fpc).values;
     populationPsus = new Float64Array(strataCount).fill(NaN);
     const sampled = new Float64Array(strataCount);
-    const seen = new Set<string>();
+    // Distinct (stratum, cluster) pairs; without clusters every row is a PSU.
+    const seen = new Set<number>();
     for (let i = 0; i < table.rows; i++) {
       const h = strata ? strata[i]! : 0;
-      const key = clusters ? `${h}:${clusters[i]}` : String(i);
-      if (!seen.has(key)) { seen.add(key); sampled[h]! += 1; }
+      if (!clusters) sampled[h]! += 1;
+      else {
+        const key = h * table.rows + clusters[i]!;
+        if (!seen.has(key)) { seen.add(key); sampled[h]! += 1; }
+      }
       const value = fpc[i]!;
       if (!(value > 0)) throw new DataError(`Row ${i + 1}: the population size in "${spec.fpc}" must be positive.`, i + 2, spec.fpc);
       if (Number.isNaN(populationPsus[h]!)) populationPsus[h] = value;
@@ -156,11 +160,33 @@ export function designFromTable(table: Table, spec: SpecDesign): Design {
 /** Cell index per row for the combination of variables; −1 where a variable is missing or the cell is not listed. */
 function cellsOf(table: Table, variables: string[], keys: Map<string, number>): Int32Array {
   const columns = variables.map((v) => categoricalColumn(table, v));
-  return Int32Array.from({ length: table.rows }, (_, i) => {
-    const parts = columns.map((c) => (c.codes[i]! >= 0 ? c.levels[c.codes[i]!]! : null));
-    if (parts.includes(null)) return -1;
-    return keys.get(parts.join('\u0000')) ?? -1;
-  });
+  // Rows are looked up by the mixed-radix number of their level codes; each combination's key is built once.
+  const combinations = columns.reduce((product, c) => product * Math.max(1, c.levels.length), 1);
+  const known = combinations <= 1 << 20 ? new Int32Array(combinations).fill(-2) : null;
+  const knownSparse = new Map<number, number>();
+  const cellOf = (combination: number, i: number) => {
+    const cell = keys.get(columns.map((c) => c.levels[c.codes[i]!]!).join('\u0000')) ?? -1;
+    if (known) known[combination] = cell;
+    else if (Number.isSafeInteger(combinations)) knownSparse.set(combination, cell);
+    return cell;
+  };
+  const out = new Int32Array(table.rows);
+  if (!Number.isSafeInteger(combinations)) {
+    for (let i = 0; i < table.rows; i++) out[i] = columns.some((c) => c.codes[i]! < 0) ? -1 : cellOf(0, i);
+    return out;
+  }
+  for (let i = 0; i < table.rows; i++) {
+    let combination = 0;
+    for (const c of columns) {
+      const code = c.codes[i]!;
+      if (code < 0) { combination = -1; break; }
+      combination = combination * c.levels.length + code;
+    }
+    if (combination < 0) { out[i] = -1; continue; }
+    const cell = known ? known[combination]! : (knownSparse.get(combination) ?? -2);
+    out[i] = cell === -2 ? cellOf(combination, i) : cell;
+  }
+  return out;
 }
 
 function explainMissingCell(cell: Int32Array, variables: string[]): void {
@@ -217,8 +243,18 @@ function domainFor(table: Table, by: string, level: string, cache: Map<string, U
   return domain;
 }
 
-export function runSpec(spec: Spec, table: Table): SpecResult & { calibrations: Record<string, CalibrationReport> } {
+/** Seconds spent in each part of runSpec (wall clock), for the benchmark's profile split. */
+export interface SpecTimings {
+  designSeconds: number;
+  calibrationSeconds: number;
+  estimateSeconds: number;
+}
+
+export function runSpec(spec: Spec, table: Table): SpecResult & { calibrations: Record<string, CalibrationReport>; timings: SpecTimings } {
+  const started = performance.now();
   const base = designFromTable(table, spec.design);
+  const designed = performance.now();
+  let calibrationMs = 0;
   const designs = new Map<string, Design>();
   const reports: Record<string, CalibrationReport> = {};
   const domains = new Map<string, Uint8Array>();
@@ -227,7 +263,9 @@ export function runSpec(spec: Spec, table: Table): SpecResult & { calibrations: 
     if (!design) {
       const cal = spec.calibrations[e.design];
       if (!cal) throw new SpecError(`Estimate "${e.id}" uses the unknown design "${e.design}".`, `estimates.${e.id}.design`);
+      const from = performance.now();
       const result = calibrate(table, base, cal);
+      calibrationMs += performance.now() - from;
       design = result.design;
       designs.set(e.design, design);
       reports[e.design] = result.report;
@@ -237,5 +275,7 @@ export function runSpec(spec: Spec, table: Table): SpecResult & { calibrations: 
     const result: Estimate = e.stat === 'total' ? estimateTotal(design, y, domain) : e.stat === 'proportion' ? estimateProportion(design, y, domain) : estimateMean(design, y, domain);
     return { id: e.id, estimate: result.estimate, se: result.se };
   });
-  return { estimates, calibrations: reports };
+  const finished = performance.now();
+  const timings = { designSeconds: (designed - started) / 1000, calibrationSeconds: calibrationMs / 1000, estimateSeconds: (finished - designed - calibrationMs) / 1000 };
+  return { estimates, calibrations: reports, timings };
 }

@@ -6,6 +6,7 @@ import { domainMeanDifference, estimateMean, estimateProportion, estimateTotal, 
 import { designFromTable, parseSpec, runSpec, specColumns, calibrate, type SpecCalibration } from './spec.js';
 import { categorical, numeric, readCsv, type Table, DataError } from './table.js';
 import { rake, postStratify } from './calibrate.js';
+import { linearisedVariance } from './variance.js';
 
 const fixtures = new URL('../../test/fixtures/survey-reference/', import.meta.url);
 const read = (name: string) => readFileSync(new URL(name, fixtures), 'utf8');
@@ -213,5 +214,95 @@ describe('CSV reading', () => {
     expect(run).toThrow(DataError);
     expect(run).toThrow(/Line 3, column "y"/);
     expect(() => readCsv('w\n1\n', { w: 'numeric', v: 'numeric' })).toThrow(/no column "v"/);
+  });
+
+  const levels = (t: Table, name: string) => (t.columns.get(name) as ReturnType<typeof categorical>).levels;
+  const codes = (t: Table, name: string) => Array.from((t.columns.get(name) as ReturnType<typeof categorical>).codes);
+  const values = (t: Table, name: string) => Array.from((t.columns.get(name) as ReturnType<typeof numeric>).values);
+
+  it('reads a byte order mark, CRLF, blank lines, quoted separators, quotes and line breaks, and a last line without break', () => {
+    const text = '\uFEFF"name","n","skip"\r\n"a,b",1,"x ""y"" z"\r\n\r\n"say ""hi""",2,"multi\r\nline"\n"Süd",3,\nNord,"4",last';
+    for (const input of [text, new TextEncoder().encode(text)]) {
+      const t = readCsv(input, { name: 'categorical', n: 'numeric' });
+      expect(t.rows).toBe(4);
+      expect(levels(t, 'name')).toEqual(['Nord', 'Süd', 'a,b', 'say "hi"']);
+      expect(codes(t, 'name')).toEqual([2, 3, 1, 0]);
+      expect(values(t, 'n')).toEqual([1, 2, 3, 4]);
+    }
+  });
+
+  it('treats empty fields and NA as missing, quoted or not, and keeps one level for a value however it is written', () => {
+    const t = readCsv('g,v\n"",NA\nNA,""\nx,\n"x",5\na"b,6\n"a""b",7\n', { g: 'categorical', v: 'numeric' });
+    expect(levels(t, 'g')).toEqual(['a"b', 'x']);
+    expect(codes(t, 'g')).toEqual([-1, -1, 1, 1, 0, 0]);
+    expect(values(t, 'v')).toEqual([NaN, NaN, NaN, 5, 6, 7]);
+  });
+
+  it('codes many levels, short and long, however they arrive', () => {
+    const names = Array.from({ length: 600 }, (_, i) => (i % 2 ? `Ortsteil Nummer ${i}` : `k${i}`));
+    const order = Array.from({ length: 3000 }, (_, i) => names[(i * 7919) % names.length]!);
+    // An unescaped value first, then the same value plain; a value with a quote plain, then escaped.
+    const rows = ['"only ""escaped"""', '"say ""no"""', 'say "no"', 'x"y', '"x""y"', ...order];
+    const csv = `g\n${rows.map((v, i) => (i > 4 && i % 3 === 0 ? `"${v}"` : v)).join('\n')}\n`;
+    const t = readCsv(csv, { g: 'categorical' });
+    const expected = categorical(['only "escaped"', 'say "no"', 'say "no"', 'x"y', 'x"y', ...order]);
+    expect(levels(t, 'g')).toEqual(expected.levels);
+    expect(codes(t, 'g')).toEqual(Array.from(expected.codes));
+  });
+
+  it('reads every number as Number() does', () => {
+    // Plain decimals take the byte-wise path; exponents, blanks, 17-digit and long fractions go through Number().
+    let seed = 42;
+    const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const digits = (k: number) => Array.from({ length: k }, () => Math.floor(random() * 10)).join('');
+    const texts = ['0', '-0', '+7', '.5', '-.25', '5.', '007', '1e3', '-2.5E-3', ' 12 ', '0x1A', 'Infinity', '9007199254740993',
+      '3.3299874887612924', '0.1', '123456789012345678901234', '0.00000000000000000000001234', String(Math.PI), String(2 / 3)];
+    for (let i = 0; i < 3000; i++) {
+      const whole = digits(1 + Math.floor(random() * 12));
+      const fraction = random() < 0.7 ? `.${digits(Math.floor(random() * 18))}` : '';
+      texts.push(`${random() < 0.3 ? '-' : ''}${whole}${fraction}`);
+    }
+    const csv = `v\n${texts.map((x, i) => (i % 2 ? `"${x}"` : x)).join('\n')}\n`;
+    const read = values(readCsv(csv, { v: 'numeric' }), 'v');
+    texts.forEach((x, i) => expect(Object.is(read[i], Number(x)), `${x} read as ${read[i]}`).toBe(true));
+  });
+
+  it('refuses broken quoting and ragged lines, naming the line', () => {
+    expect(() => readCsv('a,b\n1,2\n"open,3\n', { a: 'numeric' })).toThrow(/Line 3: a quoted field is not closed/);
+    expect(() => readCsv('a,b\n"1"x,2\n', { a: 'numeric' })).toThrow(/Line 2: a quoted field is followed by text/);
+    expect(() => readCsv('a,b\n1,2\n\n3\n', { a: 'numeric' })).toThrow(/Line 4 has 1 fields, the header 2/);
+    expect(() => readCsv('a,b\n1,2,3\n', { a: 'numeric' })).toThrow(/Line 2 has 3 fields/);
+    expect(() => readCsv('a;b\n1;x\n', { b: 'numeric' })).toThrow(/Line 2, column "b": "x" is not a number/);
+  });
+});
+
+describe('variance shortcuts agree with the row-by-row computation', () => {
+  // A stratified sample raked on two margins; the design weight is one per stratum (few weight
+  // patterns) or differs per row (no patterns): both must give what the dense residuals give.
+  let seed = 7;
+  const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const n = 6000;
+  const strata = Int32Array.from({ length: n }, (_, i) => i % 5);
+  const age = Int32Array.from({ length: n }, () => Math.floor(random() * 3));
+  const sex = Int32Array.from({ length: n }, () => (random() < 0.55 ? 1 : 0));
+  const y = Float64Array.from({ length: n }, () => (random() < 0.05 ? NaN : Math.floor(random() * 5) + 1));
+  const margins = [{ cell: age, population: Float64Array.of(30000, 40000, 50000) }, { cell: sex, population: Float64Array.of(61000, 59000) }];
+  const dense = (design: Design, domain: Uint8Array | null) => {
+    const w = design.weights;
+    let t = 0;
+    let W = 0;
+    const counted = (i: number) => !Number.isNaN(y[i]!) && (!domain || domain[i] === 1);
+    for (let i = 0; i < n; i++) if (counted(i)) { t += w[i]! * y[i]!; W += w[i]!; }
+    const z = Float64Array.from({ length: n }, (_, i) => (counted(i) ? (w[i]! * (y[i]! - t / W)) / W : 0));
+    return Math.sqrt(linearisedVariance(design, z));
+  };
+  const cases: [string, Float64Array][] = [
+    ['one design weight per stratum', Float64Array.from(strata, (h) => 15 + 3 * h)],
+    ['a design weight per row', Float64Array.from(strata, (h) => 15 + 3 * h + random())],
+  ];
+  it.each(cases)('%s', (_name, weights) => {
+    const design = rake(createDesign({ weights, strata, populationPsus: Float64Array.of(1e5, 1e5, 1e5, 1e5, 1e5) }), margins, { epsilon: 1e-12, maxIterations: 100 }).design;
+    const domains = [null, Uint8Array.from(strata, (h) => (h === 2 ? 1 : 0)), Uint8Array.from(age, (g) => (g === 1 ? 1 : 0))];
+    for (const domain of domains) expect(relDiff(estimateMean(design, y, domain).se, dense(design, domain))).toBeLessThan(1e-13);
   });
 });
