@@ -101,7 +101,9 @@ export function createMetrics(database: Database, modules: readonly PlatformModu
 export function installMetrics(app: App, metrics: Metrics | null, token: string | undefined) {
   if (metrics) {
     app.addHook('onResponse', async (request, reply) => {
-      metrics.observeRequest(request.method, request.routeOptions.url, reply.statusCode, reply.elapsedTime / 1000);
+      // An API address the router could not match lands on the web app's wildcard (then a 404): unmatched too.
+      const route = request.routeOptions.url === '/*' && request.url.startsWith('/api/') ? undefined : request.routeOptions.url;
+      metrics.observeRequest(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
     });
   }
   const expected = metrics && token ? digest(token) : null;
