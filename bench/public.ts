@@ -151,11 +151,13 @@ async function runOn(label: string, env: Record<string, string>) {
 
 async function main() {
   const out: Record<string, Awaited<ReturnType<typeof runOn>>> = {};
+  // BENCH_ONLY=pglite|postgres runs one of them (for iterating; the benchmark is both).
+  const only = process.env.BENCH_ONLY;
   const dataDir = mkdtempSync(join(tmpdir(), 'asskomm-bench-public-'));
   try {
-    out.pglite = await runOn('embedded database (PGlite)', { DATA_DIR: dataDir, FILES_DIR: join(dataDir, 'files'), MAIL_OUTBOX_DIR: join(dataDir, 'outbox') });
+    if (only !== 'postgres') out.pglite = await runOn('embedded database (PGlite)', { DATA_DIR: dataDir, FILES_DIR: join(dataDir, 'files'), MAIL_OUTBOX_DIR: join(dataDir, 'outbox') });
   } finally { rmSync(dataDir, { recursive: true, force: true }); }
-  const serverUrl = process.env.TEST_DATABASE_URL;
+  const serverUrl = only === 'pglite' ? undefined : process.env.TEST_DATABASE_URL;
   if (serverUrl) {
     const name = `bench_public_${process.pid}`;
     const admin = new pg.Client({ connectionString: serverUrl });
