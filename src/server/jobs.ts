@@ -33,6 +33,9 @@ export interface Jobs {
   stop(): Promise<void>;
 }
 
+/** On stop, running jobs get this long to finish; then they are marked failed and retried by the next instance. */
+const JOB_DRAIN_TIMEOUT_MS = 6_000;
+
 export function createJobs(database: Database, ctx: JobContext, definitions: readonly JobDefinition<never>[]): Jobs {
   let starting: Promise<PgBoss> | null = null;
   const known = new Set(definitions.map((d) => d.name));
@@ -65,7 +68,7 @@ export function createJobs(database: Database, ctx: JobContext, definitions: rea
       if (!starting) return;
       const boss = await starting.catch(() => null);
       starting = null;
-      await boss?.stop({ graceful: true, timeout: 10_000 });
+      await boss?.stop({ graceful: true, timeout: JOB_DRAIN_TIMEOUT_MS });
     },
   };
 }

@@ -40,8 +40,8 @@ export async function checkReadiness(db: Db): Promise<Readiness> {
 
 async function appliedMigrations(db: Db): Promise<Set<number>> {
   try {
-    const result = await db.execute(sql`select created_at from drizzle.__drizzle_migrations`);
-    return new Set((result.rows as { created_at: string | number }[]).map((r) => Number(r.created_at)));
+    const result = await db.execute(sql`select created_at from drizzle.__drizzle_migrations`) as unknown as { rows: { created_at: string | number }[] };
+    return new Set(result.rows.map((r) => Number(r.created_at)));
   } catch (e) {
     // A database that answers but was never migrated has no journal table.
     if (errorCode(e) === UNDEFINED_TABLE) return new Set();
