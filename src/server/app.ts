@@ -95,7 +95,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     db: deps.database.db, files: app.files, config, log: (msg, extra) => app.log.info(extra ?? {}, msg),
   }, modules.flatMap((m) => m.jobs ?? []));
   app.decorate('jobs', jobs);
-  if (!config.lazyJobs) app.addHook('onReady', () => jobs.start());
+  // Workers start beside listening, not before it (pg-boss's start takes a while; a job sent meanwhile waits for it).
+  if (!config.lazyJobs) app.addHook('onReady', async () => { jobs.start().catch((error: Error) => app.log.error({ err: error }, 'job system did not start; the next job sent tries again')); });
   app.addHook('onClose', () => jobs.stop());
   app.decorate('routeTable', []);
   app.decorateRequest('actor', null);

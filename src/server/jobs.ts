@@ -44,18 +44,24 @@ export function createJobs(database: Database, ctx: JobContext, definitions: rea
     const scheduled = definitions.filter((d) => d.cron);
     const boss = new PgBoss({ ...database.jobConnection(), schedule: scheduled.length > 0 } as ConstructorParameters<typeof PgBoss>[0]);
     boss.on('error', (error: Error) => ctx.log('job system error', { error: error.message }));
-    await boss.start();
-    for (const d of definitions) {
-      await boss.createQueue(d.name, { expireInSeconds: d.expireInSeconds ?? 300, retryLimit: d.retryLimit ?? 2, retryDelay: 5 });
-      await boss.work<object>(d.name, { pollingIntervalSeconds: 1 }, async ([job]) => {
-        await d.run(ctx, job!.data as never);
-      });
+    try {
+      await boss.start();
+      for (const d of definitions) {
+        await boss.createQueue(d.name, { expireInSeconds: d.expireInSeconds ?? 300, retryLimit: d.retryLimit ?? 2, retryDelay: 5 });
+        await boss.work<object>(d.name, { pollingIntervalSeconds: 1 }, async ([job]) => {
+          await d.run(ctx, job!.data as never);
+        });
+      }
+      for (const d of scheduled) await boss.schedule(d.name, d.cron!, {});
+    } catch (e) {
+      await boss.stop({ graceful: false }).catch(() => {});
+      throw e;
     }
-    for (const d of scheduled) await boss.schedule(d.name, d.cron!, {});
     return boss;
   }
 
-  const ensure = () => (starting ??= boot());
+  // A failed start is not kept: the next send (or start) tries again.
+  const ensure = () => (starting ??= boot().catch((e: unknown) => { starting = null; throw e; }));
   return {
     async send(name, data, options) {
       if (!known.has(name)) throw new Error(`Unknown job ${name}`);
