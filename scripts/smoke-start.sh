@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 DIR=$(mktemp -d /tmp/asskomm-smoke.XXXXXX)
 SERVER=
-trap '[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; rm -rf "$DIR"' EXIT
+trap 'if [ -n "$SERVER" ]; then kill "$SERVER" 2>/dev/null || true; fi; rm -rf "$DIR"' EXIT
 PORT=${SMOKE_PORT:-$(( 40000 + RANDOM % 20000 ))}
 PORT=$PORT HOST=127.0.0.1 DATA_DIR="$DIR/db" FILES_DIR="$DIR/files" MAIL_OUTBOX_DIR="$DIR/outbox" DATABASE_URL= LOG_LEVEL=warn \
   node dist/platform/main.js &
