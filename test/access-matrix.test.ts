@@ -19,6 +19,7 @@ const CRIME_COMMUNE: Role[] = ['lpr_admin', 'lpr_staff', 'police', 'commune', 'a
 const RECOMMENDATION_MANAGE: Role[] = ['lpr_admin', 'lpr_staff', 'commune'];
 const EXPECTED: Record<string, 'public' | 'authenticated' | Role[]> = {
   'GET /api/health': 'public',
+  'GET /api/health/ready': 'public',
   'GET /api/datasources': 'public',
   'GET /api/openapi.json': 'public',
   'POST /api/auth/login': 'public',

@@ -103,7 +103,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   }, modules.flatMap((m) => m.jobs ?? []), metrics?.observeJob);
   metrics?.watchQueues(jobs);
   app.decorate('jobs', jobs);
-  if (!config.lazyJobs) app.addHook('onReady', () => jobs.start());
+  // Workers start beside listening, not before it (pg-boss's start takes a while; a job sent meanwhile waits for it).
+  if (!config.lazyJobs) app.addHook('onReady', async () => { jobs.start().catch((error: Error) => app.log.error({ err: error }, 'job system did not start; the next job sent tries again')); });
   app.addHook('onClose', () => jobs.stop());
   app.decorate('routeTable', []);
   const tracked = [...new Set(modules.flatMap((m) => (m.publicSources ?? []).map((t) => getTableName(t))))].sort();

@@ -40,6 +40,9 @@ export interface QueueStats { queue: string; queued: number; deferred: number; a
 /** Told of every job run in this process (for /metrics). */
 export type JobObserver = (queue: string, seconds: number, outcome: 'completed' | 'failed') => void;
 
+/** On stop, running jobs get this long to finish; then they are marked failed and retried by the next instance. */
+const JOB_DRAIN_TIMEOUT_MS = 6_000;
+
 export function createJobs(database: Database, ctx: JobContext, definitions: readonly JobDefinition<never>[], observe?: JobObserver): Jobs {
   let starting: Promise<PgBoss> | null = null;
   let started: PgBoss | null = null;
@@ -49,26 +52,32 @@ export function createJobs(database: Database, ctx: JobContext, definitions: rea
     const scheduled = definitions.filter((d) => d.cron);
     const boss = new PgBoss({ ...database.jobConnection(), schedule: scheduled.length > 0 } as ConstructorParameters<typeof PgBoss>[0]);
     boss.on('error', (error: Error) => ctx.log('job system error', { error: error.message }));
-    await boss.start();
-    for (const d of definitions) {
-      await boss.createQueue(d.name, { expireInSeconds: d.expireInSeconds ?? 300, retryLimit: d.retryLimit ?? 2, retryDelay: 5 });
-      await boss.work<object>(d.name, { pollingIntervalSeconds: 1 }, async ([job]) => {
-        const begin = performance.now();
-        try {
-          await d.run(ctx, job!.data as never);
-          observe?.(d.name, (performance.now() - begin) / 1000, 'completed');
-        } catch (error) {
-          observe?.(d.name, (performance.now() - begin) / 1000, 'failed');
-          throw error;
-        }
-      });
+    try {
+      await boss.start();
+      for (const d of definitions) {
+        await boss.createQueue(d.name, { expireInSeconds: d.expireInSeconds ?? 300, retryLimit: d.retryLimit ?? 2, retryDelay: 5 });
+        await boss.work<object>(d.name, { pollingIntervalSeconds: 1 }, async ([job]) => {
+          const begin = performance.now();
+          try {
+            await d.run(ctx, job!.data as never);
+            observe?.(d.name, (performance.now() - begin) / 1000, 'completed');
+          } catch (error) {
+            observe?.(d.name, (performance.now() - begin) / 1000, 'failed');
+            throw error;
+          }
+        });
+      }
+      for (const d of scheduled) await boss.schedule(d.name, d.cron!, {});
+    } catch (e) {
+      await boss.stop({ graceful: false }).catch(() => {});
+      throw e;
     }
-    for (const d of scheduled) await boss.schedule(d.name, d.cron!, {});
     started = boss;
     return boss;
   }
 
-  const ensure = () => (starting ??= boot());
+  // A failed start is not kept: the next send (or start) tries again.
+  const ensure = () => (starting ??= boot().catch((e: unknown) => { starting = null; throw e; }));
   return {
     async send(name, data, options) {
       if (!known.has(name)) throw new Error(`Unknown job ${name}`);
@@ -87,7 +96,7 @@ export function createJobs(database: Database, ctx: JobContext, definitions: rea
       const boss = await starting.catch(() => null);
       starting = null;
       started = null;
-      await boss?.stop({ graceful: true, timeout: 10_000 });
+      await boss?.stop({ graceful: true, timeout: JOB_DRAIN_TIMEOUT_MS });
     },
   };
 }

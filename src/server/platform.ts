@@ -3,7 +3,9 @@ import { join, resolve } from 'node:path';
 import type { App, PlatformModule } from './modules.js';
 import { access } from './http/access.js';
 import { ping } from './db/client.js';
-import { ZDataSourceList, ZHealth, type TDataSource } from './platform.types.js';
+import { checkReadiness } from './db/readiness.js';
+import { Problem } from './http/problem.js';
+import { ZDataSourceList, ZHealth, ZReady, type TDataSource } from './platform.types.js';
 
 export const dataRoot = resolve(import.meta.dirname, '../../data');
 
@@ -37,12 +39,31 @@ function listDataSources(): TDataSource[] {
 }
 
 async function platformRoutes(app: App) {
+  // Liveness: the process answers (a load balancer or orchestrator restarts it when not).
   app.get('/health', {
     config: { access: access.public },
-    schema: { tags: ['Betrieb'], summary: 'Betriebsbereitschaft', response: { 200: ZHealth } },
+    schema: { tags: ['Betrieb'], summary: 'Lebenszeichen (Liveness)', response: { 200: ZHealth } },
   }, async () => {
     await ping(app.database.db);
     return { status: 'ok' as const };
+  });
+
+  // Readiness: the database answers and has every migration this code expects (send traffic only then).
+  app.get('/health/ready', {
+    config: { access: access.public },
+    schema: {
+      tags: ['Betrieb'], summary: 'Betriebsbereitschaft (Readiness): Datenbank und Migrationen',
+      description: 'Antwortet 503 (application/problem+json), solange die Datenbank nicht antwortet oder Migrationen fehlen.',
+      response: { 200: ZReady },
+    },
+  }, async () => {
+    const { database, migrations } = await checkReadiness(app.database.db);
+    if (database !== 'ok') throw new Problem(503, 'database_unavailable', 'Die Datenbank antwortet nicht.', { database });
+    const { applied, expected, missing } = migrations;
+    if (missing.length > 0) {
+      throw new Problem(503, 'migrations_missing', `Der Datenbank fehlen ${missing.length} von ${expected} Migrationen: ${missing.join(', ')}.`, { database, migrations });
+    }
+    return { status: 'ready' as const, database, migrations: { applied, expected } };
   });
 
   const sources = listDataSources();

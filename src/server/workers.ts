@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { Problem } from './http/problem.js';
 
@@ -42,6 +43,12 @@ const { parentPort, workerData } = require('node:worker_threads');
 });
 `;
 
+/** Callers name their task module as in the sources (`./x.ts`); compiled code (dist/) has the emitted `./x.js` beside it. */
+function taskModule(module: URL): URL {
+  if (!module.pathname.endsWith('.ts') || existsSync(fileURLToPath(module))) return module;
+  return new URL(module.href.replace(/\.ts$/, '.js'));
+}
+
 let running = 0;
 const waiting: (() => void)[] = [];
 async function slot() {
@@ -57,7 +64,8 @@ function release() {
  * Calls `exportName(...args)` of the module at `module` in a worker thread and returns its result. Args
  * and result are copied (structured clone). A `Problem` thrown there is thrown here as a `Problem`.
  */
-export async function runTask<T>(module: URL, exportName: string, args: unknown[], opts: TaskOptions = {}): Promise<T> {
+export async function runTask<T>(source: URL, exportName: string, args: unknown[], opts: TaskOptions = {}): Promise<T> {
+  const module = taskModule(source);
   await slot();
   const name = `${module.pathname.split('/').pop()}#${exportName}`;
   try {

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { Problem } from '../../server/http/problem.js';
 
 // Columns (exceljs row.values is 1-based): 1 Satzart, 2 Textkennzeichen, 3 Land, 4 RB, 5 Kreis, 6 VB, 7 Gem, 8 Name,
@@ -45,7 +45,8 @@ export const unreadableGvFile = () =>
  * check the archive's sizes (`checkZipLimits`) before.
  */
 export async function parseGvIsys(data: Buffer, land = '14'): Promise<GvFile> {
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs'); // loaded here: the server imports this file at start for unreadableGvFile
+  const wb = new Excel.Workbook();
   try { await wb.xlsx.load(data as unknown as ArrayBuffer); } catch { throw unreadableGvFile(); }
   const ws = wb.worksheets.find((w) => w.name.startsWith('Onlineprodukt')) ?? wb.worksheets.find((w) => w.rowCount > 100);
   if (!ws) throw new Problem(422, 'registry_file_invalid', 'Die Datei enthält kein Tabellenblatt „Onlineprodukt_Gemeinden“.', { field: 'file' });

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import { unprocessable } from '../../server/http/problem.js';
@@ -111,6 +110,7 @@ export async function exportResponses(db: Db, project: AnalysisRow, format: TExp
   }
   if (format === 'codebook') return { data: Buffer.from(`\uFEFF${toCsv(codebook, ';')}`), name: `${project.code}-codebuch.csv`, type: 'csv' };
   if (format === 'sps') return { data: Buffer.from(spssSyntax(variables, `${base}.csv`)), name: `${project.code}-labels.sps`, type: 'sps' };
+  const { default: ExcelJS } = await import('exceljs'); // on first use, not at every server start
   const wb = new ExcelJS.Workbook();
   wb.creator = 'ASSKomm-Plattform';
   const ws = wb.addWorksheet('Antworten');

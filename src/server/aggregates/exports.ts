@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 import type { Db } from '../db/client.js';
 import type { Actor } from '../auth/roles.js';
@@ -33,6 +32,7 @@ export interface ExportDefinition {
 async function renderExport(db: Db, definition: ExportDefinition, format: TExportFormat, asOf: string, actor: Actor | null): Promise<Buffer> {
   const rows = await definition.rows(db, asOf, actor);
   if (format === 'csv') return Buffer.from(`\uFEFF${toCsv(rows, ';')}`, 'utf8');
+  const { default: ExcelJS } = await import('exceljs'); // on first use, not at every server start
   const wb = new ExcelJS.Workbook();
   wb.creator = 'ASSKomm-Plattform';
   const ws = wb.addWorksheet(definition.sheetName(asOf));

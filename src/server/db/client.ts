@@ -37,7 +37,8 @@ export interface PoolStats { max: number; open: number; idle?: number; waiting?:
 
 export type JobConnection = { connectionString: string; max: number } | { db: ReturnType<typeof fromPglite>; backend: 'pglite' };
 
-const migrationsFolder = resolve(import.meta.dirname, '../../../drizzle');
+/** The drizzle-kit migrations (SQL files and meta/_journal.json), read at run time from the repository root. */
+export const migrationsFolder = resolve(import.meta.dirname, '../../../drizzle');
 const MIGRATION_LOCK = 7_411_018; // arbitrary advisory lock key shared by all app processes
 
 /** `dataDir` 'memory://' gives a throwaway in-memory database (tests); `pgliteExtensions` load contrib modules into it. */
