@@ -2,7 +2,8 @@
  * A press-release day (`npm run bench:public`): 200 concurrent clients on each public answer, on the embedded
  * database and (under scripts/with-postgres.sh, which sets TEST_DATABASE_URL) on a throwaway PostgreSQL.
  *
- * For each database one app process is started with the demo data. Each endpoint and the hashed main script
+ * For each database one app process of the production build (`node dist/platform/main.js`; `npm run bench:public`
+ * builds it when stale) is started with the demo data. Each endpoint and the hashed main script
  * (the baseline: a static file from the same process) get BENCH_SECONDS (default 20) of load from autocannon,
  * while another client writes 5 records per second that feed the figures and the map (milestones and
  * consultations, through the API as the LPR does), so the cache is invalidated all the time. The answers are
@@ -12,7 +13,7 @@
  * Last line: {"pglite":{"endpoints":{…},"staticRps":…,"minRatio":…,…},"postgres":{…},"minRatio":…,"maxP99Ms":…,"errors":…,"goal":…}
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createServer } from 'node:net';
@@ -36,7 +37,8 @@ const freePort = () => new Promise<number>((ok, fail) => {
 async function startServer(env: Record<string, string>): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/platform/main.ts'], {
+  if (!existsSync(join(root, 'dist/platform/main.js'))) throw new Error('No production build: run `npm run build` first.');
+  const child = spawn(process.execPath, ['dist/platform/main.js'], {
     cwd: root, stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url, DEMO_DATA: 'true', ...env },
   });
