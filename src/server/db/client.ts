@@ -97,18 +97,25 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
 /**
  * Makes every query, exec and transaction of `client` (drizzle's, pg-boss's, the migrator's) move an epoch once it
  * completes: the caller's continuation runs after the epoch moved, so a write is counted before anyone learns of it.
+ * A query on its own that is a plain SELECT changes no table and does not count (our SELECTs call no function that
+ * writes); everything in a transaction counts when the transaction ends.
  */
 function countChanges(client: PGlite) {
   let epoch = 0;
   const rawQuery = client.query.bind(client);
-  const counted = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => (...args: A): Promise<R> => {
-    const running = fn(...args);
+  const count = <R>(running: Promise<R>) => {
     running.then(() => { epoch++; }, () => { epoch++; });
     return running;
   };
-  client.query = counted(rawQuery) as typeof client.query;
-  client.exec = counted(client.exec.bind(client)) as typeof client.exec;
-  client.transaction = counted(client.transaction.bind(client)) as typeof client.transaction;
+  const readOnly = (query: unknown) => typeof query === 'string' && /^\s*select\s/i.test(query);
+  client.query = ((query: string, ...rest: unknown[]) => {
+    const running = (rawQuery as (q: string, ...r: unknown[]) => Promise<unknown>)(query, ...rest);
+    return readOnly(query) ? running : count(running);
+  }) as typeof client.query;
+  const rawExec = client.exec.bind(client);
+  client.exec = ((...args: Parameters<typeof client.exec>) => count(rawExec(...args))) as typeof client.exec;
+  const rawTransaction = client.transaction.bind(client);
+  client.transaction = ((...args: Parameters<typeof client.transaction>) => count(rawTransaction(...args))) as typeof client.transaction;
   return {
     epoch: () => epoch,
     readQuietly: async <T>(query: string) => (await rawQuery<T>(query)).rows,

@@ -1,7 +1,5 @@
-import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../../server/db/client.js';
 import { figureContext, type FigureMemo } from '../../../server/figures.js';
-import { communes } from '../../communes/schema.js';
 import { allianceFacts, stageOn } from '../stages/facts.js';
 import { mapFlags, STAGE_LABELS } from '../stages/stages.js';
 import { MAP_FLAGS, type TMap, type TMapTimeline } from './public.types.js';
@@ -12,13 +10,12 @@ import { MAP_FLAGS, type TMap, type TMapTimeline } from './public.types.js';
  */
 export async function publicMap(db: Db, asOf: string, geometry: TMap['geometry'], shared?: FigureMemo): Promise<TMap> {
   const facts = await allianceFacts(figureContext(db, shared));
-  const rows = await db.select({ ags: communes.ags }).from(communes).where(eq(communes.status, 'active')).orderBy(asc(communes.ags));
   return {
     asOf,
     geometry,
-    communes: rows.map((r) => {
-      const stage = stageOn(facts.histories.get(r.ags), asOf);
-      return { ags: r.ags, stage, stageLabel: stage ? STAGE_LABELS[stage] : null, ...mapFlags(facts.byAgs.get(r.ags)!, asOf, stage) };
+    communes: facts.activeAgs.map((ags) => {
+      const stage = stageOn(facts.histories.get(ags), asOf);
+      return { ags, stage, stageLabel: stage ? STAGE_LABELS[stage] : null, ...mapFlags(facts.byAgs.get(ags)!, asOf, stage) };
     }),
   };
 }
@@ -29,7 +26,7 @@ export async function publicMap(db: Db, asOf: string, geometry: TMap['geometry']
  */
 export async function publicMapTimeline(db: Db, from: string, to: string, shared?: FigureMemo): Promise<TMapTimeline> {
   const facts = await allianceFacts(figureContext(db, shared));
-  const active = new Set((await db.select({ ags: communes.ags }).from(communes).where(eq(communes.status, 'active'))).map((r) => r.ags));
+  const active = new Set(facts.activeAgs);
   const out: TMapTimeline['communes'] = [];
   for (const f of facts.byAgs.values()) {
     if (!active.has(f.ags)) continue;

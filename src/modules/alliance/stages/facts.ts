@@ -9,6 +9,8 @@ const countedKind = (kind: string): kind is (typeof ACTIVITY_KINDS)[number] => (
 export interface AllianceFacts {
   /** Every commune of the registry (active and merged), with its recorded events. */
   byAgs: Map<string, CommuneFacts>;
+  /** The communes of the registry that exist today (not merged away), by AGS. */
+  activeAgs: string[];
   histories: Map<string, StageChange[]>;
   /** Each agreement once (facts per commune repeat group agreements). */
   agreements: { id: string; kind: 'pre' | 'cooperation'; inForceSince: string; endedOn: string | null }[];
@@ -22,8 +24,10 @@ export interface AllianceFacts {
 async function loadAllianceFacts(ctx: FigureContext): Promise<AllianceFacts> {
   const { db } = ctx;
   const byAgs = new Map<string, CommuneFacts>();
-  for (const c of await db.select({ ags: communes.ags, name: communes.name }).from(communes)) {
+  const activeAgs: string[] = [];
+  for (const c of await db.select({ ags: communes.ags, name: communes.name, status: communes.status }).from(communes).orderBy(asc(communes.ags))) {
     byAgs.set(c.ags, { ags: c.ags, name: c.name, model: false, consultations: [], agreements: [], coaching: [], milestones: [] });
+    if (c.status === 'active') activeAgs.push(c.ags);
   }
   const get = (ags: string) => byAgs.get(ags)!;
   for (const m of await db.select().from(modelCommunes)) get(m.ags).model = true;
@@ -41,7 +45,9 @@ async function loadAllianceFacts(ctx: FigureContext): Promise<AllianceFacts> {
   }
   const coachingRows = await db.select({ id: coachingProcesses.id, ags: coachingProcesses.ags, startedOn: coachingProcesses.startedOn, endedOn: coachingProcesses.endedOn, status: coachingProcesses.status }).from(coachingProcesses);
   for (const c of coachingRows) get(c.ags).coaching.push({ id: c.id, startedOn: c.startedOn, endedOn: c.endedOn, status: c.status });
-  for (const m of await db.select().from(communeMilestones).orderBy(asc(communeMilestones.occurredOn), asc(communeMilestones.createdAt))) {
+  const milestoneRows = await db.select({ ags: communeMilestones.ags, kind: communeMilestones.kind, occurredOn: communeMilestones.occurredOn, stage: communeMilestones.stage, amountEur: communeMilestones.amountEur, note: communeMilestones.note })
+    .from(communeMilestones).orderBy(asc(communeMilestones.occurredOn), asc(communeMilestones.createdAt));
+  for (const m of milestoneRows) {
     get(m.ags).milestones.push({ kind: m.kind as MilestoneKind, occurredOn: m.occurredOn, stage: (m.stage as Stage | null) ?? null, amountEur: m.amountEur === null ? null : Number(m.amountEur), note: m.note });
   }
   const others = (await ctx.communeEvents()).filter((e) => e.module !== 'alliance' && countedKind(e.kind) && byAgs.has(e.ags));
@@ -49,7 +55,7 @@ async function loadAllianceFacts(ctx: FigureContext): Promise<AllianceFacts> {
   if (others.length) for (const f of byAgs.values()) f.milestones.sort((a, b) => a.occurredOn.localeCompare(b.occurredOn));
   const histories = new Map<string, StageChange[]>();
   for (const f of byAgs.values()) histories.set(f.ags, stageHistory(f));
-  return { byAgs, histories, agreements: [...uniqueAgreements.values()], coaching: coachingRows };
+  return { byAgs, activeAgs, histories, agreements: [...uniqueAgreements.values()], coaching: coachingRows };
 }
 
 export const allianceFacts = (ctx: FigureContext) => ctx.memo('alliance.facts', () => loadAllianceFacts(ctx));
