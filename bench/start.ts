@@ -118,8 +118,10 @@ async function main() {
   const compiled = [join(root, 'dist/platform/main.js')];
   const first: number[] = []; const restart: number[] = []; const shutdown: number[] = []; const npmExit: number[] = [];
   const baseFirst: number[] = []; const baseRestart: number[] = [];
-  // The old `npm start`: the web app rebuilt on every start, then the sources run under tsx.
-  const oldStart = ['-c', `${bin('vite')} build --logLevel warn >/dev/null && exec ${bin('tsx')} src/platform/main.ts`];
+  // The old `npm start`: the web app rebuilt on every start, then the sources run under tsx. It builds into a
+  // folder of its own, in production mode as `npm start` did, so the production build in dist/ stays as it is.
+  const oldWeb = mkdtempSync(join(tmpdir(), 'asskomm-bench-start-web-'));
+  const oldStart = ['-c', `NODE_ENV=production ${bin('vite')} build --logLevel warn --outDir ${oldWeb} --emptyOutDir >/dev/null && exec ${bin('tsx')} src/platform/main.ts`];
   try {
     for (let i = 0; i < RUNS; i++) {
       const dir = fresh();
@@ -137,7 +139,7 @@ async function main() {
       console.log(`baseline  run ${i + 1}: first start ${fmt(c.startMs)}, restart ${fmt(d.startMs)} (vite build + tsx)`);
     }
   } finally {
-    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    for (const d of [...dirs, oldWeb]) rmSync(d, { recursive: true, force: true });
   }
   const result = {
     firstStartMs: median(first), restartMs: median(restart), shutdownMs: median(shutdown), npmStartSigtermExitMs: median(npmExit),

@@ -54,7 +54,8 @@ export function staleReason(fingerprint = sourceFingerprint()) {
 
 function run(args, signal) {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', signal });
+    // Always the production bundle (React's development build would be three times the size).
+    const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', signal, env: { ...process.env, NODE_ENV: 'production' } });
     child.on('error', reject);
     child.on('exit', (code, sig) => (code === 0 ? resolvePromise() : reject(new Error(`${args.join(' ')} failed (${sig ?? `exit code ${code}`})`))));
   });
