@@ -11,6 +11,7 @@
  * Last line: {"submissionsPerSecond","p50Ms","p99Ms","baselineInsertsPerSecond","ratio","lost"}.
  */
 import pg from 'pg';
+import { createServerDatabase } from '../test/server-database.js';
 import { ANSWERS, percentile, prepareSurvey, startPlatform, storedCounts, submitLoad } from './intake-support.js';
 
 const CLIENTS = 200;
@@ -18,16 +19,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const adminUrl = process.env.TEST_DATABASE_URL;
 if (!adminUrl) throw new Error('Run through scripts/with-postgres.sh (npm run bench:intake).');
 
-async function createDatabase(name: string) {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl!);
-  url.pathname = `/${name}`;
-  return url.href;
-}
+const createDatabase = async (prefix: string) => (await createServerDatabase(prefix)).url;
 
 const countStored = async (url: string, ids: string[]) => (await storedCounts(url, ids)).acknowledgedStored;
 

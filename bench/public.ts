@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createServer } from 'node:net';
 import autocannon from 'autocannon';
-import pg from 'pg';
+import { createServerDatabase } from '../test/server-database.js';
 import { DEMO_PASSWORD, DEMO_USERS } from '../src/modules/auth/seed-demo-users.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -169,18 +169,12 @@ async function main() {
   } finally { rmSync(dataDir, { recursive: true, force: true }); }
   const serverUrl = only === 'pglite' ? undefined : process.env.TEST_DATABASE_URL;
   if (serverUrl) {
-    const name = `bench_public_${process.pid}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
+    const server = await createServerDatabase('bench_public');
     const filesDir = mkdtempSync(join(tmpdir(), 'asskomm-bench-public-files-'));
     try {
-      out.postgres = await runOn('PostgreSQL', { DATABASE_URL: url.toString(), FILES_DIR: filesDir, MAIL_OUTBOX_DIR: join(filesDir, 'outbox') });
+      out.postgres = await runOn('PostgreSQL', { DATABASE_URL: server.url, FILES_DIR: filesDir, MAIL_OUTBOX_DIR: join(filesDir, 'outbox') });
     } finally {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
+      await server.drop();
       rmSync(filesDir, { recursive: true, force: true });
     }
   } else {

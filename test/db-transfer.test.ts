@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
+import { createServerDatabase } from './server-database.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database, type Db } from '../src/server/db/client.js';
 import { loadConfig } from '../src/server/config.js';
@@ -288,12 +288,8 @@ describe.skipIf(!onRealPostgres)('from the embedded database to PostgreSQL', () 
     expect(exported.out).toMatch(/Exported \d+ tables/);
     expect(exported.status).toBe(0);
 
-    const name = `asskomm_move_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    const url = new URL(process.env.TEST_DATABASE_URL!);
-    url.pathname = `/${name}`;
+    const server = await createServerDatabase('asskomm_move');
+    const url = new URL(server.url);
     try {
       const serverFiles = join(root, 'server-files');
       const imported = cli(['db:import', file], { DATABASE_URL: url.href, FILES_DIR: serverFiles });
@@ -312,20 +308,15 @@ describe.skipIf(!onRealPostgres)('from the embedded database to PostgreSQL', () 
       expect(again.status).toBe(1);
       expect(again.out).toContain('The target database is not empty');
     } finally {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
+      await server.drop();
     }
   });
 
   it.skipIf(!hasPgDump)('is backed up with pg_dump -Fc and restored with pg_restore into a new database', async () => {
     const dump = join(root, 'backup.dump');
     execFileSync(join(pgBin!, 'pg_dump'), ['-Fc', '--no-owner', '-f', dump, '-d', target.url!]);
-    const name = `asskomm_restore_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    const url = new URL(process.env.TEST_DATABASE_URL!);
-    url.pathname = `/${name}`;
+    const server = await createServerDatabase('asskomm_restore');
+    const url = new URL(server.url);
     try {
       execFileSync(join(pgBin!, 'pg_restore'), ['--no-owner', '--exit-on-error', '-d', url.href, dump]);
       const restored = await openDatabase({ databaseUrl: url.href, poolSize: 2 });
@@ -340,8 +331,7 @@ describe.skipIf(!onRealPostgres)('from the embedded database to PostgreSQL', () 
         await restored.close();
       }
     } finally {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
+      await server.drop();
     }
   });
 });

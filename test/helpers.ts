@@ -1,10 +1,9 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import type { Extensions } from '@electric-sql/pglite';
 import { loadConfig, type Config } from '../src/server/config.js';
+import { createServerDatabase } from './server-database.js';
 import { openDatabase, type Database } from '../src/server/db/client.js';
 import { buildPlatformApp as buildApp } from '../src/platform/app.js';
 import { createMailer } from '../src/server/mail/mailer.js';
@@ -18,30 +17,20 @@ export const onRealPostgres = !!process.env.TEST_DATABASE_URL;
 
 /** A fresh, migrated database: its own database on the real server, or an in-memory PGlite. */
 export async function createTestDatabase(options: { pgliteExtensions?: Extensions } = {}): Promise<Database & { url?: string }> {
-  const adminUrl = process.env.TEST_DATABASE_URL;
-  if (!adminUrl) {
+  if (!process.env.TEST_DATABASE_URL) {
     const database = await openDatabase({ dataDir: 'memory://', pgliteExtensions: options.pgliteExtensions });
     await database.migrate();
     return database;
   }
-  const name = `asskomm_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.href, poolSize: 20 });
+  const server = await createServerDatabase();
+  const database = await openDatabase({ databaseUrl: server.url, poolSize: 20 });
   await database.migrate();
   return {
     ...database,
-    url: url.href,
+    url: server.url,
     async close() {
       await database.close();
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      await server.drop();
     },
   };
 }

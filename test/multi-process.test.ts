@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIso } from '../src/lib/dates.js';
 import { DEMO_PASSWORD } from '../src/modules/auth/seed-demo-users.js';
 import { REPORT_JOB } from '../src/modules/evaluation/report-job.js';
+import { createServerDatabase } from './server-database.js';
 
 /**
  * Two real app processes (`src/platform/main.ts`, as `npm start` runs it) on one fresh PostgreSQL database, started
@@ -61,7 +62,7 @@ function counter(text: string, name: string, labels: Record<string, string>): nu
 }
 
 describe.skipIf(!adminUrl)('two app processes on one PostgreSQL', () => {
-  const dbName = `asskomm_multi_${randomBytes(6).toString('hex')}`;
+  let server: Awaited<ReturnType<typeof createServerDatabase>> | undefined;
   const outboxDir = mkdtempSync(join(tmpdir(), 'asskomm-multi-outbox-'));
   const filesDir = mkdtempSync(join(tmpdir(), 'asskomm-multi-files-'));
   const procs: Proc[] = [];
@@ -99,12 +100,8 @@ describe.skipIf(!adminUrl)('two app processes on one PostgreSQL', () => {
   }
 
   beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${dbName}`);
-    await admin.end();
-    const url = new URL(adminUrl!);
-    url.pathname = `/${dbName}`;
+    server = await createServerDatabase('asskomm_multi');
+    const url = new URL(server.url);
     const [portA, portB] = [await freePort(), await freePort()];
     // Both at once: migrations, pg-boss's schema, the server secret and the demo data are set up by whichever gets there first.
     A = start('A', portA, url.href);
@@ -119,16 +116,13 @@ describe.skipIf(!adminUrl)('two app processes on one PostgreSQL', () => {
       p.child.once('exit', () => { clearTimeout(force); done(); });
       p.child.kill('SIGTERM');
     })));
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.end();
+    await server?.drop();
     rmSync(outboxDir, { recursive: true, force: true });
     rmSync(filesDir, { recursive: true, force: true });
   }, 60_000);
 
   it('seeded the demo data once, though both processes started on the empty database together', async () => {
-    const users = new pg.Client({ connectionString: new URL(`/${dbName}`, adminUrl).href });
+    const users = new pg.Client({ connectionString: server!.url });
     await users.connect();
     try {
       const { rows } = await users.query(`select email, count(*)::int as n from users group by email having count(*) > 1`);
