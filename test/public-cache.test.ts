@@ -88,7 +88,7 @@ describe('cached public answers', () => {
         await t.database.db.execute(sql`update communes set name = name || ' ' where ags = ${ags}`);
       },
     };
-    for (let step = 0; step < 24; step++) {
+    for (let step = 0; step < 16; step++) {
       const kind = pick(Object.keys(writes));
       await writes[kind]!();
       await expectLiveAnswers(`write ${step} (${kind})`);
