@@ -8,3 +8,4 @@ export * from '../modules/alliance/schema.js';
 export * from '../modules/surveys/schema.js';
 export * from '../modules/crime/schema.js';
 export * from '../modules/evaluation/schema.js';
+export * from '../modules/councils/schema.js';

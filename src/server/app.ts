@@ -243,6 +243,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   for (const mod of modules) {
     await app.register(async (scoped) => { await mod.routes(scoped as unknown as App); }, { prefix: '/api' });
+    for (const root of mod.rootRoutes ?? []) await app.register(async (scoped) => { await root.routes(scoped as unknown as App); }, { prefix: root.prefix });
   }
 
   const web = deps.webRoot ?? webRoot;

@@ -34,6 +34,8 @@ export interface ActorSource {
 export interface PlatformModule {
   name: string;
   routes(app: App): Promise<void> | void;
+  /** Routes outside /api under a prefix of their own (e.g. the councils' OParl API at /oparl/v1.1). */
+  rootRoutes?: { prefix: string; routes(app: App): Promise<void> | void }[];
   /** Idempotent: loads reference data that the module needs to work. */
   seedReference?(ctx: SeedContext): Promise<void>;
   /** Loads demo records into an empty database; never runs in production. Runs in module order. */

@@ -2,7 +2,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import nodemailer from 'nodemailer';
 
-export interface Mail { to: string; subject: string; text: string }
+export interface MailAttachment { filename: string; content: Buffer | string; contentType: string }
+/** A calendar invitation: sent as a text/calendar alternative and as an .ics attachment (RFC 6047 iMIP). */
+export interface MailCalendarEvent { method: 'REQUEST' | 'CANCEL' | 'PUBLISH'; filename: string; content: string }
+export interface Mail { to: string; subject: string; text: string; attachments?: MailAttachment[]; icalEvent?: MailCalendarEvent }
 export interface Mailer { send(mail: Mail): Promise<void> }
 
 /**
