@@ -2,6 +2,7 @@ import type { PlatformModule } from '../../server/modules.js';
 import { councilsAudit } from './audit.js';
 import { councilsPolicies } from './policy.js';
 import { councilScope } from './scopes.js';
+import { documentRoutes } from './routes-documents.js';
 import { councilBodies, councilAgendaItems, councilDecisions, councilMeetings, councilMemberships, councilPersons, councilReports, councils, councilStateChanges, councilFiles, councilPapers, councilLocations } from './schema.js';
 
 /**
@@ -14,5 +15,7 @@ export const councilsModule: PlatformModule = {
   policies: [...councilsPolicies],
   scopes: [councilScope],
   publicSources: [councils, councilStateChanges, councilBodies, councilPersons, councilMemberships, councilMeetings, councilAgendaItems, councilPapers, councilFiles, councilLocations, councilDecisions, councilReports],
-  async routes() {},
+  async routes(app) {
+    await documentRoutes(app);
+  },
 };
