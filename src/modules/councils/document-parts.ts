@@ -65,11 +65,11 @@ export function docxFacts(facts: [string, string][]): Table {
   });
 }
 
-/** A data table (header row bold, numeric columns right-aligned). */
-export function pdfTable(columns: string[], rows: string[][], numeric: boolean[] = []): Content {
+/** A data table (header row bold, numeric columns right-aligned; column `wide` takes the remaining width). */
+export function pdfTable(columns: string[], rows: string[][], numeric: boolean[] = [], wide = 0): Content {
   const cell = (text: string, i: number, bold = false) => ({ text, bold, fontSize: 9, alignment: numeric[i] ? 'right' : 'left' });
   return {
-    table: { headerRows: 1, widths: columns.map((_, i) => (i === 0 ? '*' : 'auto')), body: [columns.map((c, i) => cell(c, i, true)), ...rows.map((r) => r.map((c, i) => cell(c, i)))], dontBreakRows: true },
+    table: { headerRows: 1, widths: columns.map((_, i) => (i === wide ? '*' : 'auto')), body: [columns.map((c, i) => cell(c, i, true)), ...rows.map((r) => r.map((c, i) => cell(c, i)))], dontBreakRows: true },
     layout: 'lightHorizontalLines', margin: [0, 2, 0, 10],
   } as Content;
 }

@@ -15,7 +15,7 @@ type Block =
   | { kind: 'paragraph'; text: string }
   | { kind: 'note'; text: string }
   | { kind: 'bullets'; items: string[] }
-  | { kind: 'table'; caption: string; columns: string[]; rows: string[][]; numeric?: boolean[] }
+  | { kind: 'table'; caption: string; columns: string[]; rows: string[][]; numeric?: boolean[]; wide?: number }
   | { kind: 'chart'; svg: string; alt: string };
 
 export interface CouncilReportDocument {
@@ -54,7 +54,7 @@ function figureBlocks(key: string, f: TReportFigures): Block[] {
         ...(tracked ? [{ kind: 'chart', svg: decisionsByStateSvg(d.byState), alt: 'Beschlüsse nach Stand der Umsetzung' } as Block] : []),
         { kind: 'table', caption: 'Beschlüsse nach Stand der Umsetzung', columns: ['Stand', 'Anzahl'], numeric: [false, true],
           rows: [...d.byState.map((s) => [s.label, String(s.count)]), ['ohne Nachverfolgung', String(d.untracked)], ['insgesamt', String(d.total)]] },
-        ...(d.listed.length ? [{ kind: 'table', caption: 'Beschlüsse zu öffentlichen Tagesordnungspunkten', columns: ['Nr.', 'Beschluss', 'Sitzung', 'Stand', 'Frist'],
+        ...(d.listed.length ? [{ kind: 'table', caption: 'Beschlüsse zu öffentlichen Tagesordnungspunkten', columns: ['Nr.', 'Beschluss', 'Sitzung', 'Stand', 'Frist'], wide: 1,
           rows: d.listed.map((x) => [x.number, x.text, `${dayDe(x.date)}, ${x.body}`, x.stateLabel, dayDe(x.dueOn)]) } as Block] : []),
       ];
     }
@@ -81,7 +81,7 @@ function figureBlocks(key: string, f: TReportFigures): Block[] {
       const c = f.crime;
       if (!c || !c.rows.length) return [];
       return [
-        { kind: 'chart', svg: crimeRatesSvg(c), alt: `Häufigkeitszahl je Straftatengruppe ${c.year} und ${c.previousYear}` },
+        ...(c.rows.some((r) => r.key !== '------') ? [{ kind: 'chart', svg: crimeRatesSvg({ ...c, rows: c.rows.filter((r) => r.key !== '------') }), alt: `Häufigkeitszahl der häufigsten Straftatengruppen ${c.year} und ${c.previousYear}; die Werte stehen in der folgenden Tabelle.` } as Block] : []),
         { kind: 'table', caption: `Häufigkeitszahl (Fälle je 100.000 Einwohner) ${c.year} und ${c.previousYear}`, columns: ['Straftatengruppe', String(c.year), String(c.previousYear), 'Veränderung'], numeric: [false, true, true, true],
           rows: c.rows.map((r) => [r.label, rateDe(r.rate), rateDe(r.previousRate), changeDe(r.change)]) },
         ...(c.source ? [{ kind: 'note', text: `Quelle: ${c.source}.` } as Block] : []),
@@ -119,7 +119,7 @@ function pdfBlock(b: Block): Content[] {
     case 'note': return [{ text: b.text, fontSize: 8.5, italics: true, color: MUTED, margin: [0, 0, 0, 8] }];
     case 'bullets': return [{ ul: [...b.items], margin: [0, 0, 0, 8] }];
     case 'chart': return [{ svg: b.svg, width: 470, margin: [0, 4, 0, 8] } as Content];
-    case 'table': return [{ text: b.caption, italics: true, fontSize: 9, margin: [0, 4, 0, 2] }, pdfTable(b.columns, b.rows, b.numeric)];
+    case 'table': return [{ text: b.caption, italics: true, fontSize: 9, margin: [0, 4, 0, 2] }, pdfTable(b.columns, b.rows, b.numeric, b.wide)];
   }
 }
 

@@ -24,6 +24,9 @@ function render(option: Echarts.EChartsCoreOption, width: number, height: number
   return svg;
 }
 
+/** An offence label without its legal references for the axis ("Betrug §§ 263, …" → "Betrug"); the table keeps the full label. */
+const shortOffence = (label: string) => label.replace(/\s*§.*$/, '').replace(/\s+und zwar:?$/, '').trim() || label;
+
 const title = (text: string) => ({ text, left: 0, top: 0, textStyle: { fontSize: 13, fontWeight: 'bold', color: TEXT } });
 
 /** Tracked decisions by state of implementation (one bar per state). */
@@ -36,12 +39,12 @@ export function decisionsByStateSvg(byState: TReportFigures['decisions']['byStat
     xAxis: { type: 'category', data: byState.map((s) => s.label), axisLabel: { color: TEXT } },
     yAxis: { type: 'value', minInterval: 1, axisLabel: { color: TEXT } },
     series: [{ type: 'bar', barWidth: 36, data: byState.map((s) => ({ value: s.count, itemStyle: { color: STATE_COLOURS[s.state] ?? BLUE } })), label: { show: true, position: 'top', color: TEXT } }],
-  }, width, 260);
+  }, width, 230);
 }
 
-/** Häufigkeitszahl per offence group: this year next to the year before (horizontal bars). */
+/** Häufigkeitszahl per offence group (without all offences, which would dwarf them): this year next to the year before. */
 export function crimeRatesSvg(crime: NonNullable<TReportFigures['crime']>, width = 640): string {
-  const text = `Häufigkeitszahl je Straftatengruppe: ${crime.year} und ${crime.previousYear}`;
+  const text = `Häufigkeitszahl der häufigsten Straftatengruppen: ${crime.year} und ${crime.previousYear}`;
   const rows = crime.rows;
   return render({
     aria: { enabled: true, label: { description: text } },
@@ -50,12 +53,12 @@ export function crimeRatesSvg(crime: NonNullable<TReportFigures['crime']>, width
     legend: { left: 0, bottom: 0, textStyle: { color: TEXT, fontSize: 12 } },
     grid: { left: 210, right: 30, top: 36, bottom: 40 },
     xAxis: { type: 'value', axisLabel: { color: TEXT, formatter: (v: number) => v.toLocaleString('de-DE') } },
-    yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.label), axisLabel: { color: TEXT, width: 200, overflow: 'truncate' } },
+    yAxis: { type: 'category', inverse: true, data: rows.map((r) => shortOffence(r.label)), axisLabel: { color: TEXT, width: 200, overflow: 'break', fontSize: 10, lineHeight: 12 } },
     series: [
       { name: String(crime.year), type: 'bar', barGap: '10%', data: rows.map((r) => r.rate) },
       { name: String(crime.previousYear), type: 'bar', data: rows.map((r) => r.previousRate) },
     ],
-  }, width, 90 + rows.length * 34);
+  }, width, 90 + rows.length * 40);
 }
 
 /** The share of the body's members present, per meeting held. */

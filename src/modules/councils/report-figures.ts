@@ -116,11 +116,14 @@ async function surveyFigures(db: Db, ags: string, year: number) {
       previous: wave ? { title: wave.project.title, year: wave.project.startOn.slice(0, 4) } : null,
       rows: headline.map((i) => {
         const row = wave?.rows.find((r) => r.key === i.key);
-        return { label: i.label.de, current: value(i.overall), previous: value(row?.other), difference: row?.difference?.estimate ?? null, significant: row?.difference ? row.difference.significant : null };
+        return { label: i.key.startsWith('trust:') ? `Großes Vertrauen: ${i.label.de}` : i.label.de, current: value(i.overall), previous: value(row?.other), difference: row?.difference?.estimate ?? null, significant: row?.difference ? row.difference.significant : null };
       }),
     },
   };
 }
+
+/** How many offence groups the report shows besides all offences. */
+const CRIME_GROUPS = 10;
 
 /** Häufigkeitszahlen per offence group for the latest year with the commune's figures up to `year`, and the year before. */
 async function crimeFigures(db: Db, ags: string, year: number): Promise<TReportFigures['crime']> {
@@ -130,7 +133,11 @@ async function crimeFigures(db: Db, ags: string, year: number): Promise<TReportF
   if (!years.length) return null;
   const latest = Math.max(...years);
   const rate = (key: string, y: number) => stats.figures.find((f) => f.key === key && f.year === y)?.commune?.crimeRate ?? null;
-  const keys = stats.figures.filter((f) => f.year === latest && f.commune).map((f) => ({ key: f.key, label: f.key === ALL_OFFENCES ? 'Straftaten insgesamt' : f.label }));
+  // All offences, then the offence groups with the most cases in the latest year (as the analysis report does).
+  const inLatest = stats.figures.filter((f) => f.year === latest && f.commune);
+  const total = inLatest.filter((f) => f.key === ALL_OFFENCES);
+  const groups = inLatest.filter((f) => f.key !== ALL_OFFENCES && f.commune!.cases > 0).sort((a, b) => b.commune!.cases - a.commune!.cases).slice(0, CRIME_GROUPS);
+  const keys = [...total, ...groups].map((f) => ({ key: f.key, label: f.key === ALL_OFFENCES ? 'Straftaten insgesamt' : f.label }));
   return {
     year: latest, previousYear: latest - 1,
     source: stats.sources.map((s) => s.source).join('; '),

@@ -71,7 +71,9 @@ function crimeText(f: TReportFigures, commune: string): string {
   if (!c) return `Für ${commune} liegen keine Zahlen der Polizeilichen Kriminalstatistik vor.`;
   const total = c.rows.find((r) => r.key === '------');
   return [
-    `Die jüngsten Zahlen der Polizeilichen Kriminalstatistik liegen für das Jahr ${c.year} vor${c.year < f.year ? ` (das Berichtsjahr ${f.year} ist noch nicht veröffentlicht)` : ''}.`,
+    c.year < f.year
+      ? `Die jüngsten verfügbaren Zahlen der Polizeilichen Kriminalstatistik sind die des Jahres ${c.year}; für ${f.year} liegen noch keine vor.`
+      : `Die Zahlen der Polizeilichen Kriminalstatistik für ${c.year} liegen vor.`,
     total && total.rate !== null ? `Die Häufigkeitszahl (erfasste Straftaten je 100.000 Einwohner) betrug ${rateDe(total.rate)}${total.previousRate !== null ? ` nach ${rateDe(total.previousRate)} im Jahr ${c.previousYear} (${changeDe(total.change)})` : ''}.` : '',
     'Die Statistik erfasst nur angezeigte Taten; ein Anstieg kann auch bedeuten, dass mehr angezeigt oder kontrolliert wurde.',
   ].filter(Boolean).join(' ');

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray } from 'drizzle-orm';
 import JSZip from 'jszip';
-import { createTestApp, login, roleCaller, type Session, type TestApp } from '../../../../test/helpers.js';
+import { createTestApp, login, multipart, roleCaller, type Session, type TestApp } from '../../../../test/helpers.js';
+import { buildAnalysis } from '../../surveys/tests/factories.js';
+import { svgToPng } from '../../../server/documents/raster.js';
 import { pdfText } from '../../alliance/tests/pdf-text.js';
 import { createUser } from '../../auth/create-user.js';
 import { systemContext } from '../../../server/audit/record.js';
@@ -163,6 +165,33 @@ describe('Ergebnisprotokoll', () => {
   });
 });
 
+describe('the crest', () => {
+  it('heads the minutes once the commune approved it for its survey letter; before, there is none and no placeholder', async () => {
+    const { db } = t.database;
+    const [plenum] = await db.insert(councilBodies).values({ councilId: ids.other, kind: 'plenum', name: 'Plenum' }).returning();
+    const [meeting] = await db.insert(councilMeetings).values({ councilId: ids.other, bodyId: plenum!.id, startsAt: new Date('2026-05-05T16:00:00+02:00'), state: 'durchgefuehrt', minutesState: 'genehmigt', minutesApprovedOn: '2026-07-01' }).returning();
+    const url = (format: 'pdf' | 'docx') => `/api/public/councils/${ids.other}/meetings/${meeting!.id}/minutes.${format}`;
+    const images = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Subtype \/Image\b/g) ?? []).length;
+    const before = await as(null, 'GET', url('pdf'));
+    expect(before.statusCode, before.body).toBe(200);
+    expect(images(before.rawPayload)).toBe(0);
+    expect(pdfText(before.rawPayload)).toContain('Stadt Chemnitz');
+
+    const { project, analyst } = await buildAnalysis(t, { ags: '14511000' });
+    const crest = svgToPng('<svg xmlns="http://www.w3.org/2000/svg" width="100" height="120"><path d="M5 5h90v60c0 30-25 45-45 52C30 110 5 95 5 65z" fill="#c8102e"/></svg>', 100);
+    const m = multipart({}, { name: 'wappen.png', type: 'image/png', data: crest });
+    expect((await t.app.inject({ method: 'POST', url: `/api/analyses/${project.id}/letter/crest`, headers: { ...analyst.headers, ...m.headers }, payload: m.payload })).statusCode).toBe(200);
+    expect(images((await as(null, 'GET', url('pdf'))).rawPayload)).toBe(0);
+    const task = (await as(analyst, 'GET', `/api/analyses/${project.id}`)).json().tasks.find((x: { key: string }) => x.key === 'approve_letter');
+    expect((await as(analyst, 'PUT', `/api/analyses/${project.id}/tasks/approve_letter`, { done: true, version: task.version })).statusCode).toBe(200);
+
+    expect(images((await as(null, 'GET', url('pdf'))).rawPayload)).toBeGreaterThan(0);
+    const docx = (await as(null, 'GET', url('docx'))).rawPayload;
+    expect(Object.keys((await JSZip.loadAsync(docx)).files).filter((f) => f.startsWith('word/media/')).length).toBe(1);
+    expect(await (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string')).toContain('Wappen: Stadt Chemnitz');
+  });
+});
+
 describe('Präventionsbericht', () => {
   it('generate → edit (409 on a stale version) → publish → public download; a published report is final', async () => {
     const reportsUrl = `/api/councils/${ids.council}/reports`;
@@ -201,7 +230,8 @@ describe('Präventionsbericht', () => {
     const section = (key: string) => draft.sections.find((s: { key: string }) => s.key === key);
     expect(section('sitzungen').text).toContain('fanden 3 Sitzungen des Präventionsrates und seiner Gremien statt');
     expect(section('befragung').text).toContain('Eine frühere Befragung zum Vergleich liegt nicht vor.');
-    expect(section('kriminalitaet').text).toContain('für das Jahr 2022 vor');
+    expect(section('kriminalitaet').text).toContain('sind die des Jahres 2022; für 2026 liegen noch keine vor.');
+    expect(f.crime.rows.length).toBeLessThanOrEqual(11);
     expect(draft.foreword).toContain('des Präventionsrates der Stadt Schwarzenberg/Erzgeb.');
 
     // The member reads the draft and its preview; the public does not.
