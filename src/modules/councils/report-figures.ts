@@ -133,10 +133,11 @@ async function crimeFigures(db: Db, ags: string, year: number): Promise<TReportF
   if (!years.length) return null;
   const latest = Math.max(...years);
   const rate = (key: string, y: number) => stats.figures.find((f) => f.key === key && f.year === y)?.commune?.crimeRate ?? null;
-  // All offences, then the offence groups with the most cases in the latest year (as the analysis report does).
+  // All offences, then the offence groups with the most cases in the latest year (as the analysis report does;
+  // variants of the total such as "Straftaten insgesamt, jedoch ohne …" are not groups).
   const inLatest = stats.figures.filter((f) => f.year === latest && f.commune);
   const total = inLatest.filter((f) => f.key === ALL_OFFENCES);
-  const groups = inLatest.filter((f) => f.key !== ALL_OFFENCES && f.commune!.cases > 0).sort((a, b) => b.commune!.cases - a.commune!.cases).slice(0, CRIME_GROUPS);
+  const groups = inLatest.filter((f) => f.key !== ALL_OFFENCES && !f.label.startsWith('Straftaten insgesamt') && f.commune!.cases > 0).sort((a, b) => b.commune!.cases - a.commune!.cases).slice(0, CRIME_GROUPS);
   const keys = [...total, ...groups].map((f) => ({ key: f.key, label: f.key === ALL_OFFENCES ? 'Straftaten insgesamt' : f.label }));
   return {
     year: latest, previousYear: latest - 1,
