@@ -59,8 +59,3 @@ export const dateDe = (d: Date) => DATE.format(d);
 export const longDateDe = (d: Date) => LONG_DATE.format(d);
 /** 17:00 */
 export const timeDe = (d: Date) => TIME.format(d);
-/** The Berlin calendar day of an instant, as YYYY-MM-DD. */
-export const berlinDay = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(d);
-
-/** A person as named in documents: "Dr. Karla Muster". */
-export const personName = (p: { title: string; givenName: string; familyName: string }) => [p.title, p.givenName, p.familyName].filter(Boolean).join(' ');

@@ -1,11 +1,11 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import type { FileStorage } from '../../server/files/storage.js';
-import { notFound } from '../../server/http/problem.js';
 import { councilAgendaItems, councilAttendance, councilBodies, councilDecisions, councilLocations, councilMeetings, councilPersons } from './schema.js';
 import type { TAttendanceStatus } from './councils.types.js';
 import type { CouncilRow } from './policy.js';
-import { berlinDay, councilLetterhead, dateDe, longDateDe, personName, timeDe, type Letterhead } from './letterhead.js';
+import { councilLetterhead, dateDe, longDateDe, timeDe, type Letterhead } from './letterhead.js';
+import { berlinDay, meetingOf, personName } from './council-records.js';
 
 export interface MinutesAttendee { name: string; organisation: string }
 export interface MinutesDecision { number: string; text: string; adopted: boolean; vote: string }
@@ -48,20 +48,12 @@ export function voteText(d: { voteMode: string; votesYes: number | null; votesNo
   return parts.length ? `${outcome} (${parts.join(', ')})` : outcome;
 }
 
-/** A meeting of the council that exists (not deleted), or 404. */
-export async function meetingOf(db: Db, council: CouncilRow, meetingId: string) {
-  const [meeting] = await db.select().from(councilMeetings)
-    .where(and(eq(councilMeetings.id, meetingId), eq(councilMeetings.councilId, council.id), isNull(councilMeetings.deletedAt)));
-  if (!meeting) throw notFound('Diese Sitzung gibt es nicht.');
-  return meeting;
-}
-
 /**
  * The minutes of a meeting. `publicOnly` (the public version of approved minutes) leaves out non-public agenda
  * items with their decisions, and names only attendees who consented to be named publicly.
  */
 export async function minutesModel(db: Db, files: FileStorage, council: CouncilRow, meetingId: string, options: { publicOnly: boolean }): Promise<MinutesModel> {
-  const meeting = await meetingOf(db, council, meetingId);
+  const meeting = await meetingOf(db, council.id, meetingId);
   const [body] = await db.select().from(councilBodies).where(eq(councilBodies.id, meeting.bodyId));
   const [location] = meeting.locationId ? await db.select().from(councilLocations).where(eq(councilLocations.id, meeting.locationId)) : [];
   const attendance = await db.select({ status: councilAttendance.status, person: councilPersons }).from(councilAttendance)

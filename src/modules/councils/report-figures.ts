@@ -12,7 +12,7 @@ import { ALL_OFFENCES } from '../crime/offences.js';
 import { councilAgendaItems, councilAttendance, councilBodies, councilDecisions, councilMeetings, councilMemberships } from './schema.js';
 import { DECISION_TRACK_STATES, LABELS } from './councils.types.js';
 import type { CouncilRow } from './policy.js';
-import { berlinDay } from './letterhead.js';
+import { berlinDay, currentOn } from './council-records.js';
 import type { TReportFigures } from './documents.types.js';
 
 const short = (text: string, max = 280) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
@@ -41,7 +41,7 @@ async function councilFigures(db: Db, council: CouncilRow, year: number) {
 
   const perMeeting = held.map((m) => {
     const day = berlinDay(m.startsAt);
-    const members = new Set(memberships.filter((s) => s.bodyId === m.bodyId && s.role !== 'gast' && s.startedOn <= day && (!s.endedOn || s.endedOn >= day)).map((s) => s.personId));
+    const members = new Set(memberships.filter((s) => s.bodyId === m.bodyId && s.role !== 'gast' && currentOn(s, day)).map((s) => s.personId));
     const here = attendance.filter((a) => a.meetingId === m.id);
     const present = here.filter((a) => a.status === 'anwesend');
     const presentMembers = present.filter((a) => members.has(a.personId)).length;

@@ -1,14 +1,14 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import type { App } from '../../server/modules.js';
 import { access } from '../../server/http/access.js';
 import { auditContext } from '../../server/audit/record.js';
 import { sendDownload } from '../../server/http/download.js';
 import { notFound } from '../../server/http/problem.js';
-import { councils } from './schema.js';
-import { councilPolicy as policy, type CouncilRow } from './policy.js';
+import { councilPolicy as policy } from './policy.js';
+import { publicCouncil as findPublicCouncil } from './public-councils.js';
 import { ZCouncilChildParams, ZCouncilParams } from './councils.types.js';
 import * as T from './documents.types.js';
-import { minutesFileName, minutesModel, meetingOf } from './minutes-model.js';
+import { minutesFileName, minutesModel } from './minutes-model.js';
+import { meetingOf } from './council-records.js';
 import { minutesDocx, minutesPdf } from './render-minutes.js';
 import { councilReportOf, listCouncilReports } from './council-report-records.js';
 import { presentCouncilReport } from './present-council-report.js';
@@ -18,7 +18,6 @@ import { publishCouncilReport } from './publish-council-report.js';
 import { readCouncilReportFile, reportFileName } from './read-council-report-file.js';
 
 const FORMATS = ['pdf', 'docx'] as const;
-const MISSING_COUNCIL = 'Diesen Präventionsrat gibt es nicht.';
 
 /**
  * The council's documents: the Ergebnisprotokoll of a meeting (PDF/DOCX; internally with non-public items and
@@ -30,12 +29,7 @@ export async function documentRoutes(app: App) {
   const tags = ['Präventionsräte: Protokolle und Präventionsbericht'];
   const publicTags = ['Öffentlich: Präventionsräte'];
 
-  /** A council for the public side (not deleted), or 404. */
-  const publicCouncil = async (id: string): Promise<CouncilRow> => {
-    const [council] = await db.select().from(councils).where(and(eq(councils.id, id), isNull(councils.deletedAt)));
-    if (!council) throw notFound(MISSING_COUNCIL);
-    return council;
-  };
+  const publicCouncil = (id: string) => findPublicCouncil(db, id);
 
   for (const format of FORMATS) {
     const label = format === 'pdf' ? 'PDF' : 'DOCX';
@@ -52,7 +46,7 @@ export async function documentRoutes(app: App) {
       schema: { tags: publicTags, summary: `Genehmigtes Ergebnisprotokoll einer Sitzung als ${label} (nur öffentliche Tagesordnungspunkte)`, params: ZCouncilChildParams, response: { 200: T.ZDocumentFile } },
     }, async (request, reply) => {
       const council = await publicCouncil(request.params.id);
-      const meeting = await meetingOf(db, council, request.params.childId);
+      const meeting = await meetingOf(db, council.id, request.params.childId);
       if (meeting.minutesState !== 'genehmigt') throw notFound('Zu dieser Sitzung gibt es (noch) kein genehmigtes Protokoll.');
       const model = await minutesModel(db, app.files, council, meeting.id, { publicOnly: true });
       return sendDownload(reply, minutesFileName(model, format), format, format === 'pdf' ? await minutesPdf(model) : await minutesDocx(model));
