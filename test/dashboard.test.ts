@@ -117,7 +117,7 @@ describe('GET /api/dashboard: each role’s start page shows its own work', () =
   it('the council member: the alliance’s figures, no promise of meetings and nothing they may not open', async () => {
     expect(keysOf('council_member')).toEqual(['alliance.figures']);
     expect(card('council_member', 'alliance.figures')).toMatchObject({ kind: 'metric', link: { href: '/kennzahlen' } });
-    expect(boards.get('council_member')!.roles).toEqual([{ role: 'council_member', scope: null }]);
+    expect(boards.get('council_member')!.roles).toEqual([{ role: 'council_member', scope: 'Kommunaler Präventionsrat Schwarzenberg' }]);
   });
 
   it('the administration: open invitations (counting a new one) and the registry’s state', async () => {
