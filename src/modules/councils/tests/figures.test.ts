@@ -3,7 +3,9 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { addDays, todayIso } from '../../../lib/dates.js';
 import { createTestApp, login, loginAs, roleCaller, type TestApp } from '../../../../test/helpers.js';
 import { communeMilestones } from '../../alliance/schema.js';
-import { councilBodies, councils, councilStateChanges } from '../schema.js';
+import { councilAgendaItems, councilBodies, councilDecisions, councilMeetings, councilMemberships, councilPersons, councilReports, councils, councilStateChanges } from '../schema.js';
+import { recommendations } from '../../evaluation/schema.js';
+import { users } from '../../auth/schema.js';
 import { insertCouncilRecord } from '../council-records.js';
 import { adoptCouncilMilestones } from '../adopt-council-milestones.js';
 
@@ -125,5 +127,53 @@ describe('council milestones are councils now', () => {
     const entries = log.json().items as { entityId: string; actorLabel: string }[];
     expect(entries.filter((e) => e.entityId === taken[0]!.id)).toHaveLength(1);
     expect(entries.find((e) => e.entityId === taken[0]!.id)!.actorLabel).toBe('councils-takeover');
+  });
+});
+
+describe('the demo council of Schwarzenberg', () => {
+  it('has meetings in every state, minutes approved at the next meeting, decisions in every tracking state owned by members, and a report draft', async () => {
+    const db = t.database.db;
+    const [council] = await db.select().from(councils).where(eq(councils.code, 'kpr-schwarzenberg'));
+    expect(council).toMatchObject({ ags: '14521550', state: 'aktiv' });
+    const history = await db.select().from(councilStateChanges).where(eq(councilStateChanges.councilId, council!.id));
+    expect(history.map((h) => [h.state, h.effectiveOn]).sort()).toEqual([['aktiv', '2023-04-19'], ['geplant', '2021-12-17'], ['konstituiert', '2022-09-28']]);
+    const meetings = (await db.select().from(councilMeetings).where(eq(councilMeetings.councilId, council!.id))).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+    expect(new Set(meetings.map((m) => m.state))).toEqual(new Set(['geplant', 'eingeladen', 'durchgefuehrt', 'abgesagt']));
+    const plenary = meetings.filter((m) => m.title !== 'Treffen der AG Öffentlicher Raum');
+    const upcoming = plenary.find((m) => m.state === 'eingeladen')!;
+    expect(upcoming.startsAt.getTime()).toBeGreaterThan(Date.now());
+    const upcomingItems = await db.select().from(councilAgendaItems).where(eq(councilAgendaItems.meetingId, upcoming.id));
+    expect(new Set(upcomingItems.map((i) => i.isPublic))).toEqual(new Set([true, false]));
+    const held = plenary.filter((m) => m.state === 'durchgefuehrt');
+    expect(held.length).toBeGreaterThanOrEqual(3);
+    for (const [i, m] of held.entries()) {
+      const nextOne = plenary[plenary.indexOf(m) + 1]!;
+      if (i < held.length - 1) expect(m).toMatchObject({ minutesState: 'genehmigt', minutesApprovedInMeetingId: nextOne.id });
+      else expect(m).toMatchObject({ minutesState: 'entwurf', minutesApprovedInMeetingId: null });
+    }
+    const decisions = await db.select().from(councilDecisions).where(eq(councilDecisions.councilId, council!.id));
+    expect(new Set(decisions.map((d) => d.trackState))).toEqual(new Set(['offen', 'in_arbeit', 'erledigt', 'nicht_umgesetzt', null]));
+    const members = new Set((await db.select({ personId: councilMemberships.personId }).from(councilMemberships).where(eq(councilMemberships.councilId, council!.id))).map((m) => m.personId));
+    for (const d of decisions.filter((x) => x.trackState)) {
+      expect(members.has(d.ownerPersonId!), d.number).toBe(true);
+      expect(d.dueOn, d.number).not.toBeNull();
+    }
+    const linked = decisions.filter((d) => d.recommendationId);
+    expect(linked.length).toBeGreaterThanOrEqual(1);
+    const recs = await db.select().from(recommendations).where(inArray(recommendations.id, linked.map((d) => d.recommendationId!)));
+    expect(recs).toHaveLength(linked.length);
+    const [report] = await db.select().from(councilReports).where(eq(councilReports.councilId, council!.id));
+    expect(report).toMatchObject({ year: Number(todayIso().slice(0, 4)) - 1 });
+  });
+
+  it('links the coordinator and the council member to their persons, each owning open work', async () => {
+    const db = t.database.db;
+    for (const email of ['koordination@schwarzenberg.demo', 'kpr@schwarzenberg.demo']) {
+      const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+      const persons = await db.select().from(councilPersons).where(eq(councilPersons.userId, user!.id));
+      expect(persons, email).toHaveLength(1);
+      const open = await db.select().from(councilDecisions).where(and(eq(councilDecisions.ownerPersonId, persons[0]!.id), inArray(councilDecisions.trackState, ['offen', 'in_arbeit'])));
+      expect(open.length, email).toBeGreaterThan(0);
+    }
   });
 });
