@@ -6,7 +6,7 @@ import { createMailer } from '../src/server/mail/mailer.js';
 import { seededRandom } from '../src/modules/surveys/sampling.js';
 import { addDays, todayIso } from '../src/lib/dates.js';
 import { readVersions } from '../src/server/cache/data-versions.js';
-import { insertCouncilRecord, uniqueCouncilCode } from '../src/modules/councils/council-records.js';
+import { insertCouncilRecord, uniqueCouncilCode } from '../src/modules/councils/insert-council-record.js';
 import type { App } from '../src/server/modules.js';
 import { createTestApp, roleCaller, type TestApp } from './helpers.js';
 

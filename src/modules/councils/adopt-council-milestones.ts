@@ -5,7 +5,7 @@ import { communes } from '../communes/schema.js';
 import { communeBaseName } from '../communes/official-name.js';
 import { communeMilestones } from '../alliance/schema.js';
 import { councils } from './schema.js';
-import { insertCouncilRecord, uniqueCouncilCode } from './council-records.js';
+import { insertCouncilRecord, uniqueCouncilCode } from './insert-council-record.js';
 import { recordCouncilsAudit } from './audit.js';
 import { COUNCIL_CONSTITUTED, COUNCIL_REACTIVATED } from './commune-events.js';
 

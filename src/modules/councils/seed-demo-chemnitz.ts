@@ -1,7 +1,7 @@
 import type { Db } from '../../server/db/client.js';
 import type { AuditContext } from '../../server/audit/record.js';
 import { councilBodies } from './schema.js';
-import { insertCouncilRecord } from './council-records.js';
+import { insertCouncilRecord } from './insert-council-record.js';
 import { insertPersons, type PersonSpec } from './seed-demo-records.js';
 import { recordCouncilsAudit } from './audit.js';
 import type { TBodyKind } from './councils.types.js';

@@ -6,7 +6,7 @@ import { users } from '../auth/schema.js';
 import { analysisProjects } from '../surveys/schema.js';
 import { recommendations } from '../evaluation/schema.js';
 import { councilBodies, councilLocations, councilReports } from './schema.js';
-import { insertCouncilRecord } from './council-records.js';
+import { insertCouncilRecord } from './insert-council-record.js';
 import { insertMeetings, insertPersons, type MeetingSpec, type PersonSpec } from './seed-demo-records.js';
 import { recordCouncilsAudit } from './audit.js';
 

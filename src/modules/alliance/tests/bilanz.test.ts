@@ -4,7 +4,7 @@ import { addDays, formatDateDe, todayIso } from '../../../lib/dates.js';
 import { configureCommuneEvents, figureContext, type CommuneEvent } from '../../../server/figures.js';
 import { platformModules } from '../../../platform/modules.js';
 import { createTestApp, roleCaller, type TestApp } from '../../../../test/helpers.js';
-import { insertCouncilRecord } from '../../councils/council-records.js';
+import { insertCouncilRecord } from '../../councils/insert-council-record.js';
 
 let t: TestApp;
 let call: Awaited<ReturnType<typeof roleCaller>>;

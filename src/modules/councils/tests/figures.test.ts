@@ -6,7 +6,7 @@ import { communeMilestones } from '../../alliance/schema.js';
 import { councilAgendaItems, councilBodies, councilDecisions, councilMeetings, councilMemberships, councilPersons, councilReports, councils, councilStateChanges } from '../schema.js';
 import { recommendations } from '../../evaluation/schema.js';
 import { users } from '../../auth/schema.js';
-import { insertCouncilRecord } from '../council-records.js';
+import { insertCouncilRecord } from '../insert-council-record.js';
 import { adoptCouncilMilestones } from '../adopt-council-milestones.js';
 
 let t: TestApp;
