@@ -6,7 +6,8 @@ import { createMailer } from '../src/server/mail/mailer.js';
 import { seededRandom } from '../src/modules/surveys/sampling.js';
 import { addDays, todayIso } from '../src/lib/dates.js';
 import { readVersions } from '../src/server/cache/data-versions.js';
-import { insertCouncilRecord, uniqueCouncilCode } from '../src/modules/councils/insert-council-record.js';
+import { insertCouncilRecord } from '../src/modules/councils/insert-council-record.js';
+import { freeCouncilCode } from '../src/modules/councils/council-code.js';
 import type { App } from '../src/server/modules.js';
 import { createTestApp, roleCaller, type TestApp } from './helpers.js';
 
@@ -87,7 +88,7 @@ describe('cached public answers', () => {
       async council() {
         const ags = pick(communes);
         await t.database.db.transaction(async (tx) => insertCouncilRecord(tx, {
-          code: await uniqueCouncilCode(tx, `test-${ags}`), ags, name: `Präventionsrat ${ags}`, history: [{ state: 'konstituiert', effectiveOn: someDay() }],
+          code: await freeCouncilCode(tx, `Test ${ags}`), ags, name: `Präventionsrat ${ags}`, history: [{ state: 'konstituiert', effectiveOn: someDay() }],
         }));
       },
       // A write outside the API (a registry import, an operator's SQL) invalidates as well.

@@ -5,7 +5,8 @@ import { communes } from '../communes/schema.js';
 import { communeBaseName } from '../communes/official-name.js';
 import { communeMilestones } from '../alliance/schema.js';
 import { councils } from './schema.js';
-import { insertCouncilRecord, uniqueCouncilCode } from './insert-council-record.js';
+import { insertCouncilRecord } from './insert-council-record.js';
+import { freeCouncilCode } from './council-code.js';
 import { recordCouncilsAudit } from './audit.js';
 import { COUNCIL_CONSTITUTED, COUNCIL_REACTIVATED } from './commune-events.js';
 
@@ -43,7 +44,7 @@ export async function adoptCouncilMilestones(db: Db, ctx: AuditContext = systemC
         const place = communeBaseName(milestones[0]!.name);
         const name = `Kommunaler Präventionsrat ${place}`;
         const { council } = await insertCouncilRecord(tx, {
-          code: await uniqueCouncilCode(tx, place), ags, name,
+          code: await freeCouncilCode(tx, milestones[0]!.name), ags, name,
           history: live.map((m) => ({ state: m.kind === COUNCIL_REACTIVATED ? 'reaktiviert' as const : 'konstituiert' as const, effectiveOn: m.occurredOn, note: m.note })),
         });
         await recordCouncilsAudit(tx, ctx, { action: 'council.adopted_milestone', entityType: 'council', entityId: council.id, before: { milestones: milestoneView }, after: { id: council.id, code: council.code, name: council.name, ags, state: council.state } });

@@ -1,21 +1,6 @@
-import { like } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import type { TCouncilOffice, TCouncilState, TCouncilTheme } from './councils.types.js';
 import { councilBodies, councils, councilStateChanges } from './schema.js';
-
-/** A readable part of a council code: lower case ASCII, umlauts spelt out, words joined by hyphens. */
-export function slugOf(text: string): string {
-  return text.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss')
-    .normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 50).replace(/-+$/, '');
-}
-
-/** `kpr-<slug>`, with -2, -3, … appended when the code is taken. */
-export async function uniqueCouncilCode(db: Db, name: string): Promise<string> {
-  const base = `kpr-${slugOf(name) || 'rat'}`;
-  const taken = new Set((await db.select({ code: councils.code }).from(councils).where(like(councils.code, `${base}%`))).map((r) => r.code));
-  if (!taken.has(base)) return base;
-  for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
-}
 
 export interface CouncilRecordSpec {
   code: string;

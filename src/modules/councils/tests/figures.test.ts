@@ -71,16 +71,17 @@ describe('the councils figure, from the councils’ state history', () => {
     const founded = addDays(today, -10);
     const dissolved = addDays(today, -3);
     const base = { before: await councilsOn(addDays(founded, -1)), on: await councilsOn(founded), later: await councilsOn(addDays(dissolved, -1)), now: await councilsOn(today) };
-    const commune = (await mapOf()).find((c) => !c.council && c.stage === 'cooperation')!;
+    const [commune, another] = (await mapOf()).filter((c) => !c.council && c.stage !== null);
     const db = t.database.db;
-    const { council } = await db.transaction((tx) => insertCouncilRecord(tx, { code: 'kpr-test-figure', ags: commune.ags, name: 'Präventionsrat (Test)', history: [{ state: 'geplant', effectiveOn: addDays(founded, -30) }, { state: 'konstituiert', effectiveOn: founded }] }));
-    await db.transaction((tx) => insertCouncilRecord(tx, { code: 'kpr-test-planned', ags: commune.ags, name: 'Nur geplant (Test)', history: [{ state: 'geplant', effectiveOn: founded }] }));
-    const { council: deleted } = await db.transaction((tx) => insertCouncilRecord(tx, { code: 'kpr-test-deleted', ags: commune.ags, name: 'Gelöscht (Test)', history: [{ state: 'konstituiert', effectiveOn: founded }] }));
+    const { council } = await db.transaction((tx) => insertCouncilRecord(tx, { code: 'kpr-test-figure', ags: commune!.ags, name: 'Präventionsrat (Test)', history: [{ state: 'geplant', effectiveOn: addDays(founded, -30) }, { state: 'konstituiert', effectiveOn: founded }] }));
+    await db.transaction((tx) => insertCouncilRecord(tx, { code: 'kpr-test-planned', ags: another!.ags, name: 'Nur geplant (Test)', history: [{ state: 'geplant', effectiveOn: founded }] }));
+    const { council: deleted } = await db.transaction((tx) => insertCouncilRecord(tx, { code: 'kpr-test-deleted', ags: commune!.ags, name: 'Gelöscht (Test)', history: [{ state: 'konstituiert', effectiveOn: founded }] }));
     await db.update(councils).set({ deletedAt: new Date() }).where(eq(councils.id, deleted.id));
     expect(await councilsOn(addDays(founded, -1))).toBe(base.before);
     expect(await councilsOn(founded)).toBe(base.on + 1);
     expect(await councilsOn(today)).toBe(base.now + 1);
-    expect((await mapOf()).find((c) => c.ags === commune.ags)).toMatchObject({ council: true, stage: 'active' });
+    expect((await mapOf()).find((c) => c.ags === commune!.ags)).toMatchObject({ council: true });
+    expect((await mapOf()).find((c) => c.ags === another!.ags)).toMatchObject({ council: false });
 
     await db.insert(councilStateChanges).values({ councilId: council.id, state: 'aufgeloest', effectiveOn: dissolved, note: 'Test' });
     await db.update(councils).set({ state: 'aufgeloest' }).where(eq(councils.id, council.id));
