@@ -12,6 +12,7 @@ import { councilsCommuneEvents } from './commune-events.js';
 import { councilsTimeline } from './timeline.js';
 import { adoptCouncilMilestones } from './adopt-council-milestones.js';
 import { seedCouncilsDemo } from './seed-demo.js';
+import { decisionRemindersJob } from './decision-reminders.js';
 
 /**
  * Kommunale Präventionsräte: councils with their bodies, members, meetings, minutes and decisions (with
@@ -24,6 +25,7 @@ export const councilsModule: PlatformModule = {
   scopes: [councilScope],
   publicSources: COUNCIL_TABLES,
   dashboard: councilsDashboard,
+  jobs: [decisionRemindersJob as never],
   async routes(app) {
     await councilRoutes(app);
     await meetingRoutes(app);
