@@ -89,6 +89,9 @@ describe('the councils figure, from the councils’ state history', () => {
     expect(await councilsOn(dissolved)).toBe(base.now);
     expect(await councilsOn(today)).toBe(base.now);
     expect(await councilsOn(founded)).toBe(base.on + 1);
+    // The map's council layer follows: off from the dissolution on, still on for the days before.
+    expect((await mapOf()).find((c) => c.ags === commune!.ags)).toMatchObject({ council: false });
+    expect((await mapOf(addDays(dissolved, -1))).find((c) => c.ags === commune!.ags)).toMatchObject({ council: true });
   });
 });
 
