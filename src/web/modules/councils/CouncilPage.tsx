@@ -5,8 +5,8 @@ import { Alert, ErrorAlert, Field, Loading, PageTitle, ScrollRegion, fieldError 
 import { ActionStatus, useAction } from '../../ui/action.js';
 import { ListFilter, Pager, useListQuery } from '../../ui/PagedList.js';
 import { useApi } from '../../useApi.js';
-import { CouncilNav, MeetingCalendar, localToIso, pagedQuery } from './parts.js';
-import { BODY_KINDS, NEXT_STATES, ORGANISATION_TYPES, type BodyRef, type CouncilDetail, type MeetingListItem, type Paged, type Person } from './types.js';
+import { CouncilNav, MeetingCalendar, isoToLocal, localToIso, pagedQuery } from './parts.js';
+import { BODY_KINDS, NEXT_STATES, ORGANISATION_TYPES, type BodyRef, type CouncilDetail, type MeetingDetail, type MeetingListItem, type Paged, type Person } from './types.js';
 import { useText } from './messages.js';
 
 function StateForm({ council, onDone }: { council: CouncilDetail; onDone: () => void }) {
@@ -36,6 +36,44 @@ function StateForm({ council, onDone }: { council: CouncilDetail; onDone: () => 
       <Field label={t('state.note')}>{(f) => <input id={f.id} value={note} onChange={(e) => setNote(e.target.value)} />}</Field>
       <div className="actions"><button className="btn" type="submit" disabled={action.busy}>{t('state.submit')}</button></div>
       <ActionStatus {...action.status} labels={{ state: t('state.new'), effectiveOn: t('state.effectiveOn'), note: t('state.note') }} />
+    </form>
+  );
+}
+
+function ProfileForm({ council, onDone }: { council: CouncilDetail; onDone: () => void }) {
+  const { t } = useText();
+  const [v, setV] = useState({
+    name: council.name, shortName: council.shortName, description: council.description, website: council.website,
+    place: council.office.place ?? '', contactName: council.office.contactName ?? '', email: council.office.email ?? '', phone: council.office.phone ?? '', hours: council.office.hours ?? '',
+  });
+  const action = useAction();
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void action.run(async () => {
+      await api(`/councils/${council.id}`, { method: 'PUT', body: {
+        name: v.name, shortName: v.shortName, description: v.description, website: v.website,
+        otherCommunes: council.communes.map((c) => c.ags).filter((a) => a !== council.ags),
+        foundingResolutionOn: council.foundingResolutionOn, foundingResolutionNumber: council.foundingResolutionNumber, themes: council.themes,
+        office: { ...council.office, place: v.place, contactName: v.contactName, email: v.email, phone: v.phone, hours: v.hours }, version: council.version,
+      } });
+      onDone();
+    }, t('profile.saved'));
+  };
+  const field = (key: keyof typeof v, label: string, multi = false) => (
+    <Field label={label} error={fieldError(action.error, key === 'place' || key === 'contactName' || key === 'email' || key === 'phone' || key === 'hours' ? `office.${key}` : key)}>
+      {(f) => multi ? <textarea id={f.id} rows={3} value={v[key]} onChange={(e) => setV({ ...v, [key]: e.target.value })} aria-invalid={f.invalid} aria-describedby={f.describedBy} />
+        : <input id={f.id} value={v[key]} onChange={(e) => setV({ ...v, [key]: e.target.value })} aria-invalid={f.invalid} aria-describedby={f.describedBy} />}
+    </Field>
+  );
+  return (
+    <form className="stack" onSubmit={submit} noValidate aria-label={t('profile.edit')}>
+      {field('name', t('council.name'))}{field('shortName', t('council.shortName'))}{field('description', t('council.description'), true)}{field('website', t('council.website'))}
+      <fieldset className="field"><legend>{t('council.office')}</legend>
+        {field('place', t('profile.place'))}{field('contactName', t('profile.contact'))}{field('email', t('person.email'))}{field('phone', t('person.phone'))}{field('hours', t('profile.hours'))}
+      </fieldset>
+      <div className="actions"><button className="btn" type="submit" disabled={action.busy}>{t('common.save')}</button></div>
+      <ActionStatus {...action.status} labels={{ name: t('council.name'), shortName: t('council.shortName'), description: t('council.description'), website: t('council.website'),
+        'office.place': t('profile.place'), 'office.contactName': t('profile.contact'), 'office.email': t('person.email'), 'office.phone': t('person.phone'), 'office.hours': t('profile.hours') }} />
     </form>
   );
 }
@@ -159,34 +197,44 @@ function Persons({ council }: { council: CouncilDetail }) {
   );
 }
 
-export function MeetingForm({ council, bodyId: fixedBody, onDone }: { council: CouncilDetail; bodyId?: string; onDone?: () => void }) {
+export function MeetingForm({ council, bodyId: fixedBody, meeting, onDone }: { council: CouncilDetail; bodyId?: string; meeting?: MeetingDetail; onDone?: () => void }) {
   const { t } = useText();
   const navigate = useNavigate();
-  const [bodyId, setBodyId] = useState(fixedBody ?? '');
-  const [title, setTitle] = useState('');
-  const [startsAt, setStartsAt] = useState('');
-  const [endsAt, setEndsAt] = useState('');
-  const [place, setPlace] = useState('');
-  const [room, setRoom] = useState('');
-  const [street, setStreet] = useState('');
-  const [onlineUrl, setOnlineUrl] = useState('');
+  const loc = meeting && typeof meeting.location === 'object' ? meeting.location : null;
+  const [bodyId, setBodyId] = useState(fixedBody ?? meeting?.body.id ?? '');
+  const [title, setTitle] = useState(meeting?.title ?? '');
+  const [startsAt, setStartsAt] = useState(isoToLocal(meeting?.startsAt ?? null));
+  const [endsAt, setEndsAt] = useState(isoToLocal(meeting?.endsAt ?? null));
+  const [place, setPlace] = useState(loc?.description ?? (typeof meeting?.location === 'string' ? meeting.location : ''));
+  const [room, setRoom] = useState(loc?.room ?? '');
+  const [street, setStreet] = useState(loc?.streetAddress ?? '');
+  const [onlineUrl, setOnlineUrl] = useState(meeting?.onlineUrl ?? '');
   const action = useAction();
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    const fields = {
+      title, startsAt: localToIso(startsAt), endsAt: endsAt ? localToIso(endsAt) : null,
+      location: place || room || street ? { description: place, room, streetAddress: street } : null, onlineUrl,
+    };
+    if (meeting) {
+      void action.run(async () => {
+        await api(`/councils/${council.id}/meetings/${meeting.id}`, { method: 'PUT', body: { ...fields, version: meeting.version } });
+        onDone?.();
+      }, meeting.invitedAt ? t('meeting.savedNotified') : t('meeting.saved'));
+      return;
+    }
     void action.run(async () => {
-      const m = await api<{ id: string }>(`/councils/${council.id}/meetings`, { method: 'POST', body: {
-        bodyId, title, startsAt: localToIso(startsAt), endsAt: endsAt ? localToIso(endsAt) : null,
-        location: place || room || street ? { description: place, room, streetAddress: street } : null, onlineUrl,
-      } });
+      const m = await api<{ id: string }>(`/councils/${council.id}/meetings`, { method: 'POST', body: { bodyId, ...fields } });
       onDone?.();
       navigate(`/praeventionsraete/${council.id}/sitzungen/${m.id}`, { state: { message: t('meeting.created') } });
     });
   };
+  const formId = meeting ? 'meeting-edit-form' : 'meeting-form';
   const labels = { bodyId: t('meeting.body'), title: t('meeting.title'), startsAt: t('meeting.startsAt'), endsAt: t('meeting.endsAt'), 'location.description': t('meeting.place'), location: t('meeting.place'), onlineUrl: t('meeting.onlineUrl') };
   return (
-    <form className="stack card" onSubmit={submit} noValidate aria-labelledby="meeting-form">
-      <h3 id="meeting-form">{t('meeting.schedule')}</h3>
-      {!fixedBody && <Field label={t('meeting.body')} error={fieldError(action.error, 'bodyId')}>
+    <form className="stack card" onSubmit={submit} noValidate aria-labelledby={formId}>
+      <h3 id={formId}>{meeting ? t('meeting.edit') : t('meeting.schedule')}</h3>
+      {!fixedBody && !meeting && <Field label={t('meeting.body')} error={fieldError(action.error, 'bodyId')}>
         {(f) => <select id={f.id} value={bodyId} onChange={(e) => setBodyId(e.target.value)} aria-invalid={f.invalid} aria-describedby={f.describedBy}>
           <option value="">{t('choose')}</option>{council.bodies.map((b) => <option key={b.id} value={b.id}>{b.name}</option>)}</select>}
       </Field>}
@@ -211,7 +259,7 @@ export function MeetingForm({ council, bodyId: fixedBody, onDone }: { council: C
       <Field label={t('meeting.onlineUrl')} error={fieldError(action.error, 'onlineUrl')}>
         {(f) => <input id={f.id} type="url" value={onlineUrl} onChange={(e) => setOnlineUrl(e.target.value)} aria-invalid={f.invalid} aria-describedby={f.describedBy} />}
       </Field>
-      <div className="actions"><button className="btn" type="submit" disabled={action.busy}>{t('meeting.submit')}</button></div>
+      <div className="actions"><button className="btn" type="submit" disabled={action.busy}>{meeting ? t('meeting.save') : t('meeting.submit')}</button></div>
       <ActionStatus {...action.status} labels={labels} />
     </form>
   );
@@ -252,6 +300,7 @@ export function CouncilPage() {
             {c.previousNames.length > 0 && <><dt>{t('council.previousNames')}</dt><dd>{c.previousNames.join(', ')}</dd></>}
           </dl>
           {c.description && <p>{c.description}</p>}
+          {c.can.manage && <details><summary>{t('profile.edit')}</summary><ProfileForm key={c.id} council={c} onDone={council.reload} /></details>}
           {c.stateHistory.length > 0 && <>
             <h3>{t('state.history')}</h3>
             <ol className="timeline">{c.stateHistory.map((s, i) => <li key={i}><time dateTime={s.effectiveOn}>{formatDate(s.effectiveOn, locale)}</time> {s.stateLabel ?? t(`state.${s.state}`)}{s.note ? ` – ${s.note}` : ''}</li>)}</ol>

@@ -5,7 +5,7 @@ import { Alert, ErrorAlert, Field, Loading, PageTitle, ScrollRegion, fieldError 
 import { ActionStatus, useAction } from '../../ui/action.js';
 import { useApi } from '../../useApi.js';
 import { CouncilNav, dateOrDash } from './parts.js';
-import { useCouncil } from './CouncilPage.js';
+import { MeetingForm, useCouncil } from './CouncilPage.js';
 import { usePersons } from './BodyPage.js';
 import { ATTENDANCE, VOTE_MODES, placeOf, type AgendaItem, type CouncilDetail, type Decision, type MeetingDetail, type MeetingListItem, type Paged } from './types.js';
 import { useText } from './messages.js';
@@ -346,6 +346,9 @@ export function MeetingPage() {
         {m.onlineUrl && <><dt>{t('meeting.onlineUrl')}</dt><dd className="break"><a href={m.onlineUrl}>{m.onlineUrl}</a></dd></>}
         <dt>{t('meeting.state')}</dt><dd>{m.stateLabel}</dd>
       </dl>
+      {m.can.manage && m.state !== 'abgesagt' && m.state !== 'durchgefuehrt' && (
+        <details><summary>{t('meeting.edit')}</summary><MeetingForm key={m.id} council={c} meeting={m} onDone={reload} /></details>
+      )}
       <div className="grid-2">
         <Agenda council={c} meeting={m} onDone={reload} />
         <Invitation council={c} meeting={m} onDone={reload} />
