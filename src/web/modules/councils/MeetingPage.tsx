@@ -74,6 +74,38 @@ function AgendaRowActions({ council, items, index, onDone }: { council: CouncilD
   );
 }
 
+/** The documents of an agenda item (non-public items' files stay internal): list, and for managers an upload. */
+function AgendaFiles({ council, item, manage, onDone }: { council: CouncilDetail; item: AgendaItem; manage: boolean; onDone: Reload }) {
+  const { t } = useText();
+  const [file, setFile] = useState<File | null>(null);
+  const action = useAction();
+  const inputId = `file-${item.id}`;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void action.run(async () => {
+      if (!file) throw t('files.choose');
+      const form = new FormData();
+      form.append('file', file);
+      await api(`/councils/${council.id}/files?ownerType=agenda_item&ownerId=${item.id}`, { method: 'POST', form });
+      setFile(null);
+      const input = document.getElementById(inputId) as HTMLInputElement | null;
+      if (input) input.value = '';
+      onDone();
+    }, t('files.uploaded', { name: file?.name ?? '' }));
+  };
+  return (
+    <>
+      {item.files.length > 0 && <ul>{item.files.map((f) => <li key={f.id}><a href={`/api/councils/${council.id}/files/${f.id}`} download>{f.name}</a></li>)}</ul>}
+      {manage && <form className="inline-form" onSubmit={submit} noValidate aria-label={t('files.uploadTo', { title: item.title })}>
+        <label htmlFor={inputId}>{t('files.label', { title: item.title })}</label>{' '}
+        <input id={inputId} type="file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />{' '}
+        <button type="submit" className="btn secondary" disabled={action.busy}>{t('files.upload')}</button>
+        <ActionStatus {...action.status} />
+      </form>}
+    </>
+  );
+}
+
 function Agenda({ council, meeting, onDone }: { council: CouncilDetail; meeting: MeetingDetail; onDone: Reload }) {
   const { t } = useText();
   const items = [...meeting.agenda].sort((x, y) => x.order - y.order);
@@ -86,6 +118,7 @@ function Agenda({ council, meeting, onDone }: { council: CouncilDetail; meeting:
           <li key={a.id}>
             <strong>{t('agenda.top', { n: a.order })} {a.title}</strong> <span className="badge">{a.isPublic ? t('agenda.public') : t('agenda.private')}</span>
             {a.description && <p>{a.description}</p>}
+            <AgendaFiles council={council} item={a} manage={edit} onDone={onDone} />
             {edit && <AgendaRowActions council={council} items={items} index={i} onDone={onDone} />}
           </li>
         ))}</ol>
