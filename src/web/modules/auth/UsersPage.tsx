@@ -31,8 +31,8 @@ function CommuneScope({ legend, value, onChange, error }: { legend: string; valu
 function CouncilScope({ legend, value, onChange, error }: { legend: string; value: string; onChange: (code: string) => void; error?: string }) {
   const { t } = useText();
   const [search, setSearch] = useState('');
-  const known = useApi<{ items: TCouncilRef[] }>(value ? `/councils?pageSize=25&q=${encodeURIComponent(value)}` : null);
-  const matches = useApi<{ items: TCouncilRef[] }>(search.trim().length >= 2 ? `/councils?pageSize=8&q=${encodeURIComponent(search.trim())}` : null);
+  const known = useApi<{ items: TCouncilRef[] }>(value ? `/councils?limit=25&q=${encodeURIComponent(value)}` : null);
+  const matches = useApi<{ items: TCouncilRef[] }>(search.trim().length >= 2 ? `/councils?limit=8&q=${encodeURIComponent(search.trim())}` : null);
   const [picked, setPicked] = useState<TCouncilRef | null>(null);
   const name = (picked?.code === value ? picked.name : known.data?.items.find((c) => c.code === value)?.name) ?? value;
   const errorId = useId();

@@ -11,7 +11,7 @@ import { useText } from './messages.js';
 
 /** The council's persons for a picker, by name (the list API pages; a council has far fewer than 500 members). */
 export function usePersons(councilId: string) {
-  return useApi<Paged<Person>>(`/councils/${councilId}/persons?page=1&pageSize=500`);
+  return useApi<Paged<Person>>(`/councils/${councilId}/persons?limit=500`);
 }
 
 function MembershipForm({ council, body, onDone }: { council: CouncilDetail; body: BodyDetail; onDone: () => void }) {
@@ -64,7 +64,7 @@ function EndMembership({ council, membershipId, name, version, onDone }: { counc
     <>
       <button type="button" className="btn secondary" disabled={action.busy} onClick={() => {
         if (!window.confirm(t('membership.removeConfirm', { name }))) return;
-        void action.run(async () => { await api(`/councils/${council.id}/memberships/${membershipId}`, { method: 'DELETE', body: { version } }); onDone(); });
+        void action.run(async () => { await api(`/councils/${council.id}/memberships/${membershipId}?version=${version}`, { method: 'DELETE' }); onDone(); });
       }}>{t('membership.remove', { name })}</button>
       <ActionStatus {...action.status} />
     </>

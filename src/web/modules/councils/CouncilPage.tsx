@@ -6,12 +6,12 @@ import { ActionStatus, useAction } from '../../ui/action.js';
 import { ListFilter, Pager, useListQuery } from '../../ui/PagedList.js';
 import { useApi } from '../../useApi.js';
 import { CouncilNav, MeetingCalendar, isoToLocal, localToIso, pagedQuery } from './parts.js';
-import { BODY_KINDS, NEXT_STATES, ORGANISATION_TYPES, type BodyRef, type CouncilDetail, type MeetingDetail, type MeetingListItem, type Paged, type Person } from './types.js';
+import { BODY_KINDS, ORGANISATION_TYPES, type BodyRef, type CouncilDetail, type MeetingDetail, type MeetingListItem, type Paged, type Person } from './types.js';
 import { useText } from './messages.js';
 
 function StateForm({ council, onDone }: { council: CouncilDetail; onDone: () => void }) {
   const { t } = useText();
-  const next = NEXT_STATES[council.state];
+  const next = council.nextStates;
   const [state, setState] = useState('');
   const [effectiveOn, setEffectiveOn] = useState(new Date().toISOString().slice(0, 10));
   const [note, setNote] = useState('');
@@ -27,7 +27,7 @@ function StateForm({ council, onDone }: { council: CouncilDetail; onDone: () => 
       <div className="grid-2">
         <Field label={t('state.new')} error={fieldError(action.error, 'state')}>
           {(f) => <select id={f.id} value={state} onChange={(e) => setState(e.target.value)} aria-invalid={f.invalid} aria-describedby={f.describedBy}>
-            <option value="">{t('choose')}</option>{next.map((s) => <option key={s} value={s}>{t(`state.${s}`)}</option>)}</select>}
+            <option value="">{t('choose')}</option>{next.map((s) => <option key={s.state} value={s.state}>{s.stateLabel}</option>)}</select>}
         </Field>
         <Field label={t('state.effectiveOn')} error={fieldError(action.error, 'effectiveOn')}>
           {(f) => <input id={f.id} type="date" value={effectiveOn} onChange={(e) => setEffectiveOn(e.target.value)} aria-invalid={f.invalid} aria-describedby={f.describedBy} />}
@@ -200,12 +200,12 @@ function Persons({ council }: { council: CouncilDetail }) {
 export function MeetingForm({ council, bodyId: fixedBody, meeting, onDone }: { council: CouncilDetail; bodyId?: string; meeting?: MeetingDetail; onDone?: () => void }) {
   const { t } = useText();
   const navigate = useNavigate();
-  const loc = meeting && typeof meeting.location === 'object' ? meeting.location : null;
-  const [bodyId, setBodyId] = useState(fixedBody ?? meeting?.body.id ?? '');
+  const loc = meeting?.location ?? null;
+  const [bodyId, setBodyId] = useState(fixedBody ?? meeting?.bodyId ?? '');
   const [title, setTitle] = useState(meeting?.title ?? '');
   const [startsAt, setStartsAt] = useState(isoToLocal(meeting?.startsAt ?? null));
   const [endsAt, setEndsAt] = useState(isoToLocal(meeting?.endsAt ?? null));
-  const [place, setPlace] = useState(loc?.description ?? (typeof meeting?.location === 'string' ? meeting.location : ''));
+  const [place, setPlace] = useState(loc?.description ?? '');
   const [room, setRoom] = useState(loc?.room ?? '');
   const [street, setStreet] = useState(loc?.streetAddress ?? '');
   const [onlineUrl, setOnlineUrl] = useState(meeting?.onlineUrl ?? '');
@@ -274,12 +274,12 @@ export function CouncilPage() {
   const { id } = useParams();
   const { t, locale } = useText();
   const council = useCouncil(id);
-  const meetings = useApi<Paged<MeetingListItem> | MeetingListItem[]>(id ? `/councils/${id}/meetings` : null);
+  const meetings = useApi<{ items: MeetingListItem[] }>(id ? `/councils/${id}/meetings` : null);
   const flash = (useLocation().state as { message?: string } | null)?.message;
   if (council.error) return <><PageTitle>{t('councils.title')}</PageTitle><ErrorAlert error={council.error} /><p><Link to="/praeventionsraete">{t('council.back')}</Link></p></>;
   if (!council.data) return <Loading />;
   const c = council.data;
-  const meetingItems = Array.isArray(meetings.data) ? meetings.data : meetings.data?.items ?? [];
+  const meetingItems = meetings.data?.items ?? [];
   const office = [c.office.place, c.office.contactName, c.office.email, c.office.phone, c.office.hours].filter(Boolean).join(' · ');
   return (
     <>
@@ -297,13 +297,13 @@ export function CouncilPage() {
             {office && <><dt>{t('council.office')}</dt><dd>{office}</dd></>}
             {c.website && <><dt>{t('council.website')}</dt><dd className="break"><a href={c.website}>{c.website}</a></dd></>}
             {c.themes.length > 0 && <><dt>{t('council.themes')}</dt><dd>{c.themes.map((x) => x.label).join(', ')}</dd></>}
-            {c.previousNames.length > 0 && <><dt>{t('council.previousNames')}</dt><dd>{c.previousNames.join(', ')}</dd></>}
+            {c.previousNames.length > 0 && <><dt>{t('council.previousNames')}</dt><dd>{c.previousNames.map((p) => p.name).join(', ')}</dd></>}
           </dl>
           {c.description && <p>{c.description}</p>}
           {c.can.manage && <details><summary>{t('profile.edit')}</summary><ProfileForm key={c.id} council={c} onDone={council.reload} /></details>}
           {c.stateHistory.length > 0 && <>
             <h3>{t('state.history')}</h3>
-            <ol className="timeline">{c.stateHistory.map((s, i) => <li key={i}><time dateTime={s.effectiveOn}>{formatDate(s.effectiveOn, locale)}</time> {s.stateLabel ?? t(`state.${s.state}`)}{s.note ? ` – ${s.note}` : ''}</li>)}</ol>
+            <ol className="timeline">{c.stateHistory.map((s, i) => <li key={i}><time dateTime={s.effectiveOn}>{formatDate(s.effectiveOn, locale)}</time> {s.stateLabel}{s.note ? ` – ${s.note}` : ''}</li>)}</ol>
           </>}
           {c.can.manage && <StateForm council={c} onDone={council.reload} />}
           <p><a href={`/api/public/councils/${c.id}/calendar.ics`}>{t('council.icalPublic')}</a></p>

@@ -20,6 +20,7 @@ function FoundCouncilForm({ onCancel }: { onCancel: () => void }) {
   const [foundedOn, setFoundedOn] = useState('');
   const [resolution, setResolution] = useState('');
   const [description, setDescription] = useState('');
+  const [code, setCode] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const pick = (v: CommuneRef[]) => {
@@ -30,7 +31,7 @@ function FoundCouncilForm({ onCancel }: { onCancel: () => void }) {
     e.preventDefault(); setError(null); setBusy(true);
     try {
       const c = await api<CouncilDetail>('/councils', { method: 'POST', body: {
-        ags: commune[0]?.ags ?? '', name, shortName, foundingResolutionOn: foundedOn || null, foundingResolutionNumber: resolution, description,
+        ags: commune[0]?.ags ?? '', code, name, shortName, foundingResolutionOn: foundedOn || null, foundingResolutionNumber: resolution, description,
       } });
       navigate(`/praeventionsraete/${c.id}`, { state: { message: t('found.done', { name: c.name }) } });
     } catch (err) { setError(err); } finally { setBusy(false); }
@@ -57,11 +58,14 @@ function FoundCouncilForm({ onCancel }: { onCancel: () => void }) {
       <Field label={t('council.description')} error={fieldError(error, 'description')}>
         {(f) => <textarea id={f.id} rows={3} value={description} onChange={(e) => setDescription(e.target.value)} aria-invalid={f.invalid} aria-describedby={f.describedBy} />}
       </Field>
+      <Field label={t('found.code')} hint={t('found.codeHint')} error={fieldError(error, 'code')}>
+        {(f) => <input id={f.id} value={code} onChange={(e) => setCode(e.target.value)} aria-invalid={f.invalid} aria-describedby={f.describedBy} autoComplete="off" />}
+      </Field>
       <div className="actions">
         <button className="btn" type="submit" disabled={busy}>{t('found.submit')}</button>
         <button className="btn secondary" type="button" onClick={onCancel}>{t('common.cancel')}</button>
       </div>
-      <ActionStatus error={error} labels={{ ags: t('found.commune'), name: t('council.name'), shortName: t('council.shortName'), foundingResolutionOn: t('council.foundingOn'), foundingResolutionNumber: t('council.foundingNumber'), description: t('council.description') }} />
+      <ActionStatus error={error} labels={{ ags: t('found.commune'), code: t('found.code'), name: t('council.name'), shortName: t('council.shortName'), foundingResolutionOn: t('council.foundingOn'), foundingResolutionNumber: t('council.foundingNumber'), description: t('council.description') }} />
     </form>
   );
 }
@@ -107,7 +111,7 @@ export function CouncilsPage() {
 /** A council member's own council ("Präventionsrat" in the navigation): straight to it, or a choice of several. */
 export function MyCouncilPage() {
   const { t } = useText();
-  const list = useApi<Paged<CouncilListItem>>('/councils?page=1&pageSize=25');
+  const list = useApi<Paged<CouncilListItem>>('/councils?limit=25');
   if (list.error) return <><PageTitle>{t('nav.myCouncil')}</PageTitle><ErrorAlert error={list.error} /></>;
   if (!list.data) return <Loading />;
   if (list.data.items.length === 1) return <Navigate to={`/praeventionsraete/${list.data.items[0]!.id}`} replace />;

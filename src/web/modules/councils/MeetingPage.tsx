@@ -67,7 +67,7 @@ function AgendaRowActions({ council, items, index, onDone }: { council: CouncilD
       })}>{a.isPublic ? t('agenda.makePrivate', { title: a.title }) : t('agenda.makePublic', { title: a.title })}</button>
       <button type="button" className="btn secondary" disabled={action.busy} onClick={() => {
         if (!window.confirm(t('agenda.deleteConfirm', { title: a.title }))) return;
-        void action.run(async () => { await api(`/councils/${council.id}/agenda/${a.id}`, { method: 'DELETE', body: { version: a.version } }); onDone(); });
+        void action.run(async () => { await api(`/councils/${council.id}/agenda/${a.id}?version=${a.version}`, { method: 'DELETE' }); onDone(); });
       }}>{t('agenda.delete', { title: a.title })}</button>
       <ActionStatus {...action.status} />
     </span>
@@ -145,8 +145,8 @@ function Invitation({ council, meeting, onDone }: { council: CouncilDetail; meet
       {meeting.can.manage && (meeting.state === 'geplant' || meeting.state === 'eingeladen') && (<>
         <div className="actions">
           <button type="button" className="btn" disabled={action.busy} onClick={() => void action.run(async () => {
-            const r = await api<MeetingDetail>(`${base}/invitation`, { method: 'POST', body: { version: meeting.version } }); onDone(); return r;
-          }, (r) => t('invitation.sent', { count: (r?.invitees ?? meeting.invitees).filter((p) => p.email).length }))}>{meeting.invitedAt ? t('invitation.resend') : t('invitation.send')}</button>
+            const r = await api<{ mailsSent: number }>(`${base}/invitation`, { method: 'POST', body: { version: meeting.version } }); onDone(); return r;
+          }, (r) => t('invitation.sent', { count: r.mailsSent }))}>{meeting.invitedAt ? t('invitation.resend') : t('invitation.send')}</button>
           <button type="button" className="btn secondary" disabled={held.busy} onClick={() => void held.run(async () => {
             await api(`${base}/held`, { method: 'POST', body: { version: meeting.version } }); onDone();
           }, t('meeting.heldDone'))}>{t('meeting.markHeld')}</button>
@@ -156,7 +156,7 @@ function Invitation({ council, meeting, onDone }: { council: CouncilDetail; meet
         <form className="stack" noValidate aria-labelledby="cancel-form" onSubmit={(e) => {
           e.preventDefault();
           if (!window.confirm(t('meeting.cancelConfirm'))) return;
-          void cancel.run(async () => { await api(`${base}/cancel`, { method: 'POST', body: { reason, version: meeting.version } }); onDone(); }, t('meeting.cancelled'));
+          void cancel.run(async () => { const r = await api<{ mailsSent: number }>(`${base}/cancel`, { method: 'POST', body: { reason, version: meeting.version } }); onDone(); return r; }, (r) => t('meeting.cancelled', { count: r.mailsSent }));
         }}>
           <h3 id="cancel-form">{t('meeting.cancel')}</h3>
           <Field label={t('meeting.cancelReason')} error={fieldError(cancel.error, 'reason')}>{(f) => <input id={f.id} value={reason} onChange={(e) => setReason(e.target.value)} aria-invalid={f.invalid} aria-describedby={f.describedBy} />}</Field>
@@ -211,19 +211,39 @@ function Attendance({ council, meeting, onDone }: { council: CouncilDetail; meet
   );
 }
 
+/** Approving earlier draft minutes of the same body in this (held) meeting. */
+function ApproveEarlier({ council, meeting, onDone }: { council: CouncilDetail; meeting: MeetingDetail; onDone: Reload }) {
+  const { t, locale } = useText();
+  const action = useAction();
+  if (!meeting.can.manage || meeting.approvableMinutes.length === 0) return null;
+  const approve = (earlier: MeetingDetail['approvableMinutes'][number]) => action.run(async () => {
+    const base = `/councils/${council.id}/meetings/${earlier.id}`;
+    const current = await api<MeetingDetail>(base);
+    await api(`${base}/minutes/approval`, { method: 'POST', body: { approvedInMeetingId: meeting.id, minutesVersion: current.minutesVersion } });
+    onDone();
+  }, t('minutes.approved', { date: formatDate(earlier.startsAt, locale) }));
+  return (
+    <div className="stack">
+      <h3>{t('minutes.approveEarlier')}</h3>
+      <ul className="plain">{meeting.approvableMinutes.map((m) => (
+        <li key={m.id}><Link to={`/praeventionsraete/${council.id}/sitzungen/${m.id}`}>{m.title}</Link> <span className="muted">({formatDate(m.startsAt, locale)})</span>{' '}
+          <button type="button" className="btn secondary" disabled={action.busy} onClick={() => void approve(m)}>{t('minutes.approveOne', { date: formatDate(m.startsAt, locale) })}</button></li>
+      ))}</ul>
+      <ActionStatus {...action.status} />
+    </div>
+  );
+}
+
 function Minutes({ council, meeting, onDone }: { council: CouncilDetail; meeting: MeetingDetail; onDone: Reload }) {
   const { t, locale } = useText();
   const items = [...meeting.agenda].sort((x, y) => x.order - y.order);
   const [general, setGeneral] = useState(meeting.minutesGeneral);
   const [texts, setTexts] = useState<Record<string, string>>(Object.fromEntries(items.map((a) => [a.id, a.minutes ?? ''])));
-  const later = useApi<Paged<MeetingListItem> | MeetingListItem[]>(meeting.can.manage ? `/councils/${council.id}/meetings?bodyId=${meeting.body.id}&from=${encodeURIComponent(meeting.startsAt)}` : null);
-  const laterItems = (Array.isArray(later.data) ? later.data : later.data?.items ?? []).filter((m) => m.id !== meeting.id && m.startsAt > meeting.startsAt);
-  const [approvedIn, setApprovedIn] = useState('');
   const save = useAction();
-  const approve = useAction();
   const base = `/councils/${council.id}/meetings/${meeting.id}`;
   const approved = meeting.minutesState === 'genehmigt';
-  const editable = meeting.can.manage && !approved;
+  const held = meeting.state === 'durchgefuehrt';
+  const editable = meeting.can.manage && held && !approved;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void save.run(async () => {
@@ -231,14 +251,17 @@ function Minutes({ council, meeting, onDone }: { council: CouncilDetail; meeting
       onDone();
     }, t('minutes.saved'));
   };
+  const state = meeting.minutesState === 'genehmigt' || meeting.minutesState === 'entwurf' ? meeting.minutesState : 'none';
   return (
     <section aria-labelledby="minutes">
       <h2 id="minutes">{t('minutes.title')}</h2>
-      <p>{t(`minutes.state.${meeting.minutesState}`)}{approved && meeting.minutesApprovedOn ? ` (${formatDate(meeting.minutesApprovedOn, locale)})` : ''}</p>
-      {meeting.minutesState !== 'none' && <p className="report-downloads">
+      <p>{t(`minutes.state.${state}`)}{approved && meeting.minutesApprovedInMeeting
+        ? ` ${t('minutes.approvedInMeeting', { date: formatDate(meeting.minutesApprovedInMeeting.startsAt, locale), title: meeting.minutesApprovedInMeeting.title })}` : ''}</p>
+      {!held && meeting.can.manage && <p>{t('minutes.afterHeld')}</p>}
+      {state !== 'none' && <p className="report-downloads">
         <a href={`/api${base}/minutes.pdf`} download>{t('minutes.pdf')}</a> <a href={`/api${base}/minutes.docx`} download>{t('minutes.docx')}</a>
       </p>}
-      <form className="stack" onSubmit={submit} noValidate aria-label={t('minutes.editor')}>
+      {(held || state !== 'none') && <form className="stack" onSubmit={submit} noValidate aria-label={t('minutes.editor')}>
         <Field label={t('minutes.general')}>{(f) => <textarea id={f.id} rows={3} value={general} readOnly={!editable} onChange={(e) => setGeneral(e.target.value)} />}</Field>
         {items.map((a) => (
           <Field key={a.id} label={t('minutes.item', { n: a.order, title: a.title })} hint={a.isPublic ? undefined : t('agenda.private')}>
@@ -246,29 +269,18 @@ function Minutes({ council, meeting, onDone }: { council: CouncilDetail; meeting
           </Field>
         ))}
         {editable && <div className="actions"><button className="btn" type="submit" disabled={save.busy}>{t('minutes.save')}</button></div>}
-        <ActionStatus {...save.status} labels={{ general: t('minutes.general') }} />
-      </form>
-      {editable && meeting.minutesState === 'entwurf' && (
-        <form className="stack" noValidate aria-labelledby="approve-form" onSubmit={(e) => {
-          e.preventDefault();
-          void approve.run(async () => { await api(`${base}/minutes/approval`, { method: 'POST', body: { approvedInMeetingId: approvedIn, minutesVersion: meeting.minutesVersion } }); onDone(); }, t('minutes.approved'));
-        }}>
-          <h3 id="approve-form">{t('minutes.approve')}</h3>
-          <Field label={t('minutes.approvedIn')} error={fieldError(approve.error, 'approvedInMeetingId')}>
-            {(f) => <select id={f.id} value={approvedIn} onChange={(e) => setApprovedIn(e.target.value)} aria-invalid={f.invalid} aria-describedby={f.describedBy}>
-              <option value="">{t('choose')}</option>{laterItems.map((m) => <option key={m.id} value={m.id}>{formatDateTime(m.startsAt, locale)} {m.title || m.body.name}</option>)}</select>}
-          </Field>
-          <div className="actions"><button className="btn" type="submit" disabled={approve.busy}>{t('minutes.approveSubmit')}</button></div>
-          <ActionStatus {...approve.status} labels={{ approvedInMeetingId: t('minutes.approvedIn') }} />
-        </form>
-      )}
+        <ActionStatus {...save.status} labels={{ general: t('minutes.general'), minutes: t('minutes.title') }} />
+      </form>}
+      {held && <ApproveEarlier council={council} meeting={meeting} onDone={onDone} />}
     </section>
   );
 }
 
-export function voteText(d: Pick<Decision, 'voteMode' | 'votesYes' | 'votesNo' | 'votesAbstain'>, t: ReturnType<typeof useText>['t']) {
-  if (d.voteMode !== 'abstimmung') return t(`vote.${d.voteMode}`);
-  return t('vote.result', { yes: d.votesYes ?? 0, no: d.votesNo ?? 0, abstain: d.votesAbstain ?? 0 });
+/** "einstimmig beschlossen", "beschlossen (5 Ja, 0 Nein, 1 Enthaltung)" in the page's language. */
+export function voteText(d: Pick<Decision, 'voteMode' | 'votesYes' | 'votesNo' | 'votesAbstain' | 'adopted'>, t: ReturnType<typeof useText>['t']) {
+  if (d.voteMode === 'einstimmig') return t('vote.result.einstimmig');
+  if (d.voteMode === 'ohne_abstimmung') return t('vote.result.ohne_abstimmung');
+  return t(d.adopted ? 'vote.result.adopted' : 'vote.result.rejected', { yes: d.votesYes ?? 0, no: d.votesNo ?? 0, count: d.votesAbstain ?? 0 });
 }
 
 function DecisionForm({ council, meeting, onDone }: { council: CouncilDetail; meeting: MeetingDetail; onDone: Reload }) {
@@ -344,7 +356,7 @@ function Decisions({ council, meeting, onDone }: { council: CouncilDetail; meeti
           <ul className="plain">{a.decisions.map((d) => (
             <li key={d.id}>
               <p>{d.number && <strong>{d.number}: </strong>}{d.text}</p>
-              <p className="muted">{voteText(d, t)}{d.tracked ? ` · ${t('decision.ownerIs', { name: d.owner?.name ?? '–' })} · ${t('decision.due', { date: dateOrDash(d.dueOn, locale) })} · ${d.trackStateLabel ?? (d.trackState ? t(`track.${d.trackState}`) : '')}` : ''}</p>
+              <p className="muted">{voteText(d, t)}{d.tracked ? ` · ${t('decision.ownerIs', { name: d.owner?.name ?? '–' })} · ${t('decision.due', { date: dateOrDash(d.dueOn, locale) })} · ${d.trackStateLabel ?? ''}` : ''}</p>
             </li>
           ))}</ul>
         </div>
@@ -369,11 +381,11 @@ export function MeetingPage() {
   return (
     <>
       <p><Link to={`/praeventionsraete/${c.id}`}>{t('body.back', { name: c.name })}</Link></p>
-      <PageTitle>{m.title || t('meeting.defaultTitle', { body: m.body.name, date: formatDate(m.startsAt, locale) })}</PageTitle>
+      <PageTitle>{m.title || t('meeting.defaultTitle', { body: m.bodyName, date: formatDate(m.startsAt, locale) })}</PageTitle>
       {flash && <Alert kind="success">{flash}</Alert>}
       <CouncilNav id={c.id} name={c.name} />
       <dl className="facts">
-        <dt>{t('meeting.body')}</dt><dd><Link to={`/praeventionsraete/${c.id}/gremien/${m.body.id}`}>{m.body.name}</Link></dd>
+        <dt>{t('meeting.body')}</dt><dd><Link to={`/praeventionsraete/${c.id}/gremien/${m.bodyId}`}>{m.bodyName}</Link></dd>
         <dt>{t('meeting.when')}</dt><dd>{formatDateTime(m.startsAt, locale)}{m.endsAt ? ` – ${formatDateTime(m.endsAt, locale)}` : ''}</dd>
         {placeOf(m.location) && <><dt>{t('meeting.place')}</dt><dd>{placeOf(m.location)}</dd></>}
         {m.onlineUrl && <><dt>{t('meeting.onlineUrl')}</dt><dd className="break"><a href={m.onlineUrl}>{m.onlineUrl}</a></dd></>}

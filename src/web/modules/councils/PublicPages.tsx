@@ -4,14 +4,17 @@ import { ErrorAlert, Loading, PageTitle } from '../../ui/components.js';
 import { ListFilter, Pager, useListQuery } from '../../ui/PagedList.js';
 import { useApi } from '../../useApi.js';
 import { MeetingCalendar, pagedQuery } from './parts.js';
-import { placeOf, type CouncilListItem, type Paged, type PublicCouncil, type PublicMeeting } from './types.js';
+import { voteText } from './MeetingPage.js';
+import { placeOf, type Paged, type PublicCouncil, type PublicMeeting } from './types.js';
+import type { ZPublicCouncilSummary } from '../../../modules/councils/public-views.js';
+import type { z } from 'zod';
 import { useText } from './messages.js';
 
 /** The public list of councils (no sign-in). */
 export function PublicCouncilsPage() {
   const { t } = useText();
   const query = useListQuery({ sort: 'name' });
-  const list = useApi<Paged<CouncilListItem>>(`/public/councils?${pagedQuery(query)}`);
+  const list = useApi<Paged<z.infer<typeof ZPublicCouncilSummary>>>(`/public/councils?${pagedQuery(query)}`);
   return (
     <>
       <PageTitle>{t('public.title')}</PageTitle>
@@ -20,7 +23,7 @@ export function PublicCouncilsPage() {
       <ErrorAlert error={list.error} />
       {!list.data ? <Loading /> : (<>
         <ul className="plain">{list.data.items.map((c) => (
-          <li key={c.id}><Link to={`/oeffentlich/praeventionsraete/${c.id}`}>{c.name}</Link><span className="muted"> · {c.communeName} · {c.stateLabel}</span></li>
+          <li key={c.id}><Link to={`/kpr/${c.id}`}>{c.name}</Link><span className="muted"> · {c.communeName} · {c.stateLabel}</span></li>
         ))}</ul>
         <Pager total={list.data.total} page={query.page} pageSize={query.pageSize} items={t('councils.count', { count: list.data.total })}
           onPage={(p) => query.set({ seite: String(p) })} onPageSize={(n) => query.set({ anzahl: String(n) })} />
@@ -40,7 +43,7 @@ export function PublicCouncilPage() {
   const office = [c.office?.place, c.office?.contactName, c.office?.email, c.office?.phone, c.office?.hours].filter(Boolean).join(' · ');
   return (
     <>
-      <p><Link to="/oeffentlich/praeventionsraete">{t('public.back')}</Link></p>
+      <p><Link to="/kpr">{t('public.back')}</Link></p>
       <PageTitle>{c.name}</PageTitle>
       <dl className="facts">
         <dt>{t('council.communes', { count: c.communes.length })}</dt><dd>{c.communes.map((x) => x.name).join(', ')}</dd>
@@ -49,25 +52,26 @@ export function PublicCouncilPage() {
         {c.website && <><dt>{t('council.website')}</dt><dd className="break"><a href={c.website}>{c.website}</a></dd></>}
       </dl>
       {c.description && <p>{c.description}</p>}
-      <p><a href={`/api/public/councils/${c.id}/calendar.ics`}>{t('council.icalPublic')}</a></p>
-      <div className="grid-2">
+      <p><a href={c.calendarUrl}>{t('council.icalPublic')}</a></p>
+      <div>
         <section aria-labelledby="pub-bodies">
-          <h2 id="pub-bodies">{t('bodies.title')}</h2>
-          <ul className="plain">{c.bodies.map((b) => <li key={b.id}>{b.name} <span className="muted">· {b.kindLabel}</span></li>)}</ul>
-        </section>
-        <section aria-labelledby="pub-members">
-          <h2 id="pub-members">{t('public.members')}</h2>
-          {c.members.length === 0 ? <p>{t('public.noMembers')}</p>
-            : <ul className="plain">{c.members.map((m, i) => <li key={i}>{m.name}{m.organisation ? <span className="muted"> · {m.organisation}</span> : null}{m.roleLabel ? <span className="muted"> · {m.roleLabel}</span> : null}</li>)}</ul>}
+          <h2 id="pub-bodies">{t('public.bodiesMembers')}</h2>
+          {c.bodies.map((b) => (
+            <div key={b.id}>
+              <h3>{b.name} <span className="muted">· {b.kindLabel}</span></h3>
+              {b.description && <p>{b.description}</p>}
+              {b.members.length > 0 && <ul className="plain">{b.members.map((m, i) => <li key={i}>{m.name}<span className="muted">{[m.roleLabel, m.position, m.organisation].filter(Boolean).map((x) => ` · ${x}`).join('')}</span></li>)}</ul>}
+              {b.hiddenMembers > 0 && <p className="muted">{t('public.hiddenMembers', { count: b.hiddenMembers })}</p>}
+            </div>
+          ))}
         </section>
       </div>
-      <MeetingCalendar meetings={c.meetings} heading={t('public.meetings')} link={(m) => `/oeffentlich/praeventionsraete/${c.id}/sitzungen/${m.id}`} />
+      <MeetingCalendar meetings={c.meetings} heading={t('public.meetings')} link={(m) => `/kpr/${c.id}/sitzungen/${m.id}`} />
       <section aria-labelledby="pub-decisions">
         <h2 id="pub-decisions">{t('public.decisions')}</h2>
         {c.decisions.length === 0 ? <p>{t('decisions.none')}</p> : (
           <ul className="plain">{c.decisions.map((d) => {
-            const date = d.meeting?.startsAt ?? d.meetingDate;
-            return <li key={d.id}>{d.number && <strong>{d.number}: </strong>}{d.text}{date ? <span className="muted"> · {formatDate(date, locale)}</span> : null}</li>;
+            return <li key={d.id}>{d.number && <strong>{d.number}: </strong>}{d.text} <span className="muted">· {voteText(d, t)} · <Link to={`/kpr/${c.id}/sitzungen/${d.meeting.id}`}>{formatDate(d.meeting.startsAt, locale)}</Link></span></li>;
           })}</ul>
         )}
       </section>
@@ -95,10 +99,10 @@ export function PublicMeetingPage() {
   const m = meeting.data;
   return (
     <>
-      <p><Link to={`/oeffentlich/praeventionsraete/${id}`}>{t('public.toCouncil')}</Link></p>
-      <PageTitle>{m.title || t('meeting.defaultTitle', { body: m.body.name, date: formatDate(m.startsAt, locale) })}</PageTitle>
+      <p><Link to={`/kpr/${id}`}>{t('public.toCouncil')}</Link></p>
+      <PageTitle>{m.title || t('meeting.defaultTitle', { body: m.bodyName, date: formatDate(m.startsAt, locale) })}</PageTitle>
       <dl className="facts">
-        <dt>{t('meeting.body')}</dt><dd>{m.body.name}</dd>
+        <dt>{t('meeting.body')}</dt><dd>{m.bodyName}</dd>
         <dt>{t('meeting.when')}</dt><dd>{formatDateTime(m.startsAt, locale)}{m.endsAt ? ` – ${formatDateTime(m.endsAt, locale)}` : ''}</dd>
         {placeOf(m.location) && <><dt>{t('meeting.place')}</dt><dd>{placeOf(m.location)}</dd></>}
         <dt>{t('meeting.state')}</dt><dd>{m.stateLabel}</dd>
@@ -110,11 +114,14 @@ export function PublicMeetingPage() {
             <h3>{t('agenda.top', { n: a.order })} {a.title}</h3>
             {a.description && <p>{a.description}</p>}
             {a.minutes && <><h4>{t('minutes.title')}</h4><p className="pre">{a.minutes}</p></>}
-            {a.decisions.length > 0 && <ul>{a.decisions.map((d) => <li key={d.id}>{d.number && <strong>{d.number}: </strong>}{d.text}</li>)}</ul>}
+            {a.files.length > 0 && <ul>{a.files.map((f) => <li key={f.id}><a href={`/api/public/councils/${id}/files/${f.id}`} download>{f.name}</a></li>)}</ul>}
+            {a.decisions.length > 0 && <ul>{a.decisions.map((d) => <li key={d.id}>{d.number && <strong>{d.number}: </strong>}{d.text} <span className="muted">· {voteText(d, t)}</span></li>)}</ul>}
           </li>
         ))}</ol>
       )}
-      <p className="muted">{t('public.note')}</p>
+      {m.cancelReason && <p>{t('public.cancelled', { reason: m.cancelReason })}</p>}
+      {m.nonPublicItems > 0 && <p className="muted">{t('public.nonPublic', { count: m.nonPublicItems })}</p>}
+      {!m.minutesApproved && <p className="muted">{t('public.note')}</p>}
     </>
   );
 }

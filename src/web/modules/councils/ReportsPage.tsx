@@ -6,7 +6,10 @@ import { ActionStatus, useAction } from '../../ui/action.js';
 import { useApi } from '../../useApi.js';
 import { CouncilNav } from './parts.js';
 import { useCouncil } from './CouncilPage.js';
-import type { Paged, ReportDetail, ReportListItem } from './types.js';
+import type { Paged } from './types.js';
+
+interface ReportListItem { id: string; year: number; title: string; state: 'entwurf' | 'veroeffentlicht'; publishedAt: string | null; version: number }
+interface ReportDetail extends ReportListItem { content: { title: string; foreword: string; sections: { key: string; title: string; text: string }[]; figures: Record<string, unknown> } }
 import { useText } from './messages.js';
 
 const itemsOf = <T,>(d: Paged<T> | T[] | null) => (Array.isArray(d) ? d : d?.items ?? []);

@@ -20,14 +20,14 @@ export const councilsWeb: WebModule = {
     { path: 'praeventionsraete/:id/beschluesse', Page: lazyPage(pages, 'DecisionsPage'), ability: 'councils.council.read', about: 'about.councils' },
     { path: 'praeventionsraete/:id/berichte', Page: lazyPage(pages, 'ReportsPage'), ability: 'councils.council.read', about: 'about.councils' },
     { path: 'praeventionsraete/:id/berichte/:reportId', Page: lazyPage(pages, 'ReportEditorPage'), ability: 'councils.council.read', about: 'about.councils' },
-    { path: 'oeffentlich/praeventionsraete', Page: lazyPage(pages, 'PublicCouncilsPage') },
-    { path: 'oeffentlich/praeventionsraete/:id', Page: lazyPage(pages, 'PublicCouncilPage') },
-    { path: 'oeffentlich/praeventionsraete/:id/sitzungen/:meetingId', Page: lazyPage(pages, 'PublicMeetingPage') },
+    { path: 'kpr', Page: lazyPage(pages, 'PublicCouncilsPage') },
+    { path: 'kpr/:id', Page: lazyPage(pages, 'PublicCouncilPage') },
+    { path: 'kpr/:id/sitzungen/:meetingId', Page: lazyPage(pages, 'PublicMeetingPage') },
   ],
   nav: [
     // A council member sees their own council; everyone else with access the list of councils.
     { to: '/praeventionsrat', label: 'nav.myCouncil', order: 35, ability: 'councils.council.read', when: (u) => !!u && onlyCouncilMember(u.grants.map((g) => g.role)) },
     { to: '/praeventionsraete', label: 'nav.councils', order: 35, ability: 'councils.council.read', when: (u) => !!u && !onlyCouncilMember(u.grants.map((g) => g.role)) },
-    { to: '/oeffentlich/praeventionsraete', label: 'nav.publicCouncils', order: 36, when: (u) => !u },
+    { to: '/kpr', label: 'nav.publicCouncils', order: 36, when: (u) => !u },
   ],
 };

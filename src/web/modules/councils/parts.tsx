@@ -2,12 +2,12 @@ import { useId, useState } from 'react';
 import { Link, NavLink } from 'react-router';
 import { formatDate, formatDateTime } from '../../api.js';
 import { ScrollRegion } from '../../ui/components.js';
-import { placeOf, type MeetingListItem } from './types.js';
+import type { MeetingListItem } from './types.js';
 import { useText } from './messages.js';
 
-/** The API's paging from the list state in the URL (`page`, `pageSize`, `q` and filters). */
+/** The API's paging (`limit`, `offset`, `q`) from the list state in the URL, with further filters. */
 export function pagedQuery(query: { page: number; pageSize: number; q: string }, extra: Record<string, string> = {}) {
-  const p = new URLSearchParams({ page: String(query.page), pageSize: String(query.pageSize) });
+  const p = new URLSearchParams({ limit: String(query.pageSize), offset: String((query.page - 1) * query.pageSize) });
   if (query.q) p.set('q', query.q);
   for (const [k, v] of Object.entries(extra)) if (v) p.set(k, v);
   return p.toString();
@@ -39,7 +39,7 @@ export function CouncilNav({ id, name }: { id: string; name: string }) {
         <li><NavLink end to={`/praeventionsraete/${id}`}>{t('council.overview')}</NavLink></li>
         <li><NavLink to={`/praeventionsraete/${id}/beschluesse`}>{t('decisions.title')}</NavLink></li>
         <li><NavLink to={`/praeventionsraete/${id}/berichte`}>{t('reports.title')}</NavLink></li>
-        <li><NavLink to={`/oeffentlich/praeventionsraete/${id}`}>{t('council.publicPage')}</NavLink></li>
+        <li><NavLink to={`/kpr/${id}`}>{t('council.publicPage')}</NavLink></li>
       </ul>
     </nav>
   );
@@ -90,7 +90,7 @@ export function MeetingCalendar({ meetings, link, heading }: { meetings: Meeting
             <tbody>{weeks.map((week, i) => (
               <tr key={i}>{week.map((d, j) => <td key={j}>{d && <>
                 <span className="day">{d}</span>
-                {onDay(d).map((m) => <Link key={m.id} to={link(m)} className="cal-meeting">{new Date(m.startsAt).toLocaleTimeString(tag, { hour: '2-digit', minute: '2-digit' })} {m.title || m.body.name}</Link>)}
+                {onDay(d).map((m) => <Link key={m.id} to={link(m)} className="cal-meeting">{new Date(m.startsAt).toLocaleTimeString(tag, { hour: '2-digit', minute: '2-digit' })} {m.title || m.bodyName}</Link>)}
               </>}</td>)}</tr>
             ))}</tbody>
           </table>
@@ -98,8 +98,8 @@ export function MeetingCalendar({ meetings, link, heading }: { meetings: Meeting
       </>) : meetings.length === 0 ? <p>{t('calendar.none')}</p> : (
         <ul className="plain meeting-list">{meetings.map((m) => (
           <li key={m.id}>
-            <Link to={link(m)}>{m.title || m.body.name}</Link>
-            <span className="muted"> · <time dateTime={m.startsAt}>{formatDateTime(m.startsAt, locale)}</time> · {m.body.name}{placeOf(m.location) ? ` · ${placeOf(m.location)}` : ''} · {m.stateLabel}</span>
+            <Link to={link(m)}>{m.title || m.bodyName}</Link>
+            <span className="muted"> · <time dateTime={m.startsAt}>{formatDateTime(m.startsAt, locale)}</time> · {m.bodyName}{m.locationName ? ` · ${m.locationName}` : ''} · {m.stateLabel}</span>
           </li>
         ))}</ul>
       )}
