@@ -224,15 +224,22 @@ export async function councilRoutes(app: App) {
   app.get('/councils/:id/recommendations', {
     config: policy.route('read'),
     schema: {
-      tags, summary: 'Handlungsempfehlungen der Sicherheitsanalysen der Kommune (für Beschlüsse)', params: T.ZCouncilParams,
-      response: { 200: z.object({ items: z.array(z.object({ id: z.string(), title: z.string(), state: z.string(), analysisId: z.string(), analysisTitle: z.string() })) }) },
+      tags, summary: 'Sicherheitsanalysen der Kommune mit ihren Handlungsempfehlungen (Grundlage für Beschlüsse; Mitglieder lesen Ergebnisse und Bericht)', params: T.ZCouncilParams,
+      response: { 200: z.object({
+        analyses: z.array(z.object({ id: z.string(), title: z.string(), status: z.string(), completedOn: z.string().nullable() })),
+        items: z.array(z.object({ id: z.string(), title: z.string(), state: z.string(), analysisId: z.string(), analysisTitle: z.string() })),
+      }) },
     },
   }, async (request) => {
     const c = council(request);
-    const rows = await db.select({ id: recommendations.id, title: recommendations.title, state: recommendations.state, analysisId: analysisProjects.id, analysisTitle: analysisProjects.title })
-      .from(recommendations).innerJoin(analysisProjects, eq(analysisProjects.id, recommendations.projectId))
-      .where(inArray(analysisProjects.ags, c.communes)).orderBy(desc(analysisProjects.startOn), asc(recommendations.sortOrder));
-    return { items: rows };
+    const [analyses, items] = await Promise.all([
+      db.select({ id: analysisProjects.id, title: analysisProjects.title, status: analysisProjects.status, completedOn: analysisProjects.completedOn }).from(analysisProjects)
+        .where(inArray(analysisProjects.ags, c.communes)).orderBy(desc(analysisProjects.startOn)),
+      db.select({ id: recommendations.id, title: recommendations.title, state: recommendations.state, analysisId: analysisProjects.id, analysisTitle: analysisProjects.title })
+        .from(recommendations).innerJoin(analysisProjects, eq(analysisProjects.id, recommendations.projectId))
+        .where(inArray(analysisProjects.ags, c.communes)).orderBy(desc(analysisProjects.startOn), asc(recommendations.sortOrder)),
+    ]);
+    return { analyses, items };
   });
 
 }

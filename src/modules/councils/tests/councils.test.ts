@@ -137,6 +137,13 @@ describe('meetings and invitations', () => {
     expect(clash.statusCode).toBe(400);
     expect(clash.json()).toMatchObject({ field: 'order' });
     upcoming = (await as(coordinator)('GET', `/api/councils/${councilId}/meetings/${upcoming.id}`)).json();
+    const ids = (upcoming as unknown as { agenda: { id: string }[] }).agenda.map((a) => a.id);
+    const swapped = await as(coordinator)('PUT', `/api/councils/${councilId}/meetings/${upcoming.id}/agenda-order`, { itemIds: [...ids].reverse(), version: upcoming.version });
+    expect(swapped.statusCode, swapped.body).toBe(200);
+    expect(swapped.json().agenda.map((a: { order: number; title: string }) => `${a.order} ${a.title}`)).toEqual(['1 Vertrauliche Fallbesprechung Jugendclub', '2 Lagebild Sucht']);
+    const back = await as(coordinator)('PUT', `/api/councils/${councilId}/meetings/${upcoming.id}/agenda-order`, { itemIds: ids, version: swapped.json().version });
+    expect((await as(coordinator)('PUT', `/api/councils/${councilId}/meetings/${upcoming.id}/agenda-order`, { itemIds: ids.slice(1), version: back.json().version })).statusCode).toBe(400);
+    upcoming = back.json();
   });
 
   it('sends every member an invitation with the agenda and an .ics, then updates and a cancellation', async () => {
@@ -221,12 +228,18 @@ describe('the meeting itself: attendance, minutes, decisions', () => {
     expect(first.statusCode, first.body).toBe(200);
     const second = await as(coordinator)('PUT', `/api/councils/${councilId}/meetings/${past.id}/minutes`, { general: 'Andere Fassung', items, minutesVersion: m.minutesVersion });
     expect(second.statusCode).toBe(409);
+    // Two editors saving the same version at the same moment: exactly one wins, the other gets 409 and changes nothing.
+    const v = first.json().minutesVersion;
+    const both = await Promise.all(['Fassung A', 'Fassung B'].map((general) => as(coordinator)('PUT', `/api/councils/${councilId}/meetings/${past.id}/minutes`, { general, items, minutesVersion: v })));
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const winner = both.find((r) => r.statusCode === 200)!.json();
+    expect((await as(coordinator)('GET', `/api/councils/${councilId}/meetings/${past.id}`)).json()).toMatchObject({ minutesGeneral: winner.minutesGeneral, minutesVersion: v + 1 });
     const publicDraft = (await as(null)('GET', `/api/public/councils/${councilId}/meetings/${past.id}`)).json();
     expect(publicDraft.minutesApproved).toBe(false);
     expect(publicDraft.agenda.every((a: { minutes: string | null }) => a.minutes === null)).toBe(true);
     const next = (await as(coordinator)('POST', `/api/councils/${councilId}/meetings`, { bodyId: plenum, startsAt: iso(day(-2)), location: { description: 'Rathaus Zwönitz' } })).json();
     later = next;
-    const approved = await as(coordinator)('POST', `/api/councils/${councilId}/meetings/${past.id}/minutes/approval`, { approvedInMeetingId: next.id, minutesVersion: first.json().minutesVersion });
+    const approved = await as(coordinator)('POST', `/api/councils/${councilId}/meetings/${past.id}/minutes/approval`, { approvedInMeetingId: next.id, minutesVersion: v + 1 });
     expect(approved.statusCode, approved.body).toBe(200);
     expect(approved.json()).toMatchObject({ minutesState: 'genehmigt', minutesApprovedInMeeting: { id: next.id } });
     const edit = await as(coordinator)('PUT', `/api/councils/${councilId}/meetings/${past.id}/minutes`, { general: 'Nachträglich', items, minutesVersion: approved.json().minutesVersion });
