@@ -49,15 +49,18 @@ function AgendaForm({ council, meeting, onDone }: { council: CouncilDetail; meet
 
 const itemBody = (a: AgendaItem, patch: Partial<AgendaItem> = {}) => ({ order: a.order, title: a.title, isPublic: a.isPublic, description: a.description, paperId: a.paper?.id ?? null, version: a.version, ...patch });
 
-function AgendaRowActions({ council, items, index, onDone }: { council: CouncilDetail; items: AgendaItem[]; index: number; onDone: Reload }) {
+function AgendaRowActions({ council, meeting, items, index, onDone }: { council: CouncilDetail; meeting: MeetingDetail; items: AgendaItem[]; index: number; onDone: Reload }) {
   const { t } = useText();
   const action = useAction();
   const a = items[index]!;
-  const swap = (other: AgendaItem) => action.run(async () => {
-    await api(`/councils/${council.id}/agenda/${a.id}`, { method: 'PUT', body: itemBody(a, { order: other.order }) });
-    await api(`/councils/${council.id}/agenda/${other.id}`, { method: 'PUT', body: itemBody(other, { order: a.order }) });
+  const move = (to: number) => action.run(async () => {
+    const ids = items.map((x) => x.id);
+    ids.splice(index, 1);
+    ids.splice(to, 0, a.id);
+    await api(`/councils/${council.id}/meetings/${meeting.id}/agenda-order`, { method: 'PUT', body: { itemIds: ids, version: meeting.version } });
     onDone();
-  });
+  }, t('agenda.moved', { title: a.title, n: to + 1 }));
+  const swap = (other: AgendaItem) => move(items.indexOf(other));
   return (
     <span className="row-actions">
       {index > 0 && <button type="button" className="btn secondary" disabled={action.busy} onClick={() => void swap(items[index - 1]!)}>{t('agenda.up', { title: a.title })}</button>}
@@ -109,7 +112,7 @@ function AgendaFiles({ council, item, manage, onDone }: { council: CouncilDetail
 function Agenda({ council, meeting, onDone }: { council: CouncilDetail; meeting: MeetingDetail; onDone: Reload }) {
   const { t } = useText();
   const items = [...meeting.agenda].sort((x, y) => x.order - y.order);
-  const edit = meeting.can.manage && meeting.state !== 'abgesagt';
+  const edit = meeting.can.manage && meeting.state !== 'abgesagt' && meeting.minutesState !== 'genehmigt';
   return (
     <section aria-labelledby="agenda">
       <h2 id="agenda">{t('agenda.title')}</h2>
@@ -119,7 +122,7 @@ function Agenda({ council, meeting, onDone }: { council: CouncilDetail; meeting:
             <strong>{t('agenda.top', { n: a.order })} {a.title}</strong> <span className="badge">{a.isPublic ? t('agenda.public') : t('agenda.private')}</span>
             {a.description && <p>{a.description}</p>}
             <AgendaFiles council={council} item={a} manage={edit} onDone={onDone} />
-            {edit && <AgendaRowActions council={council} items={items} index={i} onDone={onDone} />}
+            {edit && <AgendaRowActions council={council} meeting={meeting} items={items} index={i} onDone={onDone} />}
           </li>
         ))}</ol>
       )}

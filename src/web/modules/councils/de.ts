@@ -170,6 +170,7 @@ export const councilsDe = {
   'agenda.created': 'Der Tagesordnungspunkt „{title}“ wurde hinzugefügt.',
   'agenda.up': '„{title}“ nach oben',
   'agenda.down': '„{title}“ nach unten',
+  'agenda.moved': '„{title}“ ist jetzt TOP {n}.',
   'agenda.makePublic': '„{title}“ öffentlich machen',
   'agenda.makePrivate': '„{title}“ nicht öffentlich machen',
   'agenda.delete': '„{title}“ löschen',

@@ -171,6 +171,7 @@ export const councilsEn: Record<keyof typeof councilsDe, Text> = {
   'agenda.created': 'The agenda item “{title}” has been added.',
   'agenda.up': 'Move “{title}” up',
   'agenda.down': 'Move “{title}” down',
+  'agenda.moved': '“{title}” is now item {n}.',
   'agenda.makePublic': 'Make “{title}” public',
   'agenda.makePrivate': 'Make “{title}” not public',
   'agenda.delete': 'Delete “{title}”',
