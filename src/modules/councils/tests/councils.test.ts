@@ -6,6 +6,7 @@ import { createUser } from '../../auth/create-user.js';
 import { systemContext } from '../../../server/audit/record.js';
 import { communes } from '../../communes/schema.js';
 import { councilDecisions } from '../schema.js';
+import { sendDecisionReminders } from '../decision-reminders.js';
 
 /**
  * A council's life through HTTP: founding, a working group and members, a meeting with public and non-public
@@ -199,6 +200,24 @@ describe('the meeting itself: attendance, minutes, decisions', () => {
     expect(decision).toMatchObject({ number: expect.stringMatching(/^KPR Zwönitz-1\/\d{4}$/), resultLabel: 'beschlossen (1 Ja, 0 Nein, 1 Enthaltung)', trackState: 'offen', owner: { name: 'Rita Revier' } });
     const secret = past.agenda.find((a) => !a.isPublic)!;
     await as(coordinator)('POST', `/api/councils/${councilId}/meetings/${past.id}/decisions`, { agendaItemId: secret.id, text: 'Vertraulicher Personalbeschluss', voteMode: 'einstimmig' });
+  });
+
+  it('reminds the owner a week before the due date, on it, and weekly while overdue; once a day', async () => {
+    const [d] = await t.database.db.select().from(councilDecisions).where(eq(councilDecisions.ownerPersonId, persons.police!.id));
+    const dueOn = d!.dueOn!;
+    const shift = (n: number) => new Date(Date.parse(`${dueOn}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+    const mailer = { sent: [] as { to: string; subject: string; text: string }[], async send(m: { to: string; subject: string; text: string }) { this.sent.push(m); } };
+    expect(await sendDecisionReminders(t.database.db, mailer, t.config, shift(-8))).toBe(0);
+    expect(await sendDecisionReminders(t.database.db, mailer, t.config, shift(-7))).toBe(1);
+    expect(await sendDecisionReminders(t.database.db, mailer, t.config, shift(-7))).toBe(0);
+    expect(await sendDecisionReminders(t.database.db, mailer, t.config, shift(0))).toBe(1);
+    expect(await sendDecisionReminders(t.database.db, mailer, t.config, shift(3))).toBe(0);
+    expect(await sendDecisionReminders(t.database.db, mailer, t.config, shift(7))).toBe(1);
+    expect(await sendDecisionReminders(t.database.db, mailer, t.config, shift(10))).toBe(0);
+    expect(await sendDecisionReminders(t.database.db, mailer, t.config, shift(14))).toBe(1);
+    expect(mailer.sent.map((m) => m.subject.split(':')[0])).toEqual(['Erinnerung', 'Erinnerung', 'Überfällig', 'Überfällig']);
+    expect(mailer.sent[0]).toMatchObject({ to: 'revier@polizei.test' });
+    expect(mailer.sent[2]!.text).toContain(`war am ${dueOn.split('-').reverse().join('.')} fällig`);
   });
 
   it('lets the owner carry the decision out, and nobody else among the members', async () => {
