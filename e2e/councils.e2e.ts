@@ -162,6 +162,7 @@ describe('a council from founding to the annual report', () => {
     const member = page.getByRole('form', { name: 'Mitglied aufnehmen' });
     for (const name of ['Karla Ratsmitglied', 'Bernd Verborgen']) {
       await selectMatching(member.getByLabel('Person'), new RegExp(`^${name}`));
+      await member.getByLabel('Mitglied seit').fill(isoDate(inDays(-30)));
       await member.getByRole('button', { name: 'Aufnehmen' }).click();
       await expect.poll(() => focusedText(page)).toBe(`${name} ist jetzt Mitglied von „AG Sichere Innenstadt“.`);
     }
@@ -295,6 +296,17 @@ describe('a council from founding to the annual report', () => {
     await expect.poll(() => focusedText(page)).toBe(`Das Protokoll vom ${startsAt.toLocaleDateString('de-DE')} ist genehmigt.`);
     await page.goto(`${e.baseUrl}${meetingPath}`);
     await expect.poll(() => main(page).textContent()).toContain('Das Protokoll ist genehmigt. Genehmigt in der Sitzung vom');
+  });
+
+  it('the approved minutes download as PDF and DOCX, with the non-public items for members', async () => {
+    const page = await pageAs('koordination@schwarzenberg.demo');
+    await page.goto(`${e.baseUrl}${meetingPath}`);
+    await expect.poll(() => main(page).textContent()).toContain('Das Protokoll ist genehmigt.');
+    const pdf = pdfText(await download(page, 'Protokoll als PDF'));
+    expect(pdf).toContain(PUBLIC_MINUTES);
+    expect(pdf).toContain(SECRET_MINUTES);
+    const docx = await docxText(await download(page, 'Protokoll als Word-Datei (DOCX)'));
+    expect(docx).toContain(PUBLIC_DECISION);
   });
 
   it('the owner, a council member, finds the council in the navigation and marks the decision done', async () => {
