@@ -263,7 +263,7 @@ describe('a council from founding to the annual report', () => {
     await decision.getByLabel('Nein-Stimmen').fill('0');
     await decision.getByLabel('Enthaltungen').fill('1');
     await decision.getByLabel('In die Beschlusskontrolle aufnehmen (mit Verantwortlichen und Frist)').check();
-    await decision.getByLabel('Verantwortlich').selectOption({ label: 'Karla Ratsmitglied' });
+    await decision.getByLabel('Verantwortlich', { exact: true }).selectOption({ label: 'Karla Ratsmitglied' });
     await decision.getByLabel('Zu erledigen bis').fill(isoDate(inDays(60)));
     await decision.getByRole('button', { name: 'Beschluss speichern' }).click();
     // Six votes, but only two members with a vote were present.
