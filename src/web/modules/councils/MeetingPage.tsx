@@ -154,8 +154,6 @@ function Invitation({ council, meeting, onDone }: { council: CouncilDetail; meet
             await api(`${base}/held`, { method: 'POST', body: { version: meeting.version } }); onDone();
           }, t('meeting.heldDone'))}>{t('meeting.markHeld')}</button>
         </div>
-        <ActionStatus {...action.status} />
-        <ActionStatus {...held.status} />
         <form className="stack" noValidate aria-labelledby="cancel-form" onSubmit={(e) => {
           e.preventDefault();
           if (!window.confirm(t('meeting.cancelConfirm'))) return;
@@ -164,9 +162,12 @@ function Invitation({ council, meeting, onDone }: { council: CouncilDetail; meet
           <h3 id="cancel-form">{t('meeting.cancel')}</h3>
           <Field label={t('meeting.cancelReason')} error={fieldError(cancel.error, 'reason')}>{(f) => <input id={f.id} value={reason} onChange={(e) => setReason(e.target.value)} aria-invalid={f.invalid} aria-describedby={f.describedBy} />}</Field>
           <div className="actions"><button type="submit" className="btn danger" disabled={cancel.busy}>{t('meeting.cancelSubmit')}</button></div>
-          <ActionStatus {...cancel.status} labels={{ reason: t('meeting.cancelReason') }} />
         </form>
       </>)}
+      {/* Outside the block above: the outcome stays in view when the step closes it (held, cancelled). */}
+      <ActionStatus {...action.status} />
+      <ActionStatus {...held.status} />
+      <ActionStatus {...cancel.status} labels={{ reason: t('meeting.cancelReason') }} />
     </section>
   );
 }
@@ -218,7 +219,7 @@ function Attendance({ council, meeting, onDone }: { council: CouncilDetail; meet
 function ApproveEarlier({ council, meeting, onDone }: { council: CouncilDetail; meeting: MeetingDetail; onDone: Reload }) {
   const { t, locale } = useText();
   const action = useAction();
-  if (!meeting.can.manage || meeting.approvableMinutes.length === 0) return null;
+  if (!meeting.can.manage || (meeting.approvableMinutes.length === 0 && !action.success && !action.error)) return null;
   const approve = (earlier: MeetingDetail['approvableMinutes'][number]) => action.run(async () => {
     const base = `/councils/${council.id}/meetings/${earlier.id}`;
     const current = await api<MeetingDetail>(base);
@@ -401,7 +402,7 @@ export function MeetingPage() {
         <Agenda council={c} meeting={m} onDone={reload} />
         <Invitation council={c} meeting={m} onDone={reload} />
       </div>
-      <Attendance key={`a${m.invitees.length}-${m.attendance.length ? 1 : 0}`} council={c} meeting={m} onDone={reload} />
+      <Attendance key={m.id} council={c} meeting={m} onDone={reload} />
       <Minutes key={`m${m.agenda.length}`} council={c} meeting={m} onDone={reload} />
       <Decisions council={c} meeting={m} onDone={reload} />
     </>
