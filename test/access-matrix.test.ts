@@ -210,6 +210,21 @@ const EXPECTED: Record<string, 'public' | 'authenticated' | Role[]> = {
   'GET /api/public/councils/:id/files/:childId': 'public',
   'GET /api/public/councils/:id/calendar.ics': 'public',
   'GET /api/calendar/:token': 'public',
+  // Council documents (routes-documents.ts): minutes and the Präventionsbericht.
+  'GET /api/councils/:id/meetings/:childId/minutes.pdf': COUNCIL_READ,
+  'GET /api/councils/:id/meetings/:childId/minutes.docx': COUNCIL_READ,
+  'GET /api/councils/:id/reports': COUNCIL_READ,
+  'POST /api/councils/:id/reports': COUNCIL_MANAGE,
+  'GET /api/councils/:id/reports/:childId': COUNCIL_READ,
+  'PUT /api/councils/:id/reports/:childId': COUNCIL_MANAGE,
+  'POST /api/councils/:id/reports/:childId/publish': COUNCIL_MANAGE,
+  'GET /api/councils/:id/reports/:childId/report.pdf': COUNCIL_READ,
+  'GET /api/councils/:id/reports/:childId/report.docx': COUNCIL_READ,
+  'GET /api/public/councils/:id/meetings/:childId/minutes.pdf': 'public',
+  'GET /api/public/councils/:id/meetings/:childId/minutes.docx': 'public',
+  'GET /api/public/councils/:id/reports': 'public',
+  'GET /api/public/councils/:id/reports/:childId/report.pdf': 'public',
+  'GET /api/public/councils/:id/reports/:childId/report.docx': 'public',
 };
 
 /**
