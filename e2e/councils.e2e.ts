@@ -7,7 +7,7 @@ import { expectAccessible, pageAs as openPage, shot, startE2E, type E2E } from '
 import { login, type Session } from '../test/helpers.js';
 import { pdfText } from '../src/modules/alliance/tests/pdf-text.js';
 import { eq } from 'drizzle-orm';
-import { councilMeetings } from '../src/modules/councils/schema.js';
+import { councilMeetings, councils } from '../src/modules/councils/schema.js';
 
 /**
  * The councils' journey in the browser: the coordinator founds a council, adds a working group and members,
@@ -18,7 +18,13 @@ import { councilMeetings } from '../src/modules/councils/schema.js';
  */
 let e: E2E;
 let coordinator: Session;
-beforeAll(async () => { e = await startE2E(); coordinator = await login(e.t.app, 'koordination@schwarzenberg.demo'); });
+beforeAll(async () => {
+  e = await startE2E();
+  // The demo data already holds Schwarzenberg's council (kpr-schwarzenberg); this journey founds it, so it starts
+  // from before that council existed: the demo council is removed and its key freed.
+  await e.t.database.db.update(councils).set({ deletedAt: new Date(), code: 'kpr-schwarzenberg-demo' }).where(eq(councils.code, 'kpr-schwarzenberg'));
+  coordinator = await login(e.t.app, 'koordination@schwarzenberg.demo');
+});
 afterAll(async () => { await e?.close(); });
 const pageAs = (email: string | null) => openPage(e, email);
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
