@@ -5,7 +5,7 @@ import { addDays, formatDateDe, todayIso } from '../../lib/dates.js';
 import { users } from '../auth/schema.js';
 import { analysisProjects } from '../surveys/schema.js';
 import { recommendations } from '../evaluation/schema.js';
-import { councilBodies, councilLocations, councilReports } from './schema.js';
+import { councilBodies, councilLocations } from './schema.js';
 import { insertCouncilRecord } from './insert-council-record.js';
 import { insertMeetings, insertPersons, type MeetingSpec, type PersonSpec } from './seed-demo-records.js';
 import { recordCouncilsAudit } from './audit.js';
@@ -215,22 +215,8 @@ export async function seedSchwarzenberg(db: Db, sys: AuditContext) {
     ];
     await insertMeetings(tx, council.id, bodies, people, meetings, { locationId: location!.id, recommendations: recs });
 
-    // The annual report's draft (the report generation replaces it with generated content and publishes it).
-    const [report] = await tx.insert(councilReports).values({
-      councilId: council.id, year: reportYear, state: 'entwurf',
-      content: {
-        title: `Präventionsbericht ${reportYear} des Kommunalen Präventionsrates Schwarzenberg`,
-        foreword: 'Der Kommunale Präventionsrat legt seinen Bericht über das vergangene Jahr vor (Entwurf der Koordinierungsstelle, Demodaten).',
-        sections: [
-          { key: 'structure', title: 'Zusammensetzung und Gremien', text: 'Der Rat besteht aus Vertreterinnen und Vertretern von Stadtverwaltung, Stadtrat, Polizei, Jugendhilfe, Schule, Wohnungswirtschaft und Kirche; zwei Arbeitsgruppen arbeiten ihm zu.' },
-          { key: 'work', title: 'Schwerpunkte der Arbeit', text: 'Beleuchtung und Präsenz in der Innenstadt, Sauberkeit in der Sonnenleithe, Beteiligung Jugendlicher und Schutz älterer Menschen vor Betrug.' },
-        ],
-        figures: {},
-      },
-    }).returning({ id: councilReports.id });
 
     await recordCouncilsAudit(tx, sys, { action: 'council.created', entityType: 'council', entityId: council.id, after: { code: council.code, name: council.name, ags: council.ags, state: council.state, demo: true } });
-    await recordCouncilsAudit(tx, sys, { action: 'council_report.generated', entityType: 'council_report', entityId: report!.id, after: { year: reportYear, state: 'entwurf', demo: true } });
     return { councilId: council.id, karlaPersonId: people.get('karla')!.id };
   });
 }
