@@ -1,3 +1,4 @@
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import { invalidField } from '../../server/http/problem.js';
 import { councilLocations } from './schema.js';
@@ -9,13 +10,20 @@ export function checkMeetingTimes(startsAt: string, endsAt: string | null) {
   if (endsAt && new Date(endsAt).getTime() - new Date(startsAt).getTime() > 24 * 3600_000) throw invalidField('endsAt', 'Eine Sitzung dauert höchstens 24 Stunden.', 'Ende');
 }
 
-/** The meeting's place: an existing place of the council, a new one (stored for reuse), or none (online only). */
+/** The meeting's place: an existing place of the council, a new one (stored for reuse; OParl Location), or none (online only). */
 export async function resolveLocation(tx: Db, councilId: string, input: { locationId: string | null; location: TLocationInput | null; onlineUrl: string }): Promise<string | null> {
   if (input.locationId) {
     await locationOf(tx, councilId, input.locationId).catch(() => { throw invalidField('locationId', 'Diesen Ort gibt es in diesem Rat nicht.', 'Ort'); });
     return input.locationId;
   }
-  if (input.location) return (await tx.insert(councilLocations).values({ councilId, ...input.location }).returning())[0]!.id;
+  if (input.location) {
+    // The same place again (as a form sends it, by its fields) is the place already known, not a second one.
+    const l = input.location;
+    const [known] = await tx.select({ id: councilLocations.id }).from(councilLocations).where(and(eq(councilLocations.councilId, councilId), isNull(councilLocations.deletedAt),
+      eq(councilLocations.description, l.description), eq(councilLocations.room, l.room), eq(councilLocations.streetAddress, l.streetAddress),
+      eq(councilLocations.postalCode, l.postalCode), eq(councilLocations.locality, l.locality))).limit(1);
+    return known?.id ?? (await tx.insert(councilLocations).values({ councilId, ...l }).returning())[0]!.id;
+  }
   if (!input.onlineUrl) throw invalidField('location', 'Bitte einen Ort oder einen Link zur Online-Sitzung angeben.', 'Ort');
   return null;
 }

@@ -77,6 +77,43 @@ function AgendaRowActions({ council, meeting, items, index, onDone }: { council:
   );
 }
 
+const PAPER_TYPES = ['Beschlussvorlage', 'Informationsvorlage', 'Antrag', 'Bericht', 'Stellungnahme'] as const;
+
+/** The item's paper (Vorlage): shown with its number and type; managers create one for the item (public as the item is). */
+function AgendaPaper({ council, item, manage, onDone }: { council: CouncilDetail; item: AgendaItem; manage: boolean; onDone: Reload }) {
+  const { t } = useText();
+  const [open, setOpen] = useState(false);
+  const [reference, setReference] = useState('');
+  const [name, setName] = useState(item.title);
+  const [paperType, setPaperType] = useState<string>('Beschlussvorlage');
+  const action = useAction();
+  if (item.paper) {
+    return <p>{t('paper.shown', { type: item.paper.paperType, reference: item.paper.reference || '–', name: item.paper.name })}</p>;
+  }
+  if (!manage) return null;
+  if (!open) return <button type="button" className="btn secondary" onClick={() => setOpen(true)}>{t('paper.add', { title: item.title })}</button>;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void action.run(async () => {
+      const paper = await api<{ id: string }>(`/councils/${council.id}/papers`, { method: 'POST', body: { reference, name, paperType, isPublic: item.isPublic } });
+      await api(`/councils/${council.id}/agenda/${item.id}`, { method: 'PUT', body: { ...itemBody(item), paperId: paper.id } });
+      setOpen(false);
+      onDone();
+    }, t('paper.created', { name }));
+  };
+  return (
+    <form className="inline-form stack" onSubmit={submit} noValidate aria-label={t('paper.add', { title: item.title })}>
+      <div className="grid-2">
+        <Field label={t('paper.reference')} error={fieldError(action.error, 'reference')}>{(f) => <input id={f.id} value={reference} onChange={(e) => setReference(e.target.value)} aria-invalid={f.invalid} aria-describedby={f.describedBy} />}</Field>
+        <Field label={t('paper.type')}>{(f) => <select id={f.id} value={paperType} onChange={(e) => setPaperType(e.target.value)}>{PAPER_TYPES.map((p) => <option key={p} value={p}>{p}</option>)}</select>}</Field>
+      </div>
+      <Field label={t('paper.name')} error={fieldError(action.error, 'name')}>{(f) => <input id={f.id} value={name} onChange={(e) => setName(e.target.value)} aria-invalid={f.invalid} aria-describedby={f.describedBy} />}</Field>
+      <div className="actions"><button type="submit" className="btn" disabled={action.busy}>{t('paper.submit')}</button></div>
+      <ActionStatus {...action.status} labels={{ reference: t('paper.reference'), name: t('paper.name') }} />
+    </form>
+  );
+}
+
 /** The documents of an agenda item (non-public items' files stay internal): list, and for managers an upload. */
 function AgendaFiles({ council, item, manage, onDone }: { council: CouncilDetail; item: AgendaItem; manage: boolean; onDone: Reload }) {
   const { t } = useText();
@@ -121,6 +158,7 @@ function Agenda({ council, meeting, onDone }: { council: CouncilDetail; meeting:
           <li key={a.id}>
             <strong>{t('agenda.top', { n: a.order })} {a.title}</strong> <span className="badge">{a.isPublic ? t('agenda.public') : t('agenda.private')}</span>
             {a.description && <p>{a.description}</p>}
+            <AgendaPaper council={council} item={a} manage={edit} onDone={onDone} />
             <AgendaFiles council={council} item={a} manage={edit} onDone={onDone} />
             {edit && <AgendaRowActions council={council} meeting={meeting} items={items} index={i} onDone={onDone} />}
           </li>
