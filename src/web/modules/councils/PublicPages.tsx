@@ -113,6 +113,8 @@ export function PublicMeetingPage() {
           <li key={a.id}>
             <h3>{t('agenda.top', { n: a.order })} {a.title}</h3>
             {a.description && <p>{a.description}</p>}
+            {a.paper && <p>{t('paper.shown', { type: a.paper.paperType, reference: a.paper.reference || '–', name: a.paper.name })}</p>}
+            {a.paper && a.paper.files.length > 0 && <ul>{a.paper.files.map((f) => <li key={f.id}><a href={`/api/public/councils/${id}/files/${f.id}`} download>{f.name}</a></li>)}</ul>}
             {a.minutes && <><h4>{t('minutes.title')}</h4><p className="pre">{a.minutes}</p></>}
             {a.files.length > 0 && <ul>{a.files.map((f) => <li key={f.id}><a href={`/api/public/councils/${id}/files/${f.id}`} download>{f.name}</a></li>)}</ul>}
             {a.decisions.length > 0 && <ul>{a.decisions.map((d) => <li key={d.id}>{d.number && <strong>{d.number}: </strong>}{d.text} <span className="muted">· {voteText(d, t)}</span></li>)}</ul>}
