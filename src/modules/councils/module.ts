@@ -2,6 +2,7 @@ import type { PlatformModule } from '../../server/modules.js';
 import { councilsAudit } from './audit.js';
 import { councilsPolicies } from './policy.js';
 import { councilScope } from './scopes.js';
+import { oparlRoutes } from './oparl/routes-oparl.js';
 import { councilBodies, councilAgendaItems, councilDecisions, councilMeetings, councilMemberships, councilPersons, councilReports, councils, councilStateChanges, councilFiles, councilPapers, councilLocations } from './schema.js';
 
 /**
@@ -15,4 +16,5 @@ export const councilsModule: PlatformModule = {
   scopes: [councilScope],
   publicSources: [councils, councilStateChanges, councilBodies, councilPersons, councilMemberships, councilMeetings, councilAgendaItems, councilPapers, councilFiles, councilLocations, councilDecisions, councilReports],
   async routes() {},
+  rootRoutes: [oparlRoutes],
 };
