@@ -1,0 +1,240 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, loginAs, type TestApp } from '../../../../test/helpers.js';
+import { checkOparl, type ConformanceOptions } from '../oparl/conformance.js';
+import { createOparlFixture, injectFetch, SECRET, type OparlFixture } from './oparl-fixture.js';
+
+/*
+ * The OParl 1.1 API: the conformance checker crawls it without a single problem, and is itself shown to fail on
+ * broken answers; what is not public never appears; filters, deletion, CORS, cookies and file headers.
+ */
+let t: TestApp;
+let fx: OparlFixture;
+let origin: string;
+let base: string;
+let fetcher: NonNullable<ConformanceOptions['fetch']>;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  fx = await createOparlFixture(t.app.database.db, t.app.files);
+  origin = new URL(t.config.publicUrl).origin;
+  base = `${t.config.publicUrl}/oparl/v1.1`;
+  fetcher = injectFetch(t.app, origin);
+});
+afterAll(async () => { await t?.close(); });
+
+const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url: url.replace(origin, ''), headers });
+const json = async (url: string) => (await get(url)).json();
+/** Every object of a list, following links.next. */
+async function all(url: string) {
+  const out: Record<string, unknown>[] = [];
+  for (let next: string | undefined = url; next;) {
+    const page = await json(next);
+    out.push(...page.data);
+    next = page.links.next;
+  }
+  return out;
+}
+
+/** The checker over a fetch whose answers `mutate` may change (to prove that it notices). */
+function tampered(mutate: (url: string, body: any, res: Response) => { body?: any; headers?: Record<string, string | null> } | void): NonNullable<ConformanceOptions['fetch']> {
+  return async (url, init) => {
+    const res = await fetcher(url, init);
+    if (!(res.headers.get('content-type') ?? '').startsWith('application/json')) {
+      const change = mutate(url, undefined, res);
+      if (!change?.headers) return res;
+      const headers = new Headers(res.headers);
+      for (const [k, v] of Object.entries(change.headers)) if (v === null) headers.delete(k); else headers.set(k, v);
+      return new Response(await res.arrayBuffer(), { status: res.status, headers });
+    }
+    const body = await res.json();
+    const change = mutate(url, body, res) ?? {};
+    const headers = new Headers(res.headers);
+    for (const [k, v] of Object.entries(change.headers ?? {})) if (v === null) headers.delete(k); else headers.set(k, v);
+    return new Response(JSON.stringify(change.body ?? body), { status: res.status, headers });
+  };
+}
+
+describe('OParl 1.1 conformance', () => {
+  it('crawls the whole interface from the System object without a problem', async () => {
+    const result = await checkOparl(base, { fetch: fetcher });
+    expect(result.problems).toEqual([]);
+    for (const type of ['System', 'Body', 'Organization', 'Person', 'Membership', 'Meeting', 'AgendaItem', 'Paper', 'Consultation', 'File', 'Location']) {
+      expect(result.stats.byType[type], type).toBeGreaterThan(0);
+    }
+    expect(result.stats.deleted).toBeGreaterThanOrEqual(1);
+    expect(result.stats.files).toBeGreaterThanOrEqual(3);
+  }, 120_000);
+
+  it('notices broken answers', async () => {
+    const expectProblem = async (mutate: Parameters<typeof tampered>[0], match: RegExp, options: Partial<ConformanceOptions> = { filters: false }) => {
+      const { problems } = await checkOparl(base, { fetch: tampered(mutate), ...options });
+      expect(problems.map((p) => `${p.pointer} ${p.message}`).join('\n'), String(match)).toMatch(match);
+    };
+    const meetingList = `${base}/body/${fx.councilId}/meeting`;
+    // created missing in an embedded object (OParl 1.1 requires it there too)
+    await expectProblem((url, body) => { if (url === meetingList) for (const m of body.data) for (const a of m.agendaItem ?? []) delete a.created; }, /\/agendaItem\/0\/created AgendaItem: must have required property 'created'/);
+    // null and empty strings
+    await expectProblem((url, body) => { if (url === `${base}/person/${fx.persons.anna}`) body.givenName = null; }, /\/givenName Der Wert null/);
+    await expectProblem((url, body) => { if (url === `${base}/body/${fx.councilId}`) body.shortName = ''; }, /\/shortName Leere Zeichenkette/);
+    // a Body without the lists the text makes mandatory
+    await expectProblem((url, body) => { if (url === `${base}/body`) delete body.data[0].locationList; }, /\/data\/0\/locationList Body: must have required property 'locationList'/);
+    // an embedded object that differs from the one at its id
+    await expectProblem((url, body) => { if (url === `${base}/meeting/${fx.meetings.approved}`) body.agendaItem[0].name = 'Anders'; }, /name weicht vom Objekt an seiner id/);
+    // CORS and cookies
+    await expectProblem((url) => (url === `${base}/body` ? { headers: { 'access-control-allow-origin': null } } : undefined), /Access-Control-Allow-Origin/);
+    await expectProblem((url) => (url === base ? { headers: { 'set-cookie': 'sid=1' } } : undefined), /setzt ein Cookie/);
+    // a deleted object in a list without modified_since
+    await expectProblem((url, body) => {
+      if (url === `${base}/body/${fx.councilId}/agendaItem`) body.data.push({ id: `${base}/agendaItem/${fx.items.deleted}`, type: 'https://schema.oparl.org/1.1/AgendaItem', created: '2026-03-02T10:00:00+00:00', modified: '2026-06-02T09:00:00+00:00', deleted: true });
+    }, /Gelöschtes Objekt ohne modified_since/);
+    // file headers and checksum
+    await expectProblem((url) => (url.endsWith(`${fx.files.paper}/access`) ? { headers: { 'content-disposition': 'attachment; filename="x.pdf"' } } : undefined), /accessUrl sendet Content-Disposition: attachment/);
+    await expectProblem((url) => (url.endsWith(`${fx.files.paper}/download`) ? { headers: { 'content-disposition': null } } : undefined), /downloadUrl sendet kein Content-Disposition/);
+    await expectProblem((url, body) => { if (url === `${base}/file/${fx.files.paper}`) body.sha512Checksum = 'ab'.repeat(64); }, /sha512Checksum passt nicht/);
+    // wrong date-time format, and a list page without links
+    await expectProblem((url, body) => { if (url === `${base}/location/${fx.locationId}`) body.modified = '2026-03-02 10:00'; }, /\/modified Location: must match format "date-time"/);
+    await expectProblem((url, body) => { if (url === `${base}/body`) delete body.links; }, /\/links Eine Listenseite braucht links/);
+    // filters: lost in links.next, or not narrowing
+    const agendaList = `${base}/body/${fx.councilId}/agendaItem`;
+    await expectProblem((url, body) => { if (url.startsWith(`${agendaList}?created_until`) && body.links.next) body.links.next = body.links.next.replace(/created_until=[^&]+&?/, ''); }, /Der Parameter created_until geht im Link verloren/, { filters: true });
+    await expectProblem((url) => (url.startsWith(`${agendaList}?created_since`) ? { body: { data: [], pagination: {}, links: {} } } : undefined), /fehlt in der mit created_since=/, { filters: true });
+    await expectProblem((url, body) => { if (url === `${base}/agendaItem/${fx.items.deleted}`) delete body.deleted; }, /an seiner id nicht als gelöscht markiert/, { filters: true });
+    await expectProblem((url, body) => { if (url.startsWith(`${agendaList}?modified_since`)) body.data = body.data.filter((a: { deleted?: boolean }) => !a.deleted).slice(1); }, /fehlt mit modified_since|fehlt in der mit modified_since/, { filters: true });
+  }, 300_000);
+});
+
+describe('OParl: what is not public never appears', () => {
+  it('has no trace of non-public items, papers, files, draft minutes and persons without consent', async () => {
+    const bodies: string[] = [];
+    const recording: NonNullable<ConformanceOptions['fetch']> = async (url, init) => {
+      const res = await fetcher(url, init);
+      bodies.push(Buffer.from(await res.clone().arrayBuffer()).toString('utf8'));
+      return res;
+    };
+    const result = await checkOparl(base, { fetch: recording });
+    expect(result.problems).toEqual([]);
+    const everything = bodies.join('\n');
+    expect(everything).not.toContain(SECRET);
+    for (const id of fx.hiddenIds) expect(everything, id).not.toContain(id);
+    expect(everything).not.toContain('geheim@testhausen.example');
+    expect(everything).not.toContain('anna@testhausen.example'); // contact details are for members only
+    for (const path of [`person/${fx.persons.hidden}`, `membership/${fx.memberships.hidden}`, `agendaItem/${fx.items.secret}`, `paper/${fx.papers.secret}`,
+      `file/${fx.files.secretItem}`, `file/${fx.files.draftMinutes}/access`, `file/${fx.files.secretPaper}/download`, `consultation/${fx.items.secret}`]) {
+      const res = await get(`${base}/${path}`);
+      expect(res.statusCode, path).toBe(404);
+      expect(res.json(), path).toMatchObject({ type: 'https://schema.oparl.org/1.1/Error' });
+    }
+  }, 120_000);
+
+  it('publishes decisions with their tracking, owners by name only with consent', async () => {
+    const item = await json(`${base}/agendaItem/${fx.items.public}`);
+    expect(item).toMatchObject({
+      order: 1, public: true, result: 'beschlossen (7 Ja, 1 Nein, 2 Enthaltungen)', resolutionText: 'Die Stadt prüft eine bessere Beleuchtung am Bahnhof.',
+      consultation: `${base}/consultation/${fx.items.public}`, 'asskomm:minutes': 'Der Rat berät die Vorlage.',
+    });
+    expect(item['asskomm:decisions']).toEqual([{
+      number: 'KPR-1/2026', text: 'Die Stadt prüft eine bessere Beleuchtung am Bahnhof.', adopted: true, result: 'beschlossen (7 Ja, 1 Nein, 2 Enthaltungen)',
+      tracking: { state: 'in Arbeit', owner: 'Dr. Anna Beispiel', dueDate: '2026-09-30', note: 'Angebote eingeholt' },
+    }]);
+    const draft = await json(`${base}/agendaItem/${fx.items.draftPublic}`);
+    expect(draft.result).toBe('einstimmig beschlossen');
+    expect(draft['asskomm:decisions'][0].tracking).toEqual({ state: 'offen', dueDate: '2026-10-31' });
+    expect(draft['asskomm:minutes']).toBeUndefined(); // the meeting's minutes are a draft
+    const meeting = await json(`${base}/meeting/${fx.meetings.approved}`);
+    expect(meeting.agendaItem.map((a: { order: number }) => a.order)).toEqual([1]);
+    expect(meeting.auxiliaryFile.map((f: { id: string }) => f.id)).toEqual([`${base}/file/${fx.files.minutes}`]);
+    expect((await json(`${base}/meeting/${fx.meetings.draft}`)).auxiliaryFile).toBeUndefined();
+  });
+
+  it('models the council as organisations with memberships on behalf of represented organisations', async () => {
+    const orgs = await all(`${base}/body/${fx.councilId}/organization`);
+    const plenum = orgs.find((o) => o.id === `${base}/organization/${fx.plenumId}`)!;
+    const group = orgs.find((o) => o.id === `${base}/organization/${fx.groupId}`)!;
+    expect(plenum).toMatchObject({ organizationType: 'Gremium', classification: 'Plenum' });
+    expect(plenum.subOrganizationOf).toBeUndefined();
+    expect(group).toMatchObject({ organizationType: 'Gremium', subOrganizationOf: plenum.id });
+    expect(orgs.filter((o) => o.organizationType === 'Institution').map((o) => o.name).sort()).toEqual(['Ordnungsamt Testhausen', 'Polizeirevier Testhausen', 'Stadtverwaltung Testhausen']);
+    const membership = await json(`${base}/membership/${fx.memberships.annaGroup}`);
+    const onBehalfOf = await json(membership.onBehalfOf);
+    expect(onBehalfOf.name).toBe('Ordnungsamt Testhausen');
+    expect(membership).toMatchObject({ role: 'Mitglied', votingRight: true, person: `${base}/person/${fx.persons.anna}`, organization: group.id });
+    expect(plenum.membership).toEqual([`${base}/membership/${fx.memberships.annaPlenum}`, `${base}/membership/${fx.memberships.bernd}`]);
+  });
+});
+
+describe('OParl: lists, filters and deletion', () => {
+  it('narrows lists by created and modified, keeps the filters in the links and pages by the limit hint', async () => {
+    const list = `${base}/body/${fx.councilId}/file`;
+    const files = await all(list);
+    expect(files.length).toBe(3);
+    const second = files[1]!.created as string;
+    const since = `${list}?created_since=${encodeURIComponent(second)}&limit=1`;
+    const page1 = await json(since);
+    expect(page1.data.length).toBe(1);
+    expect(page1.pagination).toMatchObject({ totalElements: 2, elementsPerPage: 1, currentPage: 1, totalPages: 2 });
+    expect(new URL(page1.links.next).searchParams.get('created_since')).toBe(second);
+    expect(new URL(page1.links.next).searchParams.get('limit')).toBe('1');
+    expect((await all(since)).map((f) => f.id)).toEqual(files.slice(1).map((f) => f.id));
+    expect((await all(`${list}?created_until=${encodeURIComponent(second)}`)).map((f) => f.id)).toEqual(files.slice(0, 2).map((f) => f.id));
+    const bad = await get(`${list}?modified_since=gestern`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ type: 'https://schema.oparl.org/1.1/Error' });
+  });
+
+  it('lists a soft-deleted agenda item only with modified_since, and answers it at its id as deleted', async () => {
+    const list = `${base}/body/${fx.councilId}/agendaItem`;
+    const id = `${base}/agendaItem/${fx.items.deleted}`;
+    expect((await all(list)).map((a) => a.id)).not.toContain(id);
+    const changed = await all(`${list}?modified_since=${encodeURIComponent('2026-06-01T00:00:00+02:00')}`);
+    const stub = changed.find((a) => a.id === id);
+    expect(stub).toEqual({ id, type: 'https://schema.oparl.org/1.1/AgendaItem', created: expect.any(String), modified: '2026-06-02T09:00:00+00:00', deleted: true });
+    expect(await json(id)).toEqual(stub);
+    // an embedding never shows deleted objects
+    expect((await json(`${base}/meeting/${fx.meetings.approved}`)).agendaItem.map((a: { id: string }) => a.id)).not.toContain(id);
+  });
+
+  it('leaves internal lists out with omit_internal', async () => {
+    const meetings = await json(`${base}/body/${fx.councilId}/meeting?omit_internal=true`);
+    expect(meetings.data.every((m: Record<string, unknown>) => m.agendaItem === undefined && m.auxiliaryFile === undefined)).toBe(true);
+    expect(meetings.links.first).toContain('omit_internal=true');
+  });
+});
+
+describe('OParl: HTTP', () => {
+  it('is stateless: a session cookie is neither read nor answered, CORS for everyone', async () => {
+    const admin = await loginAs(t.app, 'lpr_admin');
+    const withCookie = await get(`${base}/body/${fx.councilId}/person`, { cookie: admin.cookie });
+    const anonymous = await get(`${base}/body/${fx.councilId}/person`);
+    expect(withCookie.headers['set-cookie']).toBeUndefined();
+    expect(withCookie.body).toBe(anonymous.body);
+    expect(withCookie.json().data.map((p: { id: string }) => p.id)).not.toContain(`${base}/person/${fx.persons.hidden}`);
+    const broken = await get(`${base}/body`, { cookie: 'asskomm_session=nonsense' });
+    expect(broken.headers['set-cookie']).toBeUndefined();
+    expect(anonymous.headers['access-control-allow-origin']).toBe('*');
+    expect(anonymous.headers['content-type']).toBe('application/json; charset=utf-8');
+    const preflight = await t.app.inject({ method: 'OPTIONS', url: `/oparl/v1.1/body/${fx.councilId}`, headers: { origin: 'https://elsewhere.example', 'access-control-request-method': 'GET' } });
+    expect(preflight.statusCode).toBe(204);
+    expect(preflight.headers['access-control-allow-origin']).toBe('*');
+    const post = await t.app.inject({ method: 'POST', url: '/oparl/v1.1/body', payload: {} });
+    expect(post.statusCode).toBe(405);
+    expect(post.json()).toMatchObject({ type: 'https://schema.oparl.org/1.1/Error' });
+    const unknown = await get(`${base}/nichts/hier`);
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toMatchObject({ type: 'https://schema.oparl.org/1.1/Error', message: expect.any(String) });
+    expect(unknown.headers['access-control-allow-origin']).toBe('*');
+  });
+
+  it('serves files: accessUrl inline, downloadUrl as attachment, content matching sha512Checksum', async () => {
+    const file = await json(`${base}/file/${fx.files.paper}`);
+    expect(file).toMatchObject({ accessUrl: `${base}/file/${fx.files.paper}/access`, downloadUrl: `${base}/file/${fx.files.paper}/download`, mimeType: 'application/pdf', paper: [`${base}/paper/${fx.papers.public}`] });
+    const access = await get(file.accessUrl);
+    expect(access.statusCode).toBe(200);
+    expect(access.headers['content-disposition']).toBeUndefined();
+    expect(createHash('sha512').update(access.rawPayload).digest('hex')).toBe(file.sha512Checksum);
+    expect(Number(access.headers['content-length'])).toBe(file.size);
+    const download = await get(file.downloadUrl);
+    expect(download.headers['content-disposition']).toMatch(/^attachment; filename="Vorlage-Beleuchtung-Bahnhof\.pdf"/);
+    expect(download.rawPayload.equals(access.rawPayload)).toBe(true);
+  });
+});
