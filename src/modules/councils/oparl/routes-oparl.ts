@@ -62,6 +62,9 @@ export async function registerOparlRoutes(app: App) {
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof OparlError) return sendError(reply, error);
+    // Refusals of the framework (unparsable body, bad content type): the client's error, as an OParl error object.
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status && status >= 400 && status < 500) return sendError(reply, new OparlError(status, 'Die Anfrage ist ungültig.', (error as Error).message));
     request.log.error({ err: error }, 'OParl request failed');
     return sendError(reply, new OparlError(500, 'Die Anfrage konnte nicht bearbeitet werden.', `request ${request.id}`));
   });

@@ -1,4 +1,7 @@
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { createServer } from 'node:net';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type TestApp } from '../../../../test/helpers.js';
 import { checkOparl, type ConformanceOptions } from '../oparl/conformance.js';
@@ -14,8 +17,16 @@ let origin: string;
 let base: string;
 let fetcher: NonNullable<ConformanceOptions['fetch']>;
 
+/** A port free right now: the app's PUBLIC_URL names it, so that the CLI can crawl the listening server too. */
+const freePort = () => new Promise<number>((done) => {
+  const server = createServer().listen(0, '127.0.0.1', () => {
+    const { port } = server.address() as { port: number };
+    server.close(() => done(port));
+  });
+});
+
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ PUBLIC_URL: `http://127.0.0.1:${await freePort()}` });
   fx = await createOparlFixture(t.app.database.db, t.app.files);
   origin = new URL(t.config.publicUrl).origin;
   base = `${t.config.publicUrl}/oparl/v1.1`;
@@ -237,4 +248,15 @@ describe('OParl: HTTP', () => {
     expect(download.headers['content-disposition']).toMatch(/^attachment; filename="Vorlage-Beleuchtung-Bahnhof\.pdf"/);
     expect(download.rawPayload.equals(access.rawPayload)).toBe(true);
   });
+});
+
+describe('OParl: the checker as a command', () => {
+  it('crawls a listening server over HTTP and reports success on its last line', async () => {
+    const port = Number(new URL(t.config.publicUrl).port);
+    await t.app.listen({ port, host: '127.0.0.1' });
+    const { stdout } = await promisify(execFile)('npx', ['tsx', 'scripts/oparl-check.ts', base], { cwd: process.cwd(), timeout: 120_000 });
+    const summary = JSON.parse(stdout.trim().split('\n').at(-1)!);
+    expect(summary).toMatchObject({ url: base, ok: true, problems: 0 });
+    expect(summary.objects).toBeGreaterThan(20);
+  }, 180_000);
 });
