@@ -156,6 +156,7 @@ const EXPECTED: Record<string, 'public' | 'authenticated' | Role[]> = {
   'POST /api/analyses/:id/reports': ANALYSIS_WORK,
   'GET /api/analyses/:id/reports/:reportId/:format': ANALYSIS_READ,
   // The councils' OParl 1.1 API (outside /api, hidden from the OpenAPI document): public open data, no session.
+  'OPTIONS /oparl/v1.1': 'public',
   'OPTIONS /oparl/v1.1/*': 'public',
   'GET /oparl/v1.1': 'public',
   'GET /oparl/v1.1/body': 'public',

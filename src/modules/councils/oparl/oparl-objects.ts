@@ -67,7 +67,12 @@ interface Kind<R extends { id: string; created: Date; modified: Date; deletedAt:
 
 const maxOf = (table: string, where: SQL) => sql`(select max(greatest(x.updated_at, x.deleted_at)) from ${sql.raw(table)} x where ${where})`;
 const councilModified = modifiedOf(councils.updatedAt, councils.deletedAt);
-const bodyModified = modifiedOf(councilBodies.updatedAt, councilBodies.deletedAt);
+// An organisation lists the memberships of consenting persons: a membership or a consent that changes, changes it.
+const bodyModified = modifiedOf(councilBodies.updatedAt, councilBodies.deletedAt,
+  maxOf('council_memberships', sql`x.body_id = ${councilBodies.id}`),
+  maxOf('council_persons', sql`x.id in (select m.person_id from council_memberships m where m.body_id = ${councilBodies.id})`));
+/** Owners of decisions are named only with consent: their record changes the agenda item (and the meeting that embeds it). */
+const ownersOf = (where: SQL) => maxOf('council_persons', sql`x.id in (select d.owner_person_id from council_decisions d where ${where})`);
 const personModified = modifiedOf(councilPersons.updatedAt, councilPersons.deletedAt, maxOf('council_memberships', sql`x.person_id = ${councilPersons.id}`));
 const membershipModified = modifiedOf(councilMemberships.updatedAt, councilMemberships.deletedAt);
 const locationModified = modifiedOf(councilLocations.updatedAt, councilLocations.deletedAt);
@@ -76,11 +81,14 @@ const meetingModified = modifiedOf(councilMeetings.updatedAt, councilMeetings.de
   maxOf('council_decisions', sql`x.meeting_id = ${councilMeetings.id}`),
   maxOf('council_files', sql`x.owner_type = 'meeting' and x.owner_id = ${councilMeetings.id}`),
   maxOf('council_files', sql`x.owner_type = 'agenda_item' and x.owner_id in (select a.id from council_agenda_items a where a.meeting_id = ${councilMeetings.id})`),
-  maxOf('council_locations', sql`x.id = ${councilMeetings.locationId}`));
+  maxOf('council_locations', sql`x.id = ${councilMeetings.locationId}`),
+  maxOf('council_papers', sql`x.id in (select a.paper_id from council_agenda_items a where a.meeting_id = ${councilMeetings.id})`),
+  ownersOf(sql`d.meeting_id = ${councilMeetings.id}`));
 const agendaItemModified = modifiedOf(councilAgendaItems.updatedAt, councilAgendaItems.deletedAt,
   maxOf('council_decisions', sql`x.agenda_item_id = ${councilAgendaItems.id}`),
   maxOf('council_files', sql`x.owner_type = 'agenda_item' and x.owner_id = ${councilAgendaItems.id}`),
-  maxOf('council_papers', sql`x.id = ${councilAgendaItems.paperId}`));
+  maxOf('council_papers', sql`x.id = ${councilAgendaItems.paperId}`),
+  ownersOf(sql`d.agenda_item_id = ${councilAgendaItems.id}`));
 const paperModified = modifiedOf(councilPapers.updatedAt, councilPapers.deletedAt,
   maxOf('council_files', sql`x.owner_type = 'paper' and x.owner_id = ${councilPapers.id}`),
   maxOf('council_agenda_items', sql`x.paper_id = ${councilPapers.id}`));

@@ -76,13 +76,17 @@ export async function registerOparlRoutes(app: App) {
     return sendError(reply, new OparlError(404, `Die Adresse ${request.url.split('?')[0]} existiert nicht.`));
   });
   // CORS preflight for every address of the interface.
-  app.options('/*', route, async (_request, reply) => {
+  const preflight = async (_request: FastifyRequest, reply: FastifyReply) => {
     cors(reply);
     return reply.header('access-control-allow-headers', '*').header('access-control-max-age', '86400').status(204).send();
-  });
+  };
+  app.options('/', route, preflight);
+  app.options('/*', route, preflight);
 
-  app.get('/', route, async (_request, reply) => {
+  app.get('/', route, async (request, reply) => {
     const c = context();
+    // The System's canonical URL has no trailing slash (specification 2.3: a non-canonical URL redirects with 301).
+    if (request.url.split('?')[0]!.endsWith('/')) return reply.redirect(c.base, 301);
     const [stamp] = await c.db.select({ modified: max(councils.updatedAt), deleted: max(councils.deletedAt), first: min(councils.createdAt) }).from(councils);
     const latest = [stamp?.modified, stamp?.deleted].filter((d): d is Date => !!d).map((d) => new Date(d).getTime());
     const modified = Math.max(Date.parse(SYSTEM_CREATED), ...latest);

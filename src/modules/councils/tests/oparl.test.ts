@@ -219,6 +219,7 @@ describe('OParl: HTTP', () => {
     const anonymous = await get(`${base}/body/${fx.councilId}/person`);
     expect(withCookie.headers['set-cookie']).toBeUndefined();
     expect(withCookie.body).toBe(anonymous.body);
+    expect(withCookie.json().data.map((p: { name: string }) => p.name)).toEqual(['Dr. Anna Beispiel', 'Bernd Muster']);
     expect(withCookie.json().data.map((p: { id: string }) => p.id)).not.toContain(`${base}/person/${fx.persons.hidden}`);
     const broken = await get(`${base}/body`, { cookie: 'asskomm_session=nonsense' });
     expect(broken.headers['set-cookie']).toBeUndefined();
@@ -227,6 +228,10 @@ describe('OParl: HTTP', () => {
     const preflight = await t.app.inject({ method: 'OPTIONS', url: `/oparl/v1.1/body/${fx.councilId}`, headers: { origin: 'https://elsewhere.example', 'access-control-request-method': 'GET' } });
     expect(preflight.statusCode).toBe(204);
     expect(preflight.headers['access-control-allow-origin']).toBe('*');
+    const slash = await get(`${base}/`);
+    expect(slash.statusCode).toBe(301);
+    expect(slash.headers.location).toBe(base);
+    expect((await t.app.inject({ method: 'OPTIONS', url: '/oparl/v1.1' })).headers['access-control-allow-origin']).toBe('*');
     const post = await t.app.inject({ method: 'POST', url: '/oparl/v1.1/body', payload: {} });
     expect(post.statusCode).toBe(405);
     expect(post.json()).toMatchObject({ type: 'https://schema.oparl.org/1.1/Error' });
