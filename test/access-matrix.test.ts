@@ -17,6 +17,10 @@ const ANALYSIS_WORK: Role[] = ['lpr_admin', 'lpr_staff', 'analyst'];
 const CRIME_IMPORT: Role[] = ['lpr_admin', 'lpr_staff', 'police'];
 const CRIME_COMMUNE: Role[] = ['lpr_admin', 'lpr_staff', 'police', 'commune', 'analyst'];
 const RECOMMENDATION_MANAGE: Role[] = ['lpr_admin', 'lpr_staff', 'commune'];
+const EVALUATION_READ: Role[] = ['lpr_admin', 'lpr_staff', 'analyst', 'commune', 'council_member'];
+const COUNCIL_READ: Role[] = ['lpr_admin', 'lpr_staff', 'commune', 'council_member', 'police'];
+const COUNCIL_MANAGE: Role[] = ['lpr_admin', 'lpr_staff', 'commune'];
+const COUNCIL_TRACK: Role[] = ['lpr_admin', 'lpr_staff', 'commune', 'council_member'];
 const EXPECTED: Record<string, 'public' | 'authenticated' | Role[]> = {
   'GET /api/health': 'public',
   'GET /api/health/ready': 'public',
@@ -143,18 +147,68 @@ const EXPECTED: Record<string, 'public' | 'authenticated' | Role[]> = {
   'GET /api/crime/communes/:ags': CRIME_COMMUNE,
   'GET /api/communes/:ags/age-structure': ANALYSIS_READ,
   'PUT /api/communes/:ags/age-structure': ANALYSIS_WORK,
-  'GET /api/analyses/:id/weighting': ANALYSIS_READ,
+  'GET /api/analyses/:id/weighting': EVALUATION_READ,
   'PUT /api/analyses/:id/weighting': ANALYSIS_WORK,
-  'GET /api/analyses/:id/findings': ANALYSIS_READ,
-  'GET /api/analyses/:id/recommendations': ANALYSIS_READ,
+  'GET /api/analyses/:id/findings': EVALUATION_READ,
+  'GET /api/analyses/:id/recommendations': EVALUATION_READ,
   'POST /api/analyses/:id/recommendations': ANALYSIS_WORK,
   'PUT /api/analyses/:id/recommendations/:recommendationId': ANALYSIS_WORK,
   'PUT /api/analyses/:id/recommendations/:recommendationId/state': RECOMMENDATION_MANAGE,
   'DELETE /api/analyses/:id/recommendations/:recommendationId': ANALYSIS_WORK,
-  'GET /api/analyses/:id/report': ANALYSIS_READ,
-  'GET /api/analyses/:id/reports': ANALYSIS_READ,
+  'GET /api/analyses/:id/report': EVALUATION_READ,
+  'GET /api/analyses/:id/reports': EVALUATION_READ,
   'POST /api/analyses/:id/reports': ANALYSIS_WORK,
-  'GET /api/analyses/:id/reports/:reportId/:format': ANALYSIS_READ,
+  'GET /api/analyses/:id/reports/:reportId/:format': EVALUATION_READ,
+  'GET /api/councils': COUNCIL_READ,
+  'POST /api/councils': COUNCIL_MANAGE,
+  'GET /api/councils/:id': COUNCIL_READ,
+  'PUT /api/councils/:id': COUNCIL_MANAGE,
+  'POST /api/councils/:id/states': COUNCIL_MANAGE,
+  'POST /api/councils/:id/rules': COUNCIL_MANAGE,
+  'POST /api/councils/:id/bodies': COUNCIL_MANAGE,
+  'GET /api/councils/:id/bodies/:childId': COUNCIL_READ,
+  'PUT /api/councils/:id/bodies/:childId': COUNCIL_MANAGE,
+  'DELETE /api/councils/:id/bodies/:childId': COUNCIL_MANAGE,
+  'POST /api/councils/:id/bodies/:childId/memberships': COUNCIL_MANAGE,
+  'PUT /api/councils/:id/memberships/:childId': COUNCIL_MANAGE,
+  'DELETE /api/councils/:id/memberships/:childId': COUNCIL_MANAGE,
+  'GET /api/councils/:id/persons': COUNCIL_READ,
+  'POST /api/councils/:id/persons': COUNCIL_MANAGE,
+  'PUT /api/councils/:id/persons/:childId': COUNCIL_MANAGE,
+  'DELETE /api/councils/:id/persons/:childId': COUNCIL_MANAGE,
+  'POST /api/councils/:id/persons/:childId/calendar-token': COUNCIL_READ,
+  'POST /api/councils/:id/papers': COUNCIL_MANAGE,
+  'PUT /api/councils/:id/papers/:childId': COUNCIL_MANAGE,
+  'POST /api/councils/:id/files': COUNCIL_MANAGE,
+  'GET /api/councils/:id/files/:childId': COUNCIL_READ,
+  'DELETE /api/councils/:id/files/:childId': COUNCIL_MANAGE,
+  'GET /api/councils/:id/recommendations': COUNCIL_READ,
+  'GET /api/councils/:id/meetings': COUNCIL_READ,
+  'POST /api/councils/:id/meetings': COUNCIL_MANAGE,
+  'GET /api/councils/:id/meetings/:childId': COUNCIL_READ,
+  'PUT /api/councils/:id/meetings/:childId': COUNCIL_MANAGE,
+  'POST /api/councils/:id/meetings/:childId/invitation': COUNCIL_MANAGE,
+  'POST /api/councils/:id/meetings/:childId/cancel': COUNCIL_MANAGE,
+  'POST /api/councils/:id/meetings/:childId/held': COUNCIL_MANAGE,
+  'POST /api/councils/:id/meetings/:childId/agenda': COUNCIL_MANAGE,
+  'PUT /api/councils/:id/agenda/:childId': COUNCIL_MANAGE,
+  'DELETE /api/councils/:id/agenda/:childId': COUNCIL_MANAGE,
+  'PUT /api/councils/:id/meetings/:childId/attendance': COUNCIL_MANAGE,
+  'PUT /api/councils/:id/meetings/:childId/minutes': COUNCIL_MANAGE,
+  'POST /api/councils/:id/meetings/:childId/minutes/approval': COUNCIL_MANAGE,
+  'POST /api/councils/:id/meetings/:childId/decisions': COUNCIL_MANAGE,
+  'PUT /api/councils/:id/decisions/:childId': COUNCIL_MANAGE,
+  'DELETE /api/councils/:id/decisions/:childId': COUNCIL_MANAGE,
+  'PUT /api/councils/:id/decisions/:childId/tracking': COUNCIL_TRACK,
+  'GET /api/councils/:id/decisions': COUNCIL_READ,
+  'GET /api/councils/:id/decisions/:childId': COUNCIL_READ,
+  'GET /api/decisions/mine': 'authenticated',
+  'GET /api/public/councils': 'public',
+  'GET /api/public/councils/:id': 'public',
+  'GET /api/public/councils/:id/meetings/:childId': 'public',
+  'GET /api/public/councils/:id/files/:childId': 'public',
+  'GET /api/public/councils/:id/calendar.ics': 'public',
+  'GET /api/calendar/:token': 'public',
   // The councils' OParl 1.1 API (outside /api, hidden from the OpenAPI document): public open data, no session.
   'OPTIONS /oparl/v1.1': 'public',
   'OPTIONS /oparl/v1.1/*': 'public',
@@ -198,7 +252,7 @@ const FOREIGN_SCOPE: Record<string, { params: Record<string, string>; passes: Ro
   'GET /api/alliance/communes/:ags/timeline.pdf': { params: { ags: '14628060' }, passes: LPR },
 };
 
-const SAMPLE_PARAMS: Record<string, string> = { ags: '14521550', id: '00000000-0000-4000-8000-000000000000', revision: '1', key: 'kickoff', code: 'AF01', recommendationId: '00000000-0000-4000-8000-000000000001', reportId: '00000000-0000-4000-8000-000000000002', format: 'pdf' };
+const SAMPLE_PARAMS: Record<string, string> = { ags: '14521550', id: '00000000-0000-4000-8000-000000000000', revision: '1', key: 'kickoff', code: 'AF01', recommendationId: '00000000-0000-4000-8000-000000000001', reportId: '00000000-0000-4000-8000-000000000002', format: 'pdf', childId: '00000000-0000-4000-8000-000000000003', token: 'x' };
 /** Third-party plugin routes (API docs, web assets); the modules' root APIs (OParl) are reviewed like /api. */
 const isPluginRoute = (url: string) => url.startsWith('/api/docs') || (!url.startsWith('/api/') && !url.startsWith('/oparl/'));
 

@@ -59,7 +59,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
       return readdirSync(outboxDir).sort().map((f) => {
         const raw = readFileSync(join(outboxDir, f), 'utf8');
         const header = (name: string) => new RegExp(`^${name}: (.*)$`, 'mi').exec(raw)?.[1] ?? '';
-        const body = raw.slice(raw.indexOf('\n\n') + 2).replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+        const body = decodeQuotedPrintable(raw.slice(raw.indexOf('\n\n') + 2));
         return { to: header('To'), subject: header('Subject'), body };
       });
     },
@@ -70,6 +70,17 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
       rmSync(filesDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Quoted-printable (soft line breaks, =XX bytes) to text, the bytes read as UTF-8 as the mail declares. */
+function decodeQuotedPrintable(text: string): string {
+  const joined = text.replace(/=\r?\n/g, '');
+  const bytes: number[] = [];
+  for (let i = 0; i < joined.length; i++) {
+    const hex = joined[i] === '=' ? /^[0-9A-F]{2}$/.exec(joined.slice(i + 1, i + 3)) : null;
+    if (hex) { bytes.push(parseInt(hex[0], 16)); i += 2; } else bytes.push(...Buffer.from(joined[i]!, 'utf8'));
+  }
+  return Buffer.from(bytes).toString('utf8');
 }
 
 export const demoUser = (role: Role) => DEMO_USERS.find((u) => u.grants.some((g) => g.role === role))!;

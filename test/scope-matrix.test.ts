@@ -19,7 +19,7 @@ const SCOPED: Role[] = ['commune', 'police', 'analyst', 'coach', 'council_member
 /** Parameters that name a tenant's record. Others (a phase key, a revision number, a format) select within one. */
 const TENANT_PARAM = /^(id|ags)$|Id$|Ags$/;
 
-interface Foreign { analysis: string; consultation: string; agreement: string; coaching: string; milestone: string; task: string; recommendation: string; report: string }
+interface Foreign { analysis: string; consultation: string; agreement: string; coaching: string; milestone: string; task: string; recommendation: string; report: string; council: string; meeting: string }
 let t: TestApp;
 let call: Awaited<ReturnType<typeof roleCaller>>;
 let foreign: Foreign;
@@ -35,12 +35,14 @@ const SUBJECT_FIXTURES: Record<string, (f: Foreign) => string> = {
   'core.bilanz': () => FOREIGN_AGS,
   'crime.figures': () => FOREIGN_AGS,
   'communes.ageStructure': () => FOREIGN_AGS,
+  'councils.council': (f) => f.council,
 };
 
 /** Values for parameters that select inside a subject (they never decide whose record it is). */
 const FILLERS: Record<string, (f: Foreign) => string> = {
   key: () => 'field', revision: () => '1', format: () => 'pdf',
   recommendationId: (f) => f.recommendation, reportId: (f) => f.report,
+  childId: (f) => f.meeting, token: () => 'x'.repeat(32),
 };
 
 type Case =
@@ -64,6 +66,10 @@ const CASES: Record<string, Case> = {
   'GET /api/coaching': { kind: 'list', query: () => ({ ags: FOREIGN_AGS }) },
   'GET /api/coaching/coachees': { kind: 'list', query: () => ({ ags: FOREIGN_AGS }) },
   'GET /api/analyses': { kind: 'list', query: () => ({ ags: FOREIGN_AGS }) },
+  'GET /api/public/councils/:id': { kind: 'public', reason: 'a council’s public page (only public parts; the marker sits in non-public records)' },
+  'GET /api/public/councils/:id/meetings/:childId': { kind: 'public', reason: 'a meeting’s public agenda (non-public items never appear)' },
+  'GET /api/public/councils/:id/files/:childId': { kind: 'public', reason: 'files of public items only' },
+  'GET /api/public/councils/:id/calendar.ics': { kind: 'public', reason: 'the public meeting calendar' },
 };
 
 const pathParams = (url: string) => [...url.matchAll(/:(\w+)/g)].map((m) => m[1]!);
@@ -103,7 +109,16 @@ beforeAll(async () => {
   const coaching = await created('POST', '/api/coaching', { ags: FOREIGN_AGS, reason: `Anlass ${MARKER}` });
   const milestone = await created('POST', '/api/alliance/milestones', { ags: FOREIGN_AGS, occurredOn: '2026-01-10', kind: 'contacted', note: `Kontakt ${MARKER}` });
   const taskId = consultation.tasks?.[0]?.id ?? randomUUID();
-  foreign = { analysis: analysis.id, consultation: consultation.id, agreement: agreement.id, coaching: coaching.id, milestone: milestone.id, task: taskId, recommendation: randomUUID(), report: randomUUID() };
+  // A council whose public side is harmless and whose internal records carry the marker.
+  const council = await created('POST', '/api/councils', { ags: FOREIGN_AGS, name: 'Kommunaler Präventionsrat Dresden' });
+  await created('POST', `/api/councils/${council.id}/persons`, { familyName: `Person ${MARKER}`, email: 'fremd@dresden.test', publicConsent: false });
+  const plenum = council.bodies[0].id;
+  const meeting = await created('POST', `/api/councils/${council.id}/meetings`, { bodyId: plenum, startsAt: '2026-01-20T16:00:00Z', onlineUrl: 'https://meet.example/dd' });
+  await created('POST', `/api/councils/${council.id}/meetings/${meeting.id}/agenda`, { order: 1, title: `Nicht öffentlich ${MARKER}`, isPublic: false });
+  foreign = {
+    analysis: analysis.id, consultation: consultation.id, agreement: agreement.id, coaching: coaching.id, milestone: milestone.id, task: taskId, recommendation: randomUUID(), report: randomUUID(),
+    council: council.id, meeting: meeting.id,
+  };
 });
 
 afterAll(async () => { await t?.close(); });

@@ -2,8 +2,12 @@ import type { PlatformModule } from '../../server/modules.js';
 import { councilsAudit } from './audit.js';
 import { councilsPolicies } from './policy.js';
 import { councilScope } from './scopes.js';
+import { COUNCIL_TABLES } from './tables.js';
 import { oparlRoutes } from './oparl/routes-oparl.js';
-import { councilBodies, councilAgendaItems, councilDecisions, councilMeetings, councilMemberships, councilPersons, councilReports, councils, councilStateChanges, councilFiles, councilPapers, councilLocations } from './schema.js';
+import { councilRoutes } from './routes-councils.js';
+import { meetingRoutes } from './routes-meetings.js';
+import { publicCouncilRoutes } from './routes-public.js';
+import { councilsDashboard } from './dashboard.js';
 
 /**
  * Kommunale Präventionsräte: councils with their bodies, members, meetings, minutes and decisions (with
@@ -14,7 +18,12 @@ export const councilsModule: PlatformModule = {
   audit: councilsAudit,
   policies: [...councilsPolicies],
   scopes: [councilScope],
-  publicSources: [councils, councilStateChanges, councilBodies, councilPersons, councilMemberships, councilMeetings, councilAgendaItems, councilPapers, councilFiles, councilLocations, councilDecisions, councilReports],
-  async routes() {},
+  publicSources: COUNCIL_TABLES,
+  dashboard: councilsDashboard,
+  async routes(app) {
+    await councilRoutes(app);
+    await meetingRoutes(app);
+    await publicCouncilRoutes(app);
+  },
   rootRoutes: [oparlRoutes],
 };

@@ -5,11 +5,12 @@ import { analysisSubject, type AnalysisRow } from '../surveys/policy.js';
 
 /**
  * The evaluation of an analysis (findings, weighting, recommendations, report): read by the LPR, the analysts
- * assigned and the commune; worked on by the LPR and the analysts; recommendations managed by the commune
+ * assigned, the commune and the members of the commune's prevention council (the report's Interpretationshilfe is
+ * written for them); worked on by the LPR and the analysts; recommendations managed by the commune
  * (and the LPR on its behalf). Others get a 404.
  */
 export const evaluationPolicy = definePolicy('evaluation.analysis', {
-  read: { lpr_admin: 'any', lpr_staff: 'any', analyst: 'scope', commune: 'communes' },
+  read: { lpr_admin: 'any', lpr_staff: 'any', analyst: 'scope', commune: 'communes', council_member: 'communes' },
   work: { lpr_admin: 'any', lpr_staff: 'any', analyst: 'scope' },
   manage: { lpr_admin: 'any', lpr_staff: 'any', commune: 'communes' },
 }, analysisSubject, { denied: 'hide' });

@@ -80,14 +80,14 @@ export function listPage(listUrl: string, q: ListQuery, data: object[], total: n
 }
 
 /** The instant an object was last modified: its deletion counts as a modification (specification 2.8). */
-export const modifiedOf = (updatedAt: AnyPgColumn, deletedAt: AnyPgColumn, ...more: SQL[]) =>
+export const modifiedOf = (updatedAt: AnyPgColumn, deletedAt: AnyPgColumn | SQL, ...more: SQL[]) =>
   sql<Date>`greatest(${updatedAt}, ${deletedAt}${sql.join(more.map((m) => sql`, ${m}`), sql``)})`.mapWith(updatedAt);
 
 /**
  * The filter conditions of a list: on whole seconds, as `created` and `modified` are published; deleted objects
  * only to `modified_since` (specification 2.5).
  */
-export function filterConditions(q: ListQuery, created: AnyPgColumn | SQL, modified: SQL, deletedAt: AnyPgColumn): SQL | undefined {
+export function filterConditions(q: ListQuery, created: AnyPgColumn | SQL, modified: SQL, deletedAt: AnyPgColumn | SQL): SQL | undefined {
   const second = (x: AnyPgColumn | SQL) => sql`date_trunc('second', ${x})`;
   const at = (v: string) => sql`${v}::timestamptz`;
   return and(

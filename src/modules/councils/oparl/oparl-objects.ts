@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../server/db/client.js';
 import { LABELS } from '../councils.types.js';
+import { councilPaths } from '../paths.js';
 import {
   councilAgendaItems, councilBodies, councilDecisions, councilFiles, councilLocations, councilMeetings, councilMemberships, councilPapers,
   councilPersons, councils,
@@ -12,7 +13,7 @@ import { dateTime, filterConditions, modifiedOf, type ListQuery } from './list-q
  * Organization per body (the plenary is the council itself, the others `subOrganizationOf` it) and per organisation
  * that members represent, Persons who consented to be named (and only their memberships), Meetings, public
  * AgendaItems with their decisions, public Papers with their Consultations, Files of public records, Locations.
- * Non-public agenda items and papers, their files, files of meetings whose minutes are not approved and persons
+ * Non-public agenda items and papers, their files, files of meetings as such, minutes before approval and persons
  * without consent are never selected, so they appear nowhere, not even as an id.
  */
 
@@ -79,7 +80,6 @@ const locationModified = modifiedOf(councilLocations.updatedAt, councilLocations
 const meetingModified = modifiedOf(councilMeetings.updatedAt, councilMeetings.deletedAt,
   maxOf('council_agenda_items', sql`x.meeting_id = ${councilMeetings.id}`),
   maxOf('council_decisions', sql`x.meeting_id = ${councilMeetings.id}`),
-  maxOf('council_files', sql`x.owner_type = 'meeting' and x.owner_id = ${councilMeetings.id}`),
   maxOf('council_files', sql`x.owner_type = 'agenda_item' and x.owner_id in (select a.id from council_agenda_items a where a.meeting_id = ${councilMeetings.id})`),
   maxOf('council_locations', sql`x.id = ${councilMeetings.locationId}`),
   maxOf('council_papers', sql`x.id in (select a.paper_id from council_agenda_items a where a.meeting_id = ${councilMeetings.id})`),
@@ -92,13 +92,19 @@ const agendaItemModified = modifiedOf(councilAgendaItems.updatedAt, councilAgend
 const paperModified = modifiedOf(councilPapers.updatedAt, councilPapers.deletedAt,
   maxOf('council_files', sql`x.owner_type = 'paper' and x.owner_id = ${councilPapers.id}`),
   maxOf('council_agenda_items', sql`x.paper_id = ${councilPapers.id}`));
-const fileModified = modifiedOf(councilFiles.updatedAt, councilFiles.deletedAt);
+/** A file is gone when it is deleted or what it is attached to is (then it answers as deleted, 2.8). */
+const fileDeletedAt = sql<Date | null>`coalesce(${councilFiles.deletedAt},
+  (select p.deleted_at from council_papers p where ${councilFiles.ownerType} = 'paper' and p.id = ${councilFiles.ownerId}),
+  (select a.deleted_at from council_agenda_items a where ${councilFiles.ownerType} = 'agenda_item' and a.id = ${councilFiles.ownerId}))`.mapWith(councilFiles.updatedAt);
+const fileModified = modifiedOf(councilFiles.updatedAt, fileDeletedAt);
 
-/** Files that are public: of public papers and agenda items, of meetings with approved minutes, of the council itself. */
+/**
+ * Files that are public (as in ../public-visibility.ts): of public papers, of public agenda items and of the council
+ * itself (founding resolution, Geschäftsordnung). Files of meetings as such (drafts, attendance lists) stay internal.
+ */
 const fileVisible = sql`(
   (${councilFiles.ownerType} = 'paper' and exists (select 1 from council_papers p where p.id = ${councilFiles.ownerId} and p.is_public))
   or (${councilFiles.ownerType} = 'agenda_item' and exists (select 1 from council_agenda_items a where a.id = ${councilFiles.ownerId} and a.is_public))
-  or (${councilFiles.ownerType} = 'meeting' and exists (select 1 from council_meetings m where m.id = ${councilFiles.ownerId} and m.minutes_state = 'genehmigt'))
   or ${councilFiles.ownerType} = 'council')`;
 
 const count = async (q: Promise<{ n: number }[]>) => (await q)[0]?.n ?? 0;
@@ -125,7 +131,7 @@ export const bodyKind: Kind<BodyRow> = {
         id, type: `${SCHEMA}Body`, system: url.system(c), name: r.name, shortName: r.shortName, ags: r.ags,
         website: /^https?:\/\//.test(r.website) ? r.website : undefined,
         contactEmail: r.office.email,
-        classification: 'Kommunaler Präventionsrat',
+        classification: 'Kommunaler Präventionsrat', web: `${c.publicUrl}${councilPaths.publicCouncil(r.id)}`,
         organization: list('organization'), person: list('person'), meeting: list('meeting'), paper: list('paper'),
         agendaItem: list('agendaItem'), consultation: list('consultation'), file: list('file'), membership: list('membership'),
         locationList: list('locationList'), legislativeTermList: list('legislativeTermList'),
@@ -316,13 +322,12 @@ export const fileKind: Kind<FileRow> = {
   count: (db, where) => count(db.select({ n: nCol }).from(councilFiles).where(and(fileVisible, where))),
   inCouncil: (id) => eq(councilFiles.councilId, id),
   byId: (id) => eq(councilFiles.id, id),
-  filter: (q) => filterConditions(q, councilFiles.createdAt, fileModified, councilFiles.deletedAt),
+  filter: (q) => filterConditions(q, councilFiles.createdAt, fileModified, fileDeletedAt),
   async present(c, rows, opts) {
     return rows.map((r) => {
       const id = url.file(c, r.id);
       if (r.deletedAt) return stub(id, 'File', r.created, r.modified);
       const back = opts.embedded ? {} : {
-        meeting: r.ownerType === 'meeting' ? [url.meeting(c, r.ownerId)] : undefined,
         agendaItem: r.ownerType === 'agenda_item' ? [url.agendaItem(c, r.ownerId)] : undefined,
         paper: r.ownerType === 'paper' ? [url.paper(c, r.ownerId)] : undefined,
       };
@@ -335,9 +340,9 @@ export const fileKind: Kind<FileRow> = {
   },
 };
 
-const filesOf = async (c: OparlContext, ownerType: 'meeting' | 'agenda_item' | 'paper', ownerIds: string[]) => {
+const filesOf = async (c: OparlContext, ownerType: 'agenda_item' | 'paper', ownerIds: string[]) => {
   if (!ownerIds.length) return [];
-  const rows = await fileKind.rows(c.db, and(eq(councilFiles.ownerType, ownerType), inArray(councilFiles.ownerId, ownerIds), isNull(councilFiles.deletedAt)));
+  const rows = (await fileKind.rows(c.db, and(eq(councilFiles.ownerType, ownerType), inArray(councilFiles.ownerId, ownerIds), isNull(councilFiles.deletedAt)))).filter((r) => !r.deletedAt);
   const presented = await fileKind.present(c, rows, { embedded: true });
   return rows.map((r, i) => ({ ownerId: r.ownerId, file: presented[i]! }));
 };
@@ -422,7 +427,6 @@ export const meetingKind: Kind<MeetingRow> = {
       ? (await agendaItemKind.rows(c.db, and(inArray(councilAgendaItems.meetingId, live.map((r) => r.id)), isNull(councilAgendaItems.deletedAt)))).sort((a, b) => a.order - b.order)
       : [];
     const items = await agendaItemKind.present(c, itemRows, { embedded: true });
-    const files = opts.omitInternal ? [] : await filesOf(c, 'meeting', live.map((r) => r.id));
     return rows.map((r) => {
       const id = url.meeting(c, r.id);
       if (r.deletedAt) return stub(id, 'Meeting', r.created, r.modified);
@@ -432,7 +436,7 @@ export const meetingKind: Kind<MeetingRow> = {
         start: dateTime(r.startsAt), end: r.endsAt ? dateTime(r.endsAt) : undefined,
         location: location >= 0 ? locationObjects[location] : undefined,
         organization: [url.organization(c, r.bodyId)],
-        auxiliaryFile: files.filter((f) => f.ownerId === r.id).map((f) => f.file),
+        web: `${c.publicUrl}${councilPaths.publicMeeting(r.councilId, r.id)}`,
         agendaItem: itemRows.flatMap((a, i) => (a.meetingId === r.id ? [items[i]!] : [])),
         ...stamps(r),
       });

@@ -11,7 +11,7 @@ import {
  * A council with everything OParl publishes and everything it must not: a plenary and a working group, two
  * consenting members and one who did not consent (with a membership), a location, a meeting with approved minutes
  * and public, non-public and soft-deleted agenda items, a meeting with draft minutes, a public and a non-public
- * paper, files on each of them (stored with their real SHA-512), decisions with tracking. Everything that must stay
+ * paper, files on each of them and on the council (stored with their real SHA-512), decisions with tracking. Everything that must stay
  * hidden carries the marker GEHEIM in its text, so a test can search every answer for it. Rows are created at
  * fixed, distinct times (one hour apart) so that filters have something to narrow.
  */
@@ -26,7 +26,7 @@ export interface OparlFixture {
   meetings: { approved: string; draft: string };
   items: { public: string; secret: string; deleted: string; draftPublic: string };
   papers: { public: string; secret: string };
-  files: { paper: string; secretPaper: string; item: string; secretItem: string; minutes: string; draftMinutes: string };
+  files: { paper: string; secretPaper: string; item: string; secretItem: string; rules: string; attendance: string; draftMinutes: string };
   /** Hidden ids: none may appear anywhere in OParl. */
   hiddenIds: string[];
 }
@@ -76,7 +76,7 @@ export async function createOparlFixture(db: Db, files: FileStorage, code = 'kpr
   await decision(approved, secretItem, { number: 'KPR-2/2026', text: `${SECRET} Beschluss`, voteMode: 'einstimmig' });
   await decision(draft, draftPublic, { number: 'KPR-3/2026', text: 'Die AG legt bis Herbst einen Bericht vor.', voteMode: 'einstimmig', trackState: 'offen', ownerPersonId: hidden, dueOn: '2026-10-31' });
 
-  const file = async (ownerType: 'paper' | 'agenda_item' | 'meeting', ownerId: string, name: string, content: string, mimeType = 'application/pdf') => {
+  const file = async (ownerType: 'paper' | 'agenda_item' | 'meeting' | 'council', ownerId: string, name: string, content: string, mimeType = 'application/pdf') => {
     const data = Buffer.from(content);
     const [row] = await db.insert(councilFiles).values({
       councilId, ownerType, ownerId, name, fileName: `${name.replace(/[^A-Za-z0-9äöüÄÖÜß-]+/g, '-')}.pdf`, mimeType, size: data.length,
@@ -93,7 +93,9 @@ export async function createOparlFixture(db: Db, files: FileStorage, code = 'kpr
     secretPaper: await file('paper', secretPaper, `${SECRET} Lagebild`, pdf(SECRET)),
     item: await file('agenda_item', publicItem, 'Präsentation Lichtkonzept', pdf('Lichtkonzept')),
     secretItem: await file('agenda_item', secretItem, `${SECRET} Fallliste`, pdf(SECRET)),
-    minutes: await file('meeting', approved, 'Protokoll 1. Sitzung 2026', pdf('Protokoll genehmigt')),
+    rules: await file('council', councilId, 'Geschäftsordnung des Präventionsrates', pdf('Geschäftsordnung')),
+    // Files of a meeting as such (attendance lists, drafts) stay internal, even with approved minutes.
+    attendance: await file('meeting', approved, `${SECRET} Anwesenheitsliste`, pdf(SECRET)),
     draftMinutes: await file('meeting', draft, `${SECRET} Protokollentwurf`, pdf(SECRET)),
   };
   return {
@@ -105,7 +107,7 @@ export async function createOparlFixture(db: Db, files: FileStorage, code = 'kpr
     items: { public: publicItem, secret: secretItem, deleted: deletedItem, draftPublic },
     papers: { public: publicPaper, secret: secretPaper },
     files: files_,
-    hiddenIds: [hidden, hiddenM, secretItem, secretPaper, files_.secretPaper, files_.secretItem, files_.draftMinutes],
+    hiddenIds: [hidden, hiddenM, secretItem, secretPaper, files_.secretPaper, files_.secretItem, files_.attendance, files_.draftMinutes],
   };
 }
 

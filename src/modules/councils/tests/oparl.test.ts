@@ -131,7 +131,7 @@ describe('OParl: what is not public never appears', () => {
     expect(everything).not.toContain('geheim@testhausen.example');
     expect(everything).not.toContain('anna@testhausen.example'); // contact details are for members only
     for (const path of [`person/${fx.persons.hidden}`, `membership/${fx.memberships.hidden}`, `agendaItem/${fx.items.secret}`, `paper/${fx.papers.secret}`,
-      `file/${fx.files.secretItem}`, `file/${fx.files.draftMinutes}/access`, `file/${fx.files.secretPaper}/download`, `consultation/${fx.items.secret}`]) {
+      `file/${fx.files.secretItem}`, `file/${fx.files.draftMinutes}/access`, `file/${fx.files.attendance}`, `file/${fx.files.secretPaper}/download`, `consultation/${fx.items.secret}`]) {
       const res = await get(`${base}/${path}`);
       expect(res.statusCode, path).toBe(404);
       expect(res.json(), path).toMatchObject({ type: 'https://schema.oparl.org/1.1/Error' });
@@ -154,8 +154,8 @@ describe('OParl: what is not public never appears', () => {
     expect(draft['asskomm:minutes']).toBeUndefined(); // the meeting's minutes are a draft
     const meeting = await json(`${base}/meeting/${fx.meetings.approved}`);
     expect(meeting.agendaItem.map((a: { order: number }) => a.order)).toEqual([1]);
-    expect(meeting.auxiliaryFile.map((f: { id: string }) => f.id)).toEqual([`${base}/file/${fx.files.minutes}`]);
-    expect((await json(`${base}/meeting/${fx.meetings.draft}`)).auxiliaryFile).toBeUndefined();
+    expect(meeting.web).toBe(`${t.config.publicUrl}/kpr/${fx.councilId}/sitzungen/${fx.meetings.approved}`);
+    expect(meeting.agendaItem[0].auxiliaryFile.map((f: { id: string }) => f.id)).toEqual([`${base}/file/${fx.files.item}`]);
   });
 
   it('models the council as organisations with memberships on behalf of represented organisations', async () => {
