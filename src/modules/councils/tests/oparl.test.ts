@@ -265,3 +265,31 @@ describe('OParl: the checker as a command', () => {
     expect(summary.objects).toBeGreaterThan(20);
   }, 180_000);
 });
+
+describe('OParl follows the write API', () => {
+  it('shows an agenda item added through the API, hides it once non-public, lists it as deleted after deletion', async () => {
+    const admin = await loginAs(t.app, 'lpr_admin');
+    const api = (method: 'POST' | 'PUT' | 'DELETE', url: string, payload?: object) => t.app.inject({ method, url, headers: admin.headers, ...(payload ? { payload } : {}) });
+    const added = await api('POST', `/api/councils/${fx.councilId}/meetings/${fx.meetings.draft}/agenda`, { order: 2, title: 'Neuer Punkt' });
+    expect(added.statusCode, added.body).toBe(201);
+    const item = (added.json().agenda as { id: string; order: number; version: number }[]).find((a) => a.order === 2)!;
+    const id = `${base}/agendaItem/${item.id}`;
+    expect((await json(`${base}/meeting/${fx.meetings.draft}`)).agendaItem.map((a: { id: string }) => a.id)).toContain(id);
+    const hidden = await api('PUT', `/api/councils/${fx.councilId}/agenda/${item.id}`, { order: 2, title: 'Neuer Punkt', isPublic: false, version: item.version });
+    expect(hidden.statusCode, hidden.body).toBe(200);
+    expect((await get(id)).statusCode).toBe(404);
+    expect(JSON.stringify(await json(`${base}/meeting/${fx.meetings.draft}`))).not.toContain(item.id);
+    const shown = await api('PUT', `/api/councils/${fx.councilId}/agenda/${item.id}`, { order: 2, title: 'Neuer Punkt', isPublic: true, version: item.version + 1 });
+    expect(shown.statusCode, shown.body).toBe(200);
+    const live = await json(id);
+    const deleted = await api('DELETE', `/api/councils/${fx.councilId}/agenda/${item.id}?version=${item.version + 2}`);
+    expect(deleted.statusCode, deleted.body).toBe(204);
+    const stub = await json(id);
+    expect(stub).toMatchObject({ id, deleted: true, created: live.created });
+    expect(Date.parse(stub.modified)).toBeGreaterThanOrEqual(Date.parse(live.modified));
+    const changed = await all(`${base}/body/${fx.councilId}/agendaItem?modified_since=${encodeURIComponent(live.modified)}`);
+    expect(changed).toContainEqual(stub);
+    expect((await all(`${base}/body/${fx.councilId}/agendaItem`)).map((a) => a.id)).not.toContain(id);
+    expect((await checkOparl(base, { fetch: fetcher })).problems).toEqual([]);
+  }, 120_000);
+});
