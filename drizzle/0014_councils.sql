@@ -69,6 +69,7 @@ CREATE TABLE "council_decisions" (
 	"due_on" date,
 	"track_note" text DEFAULT '' NOT NULL,
 	"done_on" date,
+	"reminded_on" date,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"deleted_at" timestamp with time zone,

@@ -192,6 +192,7 @@ const EXPECTED: Record<string, 'public' | 'authenticated' | Role[]> = {
   'POST /api/councils/:id/meetings/:childId/held': COUNCIL_MANAGE,
   'POST /api/councils/:id/meetings/:childId/agenda': COUNCIL_MANAGE,
   'PUT /api/councils/:id/agenda/:childId': COUNCIL_MANAGE,
+  'PUT /api/councils/:id/meetings/:childId/agenda-order': COUNCIL_MANAGE,
   'DELETE /api/councils/:id/agenda/:childId': COUNCIL_MANAGE,
   'PUT /api/councils/:id/meetings/:childId/attendance': COUNCIL_MANAGE,
   'PUT /api/councils/:id/meetings/:childId/minutes': COUNCIL_MANAGE,

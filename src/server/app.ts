@@ -99,7 +99,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const actors = actorSources[0];
   const metrics = config.metricsToken ? createMetrics(deps.database, modules, (msg, extra) => app.log.warn(extra, msg)) : null;
   const jobs = createJobs(deps.database, {
-    db: deps.database.db, files: app.files, config, log: (msg, extra) => app.log.info(extra ?? {}, msg),
+    db: deps.database.db, files: app.files, config, mailer: deps.mailer, log: (msg, extra) => app.log.info(extra ?? {}, msg),
   }, modules.flatMap((m) => m.jobs ?? []), metrics?.observeJob);
   metrics?.watchQueues(jobs);
   app.decorate('jobs', jobs);

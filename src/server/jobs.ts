@@ -7,8 +7,9 @@ import { PgBoss } from 'pg-boss';
 import type { Database, Db } from './db/client.js';
 import type { Config } from './config.js';
 import type { FileStorage } from './files/storage.js';
+import type { Mailer } from './mail/mailer.js';
 
-export interface JobContext { db: Db; files: FileStorage; config: Config; log: (msg: string, extra?: object) => void }
+export interface JobContext { db: Db; files: FileStorage; config: Config; mailer: Mailer; log: (msg: string, extra?: object) => void }
 
 export interface JobDefinition<T extends object = Record<string, unknown>> {
   name: string;

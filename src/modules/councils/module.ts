@@ -8,6 +8,7 @@ import { councilRoutes } from './routes-councils.js';
 import { meetingRoutes } from './routes-meetings.js';
 import { publicCouncilRoutes } from './routes-public.js';
 import { councilsDashboard } from './dashboard.js';
+import { decisionRemindersJob } from './decision-reminders.js';
 
 /**
  * Kommunale Präventionsräte: councils with their bodies, members, meetings, minutes and decisions (with
@@ -20,6 +21,7 @@ export const councilsModule: PlatformModule = {
   scopes: [councilScope],
   publicSources: COUNCIL_TABLES,
   dashboard: councilsDashboard,
+  jobs: [decisionRemindersJob as never],
   async routes(app) {
     await councilRoutes(app);
     await meetingRoutes(app);

@@ -6,6 +6,7 @@ import { councilAgendaItems, councilBodies, councilDecisionUpdates, councilMeeti
 import { LABELS, OPEN_TRACK_STATES } from './councils.types.js';
 import { berlinDay, personName, type DecisionRow } from './council-records.js';
 import type { TDecisionView } from './councils.views.js';
+import { ownsPerson } from './own-person.js';
 
 /** "einstimmig beschlossen", "beschlossen (7 Ja, 1 Nein, 2 Enthaltungen)", "abgelehnt (…)", "zur Kenntnis genommen". */
 export function resultLabel(d: Pick<DecisionRow, 'voteMode' | 'votesYes' | 'votesNo' | 'votesAbstain' | 'adopted'>): string {
@@ -43,7 +44,7 @@ export async function presentDecisions(db: Db, rows: DecisionRow[], opts: Decisi
   const today = berlinDay(new Date());
   const ownedByActor = (personId: string | null) => {
     const p = personId ? owner.get(personId) : undefined;
-    return !!p && !!opts.actor && (p.userId === opts.actor.userId || (!!p.email && p.email.toLowerCase() === opts.actor.email.toLowerCase()));
+    return !!p && !!opts.actor && ownsPerson(opts.actor, p);
   };
   return rows.map((d) => {
     const i = item.get(d.agendaItemId)!;

@@ -19,6 +19,7 @@ import { markMeetingHeld } from './mark-meeting-held.js';
 import { addAgendaItem } from './add-agenda-item.js';
 import { updateAgendaItem } from './update-agenda-item.js';
 import { deleteAgendaItem } from './delete-agenda-item.js';
+import { reorderAgenda } from './reorder-agenda.js';
 import { recordAttendance } from './record-attendance.js';
 import { saveMinutes } from './save-minutes.js';
 import { approveMinutes } from './approve-minutes.js';
@@ -113,6 +114,14 @@ export async function meetingRoutes(app: App) {
   }, async (request, reply) => {
     await addAgendaItem(db, auditContext(request), policy.of(request), request.params.childId, request.body);
     return reply.status(201).send(await detail(request, request.params.childId));
+  });
+
+  app.put('/councils/:id/meetings/:childId/agenda-order', {
+    config: policy.route('manage'),
+    schema: { tags, summary: 'Tagesordnung neu ordnen (alle Punkte in der neuen Reihenfolge; nummeriert ab 1)', params: T.ZCouncilChildParams, body: z.object({ itemIds: z.array(ZId).max(200), version: ZVersion }), response: { 200: V.ZMeetingDetail } },
+  }, async (request) => {
+    await reorderAgenda(db, auditContext(request), policy.of(request), request.params.childId, request.body);
+    return detail(request, request.params.childId);
   });
 
   app.put('/councils/:id/agenda/:childId', {

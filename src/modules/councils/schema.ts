@@ -254,6 +254,8 @@ export const councilDecisions = pgTable('council_decisions', {
   dueOn: date('due_on'),
   trackNote: text('track_note').notNull().default(''),
   doneOn: date('done_on'),
+  /** The last day the owner was reminded (a week before the due date, on it, then weekly while overdue). */
+  remindedOn: date('reminded_on'),
   ...stamps,
 }, (t) => [
   index('council_decisions_council_idx').on(t.councilId, t.trackState),

@@ -9,6 +9,7 @@ import { LABELS, type TDecisionTrackState, type TTrackInput } from './councils.t
 import { councilPolicy, type CouncilRow } from './policy.js';
 import { recordCouncilsAudit } from './audit.js';
 import { berlinDay, decisionOf, type DecisionRow } from './council-records.js';
+import { ownsPerson } from './own-person.js';
 
 const NEXT: Record<TDecisionTrackState, readonly TDecisionTrackState[]> = {
   offen: ['in_arbeit', 'erledigt', 'nicht_umgesetzt'],
@@ -21,7 +22,7 @@ const NEXT: Record<TDecisionTrackState, readonly TDecisionTrackState[]> = {
 export async function ownsDecision(db: Db, actor: Actor, decision: Pick<DecisionRow, 'ownerPersonId'>): Promise<boolean> {
   if (!decision.ownerPersonId) return false;
   const [owner] = await db.select({ userId: councilPersons.userId, email: councilPersons.email }).from(councilPersons).where(eq(councilPersons.id, decision.ownerPersonId));
-  return !!owner && (owner.userId === actor.userId || (!!owner.email && owner.email.toLowerCase() === actor.email.toLowerCase()));
+  return !!owner && ownsPerson(actor, owner);
 }
 
 /** The owner (or the council's managers) move a tracked decision on: offen → in Arbeit → erledigt / nicht umgesetzt. */

@@ -6,6 +6,7 @@ import { createUser } from '../../auth/create-user.js';
 import { systemContext } from '../../../server/audit/record.js';
 import { communes } from '../../communes/schema.js';
 import { councilDecisions } from '../schema.js';
+import { sendDecisionReminders } from '../decision-reminders.js';
 
 /**
  * A council's life through HTTP: founding, a working group and members, a meeting with public and non-public
@@ -137,6 +138,13 @@ describe('meetings and invitations', () => {
     expect(clash.statusCode).toBe(400);
     expect(clash.json()).toMatchObject({ field: 'order' });
     upcoming = (await as(coordinator)('GET', `/api/councils/${councilId}/meetings/${upcoming.id}`)).json();
+    const ids = (upcoming as unknown as { agenda: { id: string }[] }).agenda.map((a) => a.id);
+    const swapped = await as(coordinator)('PUT', `/api/councils/${councilId}/meetings/${upcoming.id}/agenda-order`, { itemIds: [...ids].reverse(), version: upcoming.version });
+    expect(swapped.statusCode, swapped.body).toBe(200);
+    expect(swapped.json().agenda.map((a: { order: number; title: string }) => `${a.order} ${a.title}`)).toEqual(['1 Vertrauliche Fallbesprechung Jugendclub', '2 Lagebild Sucht']);
+    const back = await as(coordinator)('PUT', `/api/councils/${councilId}/meetings/${upcoming.id}/agenda-order`, { itemIds: ids, version: swapped.json().version });
+    expect((await as(coordinator)('PUT', `/api/councils/${councilId}/meetings/${upcoming.id}/agenda-order`, { itemIds: ids.slice(1), version: back.json().version })).statusCode).toBe(400);
+    upcoming = back.json();
   });
 
   it('sends every member an invitation with the agenda and an .ics, then updates and a cancellation', async () => {
@@ -194,6 +202,24 @@ describe('the meeting itself: attendance, minutes, decisions', () => {
     await as(coordinator)('POST', `/api/councils/${councilId}/meetings/${past.id}/decisions`, { agendaItemId: secret.id, text: 'Vertraulicher Personalbeschluss', voteMode: 'einstimmig' });
   });
 
+  it('reminds the owner a week before the due date, on it, and weekly while overdue; once a day', async () => {
+    const [d] = await t.database.db.select().from(councilDecisions).where(eq(councilDecisions.ownerPersonId, persons.police!.id));
+    const dueOn = d!.dueOn!;
+    const shift = (n: number) => new Date(Date.parse(`${dueOn}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+    const mailer = { sent: [] as { to: string; subject: string; text: string }[], async send(m: { to: string; subject: string; text: string }) { this.sent.push(m); } };
+    expect(await sendDecisionReminders(t.database.db, mailer, t.config, shift(-8))).toBe(0);
+    expect(await sendDecisionReminders(t.database.db, mailer, t.config, shift(-7))).toBe(1);
+    expect(await sendDecisionReminders(t.database.db, mailer, t.config, shift(-7))).toBe(0);
+    expect(await sendDecisionReminders(t.database.db, mailer, t.config, shift(0))).toBe(1);
+    expect(await sendDecisionReminders(t.database.db, mailer, t.config, shift(3))).toBe(0);
+    expect(await sendDecisionReminders(t.database.db, mailer, t.config, shift(7))).toBe(1);
+    expect(await sendDecisionReminders(t.database.db, mailer, t.config, shift(10))).toBe(0);
+    expect(await sendDecisionReminders(t.database.db, mailer, t.config, shift(14))).toBe(1);
+    expect(mailer.sent.map((m) => m.subject.split(':')[0])).toEqual(['Erinnerung', 'Erinnerung', 'Überfällig', 'Überfällig']);
+    expect(mailer.sent[0]).toMatchObject({ to: 'revier@polizei.test' });
+    expect(mailer.sent[2]!.text).toContain(`war am ${dueOn.split('-').reverse().join('.')} fällig`);
+  });
+
   it('lets the owner carry the decision out, and nobody else among the members', async () => {
     const mine = (await as(member)('GET', '/api/decisions/mine')).json().items;
     expect(mine).toHaveLength(1);
@@ -221,12 +247,18 @@ describe('the meeting itself: attendance, minutes, decisions', () => {
     expect(first.statusCode, first.body).toBe(200);
     const second = await as(coordinator)('PUT', `/api/councils/${councilId}/meetings/${past.id}/minutes`, { general: 'Andere Fassung', items, minutesVersion: m.minutesVersion });
     expect(second.statusCode).toBe(409);
+    // Two editors saving the same version at the same moment: exactly one wins, the other gets 409 and changes nothing.
+    const v = first.json().minutesVersion;
+    const both = await Promise.all(['Fassung A', 'Fassung B'].map((general) => as(coordinator)('PUT', `/api/councils/${councilId}/meetings/${past.id}/minutes`, { general, items, minutesVersion: v })));
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const winner = both.find((r) => r.statusCode === 200)!.json();
+    expect((await as(coordinator)('GET', `/api/councils/${councilId}/meetings/${past.id}`)).json()).toMatchObject({ minutesGeneral: winner.minutesGeneral, minutesVersion: v + 1 });
     const publicDraft = (await as(null)('GET', `/api/public/councils/${councilId}/meetings/${past.id}`)).json();
     expect(publicDraft.minutesApproved).toBe(false);
     expect(publicDraft.agenda.every((a: { minutes: string | null }) => a.minutes === null)).toBe(true);
     const next = (await as(coordinator)('POST', `/api/councils/${councilId}/meetings`, { bodyId: plenum, startsAt: iso(day(-2)), location: { description: 'Rathaus Zwönitz' } })).json();
     later = next;
-    const approved = await as(coordinator)('POST', `/api/councils/${councilId}/meetings/${past.id}/minutes/approval`, { approvedInMeetingId: next.id, minutesVersion: first.json().minutesVersion });
+    const approved = await as(coordinator)('POST', `/api/councils/${councilId}/meetings/${past.id}/minutes/approval`, { approvedInMeetingId: next.id, minutesVersion: v + 1 });
     expect(approved.statusCode, approved.body).toBe(200);
     expect(approved.json()).toMatchObject({ minutesState: 'genehmigt', minutesApprovedInMeeting: { id: next.id } });
     const edit = await as(coordinator)('PUT', `/api/councils/${councilId}/meetings/${past.id}/minutes`, { general: 'Nachträglich', items, minutesVersion: approved.json().minutesVersion });
