@@ -228,6 +228,8 @@ describe('OParl: HTTP', () => {
     const preflight = await t.app.inject({ method: 'OPTIONS', url: `/oparl/v1.1/body/${fx.councilId}`, headers: { origin: 'https://elsewhere.example', 'access-control-request-method': 'GET' } });
     expect(preflight.statusCode).toBe(204);
     expect(preflight.headers['access-control-allow-origin']).toBe('*');
+    const openapi = (await t.app.inject('/api/openapi.json')).json() as { paths: Record<string, unknown> };
+    expect(Object.keys(openapi.paths).filter((p) => p.startsWith('/oparl'))).toEqual([]);
     const slash = await get(`${base}/`);
     expect(slash.statusCode).toBe(301);
     expect(slash.headers.location).toBe(base);
