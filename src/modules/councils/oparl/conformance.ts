@@ -220,12 +220,12 @@ export async function checkOparl(systemUrl: string, options: ConformanceOptions 
   }
 
   /** Reads a whole list (every page via links.next); returns its entries, or null when it could not be read. */
-  async function readList(listUrl: string, type: TypeName, mode: Mode, refs: Set<string>, keep: string[] = []): Promise<Json[] | null> {
+  async function readList(listUrl: string, type: TypeName, mode: Mode, refs: Set<string>, keep: string[] = [], maxPages = Infinity): Promise<Json[] | null> {
     const items: Json[] = [];
     const ids = new Set<string>();
     const pages = new Set<string>();
     let next: string | undefined = listUrl;
-    while (next && !stopped) {
+    while (next && !stopped && pages.size < maxPages) {
       if (pages.has(next)) { problem(next, '/links/next', 'links.next zeigt auf eine schon gelesene Seite.'); break; }
       pages.add(next);
       const page = await getJson(next);
@@ -395,8 +395,9 @@ export async function checkOparl(systemUrl: string, options: ConformanceOptions 
       const at = pick(c.key);
       if (!at) continue;
       const t = Date.parse(at);
-      // limit=1 makes a paginating server show that the filter stays in links.next.
-      const u = withParams({ [c.param]: at, limit: '1' });
+      // limit=1 makes a paginating server show on its first pages that the filter stays in the links.
+      await readList(withParams({ [c.param]: at, limit: '1' }), list.type, 'standalone', new Set(), [c.param], 3);
+      const u = withParams({ [c.param]: at });
       const got = await readList(u, list.type, 'standalone', new Set(), [c.param]);
       if (!got) continue;
       const ids = new Set(got.map((o) => o.id));
