@@ -5,7 +5,7 @@ import type { Db } from '../../server/db/client.js';
 import type { FileStorage } from '../../server/files/storage.js';
 import type { AuditContext } from '../../server/audit/record.js';
 import { invalidField, Problem } from '../../server/http/problem.js';
-import { councilAgendaItems, councilFiles, councilMeetings, councilPapers, councils } from './schema.js';
+import { councilAgendaItems, councilFiles, councilMeetings, councilPapers, councilRules, councils } from './schema.js';
 import type { CouncilRow } from './policy.js';
 import { recordCouncilsAudit } from './audit.js';
 import { fileOf, type FileRow } from './council-records.js';
@@ -32,8 +32,13 @@ export type FileOwnerType = FileRow['ownerType'];
 
 /** Checks that what the file is attached to belongs to the council. */
 async function checkOwner(db: Db, council: CouncilRow, ownerType: FileOwnerType, ownerId: string) {
+  if (ownerType === 'rules') {
+    const [rules] = await db.select({ id: councilRules.id }).from(councilRules).where(and(eq(councilRules.id, ownerId), eq(councilRules.councilId, council.id)));
+    if (!rules) throw invalidField('ownerId', 'Diese Fassung der Geschäftsordnung gibt es in diesem Rat nicht.', 'Zugehörigkeit');
+    return;
+  }
   const table = { paper: councilPapers, agenda_item: councilAgendaItems, meeting: councilMeetings, council: councils, report: null }[ownerType];
-  if (ownerType === 'council' ? ownerId !== council.id : !table) throw invalidField('ownerId', 'Dateien hängen an einer Vorlage, einem Tagesordnungspunkt, einer Sitzung oder am Rat.', 'Zugehörigkeit');
+  if (ownerType === 'council' ? ownerId !== council.id : !table) throw invalidField('ownerId', 'Dateien hängen an einer Vorlage, einem Tagesordnungspunkt, einer Sitzung, einer Geschäftsordnung oder am Rat.', 'Zugehörigkeit');
   if (ownerType === 'council') return;
   const t = table as typeof councilPapers;
   const [row] = await db.select({ id: t.id }).from(t).where(and(eq(t.id, ownerId), eq(t.councilId, council.id), isNull(t.deletedAt)));
@@ -52,7 +57,9 @@ export async function uploadCouncilFile(db: Db, files: FileStorage, ctx: AuditCo
         id, councilId: council.id, ownerType: input.ownerType, ownerId: input.ownerId, name: input.name || input.fileName, fileName: input.fileName,
         mimeType: COUNCIL_FILE_TYPES[ext]!, size: input.data.length, sha512: createHash('sha512').update(input.data).digest('hex'), storageKey, createdBy: ctx.actorId,
       }).returning();
+      // A file of the council itself is its founding resolution; one of a rules version is that version's text.
       if (input.ownerType === 'council') await tx.update(councils).set({ foundingResolutionFileId: id, updatedAt: new Date() }).where(eq(councils.id, council.id));
+      if (input.ownerType === 'rules') await tx.update(councilRules).set({ fileId: id }).where(eq(councilRules.id, input.ownerId));
       await recordCouncilsAudit(tx, ctx, { action: 'council_file.uploaded', entityType: 'council_file', entityId: id, after: { ownerType: input.ownerType, ownerId: input.ownerId, fileName: input.fileName, size: input.data.length } });
       return row!;
     });
@@ -67,6 +74,7 @@ export async function deleteCouncilFile(db: Db, ctx: AuditContext, council: Coun
   await db.transaction(async (tx) => {
     await tx.update(councilFiles).set({ deletedAt: new Date(), updatedAt: new Date() }).where(eq(councilFiles.id, file.id));
     if (council.foundingResolutionFileId === file.id) await tx.update(councils).set({ foundingResolutionFileId: null, updatedAt: new Date() }).where(eq(councils.id, council.id));
+    if (file.ownerType === 'rules') await tx.update(councilRules).set({ fileId: null }).where(and(eq(councilRules.id, file.ownerId), eq(councilRules.fileId, file.id)));
     await recordCouncilsAudit(tx, ctx, { action: 'council_file.deleted', entityType: 'council_file', entityId: file.id, before: { fileName: file.fileName, ownerType: file.ownerType } });
   });
 }

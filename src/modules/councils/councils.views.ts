@@ -32,7 +32,7 @@ export const ZCouncilDetail = z.object({
   previousNames: z.array(z.object({ name: z.string(), until: z.string() })),
   foundingResolutionOn: z.string().nullable(), foundingResolutionNumber: z.string(), foundingResolutionFile: ZFileRef.nullable(),
   themes: z.array(ZCouncilTheme), office: ZCouncilOffice, description: z.string(), website: z.string(),
-  rules: z.array(z.object({ id: z.string(), number: z.number().int(), adoptedOn: z.string(), text: z.string(), note: z.string() })),
+  rules: z.array(z.object({ id: z.string(), number: z.number().int(), adoptedOn: z.string(), text: z.string(), note: z.string(), file: ZFileRef.nullable() })),
   bodies: z.array(ZBodySummary),
   openDecisions: z.number().int(), overdueDecisions: z.number().int(),
   version: z.number().int(), can: ZCouncilCan,

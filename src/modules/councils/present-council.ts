@@ -76,9 +76,7 @@ export async function presentCouncil(db: Db, actor: Actor | null, council: Counc
     liveBodies(db, council.id),
     communeNames(db, council.communes),
     decisionCounts(db, [council.id]),
-    council.foundingResolutionFileId
-      ? db.select().from(councilFiles).where(and(eq(councilFiles.id, council.foundingResolutionFileId), isNull(councilFiles.deletedAt)))
-      : Promise.resolve([]),
+    db.select().from(councilFiles).where(and(eq(councilFiles.councilId, council.id), inArray(councilFiles.ownerType, ['council', 'rules']), isNull(councilFiles.deletedAt))),
     councilPolicy.can(db, actor, council),
   ]);
   return {
@@ -89,9 +87,12 @@ export async function presentCouncil(db: Db, actor: Actor | null, council: Counc
     nextStates: COUNCIL_TRANSITIONS[council.state].map((s) => ({ state: s, stateLabel: LABELS.councilState[s] })),
     previousNames: council.previousNames,
     foundingResolutionOn: council.foundingResolutionOn, foundingResolutionNumber: council.foundingResolutionNumber,
-    foundingResolutionFile: file[0] ? fileRef(file[0]) : null,
+    foundingResolutionFile: (() => { const f = file.find((x) => x.id === council.foundingResolutionFileId); return f ? fileRef(f) : null; })(),
     themes: council.themes, office: council.office, description: council.description, website: council.website,
-    rules: rules.map((r) => ({ id: r.id, number: r.number, adoptedOn: r.adoptedOn, text: r.text, note: r.note })),
+    rules: rules.map((r) => {
+      const f = r.fileId ? file.find((x) => x.id === r.fileId) : undefined;
+      return { id: r.id, number: r.number, adoptedOn: r.adoptedOn, text: r.text, note: r.note, file: f ? fileRef(f) : null };
+    }),
     bodies: await presentBodies(db, bodies),
     openDecisions: counts.get(council.id)?.open ?? 0, overdueDecisions: counts.get(council.id)?.overdue ?? 0,
     version: council.version, can,

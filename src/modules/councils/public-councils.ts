@@ -3,7 +3,7 @@ import type { Db } from '../../server/db/client.js';
 import type { Config } from '../../server/config.js';
 import { nameContains, page, type PageQuery } from '../../server/http/paging.js';
 import { notFound } from '../../server/http/problem.js';
-import { councilAgendaItems, councilDecisions, councilFiles, councilLocations, councilMeetings, councilMemberships, councilPapers, councilPersons, councilReports, councils, councilStateChanges } from './schema.js';
+import { councilAgendaItems, councilDecisions, councilRules, councilFiles, councilLocations, councilMeetings, councilMemberships, councilPapers, councilPersons, councilReports, councils, councilStateChanges } from './schema.js';
 import { LABELS } from './councils.types.js';
 import type { CouncilRow } from './policy.js';
 import { berlinDay, currentOn, personName } from './council-records.js';
@@ -49,7 +49,7 @@ const publicDecisionWhere = (councilId: string) => and(eq(councilDecisions.counc
 export async function getPublicCouncil(db: Db, config: Config, id: string): Promise<TPublicCouncil> {
   const council = await publicCouncil(db, id);
   const today = berlinDay(new Date());
-  const [history, bodies, names, members, meetings, decisions, reports, files] = await Promise.all([
+  const [history, bodies, names, members, meetings, decisions, reports, files, rules] = await Promise.all([
     db.select().from(councilStateChanges).where(eq(councilStateChanges.councilId, council.id)).orderBy(asc(councilStateChanges.effectiveOn), asc(councilStateChanges.createdAt)),
     liveBodies(db, council.id),
     communeNames(db, council.communes),
@@ -60,6 +60,7 @@ export async function getPublicCouncil(db: Db, config: Config, id: string): Prom
     db.select().from(councilDecisions).where(publicDecisionWhere(council.id)).orderBy(desc(councilDecisions.createdAt)).limit(100),
     db.select().from(councilReports).where(and(eq(councilReports.councilId, council.id), eq(councilReports.state, 'veroeffentlicht'), isNull(councilReports.deletedAt))).orderBy(desc(councilReports.year)),
     publicFiles(db, council.id),
+    db.select().from(councilRules).where(eq(councilRules.councilId, council.id)).orderBy(asc(councilRules.number)),
   ]);
   const ROLE_RANK = { vorsitz: 0, stellv_vorsitz: 1, mitglied: 2, beratend: 3, gast: 4 } as const;
   const founding = council.foundingResolutionFileId ? files.find((f) => f.id === council.foundingResolutionFileId) : undefined;
@@ -71,6 +72,10 @@ export async function getPublicCouncil(db: Db, config: Config, id: string): Prom
     previousNames: council.previousNames, foundingResolutionOn: council.foundingResolutionOn, foundingResolutionNumber: council.foundingResolutionNumber,
     foundingResolutionFile: founding ? fileRef(founding) : null,
     themes: council.themes, office: council.office, description: council.description, website: council.website,
+    rules: rules.map((r) => {
+      const f = r.fileId ? files.find((x) => x.id === r.fileId) : undefined;
+      return { number: r.number, adoptedOn: r.adoptedOn, file: f ? fileRef(f) : null };
+    }),
     bodies: bodies.map((b) => {
       const current = members.filter((r) => r.m.bodyId === b.id && currentOn(r.m, today));
       return {

@@ -16,6 +16,7 @@ export const ZPublicCouncil = z.object({
   previousNames: z.array(z.object({ name: z.string(), until: z.string() })),
   foundingResolutionOn: z.string().nullable(), foundingResolutionNumber: z.string(), foundingResolutionFile: ZFileRef.nullable(),
   themes: z.array(ZCouncilTheme), office: ZCouncilOffice, description: z.string(), website: z.string(),
+  rules: z.array(z.object({ number: z.number().int(), adoptedOn: z.string(), file: ZFileRef.nullable() })),
   bodies: z.array(z.object({ id: z.string(), kind: z.string(), kindLabel: z.string(), name: z.string(), description: z.string(), members: z.array(ZPublicMember), hiddenMembers: z.number().int() })),
   /** Upcoming and recent meetings, newest first (the page splits them by the time it is shown). */
   meetings: z.array(ZMeetingSummary),

@@ -42,7 +42,7 @@ import { fileRef } from './present-council.js';
 const ZCouncilListQuery = ZListQuery(['name'] as const, { sort: 'name' });
 const ZPersonListQuery = ZListQuery(['name'] as const, { sort: 'name', limit: 100 });
 const ZDeleteQuery = z.object({ version: ZVersionParam });
-const ZFileQuery = z.object({ ownerType: z.enum(['council', 'paper', 'agenda_item', 'meeting'], { error: 'Bitte angeben, wozu die Datei gehört.' }), ownerId: ZId, name: ZString.trim().max(200).optional() });
+const ZFileQuery = z.object({ ownerType: z.enum(['council', 'rules', 'paper', 'agenda_item', 'meeting'], { error: 'Bitte angeben, wozu die Datei gehört.' }), ownerId: ZId, name: ZString.trim().max(200).optional() });
 
 export async function councilRoutes(app: App) {
   const { db } = app.database;

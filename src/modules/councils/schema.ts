@@ -201,13 +201,13 @@ export const councilAgendaItems = pgTable('council_agenda_items', {
 ]);
 
 /**
- * Files of a council (OParl File): attached to a paper, an agenda item, a meeting (invitation, minutes) or the
- * council (founding resolution, Geschäftsordnung). Public only when what it is attached to is public.
+ * Files of a council (OParl File): attached to a paper, an agenda item, a meeting (invitation, minutes), a version
+ * of the Geschäftsordnung (`rules`) or the council (its founding resolution). Public only when what it is attached to is public.
  */
 export const councilFiles = pgTable('council_files', {
   id: uuid('id').primaryKey().defaultRandom(),
   councilId: uuid('council_id').notNull().references(() => councils.id, { onDelete: 'cascade' }),
-  ownerType: text('owner_type').$type<'council' | 'paper' | 'agenda_item' | 'meeting' | 'report'>().notNull(),
+  ownerType: text('owner_type').$type<'council' | 'rules' | 'paper' | 'agenda_item' | 'meeting' | 'report'>().notNull(),
   ownerId: uuid('owner_id').notNull(),
   name: text('name').notNull(),
   fileName: text('file_name').notNull(),
