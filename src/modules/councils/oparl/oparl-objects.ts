@@ -99,13 +99,15 @@ const fileDeletedAt = sql<Date | null>`coalesce(${councilFiles.deletedAt},
 const fileModified = modifiedOf(councilFiles.updatedAt, fileDeletedAt);
 
 /**
- * Files that are public (as in ../public-visibility.ts): of public papers, of public agenda items and of the council
- * itself (founding resolution, Geschäftsordnung). Files of meetings as such (drafts, attendance lists) stay internal.
+ * Files that are public, as ../public-visibility.ts has it (the test holds the two together): of public papers, of
+ * public agenda items, of the council itself (founding resolution) and of the Geschäftsordnung's versions. Files of
+ * meetings as such (drafts, attendance lists) stay internal. Unlike the public pages OParl keeps deleted ones (as
+ * deleted, see fileDeletedAt).
  */
 const fileVisible = sql`(
   (${councilFiles.ownerType} = 'paper' and exists (select 1 from council_papers p where p.id = ${councilFiles.ownerId} and p.is_public))
   or (${councilFiles.ownerType} = 'agenda_item' and exists (select 1 from council_agenda_items a where a.id = ${councilFiles.ownerId} and a.is_public))
-  or ${councilFiles.ownerType} = 'council')`;
+  or ${councilFiles.ownerType} in ('council', 'rules'))`;
 
 const count = async (q: Promise<{ n: number }[]>) => (await q)[0]?.n ?? 0;
 const nCol = sql<number>`count(*)`.mapWith(Number);

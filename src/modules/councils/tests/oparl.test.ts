@@ -5,6 +5,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type TestApp } from '../../../../test/helpers.js';
 import { checkOparl, type ConformanceOptions } from '../oparl/conformance.js';
+import { publicFileCondition } from '../public-visibility.js';
+import { councilFiles } from '../schema.js';
 import { createOparlFixture, injectFetch, SECRET, type OparlFixture } from './oparl-fixture.js';
 
 /*
@@ -137,6 +139,14 @@ describe('OParl: what is not public never appears', () => {
       expect(res.json(), path).toMatchObject({ type: 'https://schema.oparl.org/1.1/Error' });
     }
   }, 120_000);
+
+  it('publishes the files the public pages publish (public-visibility.ts), no more and no fewer', async () => {
+    const publicIds = (await t.app.database.db.select({ id: councilFiles.id }).from(councilFiles).where(publicFileCondition)).map((r) => `${base}/file/${r.id}`).sort();
+    const bodies = (await all(`${base}/body`)).map((b) => b.id as string);
+    const oparl = (await Promise.all(bodies.map((b) => all(`${b}/file`)))).flat().map((f) => f.id as string).sort();
+    expect(oparl).toEqual(publicIds);
+    expect(oparl).toContain(`${base}/file/${fx.files.rules}`);
+  });
 
   it('publishes decisions with their tracking, owners by name only with consent', async () => {
     const item = await json(`${base}/agendaItem/${fx.items.public}`);
