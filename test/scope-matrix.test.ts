@@ -70,6 +70,11 @@ const CASES: Record<string, Case> = {
   'GET /api/public/councils/:id/meetings/:childId': { kind: 'public', reason: 'a meeting’s public agenda (non-public items never appear)' },
   'GET /api/public/councils/:id/files/:childId': { kind: 'public', reason: 'files of public items only' },
   'GET /api/public/councils/:id/calendar.ics': { kind: 'public', reason: 'the public meeting calendar' },
+  'GET /api/public/councils/:id/meetings/:childId/minutes.pdf': { kind: 'public', reason: 'approved minutes, public items only (404 for drafts)' },
+  'GET /api/public/councils/:id/meetings/:childId/minutes.docx': { kind: 'public', reason: 'approved minutes, public items only (404 for drafts)' },
+  'GET /api/public/councils/:id/reports': { kind: 'public', reason: 'published Präventionsberichte only' },
+  'GET /api/public/councils/:id/reports/:childId/report.pdf': { kind: 'public', reason: 'a published Präventionsbericht (404 for drafts)' },
+  'GET /api/public/councils/:id/reports/:childId/report.docx': { kind: 'public', reason: 'a published Präventionsbericht (404 for drafts)' },
 };
 
 const pathParams = (url: string) => [...url.matchAll(/:(\w+)/g)].map((m) => m[1]!);

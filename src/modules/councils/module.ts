@@ -9,6 +9,7 @@ import { meetingRoutes } from './routes-meetings.js';
 import { publicCouncilRoutes } from './routes-public.js';
 import { councilsDashboard } from './dashboard.js';
 import { decisionRemindersJob } from './decision-reminders.js';
+import { documentRoutes } from './routes-documents.js';
 
 /**
  * Kommunale Präventionsräte: councils with their bodies, members, meetings, minutes and decisions (with
@@ -26,6 +27,7 @@ export const councilsModule: PlatformModule = {
     await councilRoutes(app);
     await meetingRoutes(app);
     await publicCouncilRoutes(app);
+    await documentRoutes(app);
   },
   rootRoutes: [oparlRoutes],
 };
