@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../server/db/client.js';
 import { LABELS } from '../councils.types.js';
 import { councilPaths } from '../paths.js';
+import { voteText } from '../minutes-model.js';
 import {
   councilAgendaItems, councilBodies, councilDecisions, councilFiles, councilLocations, councilMeetings, councilMemberships, councilPapers,
   councilPersons, councils,
@@ -360,13 +361,6 @@ const agendaCols = {
 type AgendaRow = { id: string; councilId: string; meetingId: string; order: number; title: string; paperId: string | null; minutes: string; minutesState: string; paperPublic: boolean | null; created: Date; modified: Date; deletedAt: Date | null };
 const agendaFrom = (db: Db) => db.select(agendaCols).from(councilAgendaItems).innerJoin(councilMeetings, eq(councilMeetings.id, councilAgendaItems.meetingId));
 
-const voteText = (d: { voteMode: string; adopted: boolean; votesYes: number | null; votesNo: number | null; votesAbstain: number | null }) => {
-  const verdict = d.adopted ? 'beschlossen' : 'abgelehnt';
-  if (d.voteMode === 'einstimmig') return `einstimmig ${verdict}`;
-  if (d.voteMode === 'ohne_abstimmung') return `${verdict} (ohne Abstimmung)`;
-  return `${verdict} (${d.votesYes ?? 0} Ja, ${d.votesNo ?? 0} Nein, ${d.votesAbstain ?? 0} Enthaltungen)`;
-};
-
 export const agendaItemKind: Kind<AgendaRow> = {
   rows: (db, where, page) => paged(agendaFrom(db).where(and(eq(councilAgendaItems.isPublic, true), where)).orderBy(asc(councilAgendaItems.createdAt), asc(councilAgendaItems.id)), page),
   count: (db, where) => count(db.select({ n: nCol }).from(councilAgendaItems).where(and(eq(councilAgendaItems.isPublic, true), where))),
@@ -411,9 +405,27 @@ export const agendaItemKind: Kind<AgendaRow> = {
 const meetingCols = {
   id: councilMeetings.id, councilId: councilMeetings.councilId, bodyId: councilMeetings.bodyId, title: councilMeetings.title, bodyName: councilBodies.name,
   startsAt: councilMeetings.startsAt, endsAt: councilMeetings.endsAt, locationId: councilMeetings.locationId, state: councilMeetings.state,
-  minutesState: councilMeetings.minutesState, created: councilMeetings.createdAt, modified: meetingModified, deletedAt: councilMeetings.deletedAt,
+  minutesState: councilMeetings.minutesState, minutesApprovedOn: councilMeetings.minutesApprovedOn,
+  created: councilMeetings.createdAt, modified: meetingModified, deletedAt: councilMeetings.deletedAt,
 };
-type MeetingRow = { id: string; councilId: string; bodyId: string; title: string; bodyName: string; startsAt: Date; endsAt: Date | null; locationId: string | null; state: keyof typeof LABELS.meetingState; minutesState: string; created: Date; modified: Date; deletedAt: Date | null };
+export type MeetingRow = { id: string; councilId: string; bodyId: string; title: string; bodyName: string; startsAt: Date; endsAt: Date | null; locationId: string | null; state: keyof typeof LABELS.meetingState; minutesState: string; minutesApprovedOn: string | null; created: Date; modified: Date; deletedAt: Date | null };
+
+/**
+ * The approved minutes of a meeting (public items only, attendees who consented), rendered as PDF when fetched:
+ * the Meeting's resultsProtocol, a File at <meeting>/resultsProtocol. Without checksum and size (rendered anew).
+ */
+export function resultsProtocol(c: OparlContext, r: MeetingRow, opts: { embedded?: boolean }): Obj | undefined {
+  const meeting = url.meeting(c, r.id);
+  const id = `${meeting}/resultsProtocol`;
+  if (r.minutesState !== 'genehmigt') return undefined;
+  if (r.deletedAt) return stub(id, 'File', r.created, r.modified);
+  const day = dateTime(r.startsAt).slice(0, 10);
+  return clean({
+    id, type: `${SCHEMA}File`, name: `Ergebnisprotokoll ${r.bodyName} ${day}`, fileName: `Ergebnisprotokoll ${r.bodyName.replace(/[\\/:*?"<>|]+/g, '-')} ${day}.pdf`,
+    mimeType: 'application/pdf', date: r.minutesApprovedOn ?? undefined, accessUrl: `${id}/access`, downloadUrl: `${id}/download`,
+    meeting: opts.embedded ? undefined : [meeting], ...stamps(r),
+  });
+}
 export const meetingKind: Kind<MeetingRow> = {
   rows: (db, where, page) => paged(db.select(meetingCols).from(councilMeetings).innerJoin(councilBodies, eq(councilBodies.id, councilMeetings.bodyId)).where(where).orderBy(asc(councilMeetings.createdAt), asc(councilMeetings.id)), page),
   count: (db, where) => count(db.select({ n: nCol }).from(councilMeetings).where(where)),
@@ -437,6 +449,7 @@ export const meetingKind: Kind<MeetingRow> = {
         id, type: `${SCHEMA}Meeting`, name: r.title || r.bodyName, meetingState: LABELS.meetingState[r.state], cancelled: r.state === 'abgesagt' ? true : undefined,
         start: dateTime(r.startsAt), end: r.endsAt ? dateTime(r.endsAt) : undefined,
         location: location >= 0 ? locationObjects[location] : undefined,
+        resultsProtocol: resultsProtocol(c, r, { embedded: true }),
         organization: [url.organization(c, r.bodyId)],
         web: `${c.publicUrl}${councilPaths.publicMeeting(r.councilId, r.id)}`,
         agendaItem: itemRows.flatMap((a, i) => (a.meetingId === r.id ? [items[i]!] : [])),

@@ -5,8 +5,10 @@ import { access } from '../../../server/http/access.js';
 import { councilMeetings, councils } from '../schema.js';
 import { dateTime, listPage, notFoundError, OparlError, parseListQuery, type ListQuery } from './list-query.js';
 import {
-  bodyKind, fileKind, kinds, organizationKind, represented, SCHEMA, url, type AnyKind, type KindName, type OparlContext,
+  bodyKind, fileKind, kinds, organizationKind, represented, resultsProtocol, SCHEMA, url, type AnyKind, type KindName, type OparlContext,
 } from './oparl-objects.js';
+import { minutesModel } from '../minutes-model.js';
+import { minutesPdf } from '../render-minutes.js';
 
 /**
  * The OParl 1.1 API of the councils (https://oparl.org): public, read-only, stateless (no cookie is read or set,
@@ -33,6 +35,10 @@ function sendJson(reply: FastifyReply, status: number, body: unknown) {
 function sendError(reply: FastifyReply, error: OparlError) {
   return sendJson(reply, error.status, { type: `${SCHEMA}Error`, message: error.message, ...(error.debug ? { debug: error.debug } : {}) });
 }
+
+/** Content-Disposition of a download: the name with its umlauts (RFC 6266/5987) and an ASCII fallback. */
+const attachment = (fileName: string) =>
+  `attachment; filename="${fileName.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\/]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
 const idOf = (request: FastifyRequest) => {
   const id = (request.params as Params).id;
@@ -169,6 +175,28 @@ export async function registerOparlRoutes(app: App) {
     app.get(`/${name}/:id`, route, async (request, reply) => sendJson(reply, 200, await oneOf(context(), kinds[name], idOf(request))));
   }
 
+  // The approved minutes (Meeting.resultsProtocol): the File, and the PDF of the public version.
+  const protocolOf = async (c: OparlContext, request: FastifyRequest) => {
+    const rows = await kinds.meeting.rows(c.db, kinds.meeting.byId(idOf(request)), { size: 1, offset: 0 });
+    const file = rows[0] && resultsProtocol(c, rows[0], {});
+    if (!file) throw notFoundError('Ein genehmigtes Protokoll dieser Sitzung');
+    return { meeting: rows[0]!, file };
+  };
+  app.get('/meeting/:id/resultsProtocol', route, async (request, reply) => sendJson(reply, 200, (await protocolOf(context(), request)).file));
+  for (const mode of ['access', 'download'] as const) {
+    app.get(`/meeting/:id/resultsProtocol/${mode}`, route, async (request, reply) => {
+      const c = context();
+      const { meeting, file } = await protocolOf(c, request);
+      if (file.deleted) throw new OparlError(410, 'Die Datei wurde gelöscht.');
+      const [council] = await c.db.select().from(councils).where(eq(councils.id, meeting.councilId));
+      const data = await minutesPdf(await minutesModel(c.db, app.files, council!, meeting.id, { publicOnly: true }));
+      cors(reply);
+      reply.header('content-type', 'application/pdf').header('content-length', String(data.length)).header('cache-control', 'no-cache');
+      if (mode === 'download') reply.header('content-disposition', attachment(String(file.fileName)));
+      return reply.send(data);
+    });
+  }
+
   // File contents: accessUrl for viewing (no attachment disposition), downloadUrl as an attachment (specification 2.7).
   for (const mode of ['access', 'download'] as const) {
     app.get(`/file/:id/${mode}`, route, async (request, reply) => {
@@ -181,10 +209,7 @@ export async function registerOparlRoutes(app: App) {
       cors(reply);
       reply.header('content-type', file.mimeType).header('content-length', String(data.length))
         .header('etag', `"${file.sha512.slice(0, 32)}"`).header('last-modified', new Date(file.modified).toUTCString()).header('cache-control', 'no-cache');
-      if (mode === 'download') {
-        const ascii = file.fileName.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\/]/g, '_');
-        reply.header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
-      }
+      if (mode === 'download') reply.header('content-disposition', attachment(file.fileName));
       return reply.send(data);
     });
   }

@@ -151,11 +151,11 @@ describe('OParl: what is not public never appears', () => {
   it('publishes decisions with their tracking, owners by name only with consent', async () => {
     const item = await json(`${base}/agendaItem/${fx.items.public}`);
     expect(item).toMatchObject({
-      order: 1, public: true, result: 'beschlossen (7 Ja, 1 Nein, 2 Enthaltungen)', resolutionText: 'Die Stadt prüft eine bessere Beleuchtung am Bahnhof.',
+      order: 1, public: true, result: 'beschlossen (Ja 7, Nein 1, Enthaltungen 2)', resolutionText: 'Die Stadt prüft eine bessere Beleuchtung am Bahnhof.',
       consultation: `${base}/consultation/${fx.items.public}`, 'asskomm:minutes': 'Der Rat berät die Vorlage.',
     });
     expect(item['asskomm:decisions']).toEqual([{
-      number: 'KPR-1/2026', text: 'Die Stadt prüft eine bessere Beleuchtung am Bahnhof.', adopted: true, result: 'beschlossen (7 Ja, 1 Nein, 2 Enthaltungen)',
+      number: 'KPR-1/2026', text: 'Die Stadt prüft eine bessere Beleuchtung am Bahnhof.', adopted: true, result: 'beschlossen (Ja 7, Nein 1, Enthaltungen 2)',
       tracking: { state: 'in Arbeit', owner: 'Dr. Anna Beispiel', dueDate: '2026-09-30', note: 'Angebote eingeholt' },
     }]);
     const draft = await json(`${base}/agendaItem/${fx.items.draftPublic}`);
@@ -164,6 +164,17 @@ describe('OParl: what is not public never appears', () => {
     expect(draft['asskomm:minutes']).toBeUndefined(); // the meeting's minutes are a draft
     const meeting = await json(`${base}/meeting/${fx.meetings.approved}`);
     expect(meeting.agendaItem.map((a: { order: number }) => a.order)).toEqual([1]);
+    // approved minutes as the meeting's resultsProtocol (the public version, rendered as PDF); none for draft minutes
+    expect(meeting.resultsProtocol).toMatchObject({ id: `${base}/meeting/${fx.meetings.approved}/resultsProtocol`, mimeType: 'application/pdf', date: '2026-06-01' });
+    expect(await json(meeting.resultsProtocol.id)).toMatchObject({ ...meeting.resultsProtocol, meeting: [meeting.id] });
+    const pdf = await get(meeting.resultsProtocol.accessUrl);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-disposition']).toBeUndefined();
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await get(meeting.resultsProtocol.downloadUrl)).headers['content-disposition']).toMatch(/^attachment; filename="Ergebnisprotokoll /);
+    expect((await json(`${base}/meeting/${fx.meetings.draft}`)).resultsProtocol).toBeUndefined();
+    expect((await get(`${base}/meeting/${fx.meetings.draft}/resultsProtocol/access`)).statusCode).toBe(404);
     expect(meeting.web).toBe(`${t.config.publicUrl}/kpr/${fx.councilId}/sitzungen/${fx.meetings.approved}`);
     expect(meeting.agendaItem[0].auxiliaryFile.map((f: { id: string }) => f.id)).toEqual([`${base}/file/${fx.files.item}`]);
   });
