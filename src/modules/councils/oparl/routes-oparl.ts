@@ -131,7 +131,7 @@ export async function registerOparlRoutes(app: App) {
 
   const lists: [string, KindName][] = [
     ['person', 'person'], ['membership', 'membership'], ['meeting', 'meeting'], ['agendaItem', 'agendaItem'], ['paper', 'paper'],
-    ['consultation', 'consultation'], ['file', 'file'], ['locationList', 'location'],
+    ['consultation', 'consultation'], ['locationList', 'location'],
   ];
   for (const [path, name] of lists) {
     app.get(`/body/:id/${path}`, route, async (request, reply) => {
@@ -142,6 +142,24 @@ export async function registerOparlRoutes(app: App) {
       return sendJson(reply, 200, await listOf(c, kind, kind.inCouncil(id), parseListQuery(request.query), url.bodyList(c, id, path)));
     });
   }
+  // The files of a body: the stored ones first, then the approved minutes of its meetings (Meeting.resultsProtocol).
+  app.get('/body/:id/file', route, async (request, reply) => {
+    const c = context();
+    const id = idOf(request);
+    await council(c, id);
+    const q = parseListQuery(request.query);
+    const where = and(fileKind.inCouncil(id), fileKind.filter(q));
+    const minutesWhere = and(kinds.meeting.inCouncil(id), eq(councilMeetings.minutesState, 'genehmigt'), kinds.meeting.filter(q));
+    const stored = await fileKind.count(c.db, where);
+    const protocols = await kinds.meeting.count(c.db, minutesWhere);
+    const offset = (q.page - 1) * q.size;
+    const fileRows = offset < stored ? await fileKind.rows(c.db, where, { size: q.size, offset }) : [];
+    const rest = q.size - fileRows.length;
+    const meetingRows = rest > 0 ? await kinds.meeting.rows(c.db, minutesWhere, { size: rest, offset: Math.max(0, offset - stored) }) : [];
+    const data = [...await fileKind.present(c, fileRows, {}), ...meetingRows.map((m) => resultsProtocol(c, m, {})!)];
+    return sendJson(reply, 200, listPage(url.bodyList(c, id, 'file'), q, data, stored + protocols));
+  });
+
   // No legislative terms: councils have none (an empty list is allowed).
   app.get('/body/:id/legislativeTermList', route, async (request, reply) => {
     const c = context();

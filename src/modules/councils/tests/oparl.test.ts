@@ -143,8 +143,12 @@ describe('OParl: what is not public never appears', () => {
   it('publishes the files the public pages publish (public-visibility.ts), no more and no fewer', async () => {
     const publicIds = (await t.app.database.db.select({ id: councilFiles.id }).from(councilFiles).where(publicFileCondition)).map((r) => `${base}/file/${r.id}`).sort();
     const bodies = (await all(`${base}/body`)).map((b) => b.id as string);
-    const oparl = (await Promise.all(bodies.map((b) => all(`${b}/file`)))).flat().map((f) => f.id as string).sort();
+    const listed = (await Promise.all(bodies.map((b) => all(`${b}/file`)))).flat().map((f) => f.id as string);
+    // the stored files; the approved minutes (rendered, not stored) follow them
+    const oparl = listed.filter((f) => !f.endsWith('/resultsProtocol')).sort();
     expect(oparl).toEqual(publicIds);
+    expect(listed).toContain(`${base}/meeting/${fx.meetings.approved}/resultsProtocol`);
+    expect(listed).not.toContain(`${base}/meeting/${fx.meetings.draft}/resultsProtocol`);
     expect(oparl).toContain(`${base}/file/${fx.files.rules}`);
   });
 
@@ -197,19 +201,19 @@ describe('OParl: what is not public never appears', () => {
 
 describe('OParl: lists, filters and deletion', () => {
   it('narrows lists by created and modified, keeps the filters in the links and pages by the limit hint', async () => {
-    const list = `${base}/body/${fx.councilId}/file`;
-    const files = await all(list);
-    expect(files.length).toBe(3);
-    const second = files[1]!.created as string;
-    const since = `${list}?created_since=${encodeURIComponent(second)}&limit=1`;
+    const people = `${base}/body/${fx.councilId}/membership`;
+    const memberships = await all(people);
+    expect(memberships.length).toBe(3); // the non-consenting person's is not there
+    const second = memberships[1]!.created as string;
+    const since = `${people}?created_since=${encodeURIComponent(second)}&limit=1`;
     const page1 = await json(since);
     expect(page1.data.length).toBe(1);
     expect(page1.pagination).toMatchObject({ totalElements: 2, elementsPerPage: 1, currentPage: 1, totalPages: 2 });
     expect(new URL(page1.links.next).searchParams.get('created_since')).toBe(second);
     expect(new URL(page1.links.next).searchParams.get('limit')).toBe('1');
-    expect((await all(since)).map((f) => f.id)).toEqual(files.slice(1).map((f) => f.id));
-    expect((await all(`${list}?created_until=${encodeURIComponent(second)}`)).map((f) => f.id)).toEqual(files.slice(0, 2).map((f) => f.id));
-    const bad = await get(`${list}?modified_since=gestern`);
+    expect((await all(since)).map((m) => m.id)).toEqual(memberships.slice(1).map((m) => m.id));
+    expect((await all(`${people}?created_until=${encodeURIComponent(second)}`)).map((m) => m.id)).toEqual(memberships.slice(0, 2).map((m) => m.id));
+    const bad = await get(`${base}/body/${fx.councilId}/paper?modified_since=gestern`);
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ type: 'https://schema.oparl.org/1.1/Error' });
   });
