@@ -114,10 +114,14 @@ describe('GET /api/dashboard: each role’s start page shows its own work', () =
     expect(boards.get('analyst')!.roles.map((r) => r.scope).sort()).toEqual(['Sicherheitsanalyse Schwarzenberg 2022 (Städtebund Silberberg)', 'Sicherheitsanalyse Schwarzenberg 2026 (2. Welle)']);
   });
 
-  it('the council member: the alliance’s figures, no promise of meetings and nothing they may not open', async () => {
-    expect(keysOf('council_member')).toEqual(['alliance.figures']);
+  it('the council member: the decisions they carry out, their council’s next meetings, the alliance’s figures, and nothing they may not open', async () => {
+    expect([...keysOf('council_member')].sort()).toEqual(['alliance.figures', 'councils.meetings', 'councils.myDecisions']);
+    const mine = items(card('council_member', 'councils.myDecisions'));
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((i) => i.commune === 'Kommunaler Präventionsrat Schwarzenberg')).toBe(true);
+    expect(records(card('council_member', 'councils.meetings')).length).toBeGreaterThan(0);
     expect(card('council_member', 'alliance.figures')).toMatchObject({ kind: 'metric', link: { href: '/kennzahlen' } });
-    expect(boards.get('council_member')!.roles).toEqual([{ role: 'council_member', scope: null }]);
+    expect(boards.get('council_member')!.roles).toEqual([{ role: 'council_member', scope: 'Kommunaler Präventionsrat Schwarzenberg' }]);
   });
 
   it('the administration: open invitations (counting a new one) and the registry’s state', async () => {

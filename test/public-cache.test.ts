@@ -6,6 +6,8 @@ import { createMailer } from '../src/server/mail/mailer.js';
 import { seededRandom } from '../src/modules/surveys/sampling.js';
 import { addDays, todayIso } from '../src/lib/dates.js';
 import { readVersions } from '../src/server/cache/data-versions.js';
+import { insertCouncilRecord } from '../src/modules/councils/insert-council-record.js';
+import { freeCouncilCode } from '../src/modules/councils/council-code.js';
 import type { App } from '../src/server/modules.js';
 import { createTestApp, roleCaller, type TestApp } from './helpers.js';
 
@@ -65,7 +67,7 @@ describe('cached public answers', () => {
         expect(res.statusCode, res.body).toBe(201);
       },
       async milestone() {
-        const kind = pick(['contacted', 'council_constituted', 'funding_committed', 'safety_analysis_completed'] as const);
+        const kind = pick(['contacted', 'funding_committed', 'safety_analysis_completed'] as const);
         const res = await call('lpr_staff', 'POST', '/api/alliance/milestones', {
           ags: pick(communes), occurredOn: someDay(), kind, ...(kind === 'funding_committed' ? { amountEur: 1000 + Math.floor(random() * 50_000) } : {}),
         });
@@ -81,6 +83,13 @@ describe('cached public answers', () => {
         const field = pick((await get(live, '/api/fields-of-action')).json().items as { id: string; label: string; sortOrder: number; active: boolean; version: number }[]);
         const res = await call('lpr_admin', 'PUT', `/api/fields-of-action/${field.id}`, { label: `${field.label.replace(/ \(\d+\)$/, '')} (${Math.floor(random() * 100)})`, sortOrder: field.sortOrder, active: field.active, version: field.version });
         expect(res.statusCode, res.body).toBe(200);
+      },
+      // A council constituted on some day (councils are recorded by the councils module, no longer as milestones).
+      async council() {
+        const ags = pick(communes);
+        await t.database.db.transaction(async (tx) => insertCouncilRecord(tx, {
+          code: await freeCouncilCode(tx, `Test ${ags}`), ags, name: `Präventionsrat ${ags}`, history: [{ state: 'konstituiert', effectiveOn: someDay() }],
+        }));
       },
       // A write outside the API (a registry import, an operator's SQL) invalidates as well.
       async registryByHand() {

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, login, roleCaller, type TestApp } from './helpers.js';
 import type { RouteEntry } from '../src/server/app.js';
 import type { Role } from '../src/server/auth/roles.js';
+import { and, eq, isNull } from 'drizzle-orm';
+import { councils } from '../src/modules/councils/schema.js';
 
 /**
  * The scope matrix, generated from the route table: every route with a path or query parameter that names a
@@ -115,7 +117,9 @@ beforeAll(async () => {
   const milestone = await created('POST', '/api/alliance/milestones', { ags: FOREIGN_AGS, occurredOn: '2026-01-10', kind: 'contacted', note: `Kontakt ${MARKER}` });
   const taskId = consultation.tasks?.[0]?.id ?? randomUUID();
   // A council whose public side is harmless and whose internal records carry the marker.
-  const council = await created('POST', '/api/councils', { ags: FOREIGN_AGS, name: 'Kommunaler Präventionsrat Dresden' });
+  // The demo data may have given Dresden a council already (taken over from the alliance's generated milestones).
+  const [demoCouncil] = await t.database.db.select({ id: councils.id }).from(councils).where(and(eq(councils.ags, FOREIGN_AGS), isNull(councils.deletedAt)));
+  const council = demoCouncil ? (await call('lpr_staff', 'GET', `/api/councils/${demoCouncil.id}`)).json() : await created('POST', '/api/councils', { ags: FOREIGN_AGS, name: 'Kommunaler Präventionsrat Dresden' });
   await created('POST', `/api/councils/${council.id}/persons`, { familyName: `Person ${MARKER}`, email: 'fremd@dresden.test', publicConsent: false });
   const plenum = council.bodies[0].id;
   const meeting = await created('POST', `/api/councils/${council.id}/meetings`, { bodyId: plenum, startsAt: '2026-01-20T16:00:00Z', onlineUrl: 'https://meet.example/dd' });

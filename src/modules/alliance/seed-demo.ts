@@ -193,7 +193,7 @@ export async function seedAllianceDemo(ctx: SeedContext) {
     dueOn: addDays(c.heldOn, 30), assignee: 'LPR', doneOn: i % 3 === 0 ? addDays(c.heldOn, 20) : null,
   })));
 
-  // --- Milestones: first contacts, councils, analyses, funding, a dormant commune ---
+  // --- Milestones: first contacts, councils (the councils module's demo takes these over as councils), analyses, funding, a dormant commune ---
   const milestones: (typeof communeMilestones.$inferInsert)[] = [];
   for (const [ags, on] of firstContact) milestones.push({ ags, occurredOn: on, kind: 'contacted', note: 'Erstkontakt (Anfrage der Kommune).' });
   for (const ags of contactedOnly) milestones.push({ ags, occurredOn: g.day('2022-01-10', '2025-11-28'), kind: 'contacted', note: 'Erstkontakt auf einer Fachveranstaltung.' });

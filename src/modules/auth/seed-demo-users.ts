@@ -16,7 +16,14 @@ export const DEMO_USERS: { email: string; displayName: string; grants: TGrant[] 
   { email: 'analyse@institut.demo', displayName: 'Arno Analyst (Forschungsinstitut)', grants: [{ role: 'analyst', scopeType: 'analysis', scopeId: 'sa-schwarzenberg-2026' }, { role: 'analyst', scopeType: 'analysis', scopeId: 'sa-schwarzenberg-2022' }] },
 ];
 
+/**
+ * Whether a demo user's grants name a council: such users are created by the councils module's demo seed,
+ * which runs later and creates the council first (a grant's scope must exist).
+ */
+export const namesCouncil = (u: { grants: TGrant[] }) => u.grants.some((g) => g.scopeType === 'council');
+
 export async function seedDemoUsers(ctx: SeedContext) {
-  for (const u of DEMO_USERS) await createUser(ctx.db, systemContext('demo-seed'), { ...u, password: DEMO_PASSWORD });
-  ctx.log(`demo users: ${DEMO_USERS.length} (password for local use only, see README)`);
+  const now = DEMO_USERS.filter((u) => !namesCouncil(u));
+  for (const u of now) await createUser(ctx.db, systemContext('demo-seed'), { ...u, password: DEMO_PASSWORD });
+  ctx.log(`demo users: ${now.length} (password for local use only, see README; council members follow with the councils' demo data)`);
 }

@@ -8,6 +8,11 @@ import { councilRoutes } from './routes-councils.js';
 import { meetingRoutes } from './routes-meetings.js';
 import { publicCouncilRoutes } from './routes-public.js';
 import { councilsDashboard } from './dashboard.js';
+import { councilsFigures } from './figures.js';
+import { councilsCommuneEvents } from './commune-events.js';
+import { councilsTimeline } from './timeline.js';
+import { adoptCouncilMilestones } from './adopt-council-milestones.js';
+import { seedCouncilsDemo } from './seed-demo.js';
 import { decisionRemindersJob } from './decision-reminders.js';
 import { documentRoutes } from './routes-documents.js';
 
@@ -30,4 +35,14 @@ export const councilsModule: PlatformModule = {
     await documentRoutes(app);
   },
   rootRoutes: [oparlRoutes],
+  /** Replaces the alliance's milestone-based `councils` figure (this module is listed after the alliance). */
+  figures: councilsFigures,
+  communeEvents: councilsCommuneEvents,
+  timeline: councilsTimeline,
+  /** Every start: council milestones recorded before this module existed become councils. */
+  async seedReference(ctx) {
+    const { adopted, superseded } = await adoptCouncilMilestones(ctx.db);
+    if (adopted || superseded) ctx.log(`councils: ${adopted} taken over from recorded milestones (${superseded} superseded by existing councils)`);
+  },
+  seedDemo: seedCouncilsDemo,
 };

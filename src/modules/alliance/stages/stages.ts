@@ -22,10 +22,18 @@ export const STAGE_LABELS: Record<Stage, string> = {
 export const COOPERATING_STAGES: ReadonlySet<Stage | null> = new Set(['pre_agreement', 'cooperation', 'active']);
 const ADVISED_OR_LATER: ReadonlySet<Stage> = new Set(['advised', 'pre_agreement', 'cooperation', 'active', 'dormant', 'withdrawn']);
 
+/**
+ * Every kind a milestone row may have. Council milestones are legacy: councils are recorded by the councils
+ * module now (which took the rows over); a row of theirs is still read without harm.
+ */
 export const MILESTONE_KINDS = ['contacted', 'council_constituted', 'council_reactivated', 'safety_analysis_completed', 'funding_committed', 'stage_correction'] as const;
 export type MilestoneKind = (typeof MILESTONE_KINDS)[number];
-/** Milestones that show a module in use; other modules may record them too (as commune events) and count them. */
+/** The kinds the LPR records as milestones. */
+export const RECORDED_MILESTONE_KINDS = ['contacted', 'safety_analysis_completed', 'funding_committed', 'stage_correction'] as const satisfies readonly MilestoneKind[];
+/** Events that show a module in use, whichever module records them (councils, analyses, funding). */
 export const ACTIVITY_KINDS = ['council_constituted', 'council_reactivated', 'safety_analysis_completed', 'funding_committed'] as const satisfies readonly MilestoneKind[];
+/** The milestones the alliance offers other modules as commune events (councils come from the councils module). */
+export const ALLIANCE_EVENT_KINDS = ['safety_analysis_completed', 'funding_committed'] as const satisfies readonly (typeof ACTIVITY_KINDS)[number][];
 const isActivity = (kind: MilestoneKind) => (ACTIVITY_KINDS as readonly MilestoneKind[]).includes(kind);
 
 export interface AgreementFact { id: string; kind: 'pre' | 'cooperation'; title: string; inForceSince: string; endedOn: string | null }

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { ZAgs, ZDate, ZId, ZText } from '../../../server/http/zod.js';
-import { MILESTONE_KINDS, STAGES } from './stages.js';
+import { MILESTONE_KINDS, RECORDED_MILESTONE_KINDS, STAGES } from './stages.js';
 
 export const ZMilestoneInput = z.object({
-  ags: ZAgs, occurredOn: ZDate, kind: z.enum(MILESTONE_KINDS),
+  ags: ZAgs, occurredOn: ZDate, kind: z.enum(RECORDED_MILESTONE_KINDS),
   stage: z.enum(STAGES).nullable().default(null),
   amountEur: z.number().positive().max(100_000_000).nullable().default(null),
   note: ZText(2000).default(''),

@@ -4,6 +4,7 @@ import { addDays, formatDateDe, todayIso } from '../../../lib/dates.js';
 import { configureCommuneEvents, figureContext, type CommuneEvent } from '../../../server/figures.js';
 import { platformModules } from '../../../platform/modules.js';
 import { createTestApp, roleCaller, type TestApp } from '../../../../test/helpers.js';
+import { insertCouncilRecord } from '../../councils/insert-council-record.js';
 
 let t: TestApp;
 let call: Awaited<ReturnType<typeof roleCaller>>;
@@ -76,10 +77,14 @@ describe('exports served by the core', () => {
 });
 
 describe('commune events between modules', () => {
-  it('offers the LPR’s council, analysis and funding milestones to other modules, not contacts or corrections', async () => {
+  it('offers the LPR’s analysis and funding milestones to other modules, not contacts or corrections; councils come from the councils module', async () => {
     const events = await figureContext(t.database.db).communeEvents();
     const own = events.filter((e) => e.module === 'alliance');
-    expect(new Set(own.map((e) => e.kind))).toEqual(new Set(['council_constituted', 'council_reactivated', 'safety_analysis_completed', 'funding_committed']));
+    expect(new Set(own.map((e) => e.kind))).toEqual(new Set(['safety_analysis_completed', 'funding_committed']));
+    const councilEvents = events.filter((e) => e.module === 'councils');
+    expect(councilEvents.map((e) => e.kind)).toContain('council_constituted');
+    expect(councilEvents.every((e) => e.kind === 'council_constituted' || e.kind === 'council_reactivated')).toBe(true);
+    expect(councilEvents.find((e) => e.ags === '14521550')).toMatchObject({ kind: 'council_constituted', occurredOn: '2022-09-28' });
   });
 
   it('counts another module’s event in stages, map layers, figures and the commune list, and never its own twice', async () => {
@@ -87,25 +92,32 @@ describe('commune events between modules', () => {
     const commune = map.communes.find((p: { stage: string; council: boolean }) => p.stage === 'cooperation' && !p.council);
     expect(commune).toBeDefined();
     const councils = async (asOf = '') => (await call(null, 'GET', `/api/public/figures${asOf ? `?asOf=${asOf}` : ''}`)).json().councils as number;
+    const mapEntry = async () => (await call(null, 'GET', '/api/public/map')).json().communes.find((c: { ags: string }) => c.ags === commune.ags);
     const councilsBefore = await councils();
     const today = todayIso();
     const councilsTheDayBefore = await councils(addDays(today, -1));
     const councilEvent: CommuneEvent = { ags: commune.ags, kind: 'council_constituted', occurredOn: today, note: 'Sitzung', module: 'councils' };
-    await injectEvents([...moduleSources(), async () => [councilEvent]]);
     try {
-      const now = (await call(null, 'GET', '/api/public/map')).json().communes.find((c: { ags: string }) => c.ags === commune.ags);
-      expect(now).toMatchObject({ stage: 'active', council: true });
-      expect(await councils(addDays(today, -1))).toBe(councilsTheDayBefore);
-      expect(await councils()).toBe(councilsBefore + 1);
-      const stage = (await call('lpr_staff', 'GET', `/api/alliance/communes/${commune.ags}/stage`)).json();
-      expect(stage.history.at(-1)).toMatchObject({ date: today, stage: 'active' });
-      const csv = (await call('lpr_staff', 'GET', '/api/alliance/communes/export?format=csv')).body;
-      expect(csv.split('\n').find((l) => l.startsWith(commune.ags))).toContain(`;aktiv;${formatDateDe(today)};`);
       // An event the alliance itself contributes is already one of its milestones: counting it again changes nothing.
       await injectEvents([...moduleSources(), async () => [{ ...councilEvent, module: 'alliance' }]]);
+      expect(await mapEntry()).toMatchObject({ stage: 'cooperation', council: false });
+      expect(await councils()).toBe(councilsBefore);
+      // Another module's event moves stage and map; the councils figure counts council records, not events.
+      await injectEvents([...moduleSources(), async () => [councilEvent]]);
+      expect(await mapEntry()).toMatchObject({ stage: 'active', council: true });
       expect(await councils()).toBe(councilsBefore);
     } finally {
       await injectEvents(moduleSources());
     }
+    expect(await mapEntry()).toMatchObject({ stage: 'cooperation', council: false });
+    // A council constituted today, recorded by the councils module: its commune event and its figure.
+    await t.database.db.transaction((tx) => insertCouncilRecord(tx, { code: 'kpr-bilanz-test', ags: commune.ags, name: 'Präventionsrat (Test)', history: [{ state: 'konstituiert', effectiveOn: today, note: 'Sitzung' }] }));
+    expect(await mapEntry()).toMatchObject({ stage: 'active', council: true });
+    expect(await councils(addDays(today, -1))).toBe(councilsTheDayBefore);
+    expect(await councils()).toBe(councilsBefore + 1);
+    const stage = (await call('lpr_staff', 'GET', `/api/alliance/communes/${commune.ags}/stage`)).json();
+    expect(stage.history.at(-1)).toMatchObject({ date: today, stage: 'active' });
+    const csv = (await call('lpr_staff', 'GET', '/api/alliance/communes/export?format=csv')).body;
+    expect(csv.split('\n').find((l) => l.startsWith(commune.ags))).toContain(`;aktiv;${formatDateDe(today)};`);
   });
 });

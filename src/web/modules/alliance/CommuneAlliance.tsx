@@ -11,7 +11,8 @@ import { useApi } from '../../useApi.js';
 import { useText } from './messages.js';
 
 const STAGES = ['contacted', 'advised', 'pre_agreement', 'cooperation', 'active', 'dormant', 'withdrawn'] as const satisfies readonly Stage[];
-const KINDS = ['contacted', 'council_constituted', 'council_reactivated', 'safety_analysis_completed', 'funding_committed', 'stage_correction'] as const satisfies readonly MilestoneKind[];
+/** What the LPR records here; councils are recorded as councils (councils module). */
+const KINDS = ['contacted', 'safety_analysis_completed', 'funding_committed', 'stage_correction'] as const satisfies readonly MilestoneKind[];
 
 /** The commune's alliance stage with its history; LPR staff record milestones and corrections here. */
 export function CommuneAlliance({ ags }: { ags: string }) {
