@@ -72,6 +72,9 @@ describe('OParl 1.1 conformance', () => {
   it('crawls the whole interface from the System object without a problem', async () => {
     const result = await checkOparl(base, { fetch: fetcher });
     expect(result.problems).toEqual([]);
+    console.log(`OParl crawl: ${JSON.stringify(result.stats)}`);
+    // the demo councils (Chemnitz and others) besides the fixture's
+    expect(result.stats.byType.Body).toBeGreaterThan(1);
     for (const type of ['System', 'Body', 'Organization', 'Person', 'Membership', 'Meeting', 'AgendaItem', 'Paper', 'Consultation', 'File', 'Location']) {
       expect(result.stats.byType[type], type).toBeGreaterThan(0);
     }
