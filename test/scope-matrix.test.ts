@@ -209,6 +209,8 @@ describe('scope matrix', () => {
     const consultation = await first('commune', `/api/consultations?ags=${OWN_AGS}`);
     const agreement = await first('police', `/api/agreements?ags=${OWN_AGS}`);
     const process = await first('coach', '/api/coaching');
+    const council = await first('council_member', '/api/councils');
+    const policeCouncil = await first('police', '/api/councils');
     const open: [Role, string][] = [
       ['commune', `/api/analyses/${analysis}`], ['commune', `/api/consultations/${consultation}`], ['commune', `/api/agreements/${agreement}`],
       ['commune', `/api/alliance/communes/${OWN_AGS}/stage`], ['commune', `/api/alliance/communes/${OWN_AGS}/timeline`], ['commune', `/api/crime/communes/${OWN_AGS}`],
@@ -218,6 +220,8 @@ describe('scope matrix', () => {
       ['analyst', `/api/analyses/${analysis}`], ['analyst', `/api/analyses/${analysis}/questionnaire`], ['analyst', `/api/crime/communes/${OWN_AGS}`],
       ['analyst', `/api/communes/${OWN_AGS}/age-structure`],
       ['coach', `/api/coaching/${process}`],
+      ['council_member', `/api/councils/${council}`], ['council_member', `/api/councils/${council}/decisions`], ['council_member', `/api/councils/${council}/persons`],
+      ['police', `/api/councils/${policeCouncil}`], ['commune', `/api/councils/${council}/meetings`],
     ];
     for (const [role, url] of open) expect((await call(role, 'GET', url)).statusCode, `${role} GET ${url}`).toBe(200);
   });

@@ -10,6 +10,7 @@ import { useWebModules } from './slots.js';
 import type { TDashboard, TDashboardCard, TDashboardText } from '../../server/aggregates/dashboard.types.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const tag = (locale: Locale) => (locale === 'en' ? 'en-GB' : 'de-DE');
 
 /** Resolves a card text with the catalog of the module that contributed the card; dates and numbers in the page's style. */
@@ -20,7 +21,8 @@ function useCardText() {
     if (typeof text === 'string') return text;
     const owner = modules.find((m) => m.name === module);
     const vars = Object.fromEntries(Object.entries(text.vars ?? {}).map(([k, v]) => [k,
-      k === 'count' ? v : typeof v === 'number' ? v.toLocaleString(tag(locale)) : ISO_DATE.test(v) ? formatDate(v, locale) : v]));
+      k === 'count' ? v : typeof v === 'number' ? v.toLocaleString(tag(locale)) : ISO_DATE.test(v) ? formatDate(v, locale)
+        : ISO_DATE_TIME.test(v) ? new Date(v).toLocaleString(tag(locale), { dateStyle: 'medium', timeStyle: 'short' }) : v]));
     return translate(owner?.dashboard ?? owner?.messages ?? { de: {}, en: {} }, locale, text.key, vars);
   }, [modules, locale]);
 }

@@ -4,6 +4,7 @@ import type { bilanzPolicy } from '../../server/aggregates/bilanz.js';
 import type { alliancePolicies } from '../../modules/alliance/policy.js';
 import type { authPolicies } from '../../modules/auth/policy.js';
 import type { communesPolicies } from '../../modules/communes/policy.js';
+import type { councilsPolicies } from '../../modules/councils/policy.js';
 import type { crimePolicies } from '../../modules/crime/policy.js';
 import type { evaluationPolicies } from '../../modules/evaluation/policy.js';
 import type { surveysPolicies } from '../../modules/surveys/policy.js';
@@ -18,6 +19,7 @@ export type Ability =
   | AbilityOf<(typeof alliancePolicies)[number]>
   | AbilityOf<(typeof authPolicies)[number]>
   | AbilityOf<(typeof communesPolicies)[number]>
+  | AbilityOf<(typeof councilsPolicies)[number]>
   | AbilityOf<(typeof crimePolicies)[number]>
   | AbilityOf<(typeof evaluationPolicies)[number]>
   | AbilityOf<(typeof surveysPolicies)[number]>;

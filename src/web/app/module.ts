@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { Messages } from '../i18n/index.js';
 import type { Ability } from './abilities.js';
+import type { SessionUser } from '../session.js';
 
 /** A page of a module. With `ability` the shell asks for sign-in and the ability before it renders the page. */
 export interface WebRoute {
@@ -17,6 +18,8 @@ export interface NavEntry {
   label: string;
   order: number;
   ability?: Ability;
+  /** Shown only when this holds for the signed-in user (or, with `null`, for a visitor). */
+  when?: (user: SessionUser | null) => boolean;
 }
 
 /** A panel a module contributes to the commune page (e.g. the alliance's stage and records). */

@@ -12,7 +12,7 @@ export function Layout() {
   const navigate = useNavigate();
   const location = useLocation();
   const nav = [{ to: '/', label: t('nav.start'), order: 0 }, ...useWebModules().flatMap((m) => (m.nav ?? [])
-    .filter((n) => !n.ability || can(user, n.ability)).map((n) => ({ to: n.to, label: translate(m.messages, locale, n.label), order: n.order })))]
+    .filter((n) => (!n.ability || can(user, n.ability)) && (!n.when || n.when(user))).map((n) => ({ to: n.to, label: translate(m.messages, locale, n.label), order: n.order })))]
     .sort((a, b) => a.order - b.order);
   // Below the CSS breakpoint the navigation sits behind a menu button; it closes on a new page and on Escape.
   const [menuOpen, setMenuOpen] = useState(false);

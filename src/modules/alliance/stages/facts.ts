@@ -2,9 +2,10 @@ import { asc, eq, isNotNull } from 'drizzle-orm';
 import type { FigureContext } from '../../../server/figures.js';
 import { communes } from '../../communes/schema.js';
 import { agreementCommunes, agreements, coachingProcesses, communeMilestones, consultationCommunes, consultations, modelCommunes } from '../schema.js';
-import { ACTIVITY_KINDS, stageHistory, type CommuneFacts, type MilestoneKind, type Stage, type StageChange } from './stages.js';
+import { ACTIVITY_KINDS, COUNCIL_DISSOLVED, stageHistory, type CommuneFacts, type MilestoneKind, type Stage, type StageChange } from './stages.js';
 
-const countedKind = (kind: string): kind is (typeof ACTIVITY_KINDS)[number] => (ACTIVITY_KINDS as readonly string[]).includes(kind);
+/** Other modules' events the alliance reads: activities (stages, layers) and a council's dissolution (the map's council layer). */
+const countedKind = (kind: string) => (ACTIVITY_KINDS as readonly string[]).includes(kind) || kind === COUNCIL_DISSOLVED;
 
 export interface AllianceFacts {
   /** Every commune of the registry (active and merged), with its recorded events. */

@@ -111,6 +111,20 @@ export const wasAdvisedBy = (f: CommuneFacts, day: string) =>
 
 export interface MapFlags { contacted: boolean; modelCommune: boolean; agreement: boolean; coaching: boolean; safetyAnalysis: boolean; council: boolean }
 
+/** Whether the commune has a council on `day`: constituted or reactivated, and not dissolved since (councils module's events). */
+function councilOn(f: CommuneFacts, day: string): boolean {
+  let on = false;
+  for (const m of f.milestones) {
+    if (m.occurredOn > day) continue;
+    if (m.kind === 'council_constituted' || m.kind === 'council_reactivated') on = true;
+    else if ((m.kind as string) === COUNCIL_DISSOLVED) on = false;
+  }
+  return on;
+}
+
+/** The kind of the councils module's event for a dissolved council (no milestone row has it). */
+export const COUNCIL_DISSOLVED = 'council_dissolved';
+
 /** The public map's layers for one commune on `day`. */
 export function mapFlags(f: CommuneFacts, day: string, stage: Stage | null): MapFlags {
   return {
@@ -119,6 +133,6 @@ export function mapFlags(f: CommuneFacts, day: string, stage: Stage | null): Map
     agreement: f.agreements.some((a) => inForce(a, day)),
     coaching: f.coaching.some((c) => c.startedOn !== null && c.startedOn <= day && c.status !== 'cancelled'),
     safetyAnalysis: f.milestones.some((m) => m.kind === 'safety_analysis_completed' && m.occurredOn <= day),
-    council: f.milestones.some((m) => (m.kind === 'council_constituted' || m.kind === 'council_reactivated') && m.occurredOn <= day),
+    council: councilOn(f, day),
   };
 }

@@ -89,6 +89,9 @@ describe('the councils figure, from the councils’ state history', () => {
     expect(await councilsOn(dissolved)).toBe(base.now);
     expect(await councilsOn(today)).toBe(base.now);
     expect(await councilsOn(founded)).toBe(base.on + 1);
+    // The map's council layer follows: off from the dissolution on, still on for the days before.
+    expect((await mapOf()).find((c) => c.ags === commune!.ags)).toMatchObject({ council: false });
+    expect((await mapOf(addDays(dissolved, -1))).find((c) => c.ags === commune!.ags)).toMatchObject({ council: true });
   });
 });
 
@@ -133,7 +136,7 @@ describe('council milestones are councils now', () => {
 });
 
 describe('the demo council of Schwarzenberg', () => {
-  it('has meetings in every state, minutes approved at the next meeting, decisions in every tracking state owned by members, and a report draft', async () => {
+  it('has meetings in every state, minutes approved at the next meeting, decisions in every tracking state owned by members, a published report and a draft', async () => {
     const db = t.database.db;
     const [council] = await db.select().from(councils).where(eq(councils.code, 'kpr-schwarzenberg'));
     expect(council).toMatchObject({ ags: '14521550', state: 'aktiv' });
@@ -164,8 +167,11 @@ describe('the demo council of Schwarzenberg', () => {
     expect(linked.length).toBeGreaterThanOrEqual(1);
     const recs = await db.select().from(recommendations).where(inArray(recommendations.id, linked.map((d) => d.recommendationId!)));
     expect(recs).toHaveLength(linked.length);
-    const [report] = await db.select().from(councilReports).where(eq(councilReports.councilId, council!.id));
-    expect(report).toMatchObject({ year: Number(todayIso().slice(0, 4)) - 1 });
+    const reports = await db.select().from(councilReports).where(eq(councilReports.councilId, council!.id)).orderBy(councilReports.year);
+    const lastYear = Number(todayIso().slice(0, 4)) - 1;
+    expect(reports.map((r) => [r.year, r.state])).toEqual([[lastYear - 1, 'veroeffentlicht'], [lastYear, 'entwurf']]);
+    expect(reports[0]!.pdfKey && reports[0]!.docxKey).toBeTruthy();
+    expect(reports[1]!.content.sections.length).toBeGreaterThan(0);
   });
 
   it('links the coordinator and the council member to their persons, each owning open work', async () => {

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { api, formatDateTime } from '../../api.js';
 import { useText } from './messages.js';
 import type { TGrant, TMessage, TRoleOption, TUser, TUserList } from '../../../modules/auth/auth.types.js';
@@ -27,20 +27,42 @@ function CommuneScope({ legend, value, onChange, error }: { legend: string; valu
   return <CommunePicker legend={legend} value={chosen} onChange={(v) => onChange(v[v.length - 1]?.ags ?? '')} error={error} single />;
 }
 
-/** The scope of a role, picked from a list: a commune, a police directorate, an analysis; a council by its id. */
+/** A council scope: the council picked by name (the grant stores its code; its name loaded for an existing grant). */
+function CouncilScope({ legend, value, onChange, error }: { legend: string; value: string; onChange: (code: string) => void; error?: string }) {
+  const { t } = useText();
+  const [search, setSearch] = useState('');
+  const known = useApi<{ items: TCouncilRef[] }>(value ? `/councils?limit=25&q=${encodeURIComponent(value)}` : null);
+  const matches = useApi<{ items: TCouncilRef[] }>(search.trim().length >= 2 ? `/councils?limit=8&q=${encodeURIComponent(search.trim())}` : null);
+  const [picked, setPicked] = useState<TCouncilRef | null>(null);
+  const name = (picked?.code === value ? picked.name : known.data?.items.find((c) => c.code === value)?.name) ?? value;
+  const errorId = useId();
+  return (
+    <fieldset className="field">
+      <legend>{legend}</legend>
+      {error && <span id={errorId} className="error">{error}</span>}
+      {value && <ul className="chips"><li>{name}<button type="button" aria-label={t('users.scopeCouncilRemove', { name })} onClick={() => onChange('')}>×</button></li></ul>}
+      <Field label={value ? t('users.scopeCouncilReplace') : t('users.scopeCouncilSearch')} hint={t('users.scopeCouncilHint')}>
+        {(f) => <input id={f.id} type="search" value={search} onChange={(e) => setSearch(e.target.value)} autoComplete="off" aria-describedby={[f.describedBy, error ? errorId : ''].filter(Boolean).join(' ') || undefined} aria-invalid={!!error} />}
+      </Field>
+      {matches.data && search.trim().length >= 2 && (
+        <ul aria-live="polite">
+          {matches.data.items.length === 0 && <li>{t('users.scopeCouncilNone')}</li>}
+          {matches.data.items.map((c) => <li key={c.code}><button type="button" className="linkish" onClick={() => { setPicked(c); onChange(c.code); setSearch(''); }}>{t('users.scopeCouncilPick', { name: c.name })}</button></li>)}
+        </ul>
+      )}
+    </fieldset>
+  );
+}
+interface TCouncilRef { code: string; name: string }
+
+/** The scope of a role, picked from a list: a commune, a police directorate, an analysis, a council. */
 function ScopePicker({ type, n, value, onChange, error }: { type: ScopeType; n: number; value: string; onChange: (id: string) => void; error?: string }) {
   const { t } = useText();
   const directorates = useApi<TDirectorateList>(type === 'police_directorate' ? '/police-directorates' : null);
   const analyses = useApi<TProjectList>(type === 'analysis' ? '/analyses?limit=500&sort=title&dir=asc' : null);
   const label = `${t(`users.scope.${type}`)} (${t('users.role')} ${n})`;
   if (type === 'commune') return <CommuneScope legend={label} value={value} onChange={onChange} error={error} />;
-  if (type === 'council') {
-    return (
-      <Field label={label} hint={t('users.scopeCouncilHint')} error={error}>
-        {(f) => <input id={f.id} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={f.invalid} aria-describedby={f.describedBy} />}
-      </Field>
-    );
-  }
+  if (type === 'council') return <CouncilScope legend={label} value={value} onChange={onChange} error={error} />;
   const options = type === 'police_directorate' ? directorates.data?.items.map((d) => ({ id: d.id, label: d.name }))
     : analyses.data?.items.map((a) => ({ id: a.code, label: `${a.title} (${a.code})` }));
   return (
