@@ -225,6 +225,37 @@ const EXPECTED: Record<string, 'public' | 'authenticated' | Role[]> = {
   'GET /api/public/councils/:id/reports': 'public',
   'GET /api/public/councils/:id/reports/:childId/report.pdf': 'public',
   'GET /api/public/councils/:id/reports/:childId/report.docx': 'public',
+  // The councils' OParl 1.1 API (outside /api, hidden from the OpenAPI document): public open data, no session.
+  'OPTIONS /oparl/v1.1': 'public',
+  'OPTIONS /oparl/v1.1/*': 'public',
+  'GET /oparl/v1.1': 'public',
+  'GET /oparl/v1.1/body': 'public',
+  'GET /oparl/v1.1/body/:id': 'public',
+  'GET /oparl/v1.1/body/:id/organization': 'public',
+  'GET /oparl/v1.1/body/:id/person': 'public',
+  'GET /oparl/v1.1/body/:id/membership': 'public',
+  'GET /oparl/v1.1/body/:id/meeting': 'public',
+  'GET /oparl/v1.1/body/:id/agendaItem': 'public',
+  'GET /oparl/v1.1/body/:id/paper': 'public',
+  'GET /oparl/v1.1/body/:id/consultation': 'public',
+  'GET /oparl/v1.1/body/:id/file': 'public',
+  'GET /oparl/v1.1/body/:id/locationList': 'public',
+  'GET /oparl/v1.1/body/:id/legislativeTermList': 'public',
+  'GET /oparl/v1.1/organization/:id': 'public',
+  'GET /oparl/v1.1/organization/:id/meeting': 'public',
+  'GET /oparl/v1.1/person/:id': 'public',
+  'GET /oparl/v1.1/membership/:id': 'public',
+  'GET /oparl/v1.1/meeting/:id': 'public',
+  'GET /oparl/v1.1/meeting/:id/resultsProtocol': 'public',
+  'GET /oparl/v1.1/meeting/:id/resultsProtocol/access': 'public',
+  'GET /oparl/v1.1/meeting/:id/resultsProtocol/download': 'public',
+  'GET /oparl/v1.1/agendaItem/:id': 'public',
+  'GET /oparl/v1.1/paper/:id': 'public',
+  'GET /oparl/v1.1/consultation/:id': 'public',
+  'GET /oparl/v1.1/file/:id': 'public',
+  'GET /oparl/v1.1/location/:id': 'public',
+  'GET /oparl/v1.1/file/:id/access': 'public',
+  'GET /oparl/v1.1/file/:id/download': 'public',
 };
 
 /**
@@ -241,7 +272,8 @@ const FOREIGN_SCOPE: Record<string, { params: Record<string, string>; passes: Ro
 };
 
 const SAMPLE_PARAMS: Record<string, string> = { ags: '14521550', id: '00000000-0000-4000-8000-000000000000', revision: '1', key: 'kickoff', code: 'AF01', recommendationId: '00000000-0000-4000-8000-000000000001', reportId: '00000000-0000-4000-8000-000000000002', format: 'pdf', childId: '00000000-0000-4000-8000-000000000003', token: 'x' };
-const isPluginRoute = (url: string) => url.startsWith('/api/docs') || !url.startsWith('/api/');
+/** Third-party plugin routes (API docs, web assets); the modules' root APIs (OParl) are reviewed like /api. */
+const isPluginRoute = (url: string) => url.startsWith('/api/docs') || (!url.startsWith('/api/') && !url.startsWith('/oparl/'));
 
 let t: TestApp;
 const sessions = new Map<Role, Session>();

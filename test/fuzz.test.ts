@@ -323,3 +323,38 @@ describe('fuzzing every operation of the API', () => {
     expect(failures.map((f) => `${f.status} ${f.actor} ${f.method} ${f.path} [${f.label}] ${f.type} ${f.body}`)).toEqual([]);
   }, 600_000);
 });
+
+/**
+ * Routes outside the OpenAPI document (the councils' OParl API, hidden from /api): hostile path parameters and
+ * query strings, every method. Nothing answers 5xx; every error is the OParl error object (application/json).
+ */
+describe('fuzzing the OParl API', () => {
+  it('answers hostile requests with 4xx OParl error objects, never 5xx', async () => {
+    const routes = t.app.routeTable.filter((r) => r.url.startsWith('/oparl/') && r.method === 'GET');
+    expect(routes.length).toBeGreaterThan(20);
+    const ids = ['00000000-0000-4000-8000-000000000000', 'x', '%00', '..%2F..%2Fapi', 'ä'.repeat(40), '1'.repeat(99), "'; select 1 --", '00000000-0000-4000-8000-000000000000.0123456789abcdef', '%F0%9F%92%A9', '-1'];
+    const queries = ['', '?created_since=gestern', '?modified_since=2026-13-45T25:61:61%2B00:00', '?modified_until=%00', '?created_since=2026-01-01T00:00:00%2B01:00&created_since=x',
+      '?limit=-1', '?limit=0', '?limit=99999999999999', '?page=0', '?page=abc', '?page=99999999', '?omit_internal=vielleicht', `?limit=${'9'.repeat(5000)}`, '?created_until=2026-01-01T00:00:00Z&limit=1&page=2'];
+    const failures: string[] = [];
+    let n = 0;
+    for (const r of routes) {
+      const paths = r.url.includes(':id') ? ids.map((id) => r.url.replace(':id', id)) : [r.url];
+      for (const path of paths) {
+        for (const q of queries) {
+          for (const method of ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH'] as const) {
+            if (method !== 'GET' && q !== '') continue;
+            const res = await t.app.inject({ method, url: path + q, headers: { 'content-type': 'application/json' }, ...(['POST', 'PUT', 'PATCH'].includes(method) ? { payload: '{"a":"\u0000"}' } : {}) });
+            n++;
+            const type = String(res.headers['content-type'] ?? '');
+            const oparlError = method === 'HEAD' || (type.startsWith('application/json') && res.json().type === 'https://schema.oparl.org/1.1/Error');
+            // A path parameter over the router's limit is refused before any route runs (problem+json, 414).
+            const routerRefusal = res.statusCode === 414 && type.startsWith('application/problem+json');
+            if (res.statusCode >= 500 || (res.statusCode >= 400 && !oparlError && !routerRefusal)) failures.push(`${res.statusCode} ${method} ${path}${q.slice(0, 80)} ${type} ${res.body.slice(0, 200)}`);
+          }
+        }
+      }
+    }
+    console.log(`fuzz: ${routes.length} OParl routes, ${n} requests`);
+    expect(failures).toEqual([]);
+  }, 300_000);
+});

@@ -141,6 +141,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   // Behind a proxy only PUBLIC_URL is this site's origin; without one also the Host a request was sent to.
   const ownHostCounts = process.env.TRUST_PROXY !== 'true';
+  // Stateless root APIs (rootRoutes with `cookieless`): no session cookie is read or cleared under their prefix.
+  const cookieless = modules.flatMap((m) => (m.rootRoutes ?? []).filter((r) => r.cookieless).map((r) => r.prefix.replace(/\/$/, '')));
+  const isCookieless = (url: string) => cookieless.some((p) => url === p || url.startsWith(`${p}/`) || url.startsWith(`${p}?`));
   app.addHook('onRequest', async (request, reply) => {
     // An API address the router could not match (e.g. a path parameter over its length limit) lands on the
     // web app's wildcard: it is an API problem, never a file.
@@ -151,7 +154,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         : notFound(`Die Adresse ${path} existiert nicht.`);
     }
     checkSameOrigin(request, config.publicUrl, ownHostCounts);
-    const token = actors ? request.cookies[actors.cookie] : undefined;
+    const token = actors && !isCookieless(request.url) ? request.cookies[actors.cookie] : undefined;
     if (actors && token) {
       request.actor = await actors.load(deps.database.db, token, config.sessionTtlMs);
       if (!request.actor) reply.clearCookie(actors.cookie, { path: '/' });

@@ -34,8 +34,11 @@ export interface ActorSource {
 export interface PlatformModule {
   name: string;
   routes(app: App): Promise<void> | void;
-  /** Routes outside /api under a prefix of their own (e.g. the councils' OParl API at /oparl/v1.1). */
-  rootRoutes?: { prefix: string; routes(app: App): Promise<void> | void }[];
+  /**
+   * Routes outside /api under a prefix of their own (e.g. the councils' OParl API at /oparl/v1.1). `cookieless`:
+   * requests under the prefix are stateless, the session cookie is neither read nor cleared (open data APIs).
+   */
+  rootRoutes?: { prefix: string; cookieless?: boolean; routes(app: App): Promise<void> | void }[];
   /** Idempotent: loads reference data that the module needs to work. */
   seedReference?(ctx: SeedContext): Promise<void>;
   /** Loads demo records into an empty database; never runs in production. Runs in module order. */

@@ -3,6 +3,7 @@ import { councilsAudit } from './audit.js';
 import { councilsPolicies } from './policy.js';
 import { councilScope } from './scopes.js';
 import { COUNCIL_TABLES } from './tables.js';
+import { oparlRoutes } from './oparl/routes-oparl.js';
 import { councilRoutes } from './routes-councils.js';
 import { meetingRoutes } from './routes-meetings.js';
 import { publicCouncilRoutes } from './routes-public.js';
@@ -33,6 +34,7 @@ export const councilsModule: PlatformModule = {
     await publicCouncilRoutes(app);
     await documentRoutes(app);
   },
+  rootRoutes: [oparlRoutes],
   /** Replaces the alliance's milestone-based `councils` figure (this module is listed after the alliance). */
   figures: councilsFigures,
   communeEvents: councilsCommuneEvents,
