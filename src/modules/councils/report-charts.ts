@@ -2,27 +2,11 @@
  * The Präventionsbericht's charts, rendered on the server as SVG with ECharts (as the analysis report's
  * charts.ts). Every chart is followed by a table of the same values in the documents.
  */
-import { createRequire } from 'node:module';
-import type * as Echarts from 'echarts/core';
 import type { TReportFigures } from './documents.types.js';
+import { CHART_BLUE as BLUE, CHART_TEXT as TEXT, percentLabel as percent, renderChartSvg as render } from '../../server/documents/charts.js';
 
-let loaded: typeof Echarts | undefined;
-/** ECharts is loaded with the first chart (its CommonJS bundle, synchronously). */
-const echarts = () => (loaded ??= createRequire(import.meta.url)('echarts') as typeof Echarts);
-
-const TEXT = '#1b1b1b';
-const BLUE = '#0b4f8a';
 const GREY = '#9aa5b1';
 const STATE_COLOURS: Record<string, string> = { offen: '#e65100', in_arbeit: '#f2b134', erledigt: '#0b6e4f', nicht_umgesetzt: '#6b7280' };
-const percent = (v: number) => `${Math.round(v * 100)}\u00a0%`;
-
-function render(option: Echarts.EChartsCoreOption, width: number, height: number): string {
-  const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width, height, locale: 'DE' });
-  chart.setOption({ animation: false, textStyle: { fontFamily: 'Roboto, Arial, sans-serif', color: TEXT }, ...option });
-  const svg = chart.renderToSVGString();
-  chart.dispose();
-  return svg;
-}
 
 /** An offence label without its legal references for the axis ("Betrug §§ 263, …" → "Betrug"); the table keeps the full label. */
 const shortOffence = (label: string) => label.replace(/\s*§.*$/, '').replace(/\s+und zwar:?$/, '').trim() || label;

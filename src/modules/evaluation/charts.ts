@@ -2,29 +2,8 @@
  * Report charts rendered on the server as SVG with ECharts (no browser, no canvas). Every chart in the
  * report is followed by a table of the same values, so the SVG is never the only way to read them.
  */
-import { createRequire } from 'node:module';
-import type * as Echarts from 'echarts/core';
 import type { TShareBar } from './evaluation.types.js';
-
-let loaded: typeof Echarts | undefined;
-/**
- * ECharts is loaded with the first chart, not at every server start (its ES modules are some 600 files): its
- * CommonJS bundle, synchronously, so that rendering stays a plain function.
- */
-const echarts = () => (loaded ??= createRequire(import.meta.url)('echarts') as typeof Echarts);
-
-const TEXT = '#1b1b1b';
-const BLUE = '#0b4f8a';
-/** "12 %" with a no-break space, as in the tables. */
-const percent = (v: number) => `${Math.round(v * 100)}\u00a0%`;
-
-function render(option: Echarts.EChartsCoreOption, width: number, height: number): string {
-  const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width, height, locale: 'DE' });
-  chart.setOption({ animation: false, textStyle: { fontFamily: 'Roboto, Arial, sans-serif', color: TEXT }, ...option });
-  const svg = chart.renderToSVGString();
-  chart.dispose();
-  return svg;
-}
+import { CHART_BLUE as BLUE, CHART_TEXT as TEXT, percentLabel as percent, renderChartSvg as render } from '../../server/documents/charts.js';
 
 /** Horizontal bars of shares (0–1) with their 95 % confidence intervals as whiskers; suppressed bars are left empty. */
 export function shareBarsSvg(title: string, bars: TShareBar[], width = 640): string {
