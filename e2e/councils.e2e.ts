@@ -202,6 +202,13 @@ describe('a council from founding to the annual report', () => {
     const items = page.locator('ol.agenda > li');
     await expect.poll(() => items.count()).toBe(2);
     expect(await items.nth(1).textContent()).toContain('nicht öffentlich');
+    // The public item gets its paper (Vorlage).
+    await page.getByRole('button', { name: `Vorlage zu „${PUBLIC_ITEM}“ anlegen` }).click();
+    const paper = page.getByRole('form', { name: `Vorlage zu „${PUBLIC_ITEM}“ anlegen` });
+    await paper.getByLabel('Vorlagennummer').fill('KPR-V 3/2026');
+    await paper.getByRole('button', { name: 'Vorlage anlegen' }).click();
+    await expect.poll(() => focusedText(page)).toBe(`Die Vorlage „${PUBLIC_ITEM}“ wurde angelegt.`);
+    await expect.poll(() => items.nth(0).textContent()).toContain(`Beschlussvorlage KPR-V 3/2026: ${PUBLIC_ITEM}`);
     await checkPage(page, 'meeting-agenda');
 
     const before = outbox().length;
@@ -349,6 +356,7 @@ describe('a council from founding to the annual report', () => {
     await expect.poll(() => h1(page).textContent()).toBe('Arbeitssitzung Innenstadt');
     const meeting = (await main(page).textContent())!;
     expect(meeting).toContain(PUBLIC_ITEM);
+    expect(meeting).toContain('Beschlussvorlage KPR-V 3/2026');
     expect(meeting).toContain(PUBLIC_MINUTES);
     for (const secret of SECRETS) expect(meeting, secret).not.toContain(secret);
     await checkPage(page, 'public-meeting');

@@ -88,7 +88,8 @@ function AgendaPaper({ council, item, manage, onDone }: { council: CouncilDetail
   const [paperType, setPaperType] = useState<string>('Beschlussvorlage');
   const action = useAction();
   if (item.paper) {
-    return <p>{t('paper.shown', { type: item.paper.paperType, reference: item.paper.reference || '–', name: item.paper.name })}</p>;
+    // The outcome of creating it stays beside the paper (the form has closed).
+    return <><p>{t('paper.shown', { type: item.paper.paperType, reference: item.paper.reference || '–', name: item.paper.name })}</p><ActionStatus {...action.status} /></>;
   }
   if (!manage) return null;
   if (!open) return <button type="button" className="btn secondary" onClick={() => setOpen(true)}>{t('paper.add', { title: item.title })}</button>;
