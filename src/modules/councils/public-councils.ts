@@ -55,7 +55,7 @@ export async function getPublicCouncil(db: Db, config: Config, id: string): Prom
     communeNames(db, council.communes),
     db.select({ m: councilMemberships, p: councilPersons }).from(councilMemberships).innerJoin(councilPersons, eq(councilPersons.id, councilMemberships.personId))
       .where(and(eq(councilMemberships.councilId, council.id), isNull(councilMemberships.deletedAt), isNull(councilPersons.deletedAt))),
-    db.select().from(councilMeetings).where(and(eq(councilMeetings.councilId, council.id), isNull(councilMeetings.deletedAt), gte(councilMeetings.startsAt, new Date(`${Number(today.slice(0, 4)) - 2}${today.slice(4)}T00:00:00Z`))))
+    db.select().from(councilMeetings).where(and(eq(councilMeetings.councilId, council.id), isNull(councilMeetings.deletedAt), gte(councilMeetings.startsAt, new Date(Date.parse(`${today}T00:00:00Z`) - 2 * 366 * 86_400_000))))
       .orderBy(desc(councilMeetings.startsAt)).limit(100),
     db.select().from(councilDecisions).where(publicDecisionWhere(council.id)).orderBy(desc(councilDecisions.createdAt)).limit(100),
     db.select().from(councilReports).where(and(eq(councilReports.councilId, council.id), eq(councilReports.state, 'veroeffentlicht'), isNull(councilReports.deletedAt))).orderBy(desc(councilReports.year)),
