@@ -222,8 +222,13 @@ describe('scope matrix', () => {
       ['coach', `/api/coaching/${process}`],
       ['council_member', `/api/councils/${council}`], ['council_member', `/api/councils/${council}/decisions`], ['council_member', `/api/councils/${council}/persons`],
       ['police', `/api/councils/${policeCouncil}`], ['commune', `/api/councils/${council}/meetings`],
+      // A council member reads the commune's analysis results and report (not the survey's operation).
+      ['council_member', `/api/analyses/${analysis}/findings`], ['council_member', `/api/analyses/${analysis}/reports`], ['council_member', `/api/analyses/${analysis}/recommendations`],
     ];
     for (const [role, url] of open) expect((await call(role, 'GET', url)).statusCode, `${role} GET ${url}`).toBe(200);
+    for (const url of [`/api/analyses/${analysis}`, `/api/analyses/${analysis}/sample`, `/api/analyses/${analysis}/monitoring`]) {
+      expect([403, 404], `council_member GET ${url}`).toContain((await call('council_member', 'GET', url)).statusCode);
+    }
   });
 
   it('signs in every scoped role (the matrix would pass vacuously otherwise)', async () => {

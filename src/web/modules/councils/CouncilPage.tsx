@@ -323,6 +323,36 @@ export function CouncilPage() {
       <MeetingCalendar meetings={meetingItems} heading={t('calendar.title')} link={(m) => `/praeventionsraete/${c.id}/sitzungen/${m.id}`} />
       {c.can.manage && c.bodies.length > 0 && <MeetingForm council={c} />}
       <Persons council={c} />
+      <Analyses councilId={c.id} />
     </>
+  );
+}
+
+interface CouncilAnalyses {
+  analyses: { id: string; title: string; status: string; completedOn: string | null }[];
+  items: { id: string; title: string; state: string; analysisId: string; analysisTitle: string }[];
+}
+
+/** The commune's security analyses: their report (with the Interpretationshilfe for council members) and recommendations. */
+function Analyses({ councilId }: { councilId: string }) {
+  const { t, locale } = useText();
+  const data = useApi<CouncilAnalyses>(`/councils/${councilId}/recommendations`);
+  if (data.error) return <ErrorAlert error={data.error} />;
+  if (!data.data) return null;
+  return (
+    <section aria-labelledby="analyses">
+      <h2 id="analyses">{t('analyses.title')}</h2>
+      {data.data.analyses.length === 0 ? <p>{t('analyses.none')}</p> : (
+        <ul className="plain">{data.data.analyses.map((a) => {
+          const recs = data.data!.items.filter((r) => r.analysisId === a.id);
+          return (
+            <li key={a.id}>
+              <Link to={`/analysen/${a.id}/bericht`}>{t('analyses.report', { title: a.title })}</Link>
+              <span className="muted"> · {a.completedOn ? t('analyses.completed', { date: formatDate(a.completedOn, locale) }) : t('analyses.running')} · {t('analyses.recommendations', { count: recs.length })}</span>
+            </li>
+          );
+        })}</ul>
+      )}
+    </section>
   );
 }
