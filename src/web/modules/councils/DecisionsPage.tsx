@@ -56,6 +56,7 @@ function DecisionCard({ council, decision, onSaved }: { council: CouncilDetail; 
         <dt>{t('decisions.meeting')}</dt><dd><Link to={`/praeventionsraete/${council.id}/sitzungen/${d.meeting.id}`}>{formatDate(d.meeting.startsAt, locale)} · {d.meeting.title}</Link></dd>
         <dt>{t('decision.voteMode')}</dt><dd>{voteText(d, t)}</dd>
         <dt>{t('decision.owner')}</dt><dd>{d.owner?.name ?? '–'}</dd>
+        {d.recommendation && <><dt>{t('decision.recommendation')}</dt><dd>{d.recommendation.title}</dd></>}
         <dt>{t('decision.dueOn')}</dt><dd>{dateOrDash(d.dueOn, locale)}{d.overdue ? ` (${t('decisions.overdue')})` : ''}</dd>
         <dt>{t('track.state')}</dt><dd>{d.trackStateLabel ?? '–'}{d.doneOn ? ` (${formatDate(d.doneOn, locale)})` : ''}</dd>
         {d.trackNote && <><dt>{t('track.note')}</dt><dd>{d.trackNote}</dd></>}

@@ -330,7 +330,8 @@ function DecisionForm({ council, meeting, onDone }: { council: CouncilDetail; me
   const { t } = useText();
   const persons = usePersons(council.id);
   const items = [...meeting.agenda].sort((x, y) => x.order - y.order);
-  const empty = { agendaItemId: '', number: '', text: '', voteMode: '', votesYes: '', votesNo: '', votesAbstain: '', tracked: false, ownerPersonId: '', dueOn: '' };
+  const recommendations = useApi<{ items: { id: string; title: string; analysisTitle: string }[] }>(`/councils/${council.id}/recommendations`);
+  const empty = { agendaItemId: '', number: '', text: '', voteMode: '', votesYes: '', votesNo: '', votesAbstain: '', tracked: false, ownerPersonId: '', dueOn: '', recommendationId: '' };
   const [d, setD] = useState(empty);
   const set = (patch: Partial<typeof empty>) => setD({ ...d, ...patch });
   const action = useAction();
@@ -342,11 +343,12 @@ function DecisionForm({ council, meeting, onDone }: { council: CouncilDetail; me
         agendaItemId: d.agendaItemId, number: d.number, text: d.text, voteMode: d.voteMode,
         votesYes: d.voteMode === 'abstimmung' ? num(d.votesYes) : null, votesNo: d.voteMode === 'abstimmung' ? num(d.votesNo) : null, votesAbstain: d.voteMode === 'abstimmung' ? num(d.votesAbstain) : null,
         tracked: d.tracked, ownerPersonId: d.tracked ? d.ownerPersonId || null : null, dueOn: d.tracked ? d.dueOn || null : null,
+        recommendationId: d.recommendationId || null,
       } });
       setD(empty); onDone();
     }, t('decision.created'));
   };
-  const labels = { agendaItemId: t('decision.item'), number: t('decision.number'), text: t('decision.text'), voteMode: t('decision.voteMode'), votesYes: t('decision.yes'), votesNo: t('decision.no'), votesAbstain: t('decision.abstain'), ownerPersonId: t('decision.owner'), dueOn: t('decision.dueOn') };
+  const labels = { agendaItemId: t('decision.item'), number: t('decision.number'), text: t('decision.text'), voteMode: t('decision.voteMode'), votesYes: t('decision.yes'), votesNo: t('decision.no'), votesAbstain: t('decision.abstain'), ownerPersonId: t('decision.owner'), dueOn: t('decision.dueOn'), recommendationId: t('decision.recommendation') };
   return (
     <form className="stack card" onSubmit={submit} noValidate aria-labelledby="decision-form">
       <h3 id="decision-form">{t('decision.add')}</h3>
@@ -371,6 +373,10 @@ function DecisionForm({ council, meeting, onDone }: { council: CouncilDetail; me
           </Field>
         ))}
       </div></fieldset>}
+      {(recommendations.data?.items.length ?? 0) > 0 && <Field label={t('decision.recommendation')} hint={t('decision.recommendationHint')} error={fieldError(action.error, 'recommendationId')}>
+        {(f) => <select id={f.id} value={d.recommendationId} onChange={(e) => set({ recommendationId: e.target.value })} aria-invalid={f.invalid} aria-describedby={f.describedBy}>
+          <option value="">{t('decision.noRecommendation')}</option>{recommendations.data!.items.map((r) => <option key={r.id} value={r.id}>{r.title} ({r.analysisTitle})</option>)}</select>}
+      </Field>}
       <label className="inline"><input type="checkbox" checked={d.tracked} onChange={(e) => set({ tracked: e.target.checked })} /> {t('decision.tracked')}</label>
       {d.tracked && <div className="grid-2">
         <Field label={t('decision.owner')} error={fieldError(action.error, 'ownerPersonId')}>
