@@ -41,3 +41,15 @@ export const currentOn = (m: Pick<MembershipRow, 'startedOn' | 'endedOn'>, day: 
 
 /** The calendar day in Berlin of an instant (meetings are local events). */
 export const berlinDay = (at: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+
+/** The instant a calendar day begins in Berlin (00:00 CET or CEST). */
+export function berlinDayStart(day: string): Date {
+  for (const offset of ['+02:00', '+01:00']) {
+    const start = new Date(`${day}T00:00:00${offset}`);
+    if (berlinDay(start) === day && berlinDay(new Date(start.getTime() - 1)) !== day) return start;
+  }
+  return new Date(`${day}T00:00:00+01:00`);
+}
+
+/** The day after `day` (YYYY-MM-DD). */
+export const nextDay = (day: string) => new Date(Date.parse(`${day}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { and, asc, eq, gte, isNull, lte, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, lt, type SQL } from 'drizzle-orm';
 import type { App } from '../../server/modules.js';
 import { auditContext } from '../../server/audit/record.js';
 import { access } from '../../server/http/access.js';
@@ -9,7 +9,7 @@ import { councilPolicy as policy } from './policy.js';
 import * as T from './councils.types.js';
 import * as V from './councils.views.js';
 import { councilMeetings } from './schema.js';
-import { meetingOf } from './council-records.js';
+import { berlinDayStart, meetingOf, nextDay } from './council-records.js';
 import { presentMeeting, presentMeetingSummaries } from './present-meeting.js';
 import { scheduleMeeting } from './schedule-meeting.js';
 import { updateMeeting } from './update-meeting.js';
@@ -58,8 +58,8 @@ export async function meetingRoutes(app: App) {
     const q = request.query;
     const rows = await db.select().from(councilMeetings).where(and(eq(councilMeetings.councilId, c.id), isNull(councilMeetings.deletedAt),
       q.bodyId ? eq(councilMeetings.bodyId, q.bodyId) : undefined,
-      q.from ? gte(councilMeetings.startsAt, new Date(`${q.from}T00:00:00+01:00`)) : undefined,
-      q.to ? lte(councilMeetings.startsAt, new Date(`${q.to}T23:59:59+01:00`)) : undefined) as SQL).orderBy(asc(councilMeetings.startsAt)).limit(500);
+      q.from ? gte(councilMeetings.startsAt, berlinDayStart(q.from)) : undefined,
+      q.to ? lt(councilMeetings.startsAt, berlinDayStart(nextDay(q.to))) : undefined) as SQL).orderBy(asc(councilMeetings.startsAt)).limit(500);
     return { items: await presentMeetingSummaries(db, rows) };
   });
 
