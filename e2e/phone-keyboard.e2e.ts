@@ -18,7 +18,7 @@ const ROUTES = [...SHELL_ROUTES, ...webModules.flatMap((m) => m.routes.map(({ pa
 const PREFERRED_USERS = ['referentin@lpr.demo', 'admin@lpr.demo', 'koordination@schwarzenberg.demo', 'praevention@pd-chemnitz.demo',
   'coach@institut-b3.demo', 'kpr@schwarzenberg.demo', 'analyse@institut.demo'];
 
-interface Ids { agreement: string; coaching: string; analysisInField: string; analysisCompleted: string }
+interface Ids { agreement: string; coaching: string; analysisInField: string; analysisCompleted: string; council: string; body: string; meetings: string[]; reports: string[] }
 /** Real parameters from the demo data for each route with parameters; a new parameterised route needs an entry here. */
 const FIXTURES: Record<string, (ids: Ids) => string[]> = {
   'gemeinden/:ags': () => [`gemeinden/${SCHWARZENBERG}`],
@@ -33,12 +33,21 @@ const FIXTURES: Record<string, (ids: Ids) => string[]> = {
   'analysen/:id/gewichtung': (ids) => [`analysen/${ids.analysisCompleted}/gewichtung`],
   'analysen/:id/empfehlungen': (ids) => [`analysen/${ids.analysisCompleted}/empfehlungen`],
   'analysen/:id/bericht': (ids) => [`analysen/${ids.analysisCompleted}/bericht`],
+  'praeventionsraete/:id': (ids) => [`praeventionsraete/${ids.council}`],
+  'praeventionsraete/:id/gremien/:bodyId': (ids) => [`praeventionsraete/${ids.council}/gremien/${ids.body}`],
+  'praeventionsraete/:id/sitzungen/:meetingId': (ids) => ids.meetings.map((m) => `praeventionsraete/${ids.council}/sitzungen/${m}`),
+  'praeventionsraete/:id/beschluesse': (ids) => [`praeventionsraete/${ids.council}/beschluesse`],
+  'praeventionsraete/:id/berichte': (ids) => [`praeventionsraete/${ids.council}/berichte`],
+  'praeventionsraete/:id/berichte/:reportId': (ids) => ids.reports.map((r) => `praeventionsraete/${ids.council}/berichte/${r}`),
+  'kpr/:id': (ids) => [`kpr/${ids.council}`],
+  'kpr/:id/sitzungen/:meetingId': (ids) => ids.meetings.map((m) => `kpr/${ids.council}/sitzungen/${m}`),
 };
 /** Pages some role sees differently enough to be checked as that role too. */
 const EXTRA_VISITS: [email: string | null, path: string][] = [
   ...DEMO_USERS.map((u) => [u.email, ''] as [string, string]),
   ['koordination@schwarzenberg.demo', `gemeinden/${SCHWARZENBERG}`],
   ['koordination@schwarzenberg.demo', `gemeinden/${SCHWARZENBERG}/bilanz`],
+  ['kpr@schwarzenberg.demo', 'praeventionsrat'],
 ];
 
 let e: E2E;
@@ -66,9 +75,21 @@ beforeAll(async () => {
     coaching: (await get<{ items: { id: string }[] }>('referentin@lpr.demo', '/api/coaching')).items[0]!.id,
     analysisInField: analyses.find((a) => a.code === DEMO_ANALYSIS_CODE)!.id,
     analysisCompleted: analyses.find((a) => a.code === DEMO_FIRST_WAVE_CODE)!.id,
+    ...(await councilIds(get)),
   };
 });
 afterAll(async () => { await e?.close(); });
+
+/** Schwarzenberg's council: a working group, its latest held meeting and the next one, its published report and its draft. */
+async function councilIds(get: <T>(email: string, url: string) => Promise<T>) {
+  const council = (await get<{ items: { id: string; code: string }[] }>('referentin@lpr.demo', '/api/councils?q=Schwarzenberg')).items.find((c) => c.code === 'kpr-schwarzenberg')!.id;
+  const detail = await get<{ bodies: { id: string; kind: string }[] }>('referentin@lpr.demo', `/api/councils/${council}`);
+  const meetings = (await get<{ items: { id: string; state: string; startsAt: string }[] }>('referentin@lpr.demo', `/api/councils/${council}/meetings`)).items;
+  const held = meetings.filter((m) => m.state === 'durchgefuehrt').at(-1)!;
+  const next = meetings.find((m) => m.state === 'eingeladen')!;
+  const reports = (await get<{ items: { id: string }[] }>('referentin@lpr.demo', `/api/councils/${council}/reports`)).items.map((r) => r.id);
+  return { council, body: detail.bodies.find((b) => b.kind !== 'plenum')!.id, meetings: [held.id, next.id], reports };
+}
 
 const userFor = (ability: string | undefined) => ability ? PREFERRED_USERS.find((u) => abilities.get(u)?.includes(ability)) : null;
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });

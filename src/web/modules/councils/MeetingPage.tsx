@@ -31,14 +31,13 @@ function AgendaForm({ council, meeting, onDone }: { council: CouncilDetail; meet
   return (
     <form className="stack card" onSubmit={submit} noValidate aria-labelledby="agenda-form">
       <h3 id="agenda-form">{t('agenda.add')}</h3>
-      <div className="grid-2">
-        <Field label={t('agenda.order')} error={fieldError(action.error, 'order')}>
-          {(f) => <input id={f.id} inputMode="numeric" value={order} onChange={(e) => setOrder(e.target.value)} aria-invalid={f.invalid} aria-describedby={f.describedBy} />}
-        </Field>
-        <Field label={t('agenda.itemTitle')} error={fieldError(action.error, 'title')}>
-          {(f) => <input id={f.id} value={title} onChange={(e) => setTitle(e.target.value)} aria-invalid={f.invalid} aria-describedby={f.describedBy} />}
-        </Field>
-      </div>
+      {/* One under the other: the labels' long words ("Tagesordnungspunktes") do not fit two columns of the card. */}
+      <Field label={t('agenda.order')} error={fieldError(action.error, 'order')}>
+        {(f) => <input id={f.id} inputMode="numeric" value={order} onChange={(e) => setOrder(e.target.value)} aria-invalid={f.invalid} aria-describedby={f.describedBy} />}
+      </Field>
+      <Field label={t('agenda.itemTitle')} error={fieldError(action.error, 'title')}>
+        {(f) => <input id={f.id} value={title} onChange={(e) => setTitle(e.target.value)} aria-invalid={f.invalid} aria-describedby={f.describedBy} />}
+      </Field>
       <Field label={t('agenda.description')}>{(f) => <textarea id={f.id} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />}</Field>
       <label className="inline"><input type="checkbox" checked={isPublic} onChange={(e) => setPublic(e.target.checked)} /> {t('agenda.isPublic')}</label>
       <div className="actions"><button className="btn" type="submit" disabled={action.busy}>{t('agenda.submit')}</button></div>
