@@ -228,6 +228,7 @@ const EXPECTED: Record<string, 'public' | 'authenticated' | Role[]> = {
   // The councils' OParl 1.1 API (outside /api, hidden from the OpenAPI document): public open data, no session.
   'OPTIONS /oparl/v1.1': 'public',
   'OPTIONS /oparl/v1.1/*': 'public',
+  'GET /oparl/v1.1/*': 'public',
   'GET /oparl/v1.1': 'public',
   'GET /oparl/v1.1/body': 'public',
   'GET /oparl/v1.1/body/:id': 'public',

@@ -93,6 +93,15 @@ describe('static files', () => {
     expect((await app.inject({ url: '/befragung', headers: { 'accept-encoding': 'br' } })).headers['cache-control']).toBe('private, no-store');
   });
 
+  it('leaves unknown addresses of root APIs (OParl) to them: their 404, never the web app', async () => {
+    const app = await appWith({});
+    const res = await app.inject({ url: '/oparl/v1.1/gibt-es-nicht' });
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-type']).toContain('application/json');
+    expect(res.json()).toMatchObject({ type: 'https://schema.oparl.org/1.1/Error' });
+    expect((await app.inject({ url: '/praeventionsraete' })).body).toContain('<title>ASSKomm</title>');
+  });
+
   it('with COMPRESSION=off sends every file as it is', async () => {
     const app = await appWith({ COMPRESSION: 'off' });
     const res = await app.inject({ url: '/assets/index-AbC123.js', headers: { 'accept-encoding': 'br, gzip' } });

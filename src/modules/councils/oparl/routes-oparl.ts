@@ -88,6 +88,9 @@ export async function registerOparlRoutes(app: App) {
   };
   app.options('/', route, preflight);
   app.options('/*', route, preflight);
+  // Any other address under the prefix is this interface's 404, also where the built web app's wildcard route
+  // would otherwise answer it with index.html (the not-found handler alone is not reached then).
+  app.get('/*', route, async (request, reply) => sendError(reply, new OparlError(404, `Die Adresse ${request.url.split('?')[0]} existiert nicht.`)));
 
   app.get('/', route, async (request, reply) => {
     const c = context();
