@@ -5,6 +5,7 @@ import type { Db } from '../../server/db/client.js';
 import type { FileStorage } from '../../server/files/storage.js';
 import type { AuditContext } from '../../server/audit/record.js';
 import { invalidField, Problem } from '../../server/http/problem.js';
+import { contentDisposition } from '../../server/http/download.js';
 import { councilAgendaItems, councilFiles, councilMeetings, councilPapers, councilRules, councils } from './schema.js';
 import type { CouncilRow } from './policy.js';
 import { recordCouncilsAudit } from './audit.js';
@@ -82,8 +83,7 @@ export async function deleteCouncilFile(db: Db, ctx: AuditContext, council: Coun
 /** Sends a stored file; `attachment` for downloads, inline for viewing. */
 export async function sendCouncilFile(reply: FastifyReply, files: FileStorage, file: FileRow, disposition: 'attachment' | 'inline') {
   const data = await files.get(file.storageKey);
-  const ascii = file.fileName.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\/]/g, '_');
   return reply.header('content-type', file.mimeType).header('content-length', String(data.length))
-    .header('content-disposition', `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+    .header('content-disposition', contentDisposition(file.fileName, disposition))
     .header('x-content-type-options', 'nosniff').send(data);
 }

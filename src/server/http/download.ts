@@ -8,13 +8,15 @@ export const MIME = {
   sps: 'text/plain; charset=utf-8',
 } as const;
 
-/** Sends a file download; the name keeps its umlauts for browsers (RFC 6266/5987) and an ASCII fallback. */
-export function sendDownload(reply: FastifyReply, fileName: string, type: keyof typeof MIME, data: Buffer, inline = false) {
+/** A Content-Disposition whose name keeps its umlauts for browsers (RFC 6266/5987), with an ASCII fallback. */
+export function contentDisposition(fileName: string, disposition: 'attachment' | 'inline' = 'attachment') {
   const ascii = fileName.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\/]/g, '_');
-  return reply
-    .header('content-type', MIME[type])
-    .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-    .send(data);
+  return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/** Sends a file download (see contentDisposition). */
+export function sendDownload(reply: FastifyReply, fileName: string, type: keyof typeof MIME, data: Buffer, inline = false) {
+  return reply.header('content-type', MIME[type]).header('content-disposition', contentDisposition(fileName, inline ? 'inline' : 'attachment')).send(data);
 }
 
 /** A file name made from free text: letters, digits, dashes. */

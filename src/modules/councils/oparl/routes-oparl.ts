@@ -1,5 +1,6 @@
 import { and, eq, max, min, type SQL } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { contentDisposition } from '../../../server/http/download.js';
 import type { App } from '../../../server/modules.js';
 import { access } from '../../../server/http/access.js';
 import { councilMeetings, councils } from '../schema.js';
@@ -36,9 +37,7 @@ function sendError(reply: FastifyReply, error: OparlError) {
   return sendJson(reply, error.status, { type: `${SCHEMA}Error`, message: error.message, ...(error.debug ? { debug: error.debug } : {}) });
 }
 
-/** Content-Disposition of a download: the name with its umlauts (RFC 6266/5987) and an ASCII fallback. */
-const attachment = (fileName: string) =>
-  `attachment; filename="${fileName.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\/]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+const attachment = (fileName: string) => contentDisposition(fileName, 'attachment');
 
 const idOf = (request: FastifyRequest) => {
   const id = (request.params as Params).id;
